@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing otop-kpi needs, from the package
+# registries only (crates.io, npm, Debian apt, rustup targets). Idempotent: each
+# step checks first and installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+step() { printf '\n== setup: %s\n' "$*" >&2; }
+
+# 1. The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Trunk, pinned (0.22 needs a newer rustc than this machine's).
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  step "cargo install trunk@$TRUNK_VERSION"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# 3. wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#    (without --locked: the locked build wants a dependency the registry lacks).
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  step "cargo install wasm-bindgen-cli $WB_VERSION"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
+  echo "setup: Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WB_VERSION; update [tools]" >&2
+  exit 1
+fi
+
+# 4. Debian's Chromium and ChromeDriver for the browser tests.
+if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+  step "apt-get install chromium chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-thai-tlwg >/dev/null
+fi
+
+# 5. npm packages: binaryen (wasm-opt 132) and playwright-core, from the lockfile.
+if ! [ -x tests/e2e/node_modules/.bin/wasm-opt ] || ! [ -d tests/e2e/node_modules/playwright-core ] \
+   || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  step "npm ci (tests/e2e)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi

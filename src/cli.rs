@@ -1,0 +1,211 @@
+//! The native command `otop-kpi` (SPEC §9), as a library function so tests can run
+//! it in-process. `src/bin/otop-kpi.rs` only forwards `std::env::args` here.
+//!
+//! ```
+//! let mut out = Vec::new();
+//! let mut err = Vec::new();
+//! let code = otop_kpi::cli::run(&["targets".to_string(), "--json".to_string()], &mut out, &mut err);
+//! assert_eq!(code, 0);
+//! assert!(String::from_utf8(out).unwrap().contains("\"kpi1\""));
+//! ```
+
+use crate::display::{self, Lang};
+use crate::issue::Issue;
+use crate::preset::Preset;
+use crate::targets::TargetTables;
+use serde_json::json;
+use std::io::Write;
+
+/// Exit status for a usage error.
+pub const USAGE_ERROR: i32 = 2;
+
+const USAGE: &str = "usage:
+  otop-kpi targets [--preset FILE] [--json]
+  otop-kpi score [--preset FILE] [--round1 FILE]... [--sales FILE]...
+                 [--survey] [--rule table|percent] [--json] REPORT...
+  otop-kpi template OUT.xlsx
+";
+
+/// Runs the command with `args` (without the program name); returns the exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some((cmd, rest)) = args.split_first() else {
+        let _ = write!(err, "{USAGE}");
+        return USAGE_ERROR;
+    };
+    let result = match cmd.as_str() {
+        "targets" => targets(rest, out),
+        "-h" | "--help" | "help" => {
+            let _ = write!(out, "{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command: {other}")),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(msg) => {
+            let _ = writeln!(err, "otop-kpi: {msg}\n{USAGE}");
+            USAGE_ERROR
+        }
+    }
+}
+
+/// Options shared by the subcommands.
+#[derive(Default)]
+struct Options {
+    preset: Option<String>,
+    json: bool,
+    positional: Vec<String>,
+}
+
+fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, String> {
+    let mut o = Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--preset" if allowed_flags.contains(&"--preset") => {
+                o.preset = Some(it.next().ok_or("--preset needs a file")?.clone());
+            }
+            "--json" if allowed_flags.contains(&"--json") => o.json = true,
+            s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
+            s => o.positional.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+/// Loads the preset named by `--preset`, or the built-in one. Validation problems
+/// are returned as issues; a file that cannot be used at all is a usage error.
+fn load_preset(path: Option<&str>) -> Result<(Preset, Vec<Issue>), String> {
+    let Some(path) = path else {
+        return Ok((Preset::sa_kaeo_2564_round2(), Vec::new()));
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read preset {path}: {e}"))?;
+    match Preset::from_json(&text) {
+        (Some(p), issues) => Ok((p, issues)),
+        (None, issues) => Err(issues.into_iter().map(|i| i.message_en).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+fn targets(args: &[String], out: &mut dyn Write) -> Result<(), String> {
+    let o = parse_options(args, &["--preset", "--json"])?;
+    if let Some(extra) = o.positional.first() {
+        return Err(format!("unexpected argument: {extra}"));
+    }
+    let (preset, issues) = load_preset(o.preset.as_deref())?;
+    let tables = TargetTables::of(&preset);
+    let text = if o.json { targets_json(&preset, &tables, &issues) } else { targets_text(&preset, &tables, &issues) };
+    let _ = out.write_all(text.as_bytes());
+    Ok(())
+}
+
+fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
+    use crate::evaluation::{bp_json, money_json};
+    let kpi1_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
+        json!({"no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products, "targets": r.kpi1})
+    };
+    let kpi2_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
+        json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": r.kpi2.iter().map(|s| money_json(*s)).collect::<Vec<_>>()})
+    };
+    let v = json!({
+        "province": preset.province,
+        "fiscal_year": preset.fiscal_year,
+        "round": preset.round,
+        "kpi1": {
+            "columns_percent": preset.kpi1.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "districts": t.districts.iter().enumerate().map(|(i, r)| kpi1_row(Some(i + 1), r)).collect::<Vec<_>>(),
+            "province": kpi1_row(None, &t.province),
+        },
+        "kpi2": {
+            "columns_percent": preset.kpi2.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "districts": t.districts.iter().enumerate().map(|(i, r)| kpi2_row(Some(i + 1), r)).collect::<Vec<_>>(),
+            "province": kpi2_row(None, &t.province),
+        },
+        "issues": issues,
+        "warnings": crate::outliers::preset_outliers(preset),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Display width of a string in a terminal: Thai combining marks take no column.
+fn width(s: &str) -> usize {
+    s.chars().filter(|&c| !matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)).count()
+}
+
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in rows {
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths.get(c).copied().unwrap_or(0).saturating_sub(width(cell));
+            if c == 1 {
+                out.push_str(cell);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+            out.push_str("  ");
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    }
+    out
+}
+
+fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
+    let window = format!(
+        "รอบการประเมินที่ {} ประจำปีงบประมาณ พ.ศ.{} (เดือน {} - {})",
+        preset.round,
+        preset.fiscal_year,
+        display::month(preset.window.start.year, preset.window.start.month, Lang::Th),
+        display::month(preset.window.end.year, preset.window.end.month, Lang::Th),
+    );
+    let mut s = String::new();
+    s.push_str("เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์\n");
+    s.push_str(&window);
+    s.push_str("\n\n");
+    let mut rows = vec![{
+        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), "ผู้ประกอบการ".into(), "ผลิตภัณฑ์".into()];
+        for (i, p) in preset.kpi1.columns().iter().enumerate() {
+            h.push(format!("{} คะแนน ({p}%)", i + 1));
+        }
+        h
+    }];
+    let kpi1 = |no: String, r: &crate::targets::TargetRow| {
+        let mut v = vec![no, r.district.clone(), display::count(r.entrepreneurs), display::count(r.products)];
+        v.extend(r.kpi1.iter().map(|n| display::count(*n)));
+        v
+    };
+    rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi1((i + 1).to_string(), r)));
+    rows.push(kpi1(String::new(), &t.province));
+    s.push_str(&table(&rows));
+    s.push_str("\nเป้าหมายตัวชี้วัดรายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n");
+    s.push_str(&window);
+    s.push_str("\n\n");
+    let mut rows = vec![{
+        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), format!("ยอดจำหน่ายปี {} (บาท)", preset.fiscal_year - 1)];
+        for (i, p) in preset.kpi2.columns().iter().enumerate() {
+            h.push(format!("{} คะแนน ({p}%)", i + 1));
+        }
+        h
+    }];
+    let kpi2 = |no: String, r: &crate::targets::TargetRow| {
+        let mut v = vec![no, r.district.clone(), display::baht(r.base)];
+        v.extend(r.kpi2.iter().map(|n| display::baht(*n)));
+        v
+    };
+    rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi2((i + 1).to_string(), r)));
+    rows.push(kpi2(String::new(), &t.province));
+    s.push_str(&table(&rows));
+    let warnings = crate::outliers::preset_outliers(preset);
+    for i in issues.iter().chain(warnings.iter()) {
+        s.push_str(&format!("\n{}: {}", i.severity.as_str(), i.message_th));
+    }
+    if !issues.is_empty() || !warnings.is_empty() {
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,130 @@
+//! Formatting numbers for people: thousands separators, two-decimal percentages,
+//! Thai digits, Buddhist Era month names. Used by the page and the command alike.
+//!
+//! ```
+//! use otop_kpi::display::{group_thousands, to_thai_digits};
+//! assert_eq!(group_thousands("2543154639"), "2,543,154,639");
+//! assert_eq!(to_thai_digits("1,921"), "๑,๙๒๑");
+//! ```
+
+use crate::money::{BasisPoints, Satang};
+
+/// The user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Th,
+    En,
+}
+
+/// Inserts `,` every three digits of the integer part of a plain decimal string.
+///
+/// ```
+/// # use otop_kpi::display::group_thousands;
+/// assert_eq!(group_thousands("-1234567.50"), "-1,234,567.50");
+/// assert_eq!(group_thousands("999"), "999");
+/// ```
+pub fn group_thousands(plain: &str) -> String {
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain),
+    };
+    let (int, frac) = match rest.find('.') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let mut out = String::with_capacity(plain.len() + int.len() / 3);
+    out.push_str(sign);
+    let n = int.chars().count();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push_str(frac);
+    out
+}
+
+/// Arabic digits replaced by Thai digits (๐–๙); everything else kept.
+pub fn to_thai_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('๐' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Thai digits replaced by Arabic digits; everything else kept.
+///
+/// ```
+/// # use otop_kpi::display::from_thai_digits;
+/// assert_eq!(from_thai_digits("๐๙๑-๑๒๓"), "091-123");
+/// ```
+pub fn from_thai_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from_u32('0' as u32 + (c as u32 - '๐' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// An integer count with separators, e.g. `1,921`.
+pub fn count(n: i64) -> String {
+    group_thousands(&n.to_string())
+}
+
+/// Baht with separators: whole amounts without decimals, others with two.
+pub fn baht(s: Satang) -> String {
+    group_thousands(&s.to_string())
+}
+
+/// A percentage with two decimals and a `%` sign, e.g. `8.98 %`.
+pub fn percent(bp: BasisPoints) -> String {
+    format!("{} %", group_thousands(&bp.to_string()))
+}
+
+/// Thai month names, full and abbreviated, January first.
+pub const THAI_MONTHS: [(&str, &str); 12] = [
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+];
+
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A month of a Buddhist Era year, e.g. `เม.ย. 2564` or `Apr 2021`.
+pub fn month(year_be: i32, month: u32, lang: Lang) -> String {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Th => format!("{} {}", THAI_MONTHS[i].1, year_be),
+        Lang::En => format!("{} {}", EN_MONTHS[i], year_be - 543),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(count(1921), "1,921");
+        assert_eq!(baht(Satang(254_315_463_900)), "2,543,154,639");
+        assert_eq!(percent(BasisPoints(898)), "8.98 %");
+        assert_eq!(month(2564, 4, Lang::Th), "เม.ย. 2564");
+        assert_eq!(month(2564, 9, Lang::En), "Sep 2021");
+        assert_eq!(from_thai_digits(&to_thai_digits("0123456789")), "0123456789");
+    }
+}
