@@ -32,12 +32,21 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
-# 4. Debian's Chromium and ChromeDriver for the browser tests.
-if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
-  step "apt-get install chromium chromium-driver"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+# 4. Debian's Chromium and ChromeDriver for the browser tests, and Thai fonts for
+#    its screenshots. With --fixtures, also what makes the fixture files.
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "apt-get install ${missing[*]}"
+  local SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-thai-tlwg >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+apt_install chromium chromium-driver fonts-thai-tlwg
+if [ "${1:-}" = "--fixtures" ]; then
+  apt_install libreoffice-calc
+  python3 -c "import openpyxl, xlwt" 2>/dev/null || { step "pip install openpyxl xlwt"; pip install -q openpyxl==3.1.5 xlwt==1.3.0; }
 fi
 
 # 5. npm packages: binaryen (wasm-opt 132) and playwright-core, from the lockfile.

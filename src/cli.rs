@@ -11,7 +11,9 @@
 
 use crate::display::{self, Lang};
 use crate::issue::Issue;
-use crate::preset::Preset;
+use crate::analysis::Analysis;
+use crate::import::{import_report, ImportedFile, Role};
+use crate::preset::{Preset, ScoringRule};
 use crate::targets::TargetTables;
 use serde_json::json;
 use std::io::Write;
@@ -34,6 +36,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let result = match cmd.as_str() {
         "targets" => targets(rest, out),
+        "score" => score(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = write!(out, "{USAGE}");
             Ok(())
@@ -54,6 +57,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 struct Options {
     preset: Option<String>,
     json: bool,
+    round1: Vec<String>,
+    sales: Vec<String>,
+    survey: bool,
+    rule: Option<ScoringRule>,
     positional: Vec<String>,
 }
 
@@ -66,6 +73,13 @@ fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, Str
                 o.preset = Some(it.next().ok_or("--preset needs a file")?.clone());
             }
             "--json" if allowed_flags.contains(&"--json") => o.json = true,
+            "--survey" if allowed_flags.contains(&"--survey") => o.survey = true,
+            "--round1" if allowed_flags.contains(&"--round1") => o.round1.push(it.next().ok_or("--round1 needs a file")?.clone()),
+            "--sales" if allowed_flags.contains(&"--sales") => o.sales.push(it.next().ok_or("--sales needs a file")?.clone()),
+            "--rule" if allowed_flags.contains(&"--rule") => {
+                let v = it.next().ok_or("--rule needs table or percent")?;
+                o.rule = Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
+            }
             s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
             s => o.positional.push(s.to_string()),
         }
@@ -206,6 +220,93 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     }
     if !issues.is_empty() || !warnings.is_empty() {
         s.push('\n');
+    }
+    s
+}
+
+/// Reads a file from disk into an imported report; a file that cannot be opened
+/// becomes an error issue of that file (the others still count).
+fn import_path(path: &str, role: Role, districts: &[String]) -> ImportedFile {
+    let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string());
+    match std::fs::read(path) {
+        Ok(bytes) => import_report(&name, &bytes, role, districts),
+        Err(e) => {
+            let mut f = import_report(&name, &[], role, districts);
+            f.issues = vec![Issue::error("file.unreadable", format!("เปิดไฟล์ไม่ได้: {e}"), format!("The file could not be opened: {e}")).in_file(&name)];
+            f
+        }
+    }
+}
+
+fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {
+    let o = parse_options(args, &["--preset", "--json", "--round1", "--survey", "--rule"])?;
+    if o.positional.is_empty() {
+        return Err("score needs at least one REPORT file".into());
+    }
+    let (mut preset, _) = load_preset(o.preset.as_deref())?;
+    if o.survey {
+        preset.survey_done = true;
+    }
+    if let Some(rule) = o.rule {
+        preset.rule = rule;
+    }
+    let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, Role::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, Role::Round1, &names)).collect();
+    let analysis = Analysis::run(&preset, &reports, &round1, &[]);
+    let files: Vec<&ImportedFile> = reports.iter().chain(&round1).collect();
+    let text = if o.json {
+        let mut s = serde_json::to_string_pretty(&analysis.to_json(&files)).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        score_text(&preset, &analysis)
+    };
+    let _ = out.write_all(text.as_bytes());
+    Ok(())
+}
+
+fn score_text(preset: &Preset, a: &Analysis) -> String {
+    use crate::scoring::Next;
+    let e = &a.evaluation;
+    let rule = e.rule;
+    let mut s = format!("ตัวชี้วัดที่ 1 — ผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (เกณฑ์: {})\n\n", if rule == ScoringRule::Table { "ตามตารางเป้าหมาย" } else { "ตามร้อยละ" });
+    let mut rows = vec![vec!["".to_string(), "อำเภอ".into(), "ผลิตภัณฑ์".into(), "ออนไลน์".into(), "ร้อยละ".into(), "คะแนน".into(), "อีกกี่ชิ้นถึงคะแนนถัดไป".into()]];
+    let next1 = |n: Next<i64>| match n {
+        Next::More { score, needed, .. } => format!("{} → {score}", display::count(needed)),
+        Next::Survey => "ต้องมีรายงานการสำรวจ".into(),
+        Next::Top => "-".into(),
+    };
+    for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
+        let differ = if r.kpi1.rules_differ() { format!(" (ตาราง {} / ร้อยละ {})", r.kpi1.by_table, r.kpi1.by_percent) } else { String::new() };
+        let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
+        rows.push(vec![no, r.district.clone(), display::count(r.kpi1.products), display::count(r.kpi1.online), display::percent(r.kpi1.percent), format!("{}{differ}", r.kpi1.score(rule)), next1(r.kpi1.next(rule))]);
+    }
+    s.push_str(&table(&rows));
+    s.push_str("\nตัวชี้วัดที่ 2 — รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n\n");
+    let mut rows = vec![vec!["".to_string(), "อำเภอ".into(), format!("ฐานปี {}", preset.fiscal_year - 1), "ยอดจำหน่าย".into(), "เพิ่มขึ้น".into(), "คะแนน".into(), "อีกกี่บาทถึงคะแนนถัดไป".into()]];
+    for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
+        let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
+        let (sales, growth, score, next) = match &r.kpi2 {
+            Some(k) => {
+                let differ = if k.rules_differ() { format!(" (ตาราง {} / ร้อยละ {})", k.by_table, k.by_percent) } else { String::new() };
+                let next = match k.next(rule) {
+                    Next::More { score, needed, .. } => format!("{} → {score}", display::baht(needed)),
+                    _ => "-".into(),
+                };
+                (display::baht(k.sales), display::percent(k.growth), format!("{}{differ}", k.score(rule)), next)
+            }
+            None => ("ไม่มีข้อมูล".into(), "-".into(), "-".into(), "-".into()),
+        };
+        rows.push(vec![no, r.district.clone(), display::baht(r.base), sales, growth, score, next]);
+    }
+    s.push_str(&table(&rows));
+    if !a.issues.is_empty() {
+        s.push_str(&format!("\nปัญหาที่พบ ({} รายการ)\n", a.issues.len()));
+        for i in &a.issues {
+            let place = [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("แถว {r}")), i.column.clone()].into_iter().flatten().collect::<Vec<_>>().join(" › ");
+            s.push_str(&format!("- [{}] {place}: {}\n", i.severity.as_str(), i.message_th));
+        }
     }
     s
 }

@@ -19,4 +19,7 @@ pub mod outliers;
 pub mod preset;
 pub mod scoring;
 pub mod targets;
+pub mod analysis;
 pub mod cli;
+pub mod counting;
+pub mod import;

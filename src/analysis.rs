@@ -1,0 +1,57 @@
+//! One whole scoring run: a preset, the dropped report files (round 2 and round 1)
+//! and the sales per district → both KPIs, the readiness summary, every issue.
+//! The page and `otop-kpi score` both call [`Analysis::run`].
+
+use crate::counting::{count, Counted};
+use crate::evaluation::Evaluation;
+use crate::import::ImportedFile;
+use crate::issue::Issue;
+use crate::money::Satang;
+use crate::outliers::preset_outliers;
+use crate::preset::Preset;
+use serde_json::{json, Value};
+
+/// Everything computed from the inputs.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub evaluation: Evaluation,
+    pub counted: Counted,
+    /// Every issue: the preset's, each file's, and counting's.
+    pub issues: Vec<Issue>,
+}
+
+impl Analysis {
+    /// Scores the inputs. `sales[i]` is the actual sales of the preset's district
+    /// `i` (`None` without data).
+    pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &[Option<Satang>]) -> Analysis {
+        let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+        let counted = count(&names, reports, round1);
+        let evaluation = Evaluation::new(preset, &counted.online, sales);
+        let mut issues = preset.validate();
+        issues.extend(preset_outliers(preset));
+        for f in reports.iter().chain(round1) {
+            issues.extend(f.issues.iter().cloned());
+        }
+        issues.extend(counted.issues.iter().cloned());
+        Analysis { evaluation, counted, issues }
+    }
+
+    /// SPEC §9's JSON object: districts, province, issues, files.
+    pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
+        let e = &self.evaluation;
+        json!({
+            "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
+            "province": e.row_json(&e.province),
+            "issues": self.issues,
+            "files": files.iter().map(|f| json!({
+                "file": f.file,
+                "kind": f.kind,
+                "sheets_used": f.sheets_used,
+                "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
+                "skipped_because": f.sheets_skipped,
+                "rows": f.rows,
+                "state": f.state(),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}

@@ -1,0 +1,49 @@
+//! CSV files: UTF-8 with or without BOM, otherwise Windows-874 (TIS-620), which
+//! Thai Excel writes; the delimiter (`,` `;` or tab) is taken from the first line.
+
+use super::workbook::{FileError, Sheet, Value, Workbook};
+
+/// Decodes CSV bytes to text: UTF-8 (BOM stripped) when valid, else Windows-874.
+///
+/// ```
+/// # use otop_kpi::import::csv::decode;
+/// assert_eq!(decode(b"\xEF\xBB\xBFabc"), "abc");
+/// assert_eq!(decode(&[0xCA, 0xC3, 0xD0]), "สระ"); // Windows-874
+/// ```
+pub fn decode(bytes: &[u8]) -> String {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_874.decode_without_bom_handling(body).0.into_owned(),
+    }
+}
+
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))]
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .filter(|&(_, n)| n > 0)
+        .map(|(d, _)| d)
+        .unwrap_or(b',')
+}
+
+/// Reads a CSV file as one sheet named after the file.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
+    let text = decode(bytes);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => rows.push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.to_string()) }).collect()),
+            Err(e) => return Err(FileError::Damaged(e.to_string())),
+        }
+    }
+    let sheet_name = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
+    Ok(Workbook { sheets: vec![Sheet { name: sheet_name, hidden: false, first_row: 0, first_col: 0, rows }], unreadable: Vec::new() })
+}

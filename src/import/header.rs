@@ -1,0 +1,311 @@
+//! Finding the report form's header row and mapping its columns (SPEC §4.1).
+//!
+//! The header may sit anywhere in the first rows, span two rows (group cells
+//! merged over their sub-headers), have line breaks and spaces inside cells,
+//! Thai digits, "อ." for "อำเภอ", columns in any order and extra columns. Each
+//! candidate row is read together with the row under it; every cell's text is
+//! compacted (see [`super::text::compact`]) and matched against the known header
+//! texts. The row whose pair of rows names the most distinct columns wins.
+
+use super::text::compact;
+use super::workbook::{Sheet, Value};
+
+/// A column of the canonical report form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    No,
+    EntrepreneurCode,
+    EntrepreneurName,
+    EntrepreneurType,
+    ProductName,
+    ProductCategory,
+    HouseNo,
+    Moo,
+    Tambon,
+    Amphoe,
+    Province,
+    Phone,
+    TrainedOnline,
+    AlreadySellingOnline,
+    HasStandard,
+    HasStarRating,
+    OnlineDeveloped,
+    Facebook,
+    Line,
+    Instagram,
+    Website,
+    Shopee,
+    Lazada,
+    OtopToday,
+    OtherChannel,
+    OnlineSales,
+}
+
+/// How a pattern matches a compacted header text.
+enum M {
+    Exact(&'static str),
+    Prefix(&'static str),
+}
+
+impl Key {
+    /// Every column, in the canonical order of the form.
+    pub const ALL: [Key; 26] = [
+        Key::No,
+        Key::EntrepreneurCode,
+        Key::EntrepreneurName,
+        Key::EntrepreneurType,
+        Key::ProductName,
+        Key::ProductCategory,
+        Key::HouseNo,
+        Key::Moo,
+        Key::Tambon,
+        Key::Amphoe,
+        Key::Province,
+        Key::Phone,
+        Key::TrainedOnline,
+        Key::AlreadySellingOnline,
+        Key::HasStandard,
+        Key::HasStarRating,
+        Key::OnlineDeveloped,
+        Key::Facebook,
+        Key::Line,
+        Key::Instagram,
+        Key::Website,
+        Key::Shopee,
+        Key::Lazada,
+        Key::OtopToday,
+        Key::OtherChannel,
+        Key::OnlineSales,
+    ];
+
+    /// The five readiness flags, in order.
+    pub const FLAGS: [Key; 5] = [Key::TrainedOnline, Key::AlreadySellingOnline, Key::HasStandard, Key::HasStarRating, Key::OnlineDeveloped];
+
+    /// The eight channel columns, in order.
+    pub const CHANNELS: [Key; 8] = [Key::Facebook, Key::Line, Key::Instagram, Key::Website, Key::Shopee, Key::Lazada, Key::OtopToday, Key::OtherChannel];
+
+    /// The SPEC's key, e.g. `"product_name"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Key::No => "no",
+            Key::EntrepreneurCode => "entrepreneur_code",
+            Key::EntrepreneurName => "entrepreneur_name",
+            Key::EntrepreneurType => "entrepreneur_type",
+            Key::ProductName => "product_name",
+            Key::ProductCategory => "product_category",
+            Key::HouseNo => "house_no",
+            Key::Moo => "moo",
+            Key::Tambon => "tambon",
+            Key::Amphoe => "amphoe",
+            Key::Province => "province",
+            Key::Phone => "phone",
+            Key::TrainedOnline => "trained_online",
+            Key::AlreadySellingOnline => "already_selling_online",
+            Key::HasStandard => "has_standard",
+            Key::HasStarRating => "has_star_rating",
+            Key::OnlineDeveloped => "online_developed",
+            Key::Facebook => "facebook",
+            Key::Line => "line",
+            Key::Instagram => "instagram",
+            Key::Website => "website",
+            Key::Shopee => "shopee",
+            Key::Lazada => "lazada",
+            Key::OtopToday => "otop_today",
+            Key::OtherChannel => "other_channel",
+            Key::OnlineSales => "online_sales",
+        }
+    }
+
+    /// The header text of the canonical form (for templates and messages).
+    pub fn header_th(self) -> &'static str {
+        match self {
+            Key::No => "ที่",
+            Key::EntrepreneurCode => "รหัสผู้ประกอบการ",
+            Key::EntrepreneurName => "ชื่อผู้ประกอบการ OTOP",
+            Key::EntrepreneurType => "ประเภทผู้ประกอบการ",
+            Key::ProductName => "ชื่อผลิตภัณฑ์ (โปรดระบุทุกผลิตภัณฑ์ของกลุ่ม)",
+            Key::ProductCategory => "ประเภทผลิตภัณฑ์",
+            Key::HouseNo => "เลขที่",
+            Key::Moo => "หมู่ที่",
+            Key::Tambon => "ตำบล",
+            Key::Amphoe => "อำเภอ",
+            Key::Province => "จังหวัด",
+            Key::Phone => "เบอร์โทรศัพท์",
+            Key::TrainedOnline => "ผ่านการอบรมเกี่ยวกับตลาดออนไลน์",
+            Key::AlreadySellingOnline => "ขายของออนไลน์อยู่แล้ว",
+            Key::HasStandard => "ได้รับมาตรฐานที่เกี่ยวข้อง",
+            Key::HasStarRating => "ได้รับตัดดาว",
+            Key::OnlineDeveloped => "ผ่านการพัฒนาเกี่ยวกับออนไลน์",
+            Key::Facebook => "Facebook",
+            Key::Line => "Line",
+            Key::Instagram => "Instagram",
+            Key::Website => "Website",
+            Key::Shopee => "Shopee",
+            Key::Lazada => "Lazada",
+            Key::OtopToday => "OTOP Today",
+            Key::OtherChannel => "อื่นๆ",
+            Key::OnlineSales => "ยอดจำหน่ายออนไลน์ เม.ย.–ก.ย. 2564 (บาท)",
+        }
+    }
+
+    /// The group header above this column in the canonical form, if any.
+    pub fn group_th(self) -> Option<&'static str> {
+        match self {
+            Key::HouseNo | Key::Moo | Key::Tambon | Key::Amphoe | Key::Province | Key::Phone => Some("ที่อยู่"),
+            Key::TrainedOnline | Key::AlreadySellingOnline => Some("ความพร้อมผู้ประกอบการเพื่อเข้าสู่ตลาดออนไลน์"),
+            Key::HasStandard | Key::HasStarRating | Key::OnlineDeveloped => Some("ความพร้อมผลิตภัณฑ์ในการเข้าสู่ออนไลน์"),
+            k if Key::CHANNELS.contains(&k) => Some("ช่องทางตลาดออนไลน์"),
+            _ => None,
+        }
+    }
+
+    fn patterns(self) -> &'static [M] {
+        use M::*;
+        match self {
+            Key::No => &[Exact("ที่"), Exact("ลำดับ"), Exact("ลำดับที่"), Exact("no"), Exact("no.")],
+            Key::EntrepreneurCode => &[Prefix("รหัสผู้ประกอบการ"), Prefix("รหัสกลุ่ม"), Exact("รหัส")],
+            Key::EntrepreneurName => &[Prefix("ชื่อผู้ประกอบการ"), Prefix("ชื่อกลุ่ม"), Prefix("ชื่อผู้ผลิต")],
+            Key::EntrepreneurType => &[Prefix("ประเภทผู้ประกอบการ"), Prefix("ประเภทผู้ผลิต")],
+            Key::ProductName => &[Prefix("ชื่อผลิตภัณฑ์"), Prefix("ชื่อสินค้า")],
+            Key::ProductCategory => &[Prefix("ประเภทผลิตภัณฑ์"), Prefix("ประเภทสินค้า")],
+            Key::HouseNo => &[Exact("เลขที่"), Exact("บ้านเลขที่")],
+            Key::Moo => &[Exact("หมู่ที่"), Exact("หมู่"), Exact("ม.")],
+            Key::Tambon => &[Exact("ตำบล"), Exact("ต.")],
+            Key::Amphoe => &[Exact("อำเภอ"), Exact("อ.")],
+            Key::Province => &[Exact("จังหวัด"), Exact("จ.")],
+            Key::Phone => &[Prefix("เบอร์โทร"), Prefix("โทรศัพท์"), Prefix("หมายเลขโทรศัพท์"), Exact("โทร")],
+            Key::TrainedOnline => &[Prefix("ผ่านการอบรม")],
+            Key::AlreadySellingOnline => &[Prefix("ขายของออนไลน์"), Prefix("ขายออนไลน์อยู่แล้ว")],
+            Key::HasStandard => &[Prefix("ได้รับมาตรฐาน")],
+            Key::HasStarRating => &[Prefix("ได้รับตัดดาว"), Prefix("ได้รับการตัดดาว"), Prefix("ได้รับการคัดสรร")],
+            Key::OnlineDeveloped => &[Prefix("ผ่านการพัฒนา")],
+            Key::Facebook => &[Prefix("facebook"), Prefix("เฟซบุ๊ก"), Prefix("เฟสบุ๊ค"), Exact("fb")],
+            Key::Line => &[Exact("line"), Prefix("lineid"), Prefix("line("), Prefix("ไลน์")],
+            Key::Instagram => &[Prefix("instagram"), Exact("ig")],
+            Key::Website => &[Prefix("website"), Prefix("เว็บไซต์"), Prefix("เว็บไซด์"), Exact("web")],
+            Key::Shopee => &[Prefix("shopee"), Prefix("ช้อปปี้")],
+            Key::Lazada => &[Prefix("lazada"), Prefix("ลาซาด้า")],
+            Key::OtopToday => &[Prefix("otoptoday")],
+            Key::OtherChannel => &[Prefix("อื่นๆ"), Prefix("อื่น"), Prefix("other"), Prefix("แพลตฟอร์มอื่น")],
+            Key::OnlineSales => &[Prefix("ยอดจำหน่าย"), Prefix("ยอดขาย")],
+        }
+    }
+
+    /// The column a header cell's text names, if any.
+    ///
+    /// ```
+    /// # use otop_kpi::import::header::Key;
+    /// assert_eq!(Key::of_header("ชื่อผลิตภัณฑ์\n(โปรดระบุทุกผลิตภัณฑ์ของกลุ่ม)"), Some(Key::ProductName));
+    /// assert_eq!(Key::of_header(" อ. "), Some(Key::Amphoe));
+    /// assert_eq!(Key::of_header("ที่อยู่"), None);
+    /// ```
+    pub fn of_header(text: &str) -> Option<Key> {
+        let c = compact(text);
+        if c.is_empty() {
+            return None;
+        }
+        Key::ALL.into_iter().find(|k| {
+            k.patterns().iter().any(|m| match m {
+                M::Exact(p) => c == *p,
+                M::Prefix(p) => c.starts_with(p),
+            })
+        })
+    }
+}
+
+/// A header found in a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Index into `sheet.rows` of the header's first row.
+    pub first: usize,
+    /// Index into `sheet.rows` of the first row after the header (and after a row
+    /// of column numbers, if there is one).
+    pub data_start: usize,
+    /// Absolute column of each key found.
+    pub columns: Vec<(Key, u32)>,
+}
+
+impl Header {
+    /// The absolute column of `key`.
+    pub fn col(&self, key: Key) -> Option<u32> {
+        self.columns.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
+    }
+
+    /// Whether the form's required columns are there: the product name and at
+    /// least one channel column.
+    pub fn missing_required(&self) -> Vec<Key> {
+        let mut out = Vec::new();
+        if self.col(Key::ProductName).is_none() {
+            out.push(Key::ProductName);
+        }
+        if Key::CHANNELS.iter().all(|k| self.col(*k).is_none()) {
+            out.push(Key::Facebook);
+        }
+        out
+    }
+}
+
+/// How many of the first rows are searched for the header.
+pub const SEARCH_ROWS: usize = 40;
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Text(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Finds the report form's header: the first row pair naming at least four
+/// distinct columns, the best such pair among the first [`SEARCH_ROWS`] rows.
+pub fn find(sheet: &Sheet) -> Option<Header> {
+    let end_col = sheet.end_col();
+    let mut best: Option<(usize, usize, Vec<(Key, u32)>, bool)> = None;
+    for r in 0..sheet.rows.len().min(SEARCH_ROWS) {
+        let mut columns: Vec<(Key, u32)> = Vec::new();
+        let mut used_second = false;
+        for c in sheet.first_col..end_col {
+            let lower = text_of(sheet.cell(r + 1, c)).and_then(|t| Key::of_header(&t));
+            let upper = text_of(sheet.cell(r, c)).and_then(|t| Key::of_header(&t));
+            let (key, second) = match (lower, upper) {
+                (Some(k), _) if !columns.iter().any(|(x, _)| *x == k) => (Some(k), true),
+                (_, Some(k)) => (Some(k), false),
+                _ => (None, false),
+            };
+            if let Some(k) = key {
+                if !columns.iter().any(|(x, _)| *x == k) {
+                    columns.push((k, c));
+                    used_second |= second;
+                }
+            }
+        }
+        let score = columns.len();
+        if score >= 4 && best.as_ref().is_none_or(|b| score > b.1) {
+            best = Some((r, score, columns, used_second));
+        }
+    }
+    let (first, _, columns, used_second) = best?;
+    let mut data_start = first + if used_second { 2 } else { 1 };
+    if is_column_numbers(sheet, data_start) {
+        data_start += 1;
+    }
+    Some(Header { first, data_start, columns })
+}
+
+/// A row of column numbers under the header: at least three cells, all small
+/// whole numbers (or "(n)"), rising from left to right.
+fn is_column_numbers(sheet: &Sheet, row: usize) -> bool {
+    let Some(cells) = sheet.rows.get(row) else { return false };
+    let mut values = Vec::new();
+    for v in cells {
+        let t = compact(&v.text());
+        if t.is_empty() {
+            continue;
+        }
+        let t = t.trim_start_matches('(').trim_end_matches(')');
+        match t.parse::<u32>() {
+            Ok(n) if (1..=200).contains(&n) => values.push(n),
+            _ => return false,
+        }
+    }
+    values.len() >= 3 && values.windows(2).all(|w| w[0] < w[1])
+}

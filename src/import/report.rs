@@ -1,0 +1,238 @@
+//! Reading the rows of a report-form sheet into products (SPEC §4.1): continuation
+//! rows, total/signature/note lines, readiness flags, channel placeholders,
+//! Thai digits, money, formula errors — each problem an [`Issue`] at its cell.
+
+use super::header::{Header, Key};
+use super::text::{compact, flag, is_real_channel, money, normalize, Flag, MoneyError};
+use super::workbook::{column_letter, Sheet, Value};
+use crate::display::from_thai_digits;
+use crate::issue::Issue;
+use crate::money::Satang;
+use serde::Serialize;
+
+/// One product row of a report, with the entrepreneur filled in from the rows above.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Product {
+    pub file: String,
+    pub sheet: String,
+    /// 1-based row as the spreadsheet numbers it.
+    pub row: u32,
+    pub entrepreneur_code: String,
+    pub entrepreneur_name: String,
+    pub entrepreneur_type: String,
+    pub product_name: String,
+    pub product_category: String,
+    pub house_no: String,
+    pub moo: String,
+    pub tambon: String,
+    pub amphoe: String,
+    pub province: String,
+    pub phone: String,
+    /// The readiness flags, in the order of [`Key::FLAGS`].
+    pub flags: [bool; 5],
+    /// The channel cells as typed (empty when the cell holds no real value), in the
+    /// order of [`Key::CHANNELS`].
+    pub channels: [String; 8],
+    pub online_sales: Option<Satang>,
+    /// The district of the preset this product belongs to (set when counting).
+    pub district: Option<usize>,
+}
+
+impl Product {
+    /// Whether at least one channel cell holds a real value (SPEC §4.1).
+    pub fn is_online(&self) -> bool {
+        self.channels.iter().any(|c| !c.is_empty())
+    }
+
+    /// The product's identity: entrepreneur code (or, without one, the normalised
+    /// entrepreneur name) plus the normalised product name.
+    pub fn identity(&self) -> (String, String) {
+        let who = if self.entrepreneur_code.trim().is_empty() {
+            format!("name:{}", normalize(&self.entrepreneur_name))
+        } else {
+            format!("code:{}", normalize(&self.entrepreneur_code))
+        };
+        (who, normalize(&self.product_name))
+    }
+
+    /// "file › sheet › row N", for messages.
+    pub fn place(&self) -> String {
+        format!("{} › {} › {}", self.file, self.sheet, self.row)
+    }
+}
+
+/// What a sheet's rows gave.
+#[derive(Debug, Default)]
+pub struct Rows {
+    pub products: Vec<Product>,
+    pub issues: Vec<Issue>,
+}
+
+/// Whitespace collapsed, Thai digits made Arabic; the rest as typed.
+fn clean(v: &Value) -> String {
+    let t = from_thai_digits(&v.text());
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const TOTAL_WORDS: [&str; 7] = ["รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "ยอดรวม", "total", "grandtotal", "รวมทั้งจังหวัด"];
+const FOOTER_PREFIXES: [&str; 10] = ["ลงชื่อ", "หมายเหตุ", "ผู้รายงาน", "ตำแหน่ง", "(", "ผู้ตรวจ", "ผู้รับรอง", "*", "ข้อมูล ณ", "ที่มา"];
+
+/// A row that is not a product: a total line, a signature or note line.
+fn is_footer(cells: &[Value]) -> bool {
+    let texts: Vec<String> = cells.iter().map(|v| compact(&v.text())).filter(|t| !t.is_empty()).collect();
+    let total = texts.iter().any(|t| TOTAL_WORDS.contains(&t.as_str()) || t.starts_with("รวม(") || t.starts_with("รวมจำนวน"));
+    let footer = texts.first().is_some_and(|t| FOOTER_PREFIXES.iter().any(|p| t.starts_with(&compact(p))));
+    total || footer
+}
+
+struct Ctx<'a> {
+    file: &'a str,
+    sheet: &'a Sheet,
+    header: &'a Header,
+}
+
+impl Ctx<'_> {
+    fn get(&self, i: usize, key: Key) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        match self.header.col(key) {
+            Some(c) => self.sheet.cell(i, c),
+            None => &EMPTY,
+        }
+    }
+
+    fn column(&self, key: Key) -> String {
+        let letter = self.header.col(key).map(column_letter).unwrap_or_default();
+        format!("{letter} ({})", key.header_th())
+    }
+
+    fn issue(&self, i: Issue, row: usize, key: Key) -> Issue {
+        i.in_file(self.file).at(Some(&self.sheet.name), Some(self.sheet.row_number(row)), Some(&self.column(key)))
+    }
+}
+
+/// Reads every product row under `header`. `default_amphoe` is the district the
+/// whole sheet is for, when it says so in its title rows or name.
+pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
+    let ctx = Ctx { file, sheet, header };
+    let mut out = Rows::default();
+    let mut last: Option<Product> = None;
+    let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
+    for i in header.data_start..sheet.rows.len() {
+        let Some(cells) = sheet.rows.get(i) else { break };
+        if mapped.iter().all(|c| sheet.cell(i, *c).is_blank()) {
+            continue;
+        }
+        if is_footer(cells) {
+            continue;
+        }
+        let row_no = sheet.row_number(i);
+        let name_cell = ctx.get(i, Key::ProductName);
+        if let Value::Error(e) = name_cell {
+            out.issues.push(ctx.issue(
+                Issue::error("report.formula_error", format!("ชื่อผลิตภัณฑ์เป็นค่าผิดพลาดของสูตร ({e}) — พิมพ์ชื่อผลิตภัณฑ์ลงในเซลล์แทนสูตร"), format!("The product name is a formula error ({e}): type the product name into the cell instead of the formula")),
+                i,
+                Key::ProductName,
+            ));
+            continue;
+        }
+        let product_name = clean(name_cell);
+        if product_name.is_empty() {
+            out.issues.push(ctx.issue(
+                Issue::error("report.product_name.missing", "แถวนี้มีข้อมูลแต่ไม่มีชื่อผลิตภัณฑ์ จึงไม่ถูกนับ — ใส่ชื่อผลิตภัณฑ์ หรือลบแถวนี้", "This row has data but no product name, so it is not counted: type the product name, or delete the row"),
+                i,
+                Key::ProductName,
+            ));
+            continue;
+        }
+        let code = clean(ctx.get(i, Key::EntrepreneurCode));
+        let name = clean(ctx.get(i, Key::EntrepreneurName));
+        let continuation = code.is_empty() && name.is_empty();
+        // Continuation rows take the entrepreneur's fields they leave empty from the row above.
+        let inherit = |own: String, from: &dyn Fn(&Product) -> String| -> String {
+            if own.is_empty() && continuation {
+                last.as_ref().map(from).unwrap_or_default()
+            } else {
+                own
+            }
+        };
+        let mut p = Product {
+            file: file.to_string(),
+            sheet: sheet.name.clone(),
+            row: row_no,
+            entrepreneur_code: inherit(code, &|p| p.entrepreneur_code.clone()),
+            entrepreneur_name: inherit(name, &|p| p.entrepreneur_name.clone()),
+            entrepreneur_type: inherit(clean(ctx.get(i, Key::EntrepreneurType)), &|p| p.entrepreneur_type.clone()),
+            product_name,
+            product_category: clean(ctx.get(i, Key::ProductCategory)),
+            house_no: inherit(clean(ctx.get(i, Key::HouseNo)), &|p| p.house_no.clone()),
+            moo: inherit(clean(ctx.get(i, Key::Moo)), &|p| p.moo.clone()),
+            tambon: inherit(clean(ctx.get(i, Key::Tambon)), &|p| p.tambon.clone()),
+            amphoe: inherit(clean(ctx.get(i, Key::Amphoe)), &|p| p.amphoe.clone()),
+            province: inherit(clean(ctx.get(i, Key::Province)), &|p| p.province.clone()),
+            phone: inherit(clean(ctx.get(i, Key::Phone)), &|p| p.phone.clone()),
+            flags: [false; 5],
+            channels: Default::default(),
+            online_sales: None,
+            district: None,
+        };
+        if p.amphoe.is_empty() {
+            if let Some(d) = default_amphoe {
+                p.amphoe = d.to_string();
+            }
+        }
+        if continuation && last.is_none() {
+            out.issues.push(ctx.issue(
+                Issue::warning("report.entrepreneur.missing", "ไม่มีรหัสและชื่อผู้ประกอบการ และไม่มีแถวด้านบนให้ใช้ต่อ — ใส่รหัสหรือชื่อผู้ประกอบการ", "No entrepreneur code or name, and no row above to continue from: type the entrepreneur's code or name"),
+                i,
+                Key::EntrepreneurName,
+            ));
+        }
+        for (n, key) in Key::FLAGS.into_iter().enumerate() {
+            let v = ctx.get(i, key);
+            match flag(v) {
+                Flag::Yes => p.flags[n] = true,
+                Flag::No => {}
+                Flag::Unclear => out.issues.push(ctx.issue(
+                    Issue::warning(
+                        "report.flag.unclear",
+                        format!("ช่องความพร้อมมีค่า \"{}\" ซึ่งไม่ใช่ 1 — นับเป็น \"ไม่มี\"; ถ้าหมายถึง \"มี\" ให้ใส่ 1", v.text().trim()),
+                        format!("The readiness cell holds \"{}\", not 1, and counts as no: type 1 if it means yes", v.text().trim()),
+                    ),
+                    i,
+                    key,
+                )),
+            }
+        }
+        for (n, key) in Key::CHANNELS.into_iter().enumerate() {
+            let v = ctx.get(i, key);
+            if let Value::Error(e) = v {
+                out.issues.push(ctx.issue(
+                    Issue::error("report.formula_error", format!("ช่องทางออนไลน์เป็นค่าผิดพลาดของสูตร ({e}) จึงไม่ถูกนับ — พิมพ์ชื่อเพจหรือลิงก์แทน"), format!("The channel cell is a formula error ({e}) and is not counted: type the page name or link instead")),
+                    i,
+                    key,
+                ));
+                continue;
+            }
+            let t = clean(v);
+            if is_real_channel(&t) {
+                p.channels[n] = t;
+            }
+        }
+        match money(ctx.get(i, Key::OnlineSales)) {
+            Ok(s) => p.online_sales = s,
+            Err(MoneyError::Formula(e)) => out.issues.push(ctx.issue(
+                Issue::error("report.online_sales.formula_error", format!("ยอดจำหน่ายออนไลน์เป็นค่าผิดพลาดของสูตร ({e}) — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"), format!("The online sales cell is a formula error ({e}): fix the formula or type the amount as a number")),
+                i,
+                Key::OnlineSales,
+            )),
+            Err(MoneyError::NotAmount(t)) => out.issues.push(ctx.issue(
+                Issue::warning("report.online_sales.not_amount", format!("ยอดจำหน่ายออนไลน์ \"{t}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 12,500"), format!("The online sales \"{t}\" is not an amount and is left out: type a number such as 12,500")),
+                i,
+                Key::OnlineSales,
+            )),
+        }
+        last = Some(p.clone());
+        out.products.push(p);
+    }
+    out
+}

@@ -1,0 +1,274 @@
+//! Reading a dropped file's bytes into sheets of cells, whatever its format:
+//! `.xlsx`, `.xlsm`, `.xls`, `.xlsb`, `.ods` through calamine, `.csv` through
+//! [`super::csv`]. Always from bytes, never from a path, so the page and the
+//! command share it. A file that cannot be read becomes a [`FileError`] whose
+//! message tells a person what to do.
+
+use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb, Xlsx};
+use std::io::Cursor;
+
+/// Largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+
+/// One cell's value, independent of the file format.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Int(i64),
+    /// A floating-point cell as the file stores it (converted to exact decimals by
+    /// its shortest text, see [`super::text::number_text`]).
+    Float(f64),
+    Bool(bool),
+    /// An Excel date serial (days since 1899-12-30).
+    Date(f64),
+    /// A formula error such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// Whether the cell holds nothing (or only whitespace).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers by their shortest decimal form).
+    pub fn text(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) | Value::Date(f) => super::text::number_text(*f),
+            Value::Bool(b) => if *b { "TRUE".into() } else { "FALSE".into() },
+            Value::Error(e) => e.clone(),
+        }
+    }
+}
+
+impl From<&Data> for Value {
+    fn from(d: &Data) -> Value {
+        match d {
+            Data::Empty => Value::Empty,
+            Data::String(s) => Value::Text(s.clone()),
+            Data::Int(i) => Value::Int(*i),
+            Data::Float(f) => Value::Float(*f),
+            Data::Bool(b) => Value::Bool(*b),
+            Data::DateTime(dt) => Value::Date(dt.as_f64()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+            Data::Error(e) => Value::Error(e.to_string()),
+        }
+    }
+}
+
+/// One sheet: its cells, with the position of the first one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    /// 0-based row of `rows[0]` in the spreadsheet.
+    pub first_row: u32,
+    /// 0-based column of each row's first cell.
+    pub first_col: u32,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Sheet {
+    /// The cell at 0-based `row` index into `rows` and absolute 0-based column.
+    pub fn cell(&self, row: usize, col: u32) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        col.checked_sub(self.first_col)
+            .and_then(|c| self.rows.get(row)?.get(c as usize))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The spreadsheet's 1-based row number of `rows[i]`.
+    pub fn row_number(&self, i: usize) -> u32 {
+        self.first_row.saturating_add(i as u32).saturating_add(1)
+    }
+
+    /// Number of rows holding at least one non-blank cell.
+    pub fn filled_rows(&self) -> usize {
+        self.rows.iter().filter(|r| r.iter().any(|c| !c.is_blank())).count()
+    }
+
+    /// One past the last absolute column.
+    pub fn end_col(&self) -> u32 {
+        self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+    }
+}
+
+/// The spreadsheet's letter for a 0-based column: 0 → `A`, 27 → `AB`.
+///
+/// ```
+/// # use otop_kpi::import::workbook::column_letter;
+/// assert_eq!(column_letter(0), "A");
+/// assert_eq!(column_letter(25), "Z");
+/// assert_eq!(column_letter(27), "AB");
+/// ```
+pub fn column_letter(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Empty,
+    TooLarge { bytes: usize, limit: usize },
+    Password,
+    NotASpreadsheet,
+    Damaged(String),
+}
+
+impl FileError {
+    /// The message in Thai and in English, telling the user what to do.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            FileError::Empty => (
+                "ไฟล์ว่างเปล่า (0 ไบต์) — เปิดไฟล์ต้นฉบับใน Excel แล้วบันทึกใหม่".into(),
+                "The file is empty (0 bytes): open the original in Excel and save it again".into(),
+            ),
+            FileError::TooLarge { bytes, limit } => (
+                format!("ไฟล์ใหญ่เกินไป ({} MB เกินขีดจำกัด {} MB) — แยกเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
+                format!("The file is too large ({} MB, over the {} MB limit): split it into several files", bytes / 1_048_576, limit / 1_048_576),
+            ),
+            FileError::Password => (
+                "ไฟล์นี้ตั้งรหัสผ่านไว้ — เปิดใน Excel ใส่รหัสผ่าน แล้วลบรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) บันทึก แล้วลากมาวางอีกครั้ง".into(),
+                "This file is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook), save it, and drop it again".into(),
+            ),
+            FileError::NotASpreadsheet => (
+                "ไฟล์นี้ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xls .xlsb .ods .csv) — ตรวจว่าเลือกไฟล์ถูกต้อง".into(),
+                "This file is not a spreadsheet (.xlsx .xls .xlsb .ods .csv): check that you chose the right file".into(),
+            ),
+            FileError::Damaged(detail) => (
+                format!("ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากผู้ส่ง ({detail})"),
+                format!("The file is damaged or cut short (perhaps an incomplete download): open it in Excel and save it again, or ask the sender for a new copy ({detail})"),
+            ),
+        }
+    }
+
+    /// A stable code for the issue list.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileError::Empty => "file.empty",
+            FileError::TooLarge { .. } => "file.too_large",
+            FileError::Password => "file.password",
+            FileError::NotASpreadsheet => "file.not_spreadsheet",
+            FileError::Damaged(_) => "file.damaged",
+        }
+    }
+}
+
+/// A file read into sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+    /// Sheets that could not be read, with the reason (the rest of the file still counts).
+    pub unreadable: Vec<(String, String)>,
+}
+
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// Reads a file's bytes; `name` decides CSV and the order formats are tried in.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
+    if bytes.is_empty() {
+        return Err(FileError::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES });
+    }
+    let ext = extension(name);
+    let is_cfb = bytes.starts_with(&CFB_MAGIC);
+    let is_zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    if !is_cfb && !is_zip {
+        if ext == "csv" || ext == "txt" || looks_like_text(bytes) {
+            return super::csv::read(name, bytes);
+        }
+        return Err(FileError::NotASpreadsheet);
+    }
+    if is_cfb {
+        if contains_utf16(bytes, "EncryptedPackage") {
+            return Err(FileError::Password);
+        }
+        return open::<Xls<_>>(bytes, |e: &calamine::XlsError| matches!(e, calamine::XlsError::Password));
+    }
+    if is_ods(bytes) {
+        return open::<Ods<_>>(bytes, |e: &calamine::OdsError| matches!(e, calamine::OdsError::Password));
+    }
+    let xlsx = open::<Xlsx<_>>(bytes, |e: &calamine::XlsxError| matches!(e, calamine::XlsxError::Password));
+    match xlsx {
+        Err(FileError::Damaged(_)) if ext == "xlsb" || zip_has(bytes, "xl/workbook.bin") => {
+            open::<Xlsb<_>>(bytes, |e: &calamine::XlsbError| matches!(e, calamine::XlsbError::Password))
+        }
+        other => other,
+    }
+}
+
+fn looks_like_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    !head.contains(&0) && head.iter().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t')).count() == 0
+}
+
+fn contains_utf16(bytes: &[u8], s: &str) -> bool {
+    let needle: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+fn zip_has(bytes: &[u8], entry: &str) -> bool {
+    bytes.windows(entry.len()).any(|w| w == entry.as_bytes())
+}
+
+fn is_ods(bytes: &[u8]) -> bool {
+    // An ODF package stores its `mimetype` entry first, uncompressed.
+    bytes.get(30..).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"))
+}
+
+fn open<R>(bytes: &[u8], is_password: impl Fn(&R::Error) -> bool) -> Result<Workbook, FileError>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+    R::Error: std::fmt::Display,
+{
+    let mut wb: R = match R::new(Cursor::new(bytes.to_vec())) {
+        Ok(wb) => wb,
+        Err(e) if is_password(&e) => return Err(FileError::Password),
+        Err(e) => return Err(FileError::Damaged(e.to_string())),
+    };
+    let metas: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible)))
+        .collect();
+    let mut sheets = Vec::new();
+    let mut unreadable = Vec::new();
+    for (name, hidden) in metas {
+        match wb.worksheet_range(&name) {
+            Ok(range) => {
+                let (first_row, first_col) = range.start().unwrap_or((0, 0));
+                let rows = range.rows().map(|r| r.iter().map(Value::from).collect()).collect();
+                sheets.push(Sheet { name, hidden, first_row, first_col, rows });
+            }
+            Err(e) if is_password(&e) => return Err(FileError::Password),
+            Err(e) => unreadable.push((name, e.to_string())),
+        }
+    }
+    if sheets.is_empty() && !unreadable.is_empty() {
+        let detail = unreadable.iter().map(|(n, e)| format!("{n}: {e}")).collect::<Vec<_>>().join("; ");
+        return Err(FileError::Damaged(detail));
+    }
+    Ok(Workbook { sheets, unreadable })
+}
