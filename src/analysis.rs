@@ -36,6 +36,13 @@ impl Analysis {
         Analysis { evaluation, counted, issues }
     }
 
+    /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
+    /// (its own and those found when counting, such as an unknown district).
+    pub fn file_state(&self, file: &str) -> &'static str {
+        let mine: Vec<Issue> = self.issues.iter().filter(|i| i.file.as_deref() == Some(file)).cloned().collect();
+        crate::import::state_of(&mine)
+    }
+
     /// SPEC §9's JSON object: districts, province, issues, files.
     pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
         let e = &self.evaluation;
@@ -50,7 +57,7 @@ impl Analysis {
                 "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
                 "skipped_because": f.sheets_skipped,
                 "rows": f.rows,
-                "state": f.state(),
+                "state": self.file_state(&f.file),
             })).collect::<Vec<_>>(),
         })
     }

@@ -121,8 +121,8 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         if let Some(r1) = round1_ids.get(&id) {
             out.issues.push(Issue::warning(
                 "report.round1",
-                format!("ผลิตภัณฑ์ \"{}\" รายงานไปแล้วในรอบที่ 1 ({}) — ไม่นับซ้ำในรอบที่ 2", p.product_name, r1.place()),
-                format!("Product \"{}\" was reported in round 1 ({}): not counted again in round 2", p.product_name, r1.place()),
+                format!("ผลิตภัณฑ์ \"{}\" รายงานไปแล้วในรอบที่ 1 ({}) — ไม่นับซ้ำในรอบที่ 2", p.product_name, r1.place_th()),
+                format!("Product \"{}\" was reported in round 1 ({}): not counted again in round 2", p.product_name, r1.place_en()),
             ).in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์")));
             out.excluded_round1.push(p);
             continue;

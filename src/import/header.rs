@@ -261,22 +261,32 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
     let end_col = sheet.end_col();
     let mut best: Option<(usize, usize, Vec<(Key, u32)>, bool)> = None;
     for r in 0..sheet.rows.len().min(SEARCH_ROWS) {
+        // The upper row's text wins; the lower row fills the columns under a group
+        // header. The lower row counts as part of the header only when it names at
+        // least two columns of its own (a data row may hold "facebook.com/…").
         let mut columns: Vec<(Key, u32)> = Vec::new();
-        let mut used_second = false;
+        let mut from_second = 0;
         for c in sheet.first_col..end_col {
-            let lower = text_of(sheet.cell(r + 1, c)).and_then(|t| Key::of_header(&t));
             let upper = text_of(sheet.cell(r, c)).and_then(|t| Key::of_header(&t));
-            let (key, second) = match (lower, upper) {
-                (Some(k), _) if !columns.iter().any(|(x, _)| *x == k) => (Some(k), true),
-                (_, Some(k)) => (Some(k), false),
-                _ => (None, false),
+            let lower = text_of(sheet.cell(r + 1, c)).and_then(|t| Key::of_header(&t));
+            let (key, second) = match (upper, lower) {
+                (Some(k), _) => (k, false),
+                (None, Some(k)) => (k, true),
+                (None, None) => continue,
             };
-            if let Some(k) = key {
-                if !columns.iter().any(|(x, _)| *x == k) {
-                    columns.push((k, c));
-                    used_second |= second;
-                }
+            if !columns.iter().any(|(x, _)| *x == key) {
+                columns.push((key, c));
+                from_second += usize::from(second);
             }
+        }
+        let used_second = from_second >= 2;
+        if !used_second && from_second > 0 {
+            let upper_only: Vec<(Key, u32)> = columns
+                .iter()
+                .copied()
+                .filter(|(_, c)| text_of(sheet.cell(r, *c)).and_then(|t| Key::of_header(&t)).is_some())
+                .collect();
+            columns = upper_only;
         }
         let score = columns.len();
         if score >= 4 && best.as_ref().is_none_or(|b| score > b.1) {

@@ -55,9 +55,14 @@ impl Product {
         (who, normalize(&self.product_name))
     }
 
-    /// "file › sheet › row N", for messages.
-    pub fn place(&self) -> String {
-        format!("{} › {} › {}", self.file, self.sheet, self.row)
+    /// "file › sheet › แถว N", for Thai messages.
+    pub fn place_th(&self) -> String {
+        format!("{} › {} › แถว {}", self.file, self.sheet, self.row)
+    }
+
+    /// "file › sheet › row N", for English messages.
+    pub fn place_en(&self) -> String {
+        format!("{} › {} › row {}", self.file, self.sheet, self.row)
     }
 }
 
