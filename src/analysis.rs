@@ -7,7 +7,8 @@ use crate::evaluation::Evaluation;
 use crate::import::ImportedFile;
 use crate::issue::Issue;
 use crate::money::Satang;
-use crate::outliers::preset_outliers;
+use crate::outliers::{preset_outliers, sales_outliers};
+use crate::sales::SalesInput;
 use crate::preset::Preset;
 use serde_json::{json, Value};
 
@@ -21,18 +22,27 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Scores the inputs. `sales[i]` is the actual sales of the preset's district
-    /// `i` (`None` without data).
-    pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &[Option<Satang>]) -> Analysis {
+    /// Scores the inputs: the round-2 `reports`, the `round1` reports whose
+    /// products are excluded, and the `sales` files (whose base-period figures, when
+    /// present, replace the preset's base).
+    pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &SalesInput) -> Analysis {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
         let counted = count(&names, reports, round1);
-        let evaluation = Evaluation::new(preset, &counted.online, sales);
+        let (preset, base_notes) = sales.apply_base(preset);
+        let evaluation = Evaluation::new(&preset, &counted.online, &sales.actual);
         let mut issues = preset.validate();
-        issues.extend(preset_outliers(preset));
+        issues.extend(preset_outliers(&preset));
         for f in reports.iter().chain(round1) {
             issues.extend(f.issues.iter().cloned());
         }
         issues.extend(counted.issues.iter().cloned());
+        issues.extend(sales.all_issues());
+        issues.extend(base_notes);
+        let with_sales: Vec<(&str, Satang)> = names.iter().zip(&sales.actual).filter_map(|(n, s)| Some((n.as_str(), (*s)?))).collect();
+        if with_sales.len() == names.len() {
+            let (n, s): (Vec<&str>, Vec<Satang>) = with_sales.into_iter().unzip();
+            issues.extend(sales_outliers(&n, &s));
+        }
         Analysis { evaluation, counted, issues }
     }
 

@@ -239,7 +239,7 @@ fn import_path(path: &str, role: Role, districts: &[String]) -> ImportedFile {
 }
 
 fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {
-    let o = parse_options(args, &["--preset", "--json", "--round1", "--survey", "--rule"])?;
+    let o = parse_options(args, &["--preset", "--json", "--round1", "--sales", "--survey", "--rule"])?;
     if o.positional.is_empty() {
         return Err("score needs at least one REPORT file".into());
     }
@@ -253,8 +253,9 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, Role::Report, &names)).collect();
     let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, Role::Round1, &names)).collect();
-    let analysis = Analysis::run(&preset, &reports, &round1, &[]);
-    let files: Vec<&ImportedFile> = reports.iter().chain(&round1).collect();
+    let sales = crate::sales::SalesInput::from_paths(&o.sales, &preset);
+    let analysis = Analysis::run(&preset, &reports, &round1, &sales);
+    let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(&sales.files).collect();
     let text = if o.json {
         let mut s = serde_json::to_string_pretty(&analysis.to_json(&files)).unwrap_or_default();
         s.push('\n');

@@ -17,6 +17,7 @@ pub mod issue;
 pub mod money;
 pub mod outliers;
 pub mod preset;
+pub mod sales;
 pub mod scoring;
 pub mod targets;
 pub mod analysis;

@@ -90,7 +90,9 @@ impl FileSummary {
     }
 }
 pub mod header;
+pub mod month;
 pub mod report;
+pub mod sales;
 
 /// What a sheet was recognised as, from its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,0 +1,127 @@
+//! Reading a month from what people type (SPEC §4.3): Excel dates, "เม.ย. 64",
+//! "เมษายน 2564", "4/2564", "2021-04", "1/4/2564". A two-digit year is Buddhist
+//! Era (64 → 2564); a four-digit year above 2400 is B.E., otherwise C.E.
+
+use super::text::compact;
+use super::workbook::Value;
+use crate::display::THAI_MONTHS;
+use crate::preset::YearMonth;
+
+const EN_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// A year as typed, made Buddhist Era.
+///
+/// ```
+/// # use otop_kpi::import::month::year_be;
+/// assert_eq!(year_be(64), Some(2564));
+/// assert_eq!(year_be(2564), Some(2564));
+/// assert_eq!(year_be(2021), Some(2564));
+/// assert_eq!(year_be(321), None);
+/// ```
+pub fn year_be(y: i64) -> Option<i32> {
+    match y {
+        0..=99 => Some(2500 + y as i32),
+        1900..=2400 => Some(y as i32 + 543),
+        2401..=2700 => Some(y as i32),
+        _ => None,
+    }
+}
+
+/// The calendar month (B.E.) of an Excel date serial (days since 1899-12-30).
+///
+/// ```
+/// # use otop_kpi::import::month::from_serial;
+/// # use otop_kpi::preset::YearMonth;
+/// assert_eq!(from_serial(44287.0), Some(YearMonth { year: 2564, month: 4 })); // 2021-04-01
+/// ```
+pub fn from_serial(serial: f64) -> Option<YearMonth> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    // Days since 1970-01-01, then the civil-from-days algorithm.
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(YearMonth { year: year_be(year)?, month })
+}
+
+/// The month named at the start of `c` (compacted text), and the rest of the text.
+fn month_name(c: &str) -> Option<(u32, &str)> {
+    for (i, (full, short)) in THAI_MONTHS.iter().enumerate() {
+        for name in [compact(full), compact(short), compact(short).trim_end_matches('.').to_string()] {
+            if let Some(rest) = c.strip_prefix(name.as_str()) {
+                return Some((i as u32 + 1, rest));
+            }
+        }
+    }
+    for (i, en) in EN_MONTHS.iter().enumerate() {
+        if let Some(rest) = c.strip_prefix(en) {
+            let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
+            return Some((i as u32 + 1, rest));
+        }
+    }
+    None
+}
+
+fn digits(s: &str) -> Option<i64> {
+    let t = s.trim_matches(|c: char| c == '.' || c == ',' || c == '-' || c == '/');
+    let t = t.strip_prefix("พ.ศ.").or_else(|| t.strip_prefix("พศ")).or_else(|| t.strip_prefix("ค.ศ.")).unwrap_or(t);
+    if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// A month from a cell. `default_year` (B.E.) is used when the text names only a
+/// month ("เม.ย."); `None` then means the month cannot be placed.
+///
+/// ```
+/// # use otop_kpi::import::{month::parse, workbook::Value};
+/// # use otop_kpi::preset::YearMonth;
+/// let apr = Some(YearMonth { year: 2564, month: 4 });
+/// for t in ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564", "Apr 2021"] {
+///     assert_eq!(parse(&Value::Text(t.into()), None), apr, "{t}");
+/// }
+/// assert_eq!(parse(&Value::Text("ก.ย.".into()), Some(2564)), Some(YearMonth { year: 2564, month: 9 }));
+/// assert_eq!(parse(&Value::Text("ยอดรวม".into()), None), None);
+/// ```
+pub fn parse(v: &Value, default_year: Option<i32>) -> Option<YearMonth> {
+    match v {
+        Value::Date(serial) => from_serial(*serial),
+        Value::Text(t) => parse_text(t, default_year),
+        _ => None,
+    }
+}
+
+fn parse_text(t: &str, default_year: Option<i32>) -> Option<YearMonth> {
+    let c = compact(t);
+    if let Some((month, rest)) = month_name(&c) {
+        let year = if rest.is_empty() { default_year? } else { year_be(digits(rest)?)? };
+        return Some(YearMonth { year, month });
+    }
+    let parts: Vec<&str> = c.split(['/', '-', '.']).collect();
+    let num = |s: &str| -> Option<i64> { if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None } };
+    match parts.as_slice() {
+        // 2021-04 or 2564-04
+        [y, m] if y.len() == 4 => ym(num(y)?, num(m)?),
+        // 4/2564, 04/64
+        [m, y] => ym(num(y)?, num(m)?),
+        // 2021-04-01
+        [y, m, _d] if y.len() == 4 => ym(num(y)?, num(m)?),
+        // 1/4/2564 (day first, as Thai dates are written)
+        [_d, m, y] => ym(num(y)?, num(m)?),
+        _ => None,
+    }
+}
+
+fn ym(y: i64, m: i64) -> Option<YearMonth> {
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    Some(YearMonth { year: year_be(y)?, month: m as u32 })
+}

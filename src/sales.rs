@@ -1,0 +1,176 @@
+//! KPI 2's sales per district from the dropped sales files (SPEC §4.3): months of
+//! the evaluation window are the actual sales; months of the same window a year
+//! earlier are the base and replace the preset's base (with a note); other months
+//! are ignored (with a note); a district missing a month of the window is a
+//! warning. Rows for one district and month are added up.
+
+use crate::counting::{match_district, DistrictMatch};
+use crate::display::{self, Lang};
+use crate::import::sales::{read_sheet, Entry, Period};
+use crate::import::{state_of, workbook, ImportedFile, SheetKind, SkippedSheet};
+use crate::issue::Issue;
+use crate::money::Satang;
+use crate::preset::{Preset, YearMonth};
+use std::collections::{BTreeSet, HashMap};
+
+/// Sales read from every sales file, per preset district.
+#[derive(Debug, Clone, Default)]
+pub struct SalesInput {
+    pub files: Vec<ImportedFile>,
+    /// Actual sales in the evaluation window (`None`: no figure for the district).
+    pub actual: Vec<Option<Satang>>,
+    /// Base-period sales found in the files (`None`: keep the preset's base).
+    pub base: Vec<Option<Satang>>,
+    /// Issues not tied to one file's reading (missing months, base replaced).
+    pub issues: Vec<Issue>,
+}
+
+impl SalesInput {
+    /// Reads sales files given as (name, bytes).
+    pub fn read(files: &[(String, Vec<u8>)], preset: &Preset) -> SalesInput {
+        let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+        let n = names.len();
+        let mut out = SalesInput { actual: vec![None; n], base: vec![None; n], ..Default::default() };
+        if files.is_empty() {
+            return out;
+        }
+        let window = preset.window;
+        let base_window = window.year_before();
+        let mut months: Vec<BTreeSet<YearMonth>> = vec![BTreeSet::new(); n];
+        for (name, bytes) in files {
+            let mut f = ImportedFile { file: name.clone(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
+            let wb = match workbook::read(name, bytes) {
+                Ok(wb) => wb,
+                Err(e) => {
+                    let (th, en) = e.messages();
+                    f.issues.push(Issue::error(e.code(), th, en).in_file(name));
+                    out.files.push(f);
+                    continue;
+                }
+            };
+            let mut entries: Vec<Entry> = Vec::new();
+            for sheet in &wb.sheets {
+                if sheet.hidden {
+                    f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(), reason_en: "hidden sheet, not used".into() });
+                    continue;
+                }
+                let s = read_sheet(name, sheet, window.end.year);
+                if s.layout.is_none() {
+                    f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(), reason_en: "no district and sales header found".into() });
+                    continue;
+                }
+                f.sheets_used.push(sheet.name.clone());
+                f.issues.extend(s.issues);
+                entries.extend(s.entries);
+            }
+            f.rows = entries.iter().map(|e| (e.sheet.clone(), e.row)).collect::<BTreeSet<_>>().len();
+            if f.sheets_used.is_empty() {
+                f.issues.push(Issue::error("sales.no_sales_sheet", "ไม่พบตารางยอดจำหน่ายในไฟล์นี้ — ต้องมีคอลัมน์ \"อำเภอ\" และยอดจำหน่าย (รายเดือน หรือยอดรวม)", "No sales table found in this file: it needs an \"อำเภอ\" (district) column and sales figures (per month or a total)").in_file(name));
+            }
+            let mut ignored: BTreeSet<String> = BTreeSet::new();
+            let mut seen_rows: HashMap<(String, Vec<String>), u32> = HashMap::new();
+            for e in &entries {
+                let at = |i: Issue| i.in_file(name).at(Some(&e.sheet), Some(e.row), Some(&e.column));
+                if let Some(first) = seen_rows.get(&(e.sheet.clone(), e.row_text.clone())) {
+                    if *first != e.row {
+                        f.issues.push(at(Issue::warning("sales.repeated_row", format!("แถวนี้ซ้ำกับแถว {first} ทุกช่อง — นับทั้งสองแถว; ถ้าเป็นแถวที่คัดลอกซ้ำ ให้ลบออก"), format!("This row repeats row {first} word for word: both are counted; delete it if it is a copy"))));
+                    }
+                } else {
+                    seen_rows.insert((e.sheet.clone(), e.row_text.clone()), e.row);
+                }
+                let d = match match_district(&e.district, &names) {
+                    DistrictMatch::Found(d) => d,
+                    DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
+                        let list = near.join(", ");
+                        f.issues.push(at(Issue::error("sales.amphoe.unknown", format!("ไม่รู้จักอำเภอ \"{}\" จึงไม่ถูกรวม — ใกล้เคียงที่สุด: {list}", e.district), format!("Unknown district \"{}\", left out. Closest: {list}", e.district))));
+                        continue;
+                    }
+                };
+                let add = |slot: &mut Option<Satang>| *slot = Some(slot.unwrap_or_default().add(e.amount));
+                match e.period {
+                    Period::Month(m) if window.contains(m) => {
+                        add(&mut out.actual[d]);
+                        months[d].insert(m);
+                    }
+                    Period::Month(m) if base_window.contains(m) => add(&mut out.base[d]),
+                    Period::Total(None) => add(&mut out.actual[d]),
+                    Period::Total(Some(y)) if y == window.end.year => add(&mut out.actual[d]),
+                    Period::Total(Some(y)) if y == base_window.end.year => add(&mut out.base[d]),
+                    Period::Month(m) => {
+                        ignored.insert(display::month(m.year, m.month, Lang::Th));
+                    }
+                    Period::Total(Some(y)) => {
+                        ignored.insert(format!("ปี {y}"));
+                    }
+                }
+            }
+            if !ignored.is_empty() {
+                let list = ignored.into_iter().collect::<Vec<_>>().join(", ");
+                f.issues.push(Issue::warning("sales.outside_window", format!("ยอดของ {list} อยู่นอกช่วงประเมิน จึงไม่ถูกนับ"), format!("Figures for {list} are outside the evaluation window and were not counted")).in_file(name));
+            }
+            out.files.push(f);
+        }
+        let window_months = window.months();
+        let any_data = out.actual.iter().any(Option::is_some);
+        for (d, name) in names.iter().enumerate() {
+            if out.actual[d].is_none() {
+                if any_data {
+                    out.issues.push(Issue::warning("sales.district.missing", format!("ไม่มียอดจำหน่ายของอำเภอ{name} ในช่วงประเมิน — ตัวชี้วัดที่ 2 ของอำเภอนี้ยังไม่คิดคะแนน และยอดรวมจังหวัดขาดอำเภอนี้"), format!("No sales of {name} in the evaluation window: its KPI 2 is not scored and the province total lacks it")));
+                }
+                continue;
+            }
+            let missing: Vec<String> = window_months.iter().filter(|m| !months[d].contains(m)).map(|m| display::month(m.year, m.month, Lang::Th)).collect();
+            if !months[d].is_empty() && !missing.is_empty() {
+                let en: Vec<String> = window_months.iter().filter(|m| !months[d].contains(m)).map(|m| display::month(m.year, m.month, Lang::En)).collect();
+                out.issues.push(Issue::warning("sales.month.missing", format!("อำเภอ{name} ไม่มียอดของเดือน {} — ยอดรวมอาจต่ำกว่าจริง", missing.join(", ")), format!("{name} has no figure for {}: its total may be too low", en.join(", "))));
+            }
+        }
+        out
+    }
+
+    /// Reads sales files from disk; a file that cannot be opened is an error issue.
+    pub fn from_paths(paths: &[String], preset: &Preset) -> SalesInput {
+        let mut files = Vec::new();
+        let mut unreadable = Vec::new();
+        for p in paths {
+            let name = std::path::Path::new(p).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
+            match std::fs::read(p) {
+                Ok(b) => files.push((name, b)),
+                Err(e) => unreadable.push(Issue::error("file.unreadable", format!("เปิดไฟล์ไม่ได้: {e}"), format!("The file could not be opened: {e}")).in_file(&name)),
+            }
+        }
+        let mut s = SalesInput::read(&files, preset);
+        s.issues.extend(unreadable);
+        s
+    }
+
+    /// The preset with the base-period figures found in the files in place of its
+    /// own, and a warning for each replaced figure.
+    pub fn apply_base(&self, preset: &Preset) -> (Preset, Vec<Issue>) {
+        let mut p = preset.clone();
+        let mut notes = Vec::new();
+        for (d, base) in p.districts.iter_mut().zip(&self.base) {
+            if let Some(b) = base {
+                if *b != d.base {
+                    notes.push(Issue::warning(
+                        "sales.base_replaced",
+                        format!("ฐานปี {} ของอำเภอ{} ใช้ตามไฟล์ยอดจำหน่าย ({} บาท) แทนค่าตั้งต้น ({} บาท)", preset.fiscal_year - 1, d.name, display::baht(*b), display::baht(d.base)),
+                        format!("The {} base of {} comes from the sales file ({} baht) instead of the preset ({} baht)", preset.fiscal_year - 1 - 543, d.name, display::baht(*b), display::baht(d.base)),
+                    ));
+                    d.base = *b;
+                }
+            }
+        }
+        (p, notes)
+    }
+
+    /// All issues: each file's and the aggregate ones.
+    pub fn all_issues(&self) -> Vec<Issue> {
+        self.files.iter().flat_map(|f| f.issues.iter().cloned()).chain(self.issues.iter().cloned()).collect()
+    }
+
+    /// `"ok"`, `"warning"` or `"error"` of one sales file.
+    pub fn file_state(&self, file: &str) -> &'static str {
+        state_of(&self.files.iter().filter(|f| f.file == file).flat_map(|f| f.issues.clone()).collect::<Vec<_>>())
+    }
+}
