@@ -93,6 +93,7 @@ pub mod header;
 pub mod month;
 pub mod report;
 pub mod sales;
+pub mod targets;
 
 /// What a sheet was recognised as, from its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
