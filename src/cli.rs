@@ -37,6 +37,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match cmd.as_str() {
         "targets" => targets(rest, out),
         "score" => score(rest, out, err),
+        "template" => template(rest),
         "-h" | "--help" | "help" => {
             let _ = write!(out, "{USAGE}");
             Ok(())
@@ -310,4 +311,12 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
         }
     }
     s
+}
+
+fn template(args: &[String]) -> Result<(), String> {
+    let [path] = args else {
+        return Err("template needs exactly one OUT.xlsx".into());
+    };
+    let bytes = crate::export::template_workbook()?;
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }

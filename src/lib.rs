@@ -13,6 +13,7 @@
 
 pub mod display;
 pub mod evaluation;
+pub mod export;
 pub mod issue;
 pub mod money;
 pub mod outliers;
