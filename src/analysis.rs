@@ -13,7 +13,7 @@ use crate::preset::Preset;
 use serde_json::{json, Value};
 
 /// Everything computed from the inputs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub evaluation: Evaluation,
     pub counted: Counted,

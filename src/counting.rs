@@ -68,7 +68,7 @@ pub struct Readiness {
 }
 
 /// The result of counting.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counted {
     /// Online products counted per preset district.
     pub online: Vec<i64>,

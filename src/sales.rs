@@ -14,7 +14,7 @@ use crate::preset::{Preset, YearMonth};
 use std::collections::{BTreeSet, HashMap};
 
 /// Sales read from every sales file, per preset district.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SalesInput {
     pub files: Vec<ImportedFile>,
     /// Actual sales in the evaluation window (`None`: no figure for the district).

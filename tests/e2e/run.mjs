@@ -21,6 +21,8 @@ async function open() {
   await watchCsp(page);
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+  // The service worker caches the page's files right after load; wait for it.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForLoadState('networkidle');
   return { page, rec, loadedAt: Date.now() };
 }
@@ -51,9 +53,12 @@ await test('dropped workbooks (.xlsx, .xls, .ods) list their sheets; no request 
   const names = ['basic-report.xlsx', 'basic-report.xls', 'basic-report.ods'];
   await page.setInputFiles('input[type=file][data-testid=report-files]', names.map((n) => path.join(FIXTURES, n)));
   await waitDone(page);
+  // The three files hold the same products: the first counts them, the other two
+  // are told they repeat it.
+  const states = { 'basic-report.xlsx': 'ok', 'basic-report.xls': 'warning', 'basic-report.ods': 'warning' };
   for (const name of names) {
     const item = page.locator(`[data-testid=file-status][data-file="${name}"]`);
-    assertEq(await item.getAttribute('data-state'), 'ok', `${name} state`);
+    assertEq(await item.getAttribute('data-state'), states[name], `${name} state`);
     const sheets = await item.locator('[data-sheet]').evaluateAll((els) => els.map((e) => e.dataset.sheet));
     assertEq(sheets, ['รายงาน', 'คำชี้แจง'], `${name} sheets`);
   }
@@ -89,6 +94,159 @@ await test('a file that is not a spreadsheet gets a clear error, the others stil
   await waitDone(page);
   assertEq(await page.getAttribute('[data-testid=file-status][data-file="picture.xlsx"]', 'data-state'), 'error', 'picture state');
   assertEq(await page.getAttribute('[data-testid=file-status][data-file="basic-report.xls"]', 'data-state'), 'ok', 'xls state');
+  await page.close();
+});
+
+// ---- The nine-district scenario through the page (SPEC §8 hooks) ----
+
+const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()
+  .map((f) => path.join(FIXTURES, 'scenario', f));
+// Written by hand (see tests/import.rs and tests/sales.rs): online, KPI 1 score by
+// table / by percent, sales, growth, KPI 2 score by table / by percent.
+const EXPECTED = {
+  'เมืองสระแก้ว': [37, 3, 2, '75133146', '10.00', 5, 5],
+  'คลองหาด': [15, 3, 3, '54000000', '5.20', 1, 1],
+  'ตาพระยา': [14, 3, 3, '41569740', '8.00', 3, 3],
+  'วังน้ำเย็น': [24, 3, 2, '34905288', '9.00', 4, 4],
+  'วัฒนานคร': [26, 4, 3, '60062343', '7.00', 2, 1],
+  'อรัญประเทศ': [20, 3, 2, '89879893', '7.00', 2, 2],
+  'เขาฉกรรจ์': [22, 4, 4, '19562178', '8.00', 3, 2],
+  'โคกสูง': [8, 3, 3, '24422002', '10.00', 5, 5],
+  'วังสมบูรณ์': [13, 3, 2, '2200000000', '1.26', 1, 1],
+};
+
+async function cellValue(page, table, district, col) {
+  return page.getAttribute(`table[data-testid=${table}] tr[data-district="${district}"] [data-col=${col}]`, 'data-value');
+}
+
+async function dropScenario(page) {
+  await page.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO);
+  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await page.setInputFiles('input[type=file][data-testid=sales-files]', [path.join(FIXTURES, 'sales/sales-long.xlsx')]);
+  await waitDone(page);
+}
+
+await test('nine districts, round 1 and sales: both KPIs under both rules, with and without the survey', async () => {
+  const { page, rec } = await open();
+  await dropScenario(page);
+  await page.screenshot({ path: path.join(OUT, 'results.png'), fullPage: true });
+  for (const rule of ['table', 'percent']) {
+    await page.selectOption('select[data-testid=scoring-rule]', rule);
+    for (const [d, e] of Object.entries(EXPECTED)) {
+      assertEq(await cellValue(page, 'kpi1', d, 'online'), String(e[0]), `${d} online`);
+      assertEq(await cellValue(page, 'kpi1', d, 'score'), String(rule === 'table' ? e[1] : e[2]), `${d} KPI 1 score by ${rule}`);
+      assertEq(await cellValue(page, 'kpi2', d, 'sales'), e[3], `${d} sales`);
+      assertEq(await cellValue(page, 'kpi2', d, 'growth'), e[4], `${d} growth`);
+      assertEq(await cellValue(page, 'kpi2', d, 'score'), String(rule === 'table' ? e[5] : e[6]), `${d} KPI 2 score by ${rule}`);
+    }
+    assertEq(await cellValue(page, 'kpi1', 'province', 'online'), '179', 'province online');
+    assertEq(await cellValue(page, 'kpi1', 'province', 'percent'), '9.32', 'province percent');
+    assertEq(await cellValue(page, 'kpi1', 'province', 'products'), '1921', 'province products');
+    assertEq(await cellValue(page, 'kpi2', 'province', 'growth'), '2.22', 'province growth');
+  }
+  await page.selectOption('select[data-testid=scoring-rule]', 'table');
+  assertEq(await cellValue(page, 'kpi1', 'province', 'target-next'), '192', 'province next target');
+  assertEq(await cellValue(page, 'kpi1', 'province', 'gap'), '13', 'province gap');
+  assertEq(await cellValue(page, 'kpi1', 'เขาฉกรรจ์', 'score'), '4', 'no survey: 4');
+  await page.check('input[type=checkbox][data-testid=survey-done]');
+  assertEq(await cellValue(page, 'kpi1', 'เขาฉกรรจ์', 'score'), '5', 'with the survey: 5');
+  await page.uncheck('input[type=checkbox][data-testid=survey-done]');
+  // Issues: the misspelt district is an error at its row; the round-1 products are listed.
+  const err = page.locator('[data-testid=issues] [data-severity=error][data-file="09-วังสมบูรณ์.xlsx"]');
+  assertEq(await err.count(), 1, 'one error in วังสมบูรณ์');
+  assertEq([await err.getAttribute('data-sheet'), await err.getAttribute('data-row')], ['วังสมบูรณ์', '20'], 'error place');
+  assertEq(await page.locator('[data-testid=issues] [data-code="report.round1"]').count(), 3, 'round-1 products listed');
+  assertEq(await page.getAttribute('[data-testid=file-status][data-file="09-วังสมบูรณ์.xlsx"]', 'data-state'), 'error', 'file state');
+  assertEq(await page.getAttribute('[data-testid=file-status][data-file="03-ตาพระยา.ods"]', 'data-state'), 'ok', 'file state');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('English is one click away, issues included', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  await page.click('[data-testid=lang-toggle]');
+  const h1 = await page.textContent('h1');
+  assertEq(h1, 'OTOP KPI calculator', 'title');
+  const msg = await page.textContent('[data-testid=issues] [data-severity=error][data-file="09-วังสมบูรณ์.xlsx"] .msg');
+  assert(msg.startsWith('Unknown district'), `English issue: ${msg}`);
+  assertEq(await page.getAttribute('html', 'lang'), 'en', 'html lang');
+  await page.screenshot({ path: path.join(OUT, 'english.png'), fullPage: true });
+  await page.click('[data-testid=lang-toggle]');
+  await page.close();
+});
+
+await test('settings and typed figures survive a reload; "clear everything" forgets them', async () => {
+  const { page } = await open();
+  await page.click('[data-testid=settings] summary');
+  const products = page.locator('[data-testid=settings] tbody tr').nth(7).locator('input').nth(2);
+  await products.fill('100');
+  await products.dispatchEvent('change');
+  const typed = page.locator('[data-testid=settings] [data-testid=typed-sales]').nth(0);
+  await typed.fill('๗๕,๑๓๓,๑๔๖');
+  await typed.dispatchEvent('change');
+  await page.check('input[type=checkbox][data-testid=survey-done]');
+  await page.screenshot({ path: path.join(OUT, 'settings.png'), fullPage: true });
+  await page.reload();
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  assertEq(await cellValue(page, 'kpi1', 'โคกสูง', 'products'), '100', 'edited products kept');
+  assertEq(await cellValue(page, 'kpi2', 'เมืองสระแก้ว', 'sales'), '75133146', 'typed sales kept');
+  assertEq(await cellValue(page, 'kpi2', 'เมืองสระแก้ว', 'score'), '5', 'typed sales scored');
+  assert(await page.isChecked('[data-testid=survey-done]'), 'survey kept');
+  await page.click('[data-testid=settings] summary');
+  await page.click('[data-testid=clear-all]');
+  await page.reload();
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  assertEq(await cellValue(page, 'kpi1', 'โคกสูง', 'products'), '87', 'reset after clearing');
+  assert(!(await page.isChecked('[data-testid=survey-done]')), 'survey cleared');
+  await page.close();
+});
+
+await test('the results workbook downloads and reads back with the same counts', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-results]')]);
+  const file = path.join(OUT, 'results.xlsx');
+  await dl.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  assert(bytes.subarray(0, 2).toString() === 'PK', 'an xlsx (zip) file');
+  const { execFileSync } = await import('node:child_process');
+  const bin = path.join(ROOT, 'target/debug/otop-kpi');
+  const out = JSON.parse(execFileSync(bin, ['score', '--json', file], { encoding: 'utf8' }));
+  const online = Object.fromEntries(out.districts.map((r) => [r.district, r.online]));
+  for (const [d, e] of Object.entries(EXPECTED)) assertEq(online[d], e[0], `${d} read back`);
+  const [tpl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-template]')]);
+  const tplFile = path.join(OUT, 'template.xlsx');
+  await tpl.saveAs(tplFile);
+  const t = JSON.parse(execFileSync(bin, ['score', '--json', tplFile], { encoding: 'utf8' }));
+  assertEq(t.files[0].sheets_used, ['แบบรายงาน'], 'template is a report form');
+  await page.close();
+});
+
+await test('after one visit the page opens offline', async () => {
+  const { page } = await open();
+  await page.reload();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+    await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/01-เมืองสระแก้ว.xlsx')]);
+    await waitDone(page);
+    assertEq(await cellValue(page, 'kpi1', 'เมืองสระแก้ว', 'online'), '40', 'scored offline');
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
+});
+
+await test('print layout: A4 landscape PDF', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(OUT, 'print.png'), fullPage: true });
+  await page.pdf({ path: path.join(OUT, 'print.pdf'), preferCSSPageSize: true, printBackground: true });
+  assert(fs.statSync(path.join(OUT, 'print.pdf')).size > 10000, 'a PDF was made');
   await page.close();
 });
 

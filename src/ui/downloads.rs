@@ -1,0 +1,60 @@
+//! Downloads: the results workbook, CSV of each table, the blank template, the
+//! preset; and printing. Everything is made in the browser.
+
+use super::browser::download;
+use super::i18n::t;
+use super::State;
+use leptos::prelude::*;
+use otop_kpi::export;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV: &str = "text/csv;charset=utf-8";
+
+#[component]
+pub fn Downloads() -> impl IntoView {
+    let state = expect_context::<State>();
+    let stem = move || state.preset.with(|p| format!("otop-kpi-{}-{}-r{}", p.province, p.fiscal_year, p.round));
+    let results = move |_| {
+        let p = state.preset.get_untracked();
+        let a = state.analysis.get_untracked();
+        if let Ok(bytes) = export::results_workbook(&p, &a) {
+            download(&format!("{}.xlsx", stem()), XLSX, &bytes);
+        }
+    };
+    let csv = move |which: &'static str| {
+        move |_| {
+            let a = state.analysis.get_untracked();
+            let text = match which {
+                "kpi1" => export::kpi1_csv(&a),
+                "kpi2" => export::kpi2_csv(&a),
+                "readiness" => export::readiness_csv(&a),
+                _ => export::issues_csv(&a),
+            };
+            download(&format!("{}-{which}.csv", stem()), CSV, text.as_bytes());
+        }
+    };
+    let template = move |_| {
+        if let Ok(bytes) = export::template_workbook() {
+            download("แบบรายงาน-OTOP-ออนไลน์.xlsx", XLSX, &bytes);
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section class="downloads no-print" aria-labelledby="downloads-title">
+            <h2 id="downloads-title">{t("ดาวน์โหลด", "Downloads")}</h2>
+            <div class="buttons">
+                <button type="button" class="primary" data-testid="download-results" on:click=results>{t("สมุดงานผลรวม (.xlsx)", "Results workbook (.xlsx)")}</button>
+                <button type="button" data-testid="download-kpi1-csv" on:click=csv("kpi1")>{t("ตัวชี้วัดที่ 1 (.csv)", "KPI 1 (.csv)")}</button>
+                <button type="button" data-testid="download-kpi2-csv" on:click=csv("kpi2")>{t("ตัวชี้วัดที่ 2 (.csv)", "KPI 2 (.csv)")}</button>
+                <button type="button" data-testid="download-readiness-csv" on:click=csv("readiness")>{t("ความพร้อม (.csv)", "Readiness (.csv)")}</button>
+                <button type="button" data-testid="download-issues-csv" on:click=csv("issues")>{t("ปัญหาที่พบ (.csv)", "Issues (.csv)")}</button>
+                <button type="button" data-testid="download-template" on:click=template>{t("แบบรายงานเปล่า (.xlsx)", "Blank report form (.xlsx)")}</button>
+                <button type="button" data-testid="print" on:click=print>{t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}</button>
+            </div>
+        </section>
+    }
+}

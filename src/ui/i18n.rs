@@ -1,0 +1,42 @@
+//! Words of the page in Thai and English, and numbers as the user wants them.
+
+use leptos::prelude::*;
+use otop_kpi::display::{self, Lang};
+use otop_kpi::money::{BasisPoints, Satang};
+
+use super::State;
+
+/// The Thai or the English text.
+pub fn tr(lang: Lang, th: &str, en: &str) -> String {
+    match lang {
+        Lang::Th => th.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// A reactive text in the current language.
+pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let state = expect_context::<State>();
+    move || tr(state.lang.get(), th, en)
+}
+
+/// Digits as the user chose: Thai (๑๒๓) or Arabic.
+pub fn digits(state: State, s: String) -> String {
+    if state.thai_digits.get() {
+        display::to_thai_digits(&s)
+    } else {
+        s
+    }
+}
+
+pub fn count(state: State, n: i64) -> String {
+    digits(state, display::count(n))
+}
+
+pub fn baht(state: State, s: Satang) -> String {
+    digits(state, display::baht(s))
+}
+
+pub fn percent(state: State, bp: BasisPoints) -> String {
+    digits(state, display::percent(bp))
+}

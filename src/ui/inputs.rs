@@ -1,0 +1,227 @@
+//! The three drop zones (reports, round-1 reports, sales), the per-file status
+//! list, and dropping anywhere on the page.
+
+use super::browser::{files_of, next_tick, read_bytes};
+use super::i18n::{t, tr};
+use super::{import_slot, Slot, SlotKind, State};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use otop_kpi::display::Lang;
+use otop_kpi::import::ImportedFile;
+use otop_kpi::issue::Severity;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Reads `files` into the slot list of `kind`; a file with a name already there replaces it.
+pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
+    let slots = state.slots(kind);
+    for file in files {
+        let name = file.name();
+        slots.update(|v| {
+            v.retain(|s| s.name != name);
+            v.push(Slot { name: name.clone(), bytes: None, result: None });
+        });
+        spawn_local(async move {
+            next_tick().await;
+            let read = read_bytes(&file).await;
+            next_tick().await;
+            let districts: Vec<String> = state.preset.with_untracked(|p| p.districts.iter().map(|d| d.name.clone()).collect());
+            let (bytes, result) = match read {
+                Ok(bytes) => {
+                    let result = match kind {
+                        SlotKind::Sales => sales_file_summary(state, &name, &bytes),
+                        _ => import_slot(kind, &name, &bytes, &districts),
+                    };
+                    (Some(Arc::new(bytes)), result)
+                }
+                Err(e) => {
+                    let mut f = import_slot(kind, &name, &[], &districts);
+                    f.issues = vec![otop_kpi::issue::Issue::error("file.unreadable", format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"), format!("The browser could not read this file ({e}): try dropping it again")).in_file(&name)];
+                    (None, f)
+                }
+            };
+            slots.update(|v| {
+                if let Some(s) = v.iter_mut().find(|s| s.name == name) {
+                    s.bytes = bytes;
+                    s.result = Some(result);
+                }
+            });
+        });
+    }
+}
+
+/// A sales file's own summary (its figures are read with the others in `State::sales_input`).
+fn sales_file_summary(state: State, name: &str, bytes: &[u8]) -> ImportedFile {
+    let preset = state.preset.get_untracked();
+    let input = otop_kpi::sales::SalesInput::read(&[(name.to_string(), bytes.to_vec())], &preset);
+    input.files.into_iter().next().unwrap_or_else(|| import_slot(SlotKind::Sales, name, &[], &[]))
+}
+
+#[component]
+fn DropZone(kind: SlotKind, testid: &'static str, title_th: &'static str, title_en: &'static str, hint_th: &'static str, hint_en: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let dragging = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        add_files(state, kind, files_of(input.files()));
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        ev.stop_propagation();
+        dragging.set(false);
+        add_files(state, kind, files_of(ev.data_transfer().and_then(|dt| dt.files())));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            if let Some(input) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.query_selector("input[type=file]").ok().flatten()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                input.click();
+            }
+        }
+    };
+    let lang = move || state.lang.get();
+    view! {
+        <div class="slot">
+            <label class="dropzone" class:dragging=move || dragging.get() tabindex="0" data-zone=testid
+                on:keydown=on_key
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); ev.stop_propagation(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <span class="dropzone-title">{move || tr(lang(), title_th, title_en)}</span>
+                <span class="dropzone-hint">{move || tr(lang(), hint_th, hint_en)}</span>
+                <input type="file" multiple data-testid=testid class="file-input"
+                    accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
+                    on:change=on_change />
+            </label>
+            <FileList kind />
+        </div>
+    }
+}
+
+#[component]
+fn FileList(kind: SlotKind) -> impl IntoView {
+    let state = expect_context::<State>();
+    let slots = state.slots(kind);
+    view! {
+        <ul class="file-list">
+            <For each=move || slots.get() key=|s| (s.name.clone(), s.result.is_some()) let:file>
+                <FileStatus file kind />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn FileStatus(file: Slot, kind: SlotKind) -> impl IntoView {
+    let state = expect_context::<State>();
+    let name = file.name.clone();
+    let remove_name = name.clone();
+    let remove = move |_| state.slots(kind).update(|v| v.retain(|s| s.name != remove_name));
+    let lang = move || state.lang.get();
+    let Some(f) = file.result else {
+        return view! {
+            <li class="file-status" data-testid="file-status" data-file=name.clone() data-state="working">
+                <span class="file-name">{name.clone()}</span>
+                <span class="file-note"><span class="spinner" aria-hidden="true"></span>{move || tr(lang(), "กำลังอ่าน…", "reading…")}</span>
+            </li>
+        }
+        .into_any();
+    };
+    let file_for_state = f.file.clone();
+    let own = otop_kpi::import::state_of(&f.issues);
+    let state_attr = move || {
+        let counted = state.analysis.with(|a| a.file_state(&file_for_state));
+        if own == "error" || counted == "error" { "error" } else if own == "warning" || counted == "warning" { "warning" } else { "ok" }
+    };
+    let issues_of = f.file.clone();
+    let counts = move || {
+        state.analysis.with(|a| {
+            let mine = a.issues.iter().filter(|i| i.file.as_deref() == Some(issues_of.as_str()));
+            let e = mine.clone().filter(|i| i.severity == Severity::Error).count();
+            (e, mine.count() - e)
+        })
+    };
+    let used = f.sheets_used.clone();
+    let skipped = f.sheets_skipped.clone();
+    let rows = f.rows;
+    let summary = move || {
+        let (e, w) = counts();
+        let l = lang();
+        let used = used.join(", ");
+        match l {
+            Lang::Th => format!("ใช้แผ่นงาน: {} · อ่าน {} แถว · ข้อผิดพลาด {e} · คำเตือน {w}", if used.is_empty() { "-".into() } else { used }, rows),
+            Lang::En => format!("sheets used: {} · {} rows read · {e} errors · {w} warnings", if used.is_empty() { "-".into() } else { used }, rows),
+        }
+    };
+    let sheets = f
+        .sheets_used
+        .iter()
+        .map(|s| view! { <li class="sheet used" data-sheet=s.clone()>{s.clone()}</li> }.into_any())
+        .chain(skipped.into_iter().map(|s| {
+            let reason = (s.reason_th.clone(), s.reason_en.clone());
+            view! { <li class="sheet skipped" data-sheet=s.sheet.clone() data-skipped="true">{s.sheet.clone()}" — "{move || tr(lang(), &reason.0, &reason.1)}</li> }.into_any()
+        }))
+        .collect_view();
+    let whole_file_error = f.issues.iter().find(|i| i.row.is_none() && i.sheet.is_none() && i.severity == Severity::Error).map(|i| (i.message_th.clone(), i.message_en.clone()));
+    view! {
+        <li class="file-status" data-testid="file-status" data-file=f.file.clone() data-state=state_attr>
+            <div class="file-head">
+                <span class="file-name">{f.file.clone()}</span>
+                <button type="button" class="remove" aria-label=move || tr(lang(), "เอาไฟล์ออก", "Remove file") on:click=remove>"×"</button>
+            </div>
+            <p class="file-summary">{summary}</p>
+            {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
+            <ul class="sheets">{sheets}</ul>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Inputs() -> impl IntoView {
+    let state = expect_context::<State>();
+    // Files dropped anywhere else on the page are reports.
+    let _over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        add_files(state, SlotKind::Reports, files_of(ev.data_transfer().and_then(|dt| dt.files())));
+    });
+    let status = move || {
+        if state.working() {
+            "working"
+        } else if state.has_files() {
+            "done"
+        } else {
+            "idle"
+        }
+    };
+    let status_text = move || {
+        let l = state.lang.get();
+        match status() {
+            "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
+            "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
+            _ => {
+                let n = [state.reports, state.round1, state.sales].iter().map(|s| s.with(Vec::len)).sum::<usize>();
+                tr(l, &format!("อ่านแล้ว {n} ไฟล์", ), &format!("{n} files read"))
+            }
+        }
+    };
+    view! {
+        <section class="inputs no-print" aria-labelledby="inputs-title">
+            <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
+            <div class="slots">
+                <DropZone kind=SlotKind::Reports testid="report-files"
+                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2" title_en="Online-market reports, round 2"
+                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv)" hint_en="Drop every district's file, or press Enter to choose (.xlsx .xls .xlsb .ods .csv)" />
+                <DropZone kind=SlotKind::Round1 testid="round1-files"
+                    title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
+                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ" hint_en="Products reported in round 1 are not counted again" />
+                <DropZone kind=SlotKind::Sales testid="sales-files"
+                    title_th="ยอดจำหน่าย (รต.๑)" title_en="Sales (form รต.๑)"
+                    hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย." hint_en="Monthly, per district, or the Apr–Sep total" />
+            </div>
+            <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">{status_text}</p>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+// Screenshots of the page in its main states, for a person to look at.
+// Usage: node tests/e2e/shot.mjs  (after trunk build --release)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIX = path.join(ROOT, 'tests/fixtures/files');
+const OUT = path.join(ROOT, 'tests/e2e/out');
+fs.mkdirSync(OUT, { recursive: true });
+const server = await serve(path.join(ROOT, 'dist'));
+const context = await launch();
+const page = await context.newPage();
+page.on('pageerror', (e) => console.log('pageerror', e));
+await page.goto(server.url);
+await page.waitForSelector('[data-testid=status][data-state=idle]');
+await page.screenshot({ path: path.join(OUT, 'empty.png'), fullPage: true });
+const scenario = fs.readdirSync(path.join(FIX, 'scenario')).filter((f) => f.startsWith('0')).sort().map((f) => path.join(FIX, 'scenario', f));
+await page.setInputFiles('[data-testid=report-files]', scenario);
+await page.setInputFiles('[data-testid=round1-files]', [path.join(FIX, 'scenario/round1-สระแก้ว.xlsx')]);
+await page.setInputFiles('[data-testid=sales-files]', [path.join(FIX, 'sales/sales-long.xlsx')]);
+await page.waitForSelector('[data-testid=status][data-state=done]');
+await page.screenshot({ path: path.join(OUT, 'results.png'), fullPage: true });
+await page.locator('.cards').screenshot({ path: path.join(OUT, 'cards.png') });
+await page.locator('table[data-testid=kpi1]').screenshot({ path: path.join(OUT, 'kpi1.png') });
+await page.locator('table[data-testid=kpi2]').screenshot({ path: path.join(OUT, 'kpi2.png') });
+await page.locator('.chart-box').first().screenshot({ path: path.join(OUT, 'chart1.png') });
+await page.locator('[data-testid=issues]').screenshot({ path: path.join(OUT, 'issues.png') });
+await page.locator('.inputs').screenshot({ path: path.join(OUT, 'inputs.png') });
+await page.setViewportSize({ width: 360, height: 740 });
+await page.screenshot({ path: path.join(OUT, 'narrow.png'), fullPage: false });
+await page.setViewportSize({ width: 1366, height: 768 });
+await page.click('[data-testid=lang-toggle]');
+await page.screenshot({ path: path.join(OUT, 'english.png'), fullPage: true });
+await page.click('[data-testid=lang-toggle]');
+await page.click('[data-testid=settings] summary');
+await page.locator('[data-testid=settings]').screenshot({ path: path.join(OUT, 'settings.png') });
+await page.pdf({ path: path.join(OUT, 'print.pdf'), landscape: true, format: 'A4', printBackground: true });
+await context.close();
+await server.close();
+console.log('screenshots in', OUT);
