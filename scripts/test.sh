@@ -8,6 +8,8 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP
 
 echo "== cargo test" >&2
 cargo test --locked
+# The browser tests read downloaded workbooks back with the native command.
+cargo build --locked --bin otop-kpi
 
 echo "== trunk build --release" >&2
 trunk build --release
