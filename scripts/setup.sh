@@ -46,7 +46,7 @@ apt_install() {
 apt_install chromium chromium-driver fonts-thai-tlwg
 if [ "${1:-}" = "--fixtures" ]; then
   apt_install libreoffice-calc
-  python3 -c "import openpyxl, xlwt" 2>/dev/null || { step "pip install openpyxl xlwt"; pip install -q openpyxl==3.1.5 xlwt==1.3.0; }
+  python3 -c "import openpyxl, xlwt, msoffcrypto" 2>/dev/null || { step "pip install openpyxl xlwt msoffcrypto-tool"; pip install -q openpyxl==3.1.5 xlwt==1.3.0 msoffcrypto-tool; }
 fi
 
 # 5. npm packages: binaryen (wasm-opt 132) and playwright-core, from the lockfile.

@@ -48,6 +48,7 @@ impl SalesInput {
                     continue;
                 }
             };
+            f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
             let mut entries: Vec<Entry> = Vec::new();
             for sheet in &wb.sheets {
                 if sheet.hidden {

@@ -54,19 +54,7 @@ pub fn state_of(issues: &[Issue]) -> &'static str {
 pub fn inspect(name: &str, bytes: &[u8]) -> FileSummary {
     match workbook::read(name, bytes) {
         Ok(wb) => {
-            let issues = wb
-                .unreadable
-                .iter()
-                .map(|(sheet, why)| {
-                    Issue::warning(
-                        "file.sheet_unreadable",
-                        format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้"),
-                        format!("Sheet \"{sheet}\" could not be read ({why}); the other sheets still count"),
-                    )
-                    .in_file(name)
-                    .at(Some(sheet), None, None)
-                })
-                .collect();
+            let issues = wb.unreadable.iter().map(|i| i.clone().in_file(name)).collect();
             let sheets = wb.sheets.iter().map(|s| SheetSummary { name: s.name.clone(), rows: s.filled_rows(), hidden: s.hidden }).collect();
             FileSummary { file: name.to_string(), sheets, issues }
         }
@@ -221,13 +209,7 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
             return f;
         }
     };
-    for (sheet, why) in &wb.unreadable {
-        f.issues.push(
-            Issue::warning("file.sheet_unreadable", format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้"), format!("Sheet \"{sheet}\" could not be read ({why}); the other sheets still count"))
-                .in_file(name)
-                .at(Some(sheet), None, None),
-        );
-    }
+    f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
     let skip = |f: &mut ImportedFile, sheet: &Sheet, kind: SheetKind, th: &str, en: &str| {
         f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind, reason_th: th.to_string(), reason_en: en.to_string() });
     };

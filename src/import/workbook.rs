@@ -9,6 +9,16 @@ use std::io::Cursor;
 
 /// Largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+/// Largest uncompressed size of one part of a zip container (a sheet's XML), in
+/// bytes, checked before anything is inflated. A 200k-row report's sheet is about
+/// 200 MB.
+pub const MAX_PART_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest uncompressed size of all parts of a zip container together.
+pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+/// Most rows read from one sheet (Excel's own limit).
+pub const MAX_ROWS: usize = 1_048_576;
+/// Most cells (rows × columns of the used area) read from one sheet.
+pub const MAX_CELLS: usize = 30_000_000;
 
 /// One cell's value, independent of the file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +136,8 @@ pub fn column_letter(col: u32) -> String {
 pub enum FileError {
     Empty,
     TooLarge { bytes: usize, limit: usize },
+    /// A part of the zip container would inflate past the limit.
+    PartTooLarge { part: String, bytes: u64, limit: u64 },
     Password,
     NotASpreadsheet,
     Damaged(String),
@@ -142,6 +154,10 @@ impl FileError {
             FileError::TooLarge { bytes, limit } => (
                 format!("ไฟล์ใหญ่เกินไป ({} MB เกินขีดจำกัด {} MB) — แยกเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
                 format!("The file is too large ({} MB, over the {} MB limit): split it into several files", bytes / 1_048_576, limit / 1_048_576),
+            ),
+            FileError::PartTooLarge { part, bytes, limit } => (
+                format!("ไฟล์นี้เมื่อขยายแล้วใหญ่เกินขีดจำกัด (ส่วน {part} ขยายได้ {} MB เกิน {} MB) จึงไม่ได้เปิด — ไฟล์อาจเสียหายหรือเป็นไฟล์อันตราย; แยกข้อมูลเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
+                format!("Unpacked, this file would be too large (part {part} inflates to {} MB, over the {} MB limit), so it was not opened: it may be damaged or malicious; split the data into several files", bytes / 1_048_576, limit / 1_048_576),
             ),
             FileError::Password => (
                 "ไฟล์นี้ตั้งรหัสผ่านไว้ — เปิดใน Excel ใส่รหัสผ่าน แล้วลบรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) บันทึก แล้วลากมาวางอีกครั้ง".into(),
@@ -163,6 +179,7 @@ impl FileError {
         match self {
             FileError::Empty => "file.empty",
             FileError::TooLarge { .. } => "file.too_large",
+            FileError::PartTooLarge { .. } => "file.part_too_large",
             FileError::Password => "file.password",
             FileError::NotASpreadsheet => "file.not_spreadsheet",
             FileError::Damaged(_) => "file.damaged",
@@ -174,8 +191,9 @@ impl FileError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workbook {
     pub sheets: Vec<Sheet>,
-    /// Sheets that could not be read, with the reason (the rest of the file still counts).
-    pub unreadable: Vec<(String, String)>,
+    /// Sheets that could not be read, as issues naming the sheet (the rest of
+    /// the file still counts).
+    pub unreadable: Vec<crate::issue::Issue>,
 }
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -200,6 +218,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             return super::csv::read(name, bytes);
         }
         return Err(FileError::NotASpreadsheet);
+    }
+    if is_zip {
+        check_zip_parts(bytes)?;
     }
     if is_cfb {
         if contains_utf16(bytes, "EncryptedPackage") {
@@ -258,17 +279,80 @@ where
     for (name, hidden) in metas {
         match wb.worksheet_range(&name) {
             Ok(range) => {
+                let (height, width) = range.get_size();
+                if height > MAX_ROWS || height.saturating_mul(width) > MAX_CELLS {
+                    unreadable.push(sheet_too_large(&name, height, width));
+                    continue;
+                }
                 let (first_row, first_col) = range.start().unwrap_or((0, 0));
                 let rows = range.rows().map(|r| r.iter().map(Value::from).collect()).collect();
                 sheets.push(Sheet { name, hidden, first_row, first_col, rows });
             }
             Err(e) if is_password(&e) => return Err(FileError::Password),
-            Err(e) => unreadable.push((name, e.to_string())),
+            Err(e) => unreadable.push(sheet_unreadable(&name, &e.to_string())),
         }
     }
-    if sheets.is_empty() && !unreadable.is_empty() {
-        let detail = unreadable.iter().map(|(n, e)| format!("{n}: {e}")).collect::<Vec<_>>().join("; ");
+    if sheets.is_empty() && unreadable.iter().any(|i| i.code == "file.sheet_unreadable") {
+        let detail = unreadable.iter().map(|i| i.message_en.clone()).collect::<Vec<_>>().join("; ");
         return Err(FileError::Damaged(detail));
     }
     Ok(Workbook { sheets, unreadable })
+}
+
+fn sheet_unreadable(sheet: &str, why: &str) -> crate::issue::Issue {
+    crate::issue::Issue::warning(
+        "file.sheet_unreadable",
+        format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้; เปิดใน Excel แล้วบันทึกใหม่"),
+        format!("Sheet \"{sheet}\" could not be read ({why}); the other sheets still count. Open the file in Excel and save it again"),
+    )
+    .at(Some(sheet), None, None)
+}
+
+fn sheet_too_large(sheet: &str, rows: usize, cols: usize) -> crate::issue::Issue {
+    crate::issue::Issue::error(
+        "file.sheet_too_large",
+        format!("แผ่นงาน \"{sheet}\" ใหญ่เกินขีดจำกัด ({rows} แถว × {cols} คอลัมน์; ไม่เกิน {MAX_ROWS} แถว และ {MAX_CELLS} เซลล์) จึงไม่ได้อ่าน — ลบแถวหรือคอลัมน์ว่างที่จัดรูปแบบไว้ หรือแยกเป็นหลายไฟล์"),
+        format!("Sheet \"{sheet}\" is over the limit ({rows} rows × {cols} columns; at most {MAX_ROWS} rows and {MAX_CELLS} cells) and was not read: delete formatted empty rows or columns, or split it into several files"),
+    )
+    .at(Some(sheet), None, None)
+}
+
+fn u16_at(b: &[u8], i: usize) -> Option<u64> {
+    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?) as u64)
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u64> {
+    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as u64)
+}
+
+/// Reads the zip container's central directory — without inflating anything —
+/// and refuses a part, or all parts together, that would inflate past the limits.
+/// A directory that cannot be read is left to the format reader to report.
+pub fn check_zip_parts(bytes: &[u8]) -> Result<(), FileError> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let Some(eocd) = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&EOCD[..])) else {
+        return Ok(());
+    };
+    let (Some(entries), Some(mut at)) = (u16_at(bytes, eocd + 10), u32_at(bytes, eocd + 16)) else { return Ok(()) };
+    let mut total: u64 = 0;
+    for _ in 0..entries {
+        let at_usize = at as usize;
+        if bytes.get(at_usize..at_usize + 4) != Some(&[0x50, 0x4b, 0x01, 0x02][..]) {
+            break;
+        }
+        let (Some(size), Some(name_len), Some(extra_len), Some(comment_len)) = (u32_at(bytes, at_usize + 24), u16_at(bytes, at_usize + 28), u16_at(bytes, at_usize + 30), u16_at(bytes, at_usize + 32)) else { break };
+        let name = bytes.get(at_usize + 46..at_usize + 46 + name_len as usize).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+        // 0xFFFFFFFF: the real size is in a ZIP64 field, 4 GiB or more.
+        let size = if size == u32::MAX as u64 { u64::MAX } else { size };
+        if size > MAX_PART_BYTES {
+            return Err(FileError::PartTooLarge { part: name, bytes: size, limit: MAX_PART_BYTES });
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            return Err(FileError::PartTooLarge { part: name, bytes: total, limit: MAX_TOTAL_BYTES });
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(())
 }

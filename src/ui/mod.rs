@@ -26,8 +26,30 @@ const KEY_PREFIX: &str = "otop-kpi.";
 
 /// Mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash();
+    }));
     leptos::mount::mount_to_body(App);
+}
+
+/// After a panic the page cannot go on: say so, in both languages, with a link
+/// that reloads it (plain HTML, so it works with the WebAssembly stopped). Typed
+/// figures and settings are in local storage and come back.
+fn show_crash() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(div) = doc.create_element("div") else { return };
+    div.set_id("crash");
+    let _ = div.set_attribute("role", "alert");
+    let _ = div.set_attribute("data-testid", "crash");
+    div.set_inner_html(
+        "<p><strong>เกิดข้อผิดพลาดภายในหน้าเว็บ</strong> — ค่าที่ตั้งไว้และตัวเลขที่พิมพ์ยังอยู่ กดโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง</p>\
+         <p><strong>Something went wrong inside the page.</strong> Your settings and typed figures are kept: reload, then drop the files again.</p>\
+         <p><a class=\"button primary\" href=\"\">โหลดหน้าใหม่ · Reload</a></p>",
+    );
+    if let Some(body) = doc.body() {
+        let _ = body.prepend_with_node_1(&div);
+    }
 }
 
 /// Which drop zone a file came through.

@@ -250,6 +250,28 @@ await test('print layout: A4 landscape PDF', async () => {
   await page.close();
 });
 
+await test('a damaged file, an encrypted one and a picture beside a good report: three errors, the report counted', async () => {
+  const { page, rec } = await open();
+  const bad = ['damaged.xlsx', 'encrypted.xlsx', 'photo.xlsx'].map((n) => path.join(FIXTURES, 'bad', n));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [...bad, path.join(FIXTURES, 'scenario/01-เมืองสระแก้ว.xlsx')]);
+  await waitDone(page);
+  for (const [name, words] of [['damaged.xlsx', 'เสียหาย'], ['encrypted.xlsx', 'รหัสผ่าน'], ['photo.xlsx', 'ไม่ใช่ไฟล์ตารางคำนวณ']]) {
+    const item = page.locator(`[data-testid=file-status][data-file="${name}"]`);
+    assertEq(await item.getAttribute('data-state'), 'error', `${name} state`);
+    const text = await item.locator('.file-error').textContent();
+    assert(text.includes(words), `${name}: ${text}`);
+  }
+  assertEq(await page.locator('[data-testid=issues] [data-severity=error]').count(), 3, 'three errors');
+  assertEq(await cellValue(page, 'kpi1', 'เมืองสระแก้ว', 'online'), '40', 'the good report counted');
+  assertEq(await page.locator('[data-testid=crash]').count(), 0, 'the page is alive');
+  // Removing a failed file leaves the others' results.
+  await page.click('[data-testid=file-status][data-file="photo.xlsx"] button.remove');
+  assertEq(await cellValue(page, 'kpi1', 'เมืองสระแก้ว', 'online'), '40', 'still counted');
+  await page.screenshot({ path: path.join(OUT, 'bad-files.png'), fullPage: true });
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

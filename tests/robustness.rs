@@ -1,0 +1,103 @@
+//! Bad input never breaks the importer: every file of ../shared/corpus (calamine's
+//! malformed, password-protected and allocation-bomb files) and our own bad files
+//! go through the import path without a panic, in bounded time, and come out
+//! either classified or as one clear error naming the file.
+
+use otop_kpi::import::targets::read_tables;
+use otop_kpi::import::workbook::{check_zip_parts, MAX_PART_BYTES};
+use otop_kpi::import::{import_report, Role};
+use otop_kpi::issue::Severity;
+use otop_kpi::preset::Preset;
+use otop_kpi::sales::SalesInput;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn names() -> Vec<String> {
+    Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect()
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/calamine")
+}
+
+#[test]
+fn every_corpus_file_is_classified_or_one_clear_error() {
+    let dir = corpus_dir();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(files.len() > 100, "the corpus is there");
+    let preset = Preset::sa_kaeo_2564_round2();
+    let mut panics = Vec::new();
+    for path in files.iter().filter(|p| !p.to_string_lossy().ends_with(".md")) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(path).unwrap();
+        let t0 = Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let f = import_report(&name, &bytes, Role::Report, &names());
+            let s = SalesInput::read(&[(name.clone(), bytes.clone())], &preset);
+            let _ = read_tables(&name, &bytes);
+            (f, s)
+        }));
+        let took = t0.elapsed();
+        let Ok((f, s)) = result else {
+            panics.push(name);
+            continue;
+        };
+        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+        let classified = !f.sheets_used.is_empty() || !f.sheets_skipped.is_empty();
+        let whole_file_errors: Vec<_> = f.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet.is_none()).collect();
+        assert!(classified || whole_file_errors.len() == 1, "{name}: neither classified nor one clear error: {:?}", f.issues);
+        assert!(f.issues.iter().all(|i| i.file.as_deref() == Some(name.as_str())), "{name}: every issue names the file");
+        assert_eq!(s.files.len(), 1);
+    }
+    assert!(panics.is_empty(), "panicked on {panics:?}");
+}
+
+#[test]
+fn password_protected_files_say_so() {
+    for name in ["pass_protected.xlsx", "pass_protected.xlsb", "pass_protected.ods"] {
+        let bytes = std::fs::read(corpus_dir().join(name)).unwrap();
+        let f = import_report(name, &bytes, Role::Report, &names());
+        let codes: Vec<&str> = f.issues.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["file.password"], "{name}");
+        assert!(f.issues[0].message_en.contains("remove the password"));
+    }
+}
+
+fn bad(name: &str) -> (String, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/bad").join(name);
+    (name.to_string(), std::fs::read(path).unwrap())
+}
+
+#[test]
+fn our_bad_files_get_their_own_message() {
+    for (file, code) in [("encrypted.xlsx", "file.password"), ("damaged.xlsx", "file.damaged"), ("photo.xlsx", "file.not_spreadsheet"), ("zip-bomb.xlsx", "file.part_too_large")] {
+        let (name, bytes) = bad(file);
+        let t0 = Instant::now();
+        let f = import_report(&name, &bytes, Role::Report, &names());
+        assert_eq!(f.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), [code], "{file}");
+        assert!(t0.elapsed() < Duration::from_secs(2), "{file} is refused before inflating");
+    }
+}
+
+#[test]
+fn a_small_zip_that_inflates_past_the_limit_is_refused_before_inflating() {
+    let (_, bytes) = bad("zip-bomb.xlsx");
+    assert!(bytes.len() < 1_000_000, "the bomb is small: {}", bytes.len());
+    let err = check_zip_parts(&bytes).unwrap_err();
+    let (th, en) = err.messages();
+    assert!(en.contains("xl/worksheets/sheet1.xml") && en.contains("600 MB") && en.contains(&format!("{} MB", MAX_PART_BYTES / 1_048_576)), "{en}");
+    assert!(th.contains("เกิน"));
+}
+
+#[test]
+fn one_bad_file_never_stops_the_others() {
+    let good = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario/01-เมืองสระแก้ว.xlsx")).unwrap();
+    let mut files: Vec<_> = ["encrypted.xlsx", "damaged.xlsx", "photo.xlsx", "zip-bomb.xlsx"].iter().map(|n| bad(n)).collect();
+    files.push(("01-เมืองสระแก้ว.xlsx".into(), good));
+    let imported: Vec<_> = files.iter().map(|(n, b)| import_report(n, b, Role::Report, &names())).collect();
+    let a = otop_kpi::analysis::Analysis::run(&Preset::sa_kaeo_2564_round2(), &imported, &[], &SalesInput::default());
+    assert_eq!(a.counted.online[0], 40);
+    assert_eq!(a.issues.iter().filter(|i| i.severity == Severity::Error).count(), 4);
+}
