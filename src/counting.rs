@@ -35,9 +35,37 @@ fn strip_prefix(c: &str) -> &str {
 /// assert!(matches!(match_district("คลองหาร", &d), DistrictMatch::Unknown(s) if s[0] == "คลองหาด"));
 /// ```
 pub fn match_district(raw: &str, districts: &[String]) -> DistrictMatch {
+    DistrictMatcher::new(districts).find(raw)
+}
+
+/// Matches many amphoe cells against the same districts: the district names are
+/// normalised once and each distinct cell text is matched once.
+pub struct DistrictMatcher<'a> {
+    districts: &'a [String],
+    names: Vec<String>,
+    seen: HashMap<String, DistrictMatch>,
+}
+
+impl<'a> DistrictMatcher<'a> {
+    pub fn new(districts: &'a [String]) -> DistrictMatcher<'a> {
+        let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
+        DistrictMatcher { districts, names, seen: HashMap::new() }
+    }
+
+    /// [`match_district`] of `raw`, remembered.
+    pub fn find(&mut self, raw: &str) -> DistrictMatch {
+        if let Some(m) = self.seen.get(raw) {
+            return m.clone();
+        }
+        let m = match_names(raw, self.districts, &self.names);
+        self.seen.insert(raw.to_string(), m.clone());
+        m
+    }
+}
+
+fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMatch {
     let c = compact(raw);
     let want = strip_prefix(&c);
-    let names: Vec<String> = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
     if let Some(i) = names.iter().position(|n| n == want) {
         return DistrictMatch::Found(i);
     }
@@ -49,7 +77,7 @@ pub fn match_district(raw: &str, districts: &[String]) -> DistrictMatch {
             many => return DistrictMatch::Ambiguous(many.iter().filter_map(|&i| districts.get(i).cloned()).collect()),
         }
     }
-    let mut ranked: Vec<(usize, &String)> = districts.iter().zip(&names).map(|(d, n)| (edit_distance(want, n), d)).collect();
+    let mut ranked: Vec<(usize, &String)> = districts.iter().zip(names).map(|(d, n)| (edit_distance(want, n), d)).collect();
     ranked.sort_by_key(|(dist, _)| *dist);
     DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
 }
@@ -88,9 +116,10 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
     let mut seen: HashMap<(String, String), (String, String, u32)> = HashMap::new();
     let mut entrepreneurs: Vec<HashMap<String, [bool; 5]>> = vec![HashMap::new(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
+    let mut matcher = DistrictMatcher::new(districts);
     for p in reports.iter().flat_map(|f| &f.products) {
         let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
-        let district = match match_district(&p.amphoe, districts) {
+        let district = match matcher.find(&p.amphoe) {
             DistrictMatch::Found(i) => i,
             DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
                 out.issues.push(at(Issue::error("report.amphoe.missing", format!("ไม่มีชื่ออำเภอของผลิตภัณฑ์ \"{}\" จึงไม่ถูกนับ — ใส่ชื่ออำเภอ", p.product_name), format!("Product \"{}\" has no district, so it is not counted: type the district", p.product_name))));

@@ -61,6 +61,24 @@ fn write_form_header(ws: &mut Worksheet, first_row: u32, title: &str, district_l
     Ok(sub + 2)
 }
 
+/// A report form in the canonical layout holding `products` (used for the merged
+/// list and by the benchmark files).
+///
+/// ```
+/// let bytes = otop_kpi::export::report_workbook("แบบรายงาน", "อำเภอเมืองสระแก้ว", &[]).unwrap();
+/// assert!(bytes.starts_with(b"PK"));
+/// ```
+pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -> Result<Vec<u8>, String> {
+    let mut wb = Workbook::new();
+    let money = Format::new().set_num_format("#,##0.00");
+    let ws = wb.add_worksheet().set_name("แบบรายงาน").map_err(|e| e.to_string())?;
+    let data = write_form_header(ws, 0, title, district_line).map_err(|e| e.to_string())?;
+    for (i, p) in products.iter().enumerate() {
+        write_product(ws, data + i as u32, i + 1, p, &money).map_err(|e| e.to_string())?;
+    }
+    wb.save_to_buffer().map_err(|e| e.to_string())
+}
+
 /// The blank report form (attachment 5) in the canonical layout.
 ///
 /// ```

@@ -101,3 +101,19 @@ fn one_bad_file_never_stops_the_others() {
     assert_eq!(a.counted.online[0], 40);
     assert_eq!(a.issues.iter().filter(|i| i.severity == Severity::Error).count(), 4);
 }
+
+/// Inputs the fuzzer found crashes with (tests/fixtures/files/fuzz): the first
+/// byte picks the extension, as in fuzz/fuzz_targets/import.rs.
+#[test]
+fn fuzz_regressions() {
+    const EXTENSIONS: [&str; 6] = ["xlsx", "xls", "xlsb", "ods", "csv", "xlsm"];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/fuzz");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let Some((&pick, bytes)) = data.split_first() else { continue };
+        let name = format!("fuzz.{}", EXTENSIONS[pick as usize % EXTENSIONS.len()]);
+        let f = import_report(&name, bytes, Role::Report, &names());
+        assert!(f.issues.iter().any(|i| i.severity == Severity::Error), "{}: {:?}", path.display(), f.issues);
+    }
+}

@@ -75,19 +75,53 @@ pub struct Rows {
 
 /// Whitespace collapsed, Thai digits made Arabic; the rest as typed.
 fn clean(v: &Value) -> String {
-    let t = from_thai_digits(&v.text());
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    match v {
+        Value::Empty => String::new(),
+        Value::Text(t) => clean_text(t),
+        other => clean_text(&other.text()),
+    }
+}
+
+fn clean_text(t: &str) -> String {
+    let simple = !t.contains(|c: char| ('๐'..='๙').contains(&c) || (c.is_whitespace() && c != ' ')) && !t.contains("  ");
+    if simple {
+        return t.trim().to_string();
+    }
+    from_thai_digits(t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 const TOTAL_WORDS: [&str; 7] = ["รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "ยอดรวม", "total", "grandtotal", "รวมทั้งจังหวัด"];
 const FOOTER_PREFIXES: [&str; 10] = ["ลงชื่อ", "หมายเหตุ", "ผู้รายงาน", "ตำแหน่ง", "(", "ผู้ตรวจ", "ผู้รับรอง", "*", "ข้อมูล ณ", "ที่มา"];
 
-/// A row that is not a product: a total line, a signature or note line.
+/// A row that is not a product: a total line, a signature or note line. Only
+/// cells that could be such words are normalised (this runs on every row).
 fn is_footer(cells: &[Value]) -> bool {
-    let texts: Vec<String> = cells.iter().map(|v| compact(&v.text())).filter(|t| !t.is_empty()).collect();
-    let total = texts.iter().any(|t| TOTAL_WORDS.contains(&t.as_str()) || t.starts_with("รวม(") || t.starts_with("รวมจำนวน"));
-    let footer = texts.first().is_some_and(|t| FOOTER_PREFIXES.iter().any(|p| t.starts_with(&compact(p))));
-    total || footer
+    let mut first = true;
+    for v in cells {
+        let Value::Text(t) = v else {
+            if !v.is_blank() {
+                first = false;
+            }
+            continue;
+        };
+        let raw = t.trim_start();
+        if raw.is_empty() {
+            continue;
+        }
+        let maybe_total = raw.starts_with("รวม") || raw.starts_with("ยอดรวม") || raw.len() <= 12 && raw.to_ascii_lowercase().contains("total");
+        let maybe_footer = first && (FOOTER_PREFIXES.iter().any(|p| raw.starts_with(p)) || raw.starts_with("ลง"));
+        if maybe_total || maybe_footer {
+            let c = compact(t);
+            if TOTAL_WORDS.contains(&c.as_str()) || c.starts_with("รวม(") || c.starts_with("รวมจำนวน") {
+                return true;
+            }
+            if first && FOOTER_PREFIXES.iter().any(|p| c.starts_with(&compact(p))) {
+                return true;
+            }
+        }
+        first = false;
+    }
+    false
 }
 
 struct Ctx<'a> {
@@ -120,7 +154,8 @@ impl Ctx<'_> {
 pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
     let ctx = Ctx { file, sheet, header };
     let mut out = Rows::default();
-    let mut last: Option<Product> = None;
+    // The previous product row of this sheet (continuation rows take its entrepreneur).
+    let mut last: Option<usize> = None;
     let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
     for i in header.data_start..sheet.rows.len() {
         let Some(cells) = sheet.rows.get(i) else { break };
@@ -153,9 +188,10 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         let name = clean(ctx.get(i, Key::EntrepreneurName));
         let continuation = code.is_empty() && name.is_empty();
         // Continuation rows take the entrepreneur's fields they leave empty from the row above.
+        let above = last.and_then(|i| out.products.get(i));
         let inherit = |own: String, from: &dyn Fn(&Product) -> String| -> String {
             if own.is_empty() && continuation {
-                last.as_ref().map(from).unwrap_or_default()
+                above.map(from).unwrap_or_default()
             } else {
                 own
             }
@@ -236,7 +272,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 Key::OnlineSales,
             )),
         }
-        last = Some(p.clone());
+        last = Some(out.products.len());
         out.products.push(p);
     }
     out

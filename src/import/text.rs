@@ -14,9 +14,18 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(normalize("  ผ้า\u{200B}ไหม   ๑๒\nOTOP "), "ผ้าไหม 12 otop");
 /// ```
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most cells are already NFC: skip composing them (the hot path of big files).
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        normalize_chars(s.chars(), s.len())
+    } else {
+        normalize_chars(s.nfc(), s.len())
+    }
+}
+
+fn normalize_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
             continue;
         }
@@ -29,8 +38,10 @@ pub fn normalize(s: &str) -> String {
             pending_space = false;
         }
         match c {
-            '๐'..='๙' => out.push_str(&from_thai_digits(&c.to_string())),
+            '๐'..='๙' => out.push(char::from(b'0' + (c as u32 - '๐' as u32) as u8)),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Thai letters have no case.
+            '\u{0E00}'..='\u{0E7F}' => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -78,6 +89,8 @@ pub fn flag(v: &Value) -> Flag {
         Value::Int(0) | Value::Bool(false) => Flag::No,
         Value::Float(f) if *f == 1.0 => Flag::Yes,
         Value::Float(f) if *f == 0.0 => Flag::No,
+        Value::Text(s) if s.trim() == "1" => Flag::Yes,
+        Value::Text(s) if s.trim().is_empty() || s.trim() == "-" || s.trim() == "0" => Flag::No,
         Value::Text(s) => match compact(s).as_str() {
             "" | "0" | "-" | "–" | "—" | "ไม่" | "ไม่ใช่" | "ไม่มี" | "no" | "n" => Flag::No,
             "1" | "1.0" | "1.00" | "✓" | "✔" | "√" | "/" | "ใช่" | "มี" | "x" | "yes" | "y" | "true" | "☑" => Flag::Yes,
@@ -97,6 +110,14 @@ pub fn flag(v: &Value) -> Flag {
 /// assert!(!is_real_channel("N/A"));
 /// ```
 pub fn is_real_channel(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || t == "-" {
+        return false;
+    }
+    // Placeholders are short; a page name or a link is real.
+    if t.len() > 40 {
+        return true;
+    }
     !matches!(
         compact(s).as_str(),
         "" | "-" | "--" | "–" | "—" | "ไม่มี" | "n/a" | "na" | "none" | "null" | "0" | "ไม่ระบุ" | "ไม่ได้ขาย" | "."

@@ -203,7 +203,17 @@ fn extension(name: &str) -> String {
 }
 
 /// Reads a file's bytes; `name` decides CSV and the order formats are tried in.
+///
+/// A reader that panics on a malformed file (calamine's CFB reader does on some
+/// cut-short `.xls` files, found by fuzzing) is caught where unwinding works (the
+/// native command); in the page, files are read in a Web Worker, so such a panic
+/// ends the worker, not the page.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(name, bytes)))
+        .unwrap_or_else(|_| Err(FileError::Damaged("the reader stopped on this file".into())))
+}
+
+fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     if bytes.is_empty() {
         return Err(FileError::Empty);
     }
