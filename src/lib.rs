@@ -25,3 +25,4 @@ pub mod analysis;
 pub mod cli;
 pub mod counting;
 pub mod import;
+pub mod jobs;

@@ -13,6 +13,48 @@ use crate::money::Satang;
 use crate::preset::{Preset, YearMonth};
 use std::collections::{BTreeSet, HashMap};
 
+/// One sales file as read: its description and its figures (districts still as typed).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SalesFile {
+    pub file: ImportedFile,
+    pub entries: Vec<Entry>,
+}
+
+/// Reads one sales file: every sheet with a district column and sales figures.
+/// `default_year` (B.E.) places month names typed without a year.
+pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
+    let mut f = ImportedFile { file: name.to_string(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
+    let wb = match workbook::read(name, bytes) {
+        Ok(wb) => wb,
+        Err(e) => {
+            let (th, en) = e.messages();
+            f.issues.push(Issue::error(e.code(), th, en).in_file(name));
+            return SalesFile { file: f, entries: Vec::new() };
+        }
+    };
+    f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
+    let mut entries: Vec<Entry> = Vec::new();
+    for sheet in &wb.sheets {
+        if sheet.hidden {
+            f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(), reason_en: "hidden sheet, not used".into() });
+            continue;
+        }
+        let s = read_sheet(name, sheet, default_year);
+        if s.layout.is_none() {
+            f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(), reason_en: "no district and sales header found".into() });
+            continue;
+        }
+        f.sheets_used.push(sheet.name.clone());
+        f.issues.extend(s.issues);
+        entries.extend(s.entries);
+    }
+    f.rows = entries.iter().map(|e| (e.sheet.clone(), e.row)).collect::<BTreeSet<_>>().len();
+    if f.sheets_used.is_empty() {
+        f.issues.push(Issue::error("sales.no_sales_sheet", "ไม่พบตารางยอดจำหน่ายในไฟล์นี้ — ต้องมีคอลัมน์ \"อำเภอ\" และยอดจำหน่าย (รายเดือน หรือยอดรวม)", "No sales table found in this file: it needs an \"อำเภอ\" (district) column and sales figures (per month or a total)").in_file(name));
+    }
+    SalesFile { file: f, entries }
+}
+
 /// Sales read from every sales file, per preset district.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SalesInput {
@@ -28,49 +70,30 @@ pub struct SalesInput {
 impl SalesInput {
     /// Reads sales files given as (name, bytes).
     pub fn read(files: &[(String, Vec<u8>)], preset: &Preset) -> SalesInput {
+        let read: Vec<SalesFile> = files.iter().map(|(name, bytes)| read_file(name, bytes, preset.window.end.year)).collect();
+        SalesInput::aggregate(&read, preset)
+    }
+
+    /// Adds up the figures of files already read (see [`read_file`]) per district
+    /// of `preset`: this part needs no file reader, so the page runs it on its
+    /// main thread while the files are read in a worker.
+    pub fn aggregate(read: &[SalesFile], preset: &Preset) -> SalesInput {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
         let n = names.len();
         let mut out = SalesInput { actual: vec![None; n], base: vec![None; n], ..Default::default() };
-        if files.is_empty() {
+        if read.is_empty() {
             return out;
         }
         let window = preset.window;
         let base_window = window.year_before();
         let mut months: Vec<BTreeSet<YearMonth>> = vec![BTreeSet::new(); n];
-        for (name, bytes) in files {
-            let mut f = ImportedFile { file: name.clone(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
-            let wb = match workbook::read(name, bytes) {
-                Ok(wb) => wb,
-                Err(e) => {
-                    let (th, en) = e.messages();
-                    f.issues.push(Issue::error(e.code(), th, en).in_file(name));
-                    out.files.push(f);
-                    continue;
-                }
-            };
-            f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
-            let mut entries: Vec<Entry> = Vec::new();
-            for sheet in &wb.sheets {
-                if sheet.hidden {
-                    f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(), reason_en: "hidden sheet, not used".into() });
-                    continue;
-                }
-                let s = read_sheet(name, sheet, window.end.year);
-                if s.layout.is_none() {
-                    f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(), reason_en: "no district and sales header found".into() });
-                    continue;
-                }
-                f.sheets_used.push(sheet.name.clone());
-                f.issues.extend(s.issues);
-                entries.extend(s.entries);
-            }
-            f.rows = entries.iter().map(|e| (e.sheet.clone(), e.row)).collect::<BTreeSet<_>>().len();
-            if f.sheets_used.is_empty() {
-                f.issues.push(Issue::error("sales.no_sales_sheet", "ไม่พบตารางยอดจำหน่ายในไฟล์นี้ — ต้องมีคอลัมน์ \"อำเภอ\" และยอดจำหน่าย (รายเดือน หรือยอดรวม)", "No sales table found in this file: it needs an \"อำเภอ\" (district) column and sales figures (per month or a total)").in_file(name));
-            }
+        for SalesFile { file, entries } in read {
+            let mut f = file.clone();
+            let name = f.file.clone();
+            let name = name.as_str();
             let mut ignored: BTreeSet<String> = BTreeSet::new();
             let mut seen_rows: HashMap<(String, Vec<String>), u32> = HashMap::new();
-            for e in &entries {
+            for e in entries {
                 let at = |i: Issue| i.in_file(name).at(Some(&e.sheet), Some(e.row), Some(&e.column));
                 if let Some(first) = seen_rows.get(&(e.sheet.clone(), e.row_text.clone())) {
                     if *first != e.row {

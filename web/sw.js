@@ -1,9 +1,10 @@
 // Service worker: keeps a copy of the page's own files so it opens offline after
 // one visit. Network first (a new deployment is picked up at once), the cached
 // copy when there is no network. It only ever fetches this page's own files.
-const CACHE = 'otop-kpi-v1';
+const CACHE = 'otop-kpi-v2';
 const FILES = [
   './', './index.html', './loader.js', './otop-kpi-page.js', './otop-kpi-page_bg.wasm',
+  './otop-kpi-worker_loader.js', './otop-kpi-worker.js', './otop-kpi-worker_bg.wasm',
   './main.css', './icon.svg', './icon-192.png', './icon-512.png', './manifest.webmanifest',
 ];
 

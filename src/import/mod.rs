@@ -84,7 +84,7 @@ pub mod sales;
 pub mod targets;
 
 /// What a sheet was recognised as, from its header row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SheetKind {
     Report,
@@ -95,7 +95,7 @@ pub enum SheetKind {
 
 /// A file read and interpreted: its products, which sheets were used and which
 /// skipped (with why), and its issues (SPEC §9's FILE object plus the products).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ImportedFile {
     pub file: String,
     /// `"report"`, `"round1"`, `"sales"`, `"targets"`, or `"unknown"` when no sheet was usable.
@@ -111,7 +111,7 @@ pub struct ImportedFile {
 }
 
 /// A sheet that was not used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SkippedSheet {
     pub sheet: String,
     pub kind: SheetKind,

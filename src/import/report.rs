@@ -11,7 +11,7 @@ use crate::money::Satang;
 use serde::Serialize;
 
 /// One product row of a report, with the entrepreneur filled in from the rows above.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Product {
     pub file: String,
     pub sheet: String,

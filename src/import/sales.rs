@@ -11,7 +11,7 @@ use crate::money::Satang;
 use crate::preset::YearMonth;
 
 /// Which period a figure belongs to, when the file says so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Period {
     /// A calendar month.
     Month(YearMonth),
@@ -20,7 +20,7 @@ pub enum Period {
 }
 
 /// One figure read from a sales sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub district: String,
     pub period: Period,

@@ -11,7 +11,7 @@ use crate::preset::{District, Preset};
 use crate::targets::{product_targets, revenue_targets};
 
 /// Which of the two tables a sheet is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Table {
     /// Attachment 1: entrepreneurs, products, product targets.
     Online,
@@ -20,7 +20,7 @@ pub enum Table {
 }
 
 /// One district row of a target table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TableRow {
     pub district: String,
     pub entrepreneurs: Option<i64>,
@@ -32,7 +32,7 @@ pub struct TableRow {
 }
 
 /// A target table read from a sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TargetTable {
     pub table: Table,
     pub sheet: String,

@@ -3,11 +3,10 @@
 
 use super::browser::{files_of, next_tick, read_bytes};
 use super::i18n::{t, tr};
-use super::{import_slot, Slot, SlotKind, State};
+use super::{read_in_worker, Slot, SlotKind, State};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_kpi::display::Lang;
-use otop_kpi::import::ImportedFile;
 use otop_kpi::issue::Severity;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -19,42 +18,34 @@ pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
         let name = file.name();
         slots.update(|v| {
             v.retain(|s| s.name != name);
-            v.push(Slot { name: name.clone(), bytes: None, result: None });
+            v.push(Slot { name: name.clone(), bytes: None, result: None, sales: None });
         });
         spawn_local(async move {
             next_tick().await;
-            let read = read_bytes(&file).await;
-            next_tick().await;
-            let districts: Vec<String> = state.preset.with_untracked(|p| p.districts.iter().map(|d| d.name.clone()).collect());
-            let (bytes, result) = match read {
+            match read_bytes(&file).await {
                 Ok(bytes) => {
-                    let result = match kind {
-                        SlotKind::Sales => sales_file_summary(state, &name, &bytes),
-                        _ => import_slot(kind, &name, &bytes, &districts),
-                    };
-                    (Some(Arc::new(bytes)), result)
+                    let bytes = Arc::new(bytes);
+                    slots.update(|v| {
+                        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
+                            s.bytes = Some(bytes.clone());
+                        }
+                    });
+                    read_in_worker(state, kind, name, bytes);
                 }
                 Err(e) => {
-                    let mut f = import_slot(kind, &name, &[], &districts);
-                    f.issues = vec![otop_kpi::issue::Issue::error("file.unreadable", format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"), format!("The browser could not read this file ({e}): try dropping it again")).in_file(&name)];
-                    (None, f)
+                    let issue = otop_kpi::issue::Issue::error("file.unreadable", format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"), format!("The browser could not read this file ({e}): try dropping it again")).in_file(&name);
+                    let job = super::job_for(kind, &name, &state.preset.get_untracked());
+                    let mut f = otop_kpi::jobs::JobResult::failed(&job, &e).into_file();
+                    f.issues = vec![issue];
+                    slots.update(|v| {
+                        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
+                            s.result = Some(f);
+                        }
+                    });
                 }
-            };
-            slots.update(|v| {
-                if let Some(s) = v.iter_mut().find(|s| s.name == name) {
-                    s.bytes = bytes;
-                    s.result = Some(result);
-                }
-            });
+            }
         });
     }
-}
-
-/// A sales file's own summary (its figures are read with the others in `State::sales_input`).
-fn sales_file_summary(state: State, name: &str, bytes: &[u8]) -> ImportedFile {
-    let preset = state.preset.get_untracked();
-    let input = otop_kpi::sales::SalesInput::read(&[(name.to_string(), bytes.to_vec())], &preset);
-    input.files.into_iter().next().unwrap_or_else(|| import_slot(SlotKind::Sales, name, &[], &[]))
 }
 
 #[component]

@@ -9,14 +9,16 @@ mod inputs;
 mod issues;
 mod results;
 mod settings;
+mod worker;
 
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
 use otop_kpi::display::Lang;
-use otop_kpi::import::{import_report, ImportedFile, Role};
+use otop_kpi::import::ImportedFile;
+use otop_kpi::jobs::{Job, JobKind};
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_kpi::sales::{SalesFile, SalesInput};
 use std::sync::Arc;
 
 use i18n::t;
@@ -30,6 +32,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
+    worker::start();
     leptos::mount::mount_to_body(App);
 }
 
@@ -67,6 +70,8 @@ pub struct Slot {
     pub bytes: Option<Arc<Vec<u8>>>,
     /// `None` while the file is being read.
     pub result: Option<ImportedFile>,
+    /// A sales file's figures, as read.
+    pub sales: Option<SalesFile>,
 }
 
 /// The page's state, shared through the Leptos context.
@@ -118,10 +123,34 @@ fn persist<T: serde::Serialize + Clone + Send + Sync + 'static>(key: &'static st
     });
 }
 
-/// Reads a report slot's file with the preset's district names.
-pub fn import_slot(kind: SlotKind, name: &str, bytes: &[u8], districts: &[String]) -> ImportedFile {
-    let role = if kind == SlotKind::Round1 { Role::Round1 } else { Role::Report };
-    import_report(name, bytes, role, districts)
+/// The job that reads a file of a slot, with the preset of now.
+pub fn job_for(kind: SlotKind, name: &str, preset: &Preset) -> Job {
+    Job {
+        kind: match kind {
+            SlotKind::Reports => JobKind::Report,
+            SlotKind::Round1 => JobKind::Round1,
+            SlotKind::Sales => JobKind::Sales,
+        },
+        name: name.to_string(),
+        districts: preset.districts.iter().map(|d| d.name.clone()).collect(),
+        default_year: preset.window.end.year,
+    }
+}
+
+/// Reads (or reads again) a slot's file in a worker and stores what it gave.
+pub fn read_in_worker(state: State, kind: SlotKind, name: String, bytes: std::sync::Arc<Vec<u8>>) {
+    leptos::task::spawn_local(async move {
+        let job = job_for(kind, &name, &state.preset.get_untracked());
+        let result = worker::run(job, bytes.to_vec()).await;
+        let sales = result.sales.clone();
+        let file = result.into_file();
+        state.slots(kind).update(|v| {
+            if let Some(s) = v.iter_mut().find(|s| s.name == name) {
+                s.result = Some(file);
+                s.sales = sales;
+            }
+        });
+    });
 }
 
 fn provide_state() -> State {
@@ -134,8 +163,8 @@ fn provide_state() -> State {
     let sales = RwSignal::new(Vec::<Slot>::new());
     let sales_input = Memo::new(move |_| {
         let p = preset.get();
-        let files: Vec<(String, Vec<u8>)> = sales.with(|v| v.iter().filter_map(|s| Some((s.name.clone(), s.bytes.as_ref()?.to_vec()))).collect());
-        let mut input = SalesInput::read(&files, &p);
+        let files: Vec<SalesFile> = sales.with(|v| v.iter().filter_map(|s| s.sales.clone()).collect());
+        let mut input = SalesInput::aggregate(&files, &p);
         let typed = typed_sales.get();
         for (i, d) in p.districts.iter().enumerate() {
             if let Some((_, amount)) = typed.iter().find(|(n, _)| *n == d.name) {
@@ -167,13 +196,10 @@ fn provide_state() -> State {
         let now = names.get();
         if prev.as_ref().is_some_and(|p| *p != now) {
             for kind in [SlotKind::Reports, SlotKind::Round1] {
-                state.slots(kind).update(|v| {
-                    for s in v.iter_mut() {
-                        if let Some(b) = &s.bytes {
-                            s.result = Some(import_slot(kind, &s.name, b, &now));
-                        }
-                    }
-                });
+                let files: Vec<(String, std::sync::Arc<Vec<u8>>)> = state.slots(kind).with_untracked(|v| v.iter().filter_map(|s| Some((s.name.clone(), s.bytes.clone()?))).collect());
+                for (name, bytes) in files {
+                    read_in_worker(state, kind, name, bytes);
+                }
             }
         }
         now

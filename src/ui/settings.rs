@@ -140,7 +140,9 @@ pub fn Settings() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             let bytes = read_bytes(&file).await.unwrap_or_default();
-            match otop_kpi::import::targets::read_tables(&name, &bytes) {
+            let job = otop_kpi::jobs::Job { kind: otop_kpi::jobs::JobKind::Targets, name: name.clone(), districts: Vec::new(), default_year: 0 };
+            let tables = super::worker::run(job, bytes).await.tables.unwrap_or_else(|| Ok(Vec::new()));
+            match tables {
                 Ok(tables) if !tables.is_empty() => {
                     let (p, issues) = otop_kpi::import::targets::apply(&state.preset.get_untracked(), &name, &tables);
                     state.preset.set(p);

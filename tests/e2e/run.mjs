@@ -272,6 +272,22 @@ await test('a damaged file, an encrypted one and a picture beside a good report:
   await page.close();
 });
 
+await test('a file that crashes the reader ends only its worker: reported damaged, the page goes on', async () => {
+  const { page, rec } = await open();
+  // The fuzzer's input minus its first byte (which picked ".xls"): calamine's CFB
+  // reader panics on it; in the page that traps the worker that reads it.
+  const crash = path.join(OUT, 'reader-crash.xls');
+  fs.writeFileSync(crash, fs.readFileSync(path.join(FIXTURES, 'fuzz/cfb-sector-beyond-eof.bin')).subarray(1));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [crash]);
+  await waitDone(page);
+  assertEq(await page.getAttribute('[data-testid=file-status][data-file="reader-crash.xls"]', 'data-state'), 'error', 'crash file state');
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/03-ตาพระยา.ods')]);
+  await waitDone(page);
+  assertEq(await cellValue(page, 'kpi1', 'ตาพระยา', 'online'), '14', 'the next file is read');
+  assertEq(await page.locator('[data-testid=crash]').count(), 0, 'the page is alive');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

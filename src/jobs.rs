@@ -1,0 +1,107 @@
+//! Reading one dropped file as a self-contained job: what the page hands to its
+//! Web Worker, and what comes back. Pure Rust, so the same code runs (and is
+//! tested) natively; the worker (`src/worker.rs`) only carries the messages.
+//!
+//! ```
+//! use otop_kpi::jobs::{run, Job, JobKind};
+//! let job = Job { kind: JobKind::Report, name: "a.csv".into(), districts: vec!["คลองหาด".into()], default_year: 2564 };
+//! let result = run(&job, "ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\nข้าว,fb.com/x,คลองหาด,1,ก\n".as_bytes());
+//! assert_eq!(result.products.len(), 1);
+//! let back = otop_kpi::jobs::JobResult::from_json(&result.to_json()).unwrap();
+//! assert_eq!(back, result);
+//! ```
+
+use crate::import::report::Product;
+use crate::import::targets::{read_tables, TargetTable};
+use crate::import::{import_report, ImportedFile, Role};
+use crate::issue::Issue;
+use crate::sales::{read_file, SalesFile};
+use serde::{Deserialize, Serialize};
+
+/// Which drop zone (or settings button) the file came through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobKind {
+    Report,
+    Round1,
+    Sales,
+    Targets,
+}
+
+/// A file to read (its bytes travel beside it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub kind: JobKind,
+    pub name: String,
+    /// The preset's district names (to recognise one-district files).
+    pub districts: Vec<String>,
+    /// The evaluation year (B.E.), for month names typed without a year.
+    pub default_year: i32,
+}
+
+/// What reading a file gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobResult {
+    pub file: ImportedFile,
+    pub products: Vec<Product>,
+    pub sales: Option<SalesFile>,
+    /// Target tables, or the one issue saying why the file could not be read.
+    pub tables: Option<Result<Vec<TargetTable>, Issue>>,
+}
+
+impl JobResult {
+    /// The file with its products back in place.
+    pub fn into_file(self) -> ImportedFile {
+        let mut f = self.file;
+        f.products = self.products;
+        f
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(s: &str) -> Result<JobResult, String> {
+        serde_json::from_str(s).map_err(|e| e.to_string())
+    }
+
+    /// The result for a file whose reader stopped (the worker died on it).
+    pub fn failed(job: &Job, detail: &str) -> JobResult {
+        let e = crate::import::workbook::FileError::Damaged(detail.to_string());
+        let (th, en) = e.messages();
+        let issue = Issue::error(e.code(), th, en).in_file(&job.name);
+        let kind = match job.kind {
+            JobKind::Report => "report",
+            JobKind::Round1 => "round1",
+            JobKind::Sales => "sales",
+            JobKind::Targets => "targets",
+        };
+        JobResult {
+            file: ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: vec![issue.clone()] },
+            products: Vec::new(),
+            sales: None,
+            tables: (job.kind == JobKind::Targets).then(|| Err(issue)),
+        }
+    }
+}
+
+/// Reads one file.
+pub fn run(job: &Job, bytes: &[u8]) -> JobResult {
+    match job.kind {
+        JobKind::Report | JobKind::Round1 => {
+            let role = if job.kind == JobKind::Round1 { Role::Round1 } else { Role::Report };
+            let mut file = import_report(&job.name, bytes, role, &job.districts);
+            let products = std::mem::take(&mut file.products);
+            JobResult { file, products, sales: None, tables: None }
+        }
+        JobKind::Sales => {
+            let sales = read_file(&job.name, bytes, job.default_year);
+            JobResult { file: sales.file.clone(), products: Vec::new(), sales: Some(sales), tables: None }
+        }
+        JobKind::Targets => {
+            let tables = read_tables(&job.name, bytes);
+            let file = ImportedFile { file: job.name.clone(), kind: "targets".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
+            JobResult { file, products: Vec::new(), sales: None, tables: Some(tables) }
+        }
+    }
+}
