@@ -233,6 +233,7 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
         check_zip_parts(bytes)?;
     }
     if is_cfb {
+        check_cfb_chains(bytes)?;
         if contains_utf16(bytes, "EncryptedPackage") {
             return Err(FileError::Password);
         }
@@ -363,6 +364,65 @@ pub fn check_zip_parts(bytes: &[u8]) -> Result<(), FileError> {
             return Err(FileError::PartTooLarge { part: name, bytes: total, limit: MAX_TOTAL_BYTES });
         }
         at += 46 + name_len + extra_len + comment_len;
+    }
+    Ok(())
+}
+
+/// Checks a compound-document (`.xls`, encrypted Office) container's sector
+/// table before a reader walks it: a chain of sectors that loops back on itself
+/// would make the reader allocate without end (found by fuzzing calamine's CFB
+/// reader). Anything this check cannot read is left to the reader to report.
+pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
+    let damaged = |why: &str| Err(FileError::Damaged(why.to_string()));
+    let Some(shift) = u16_at(bytes, 30) else { return Ok(()) };
+    if !(7..=16).contains(&shift) {
+        return damaged("invalid sector size");
+    }
+    let ss = 1usize << shift;
+    let per_sector = ss / 4;
+    let sector = |id: u64| -> Option<&[u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(ss)?;
+        bytes.get(start..start.checked_add(ss)?)
+    };
+    let n_sectors = (bytes.len() / ss) as u64 + 1;
+    // The FAT's own sectors: 109 in the header, then the DIFAT chain.
+    let mut fat_sectors: Vec<u64> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).filter(|&id| id < n_sectors).collect();
+    let mut difat = u32_at(bytes, 68).unwrap_or(u32::MAX as u64);
+    let mut hops = 0;
+    while difat < n_sectors {
+        hops += 1;
+        if hops > n_sectors {
+            return damaged("the sector table's index loops");
+        }
+        let Some(sec) = sector(difat) else { break };
+        fat_sectors.extend((0..per_sector - 1).filter_map(|i| u32_at(sec, 4 * i)).filter(|&id| id < n_sectors));
+        difat = u32_at(sec, 4 * (per_sector - 1)).unwrap_or(u32::MAX as u64);
+    }
+    let fat: Vec<u64> = fat_sectors.iter().filter_map(|&id| sector(id)).flat_map(|sec| (0..per_sector).filter_map(move |i| u32_at(sec, 4 * i))).collect();
+    // Every chain must end: walk the table's graph, marking sectors on the current path.
+    let n = fat.len();
+    let mut state = vec![0u8; n]; // 0 new, 1 on the current path, 2 known to end
+    for start in 0..n {
+        let mut path = Vec::new();
+        let mut at = start;
+        loop {
+            match state.get(at) {
+                Some(0) => {
+                    state[at] = 1;
+                    path.push(at);
+                    let next = fat[at] as usize;
+                    if next >= n {
+                        break;
+                    }
+                    at = next;
+                }
+                Some(1) => return damaged("a chain of sectors loops back on itself"),
+                _ => break,
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
     }
     Ok(())
 }
