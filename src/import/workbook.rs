@@ -448,37 +448,61 @@ pub fn check_zip_parts(bytes: &[u8]) -> Result<(), FileError> {
 }
 
 /// Checks a compound-document (`.xls`, encrypted Office) container's sector
-/// table before a reader walks it: a chain of sectors that loops back on itself
-/// would make the reader allocate without end (found by fuzzing calamine's CFB
-/// reader). Anything this check cannot read is left to the reader to report.
+/// table the way calamine's CFB reader will walk it (sectors counted from byte
+/// 512, a sector past the end of the file read as zeros) and refuses a table in
+/// which a chain of sectors loops back on itself or points outside the table: on
+/// those the reader allocates without end or panics (both found by fuzzing).
+/// Anything the reader itself rejects cleanly is left to it.
 pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
+    const RESERVED: u64 = 0xFFFF_FFFA;
+    const DIFSECT: u64 = 0xFFFF_FFFC;
     let damaged = |why: &str| Err(FileError::Damaged(why.to_string()));
     let Some(shift) = u16_at(bytes, 30) else { return Ok(()) };
-    if !(7..=16).contains(&shift) {
-        return damaged("invalid sector size");
-    }
-    let ss = 1usize << shift;
-    let per_sector = ss / 4;
-    let sector = |id: u64| -> Option<&[u8]> {
-        let start = (id as usize).checked_add(1)?.checked_mul(ss)?;
-        bytes.get(start..start.checked_add(ss)?)
+    let ss = match shift {
+        9 => 512usize,
+        12 => 4096,
+        _ => return Ok(()),
     };
-    let n_sectors = (bytes.len() / ss) as u64 + 1;
-    // The FAT's own sectors: 109 in the header, then the DIFAT chain.
-    let mut fat_sectors: Vec<u64> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).filter(|&id| id < n_sectors).collect();
-    let mut difat = u32_at(bytes, 68).unwrap_or(u32::MAX as u64);
-    let mut hops = 0;
-    while difat < n_sectors {
-        hops += 1;
-        if hops > n_sectors {
-            return damaged("the sector table's index loops");
+    let per_sector = ss / 4;
+    let maxid = (bytes.len() / ss) as u64;
+    let body = bytes.get(512..).unwrap_or(&[]);
+    // Sector `id` as the reader sees it: zeros past the end of the file.
+    let sector = |id: u64| -> Option<Vec<u8>> {
+        if id > maxid {
+            return None;
         }
-        let Some(sec) = sector(difat) else { break };
-        fat_sectors.extend((0..per_sector - 1).filter_map(|i| u32_at(sec, 4 * i)).filter(|&id| id < n_sectors));
-        difat = u32_at(sec, 4 * (per_sector - 1)).unwrap_or(u32::MAX as u64);
+        let start = (id as usize).checked_mul(ss)?;
+        let mut v = vec![0u8; ss];
+        if let Some(have) = body.get(start.min(body.len())..(start + ss).min(body.len())) {
+            v[..have.len()].copy_from_slice(have);
+        }
+        Some(v)
+    };
+    let words = |sec: &[u8]| -> Vec<u64> { (0..sec.len() / 4).filter_map(|i| u32_at(sec, 4 * i)).collect() };
+    let mut difat: Vec<u64> = (0..109).filter_map(|i| u32_at(bytes, 76 + 4 * i)).collect();
+    let mut id = u32_at(bytes, 68).unwrap_or(u32::MAX as u64);
+    let mut hops = 0u64;
+    while id < RESERVED {
+        hops += 1;
+        if hops > maxid + 1 {
+            return Ok(());
+        }
+        let Some(sec) = sector(id) else { return Ok(()) };
+        difat.extend(words(&sec));
+        let Some(next) = difat.pop() else { return Ok(()) };
+        id = next;
     }
-    let fat: Vec<u64> = fat_sectors.iter().filter_map(|&id| sector(id)).flat_map(|sec| (0..per_sector).filter_map(move |i| u32_at(sec, 4 * i))).collect();
-    // Every chain must end: walk the table's graph, marking sectors on the current path.
+    let mut fat: Vec<u64> = Vec::new();
+    for id in difat.into_iter().filter(|id| *id < DIFSECT) {
+        let Some(sec) = sector(id) else { return Ok(()) };
+        fat.extend(words(&sec));
+        if fat.len() > 64 * 1024 * 1024 {
+            return damaged("the sector table is too large");
+        }
+    }
+    let _ = per_sector;
+    // Walk every chain: each must end (a value past the table's chains) without
+    // coming back to a sector already on it.
     let n = fat.len();
     let mut state = vec![0u8; n]; // 0 new, 1 on the current path, 2 known to end
     for start in 0..n {
@@ -489,11 +513,18 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
                 Some(0) => {
                     state[at] = 1;
                     path.push(at);
-                    let next = fat[at] as usize;
-                    if next >= n {
+                    let next = fat[at];
+                    if next >= RESERVED {
                         break;
                     }
-                    at = next;
+                    if next as usize >= n {
+                        // The reader would index past its table and panic.
+                        if next <= maxid {
+                            return damaged("a chain of sectors points past the sector table");
+                        }
+                        break;
+                    }
+                    at = next as usize;
                 }
                 Some(1) => return damaged("a chain of sectors loops back on itself"),
                 _ => break,

@@ -118,13 +118,19 @@ struct Sort {
     desc: bool,
 }
 
-fn sort_rows(rows: &mut [Row], sort: Option<Sort>, key: impl Fn(&Row, usize) -> i128) {
+/// The table's body: the districts in the chosen order (column 0 sorts by name,
+/// the others by `key`), then the province row, each drawn by `row_view`.
+fn table_body(a: &otop_kpi::analysis::Analysis, sort: Option<Sort>, key: impl Fn(&Row, usize) -> i128, row_view: impl Fn(Row, String) -> AnyView) -> Vec<AnyView> {
+    let mut rows = a.evaluation.districts.clone();
     if let Some(s) = sort {
         rows.sort_by(|a, b| {
-            let o = key(a, s.col).cmp(&key(b, s.col));
+            let o = if s.col == 0 { a.district.cmp(&b.district) } else { key(a, s.col).cmp(&key(b, s.col)) };
             if s.desc { o.reverse() } else { o }
         });
     }
+    let mut out: Vec<AnyView> = rows.into_iter().map(|r| { let k = r.district.clone(); row_view(r, k) }).collect();
+    out.push(row_view(a.evaluation.province.clone(), "province".into()));
+    out
 }
 
 #[component]
@@ -175,23 +181,14 @@ fn Kpi1Table() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let lang = state.lang.get();
-        let mut rows = a.evaluation.districts.clone();
-        sort_rows(&mut rows, sort.get(), |r, c| match c {
+        let key = |r: &Row, c: usize| match c {
             1 => r.kpi1.products as i128,
             2 => r.kpi1.online as i128,
             3 => r.kpi1.percent.0 as i128,
             4 => r.kpi1.score(rule) as i128,
             _ => 0,
-        });
-        if sort.get().is_some_and(|s| s.col == 0) {
-            rows.sort_by(|a, b| a.district.cmp(&b.district));
-            if sort.get().is_some_and(|s| s.desc) {
-                rows.reverse();
-            }
-        }
-        let mut out: Vec<AnyView> = rows.into_iter().map(|r| { let key = r.district.clone(); row_view(r, key, rule, lang).into_any() }).collect();
-        out.push(row_view(a.evaluation.province.clone(), "province".into(), rule, lang).into_any());
-        out
+        };
+        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
     };
     view! {
         <table class="kpi" data-testid="kpi1">
@@ -244,23 +241,14 @@ fn Kpi2Table() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let lang = state.lang.get();
-        let mut rows = a.evaluation.districts.clone();
-        sort_rows(&mut rows, sort.get(), |r, c| match c {
+        let key = |r: &Row, c: usize| match c {
             1 => r.base.0 as i128,
             2 => r.kpi2.as_ref().map_or(-1, |k| k.sales.0 as i128),
             3 => r.kpi2.as_ref().map_or(i128::MIN, |k| k.growth.0 as i128),
             4 => r.kpi2.as_ref().map_or(0, |k| k.score(rule) as i128),
             _ => 0,
-        });
-        if sort.get().is_some_and(|s| s.col == 0) {
-            rows.sort_by(|a, b| a.district.cmp(&b.district));
-            if sort.get().is_some_and(|s| s.desc) {
-                rows.reverse();
-            }
-        }
-        let mut out: Vec<AnyView> = rows.into_iter().map(|r| { let key = r.district.clone(); row_view(r, key, rule, lang).into_any() }).collect();
-        out.push(row_view(a.evaluation.province.clone(), "province".into(), rule, lang).into_any());
-        out
+        };
+        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
     };
     view! {
         <table class="kpi" data-testid="kpi2">
