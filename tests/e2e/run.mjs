@@ -274,10 +274,10 @@ await test('a damaged file, an encrypted one and a picture beside a good report:
 
 await test('a file that crashes the reader ends only its worker: reported damaged, the page goes on', async () => {
   const { page, rec } = await open();
-  // The fuzzer's input minus its first byte (which picked ".xls"): calamine's CFB
-  // reader panics on it; in the page that traps the worker that reads it.
+  // A fuzzer's input minus its first byte (which picked ".xls"): calamine's .xls
+  // reader panics on it (xls.rs:1531); in the page that traps the worker reading it.
   const crash = path.join(OUT, 'reader-crash.xls');
-  fs.writeFileSync(crash, fs.readFileSync(path.join(FIXTURES, 'fuzz/cfb-sector-beyond-eof.bin')).subarray(1));
+  fs.writeFileSync(crash, fs.readFileSync(path.join(FIXTURES, 'fuzz/panic-calamine-xls-1531.bin')).subarray(1));
   await page.setInputFiles('input[type=file][data-testid=report-files]', [crash]);
   await waitDone(page);
   assertEq(await page.getAttribute('[data-testid=file-status][data-file="reader-crash.xls"]', 'data-state'), 'error', 'crash file state');
