@@ -9,6 +9,9 @@ use crate::preset::YearMonth;
 
 const EN_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// Month names as people say them, without the ending ("เมษา" for เมษายน).
+const SPOKEN: [&str; 12] = ["มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"];
+
 /// A year as typed, made Buddhist Era.
 ///
 /// ```
@@ -50,19 +53,20 @@ pub fn from_serial(serial: f64) -> Option<YearMonth> {
     Some(YearMonth { year: year_be(year)?, month })
 }
 
-/// The month named at the start of `c` (compacted text), and the rest of the text.
-fn month_name(c: &str) -> Option<(u32, &str)> {
+/// The month named at the start of `c` (compacted text), the rest of the text,
+/// and whether the name was English (then a two-digit year is C.E.: "Apr-21").
+fn month_name(c: &str) -> Option<(u32, &str, bool)> {
     for (i, (full, short)) in THAI_MONTHS.iter().enumerate() {
-        for name in [compact(full), compact(short), compact(short).trim_end_matches('.').to_string()] {
+        for name in [compact(full), compact(short), compact(short).trim_end_matches('.').to_string(), SPOKEN[i].to_string()] {
             if let Some(rest) = c.strip_prefix(name.as_str()) {
-                return Some((i as u32 + 1, rest));
+                return Some((i as u32 + 1, rest, false));
             }
         }
     }
     for (i, en) in EN_MONTHS.iter().enumerate() {
         if let Some(rest) = c.strip_prefix(en) {
             let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
-            return Some((i as u32 + 1, rest));
+            return Some((i as u32 + 1, rest, true));
         }
     }
     None
@@ -84,7 +88,7 @@ fn digits(s: &str) -> Option<i64> {
 /// # use otop_kpi::import::{month::parse, workbook::Value};
 /// # use otop_kpi::preset::YearMonth;
 /// let apr = Some(YearMonth { year: 2564, month: 4 });
-/// for t in ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564", "Apr 2021"] {
+/// for t in ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564", "Apr 2021", "Apr-21", "เมษา 64"] {
 ///     assert_eq!(parse(&Value::Text(t.into()), None), apr, "{t}");
 /// }
 /// assert_eq!(parse(&Value::Text("ก.ย.".into()), Some(2564)), Some(YearMonth { year: 2564, month: 9 }));
@@ -100,8 +104,13 @@ pub fn parse(v: &Value, default_year: Option<i32>) -> Option<YearMonth> {
 
 fn parse_text(t: &str, default_year: Option<i32>) -> Option<YearMonth> {
     let c = compact(t);
-    if let Some((month, rest)) = month_name(&c) {
-        let year = if rest.is_empty() { default_year? } else { year_be(digits(rest)?)? };
+    if let Some((month, rest, english)) = month_name(&c) {
+        let year = if rest.is_empty() {
+            default_year?
+        } else {
+            let y = digits(rest)?;
+            year_be(if english && y < 100 { 2000 + y } else { y })?
+        };
         return Some(YearMonth { year, month });
     }
     let parts: Vec<&str> = c.split(['/', '-', '.']).collect();
