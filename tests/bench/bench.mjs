@@ -13,7 +13,7 @@ import { serve, launch } from '../e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH = path.join(ROOT, 'target/bench');
-const FILES = ['bench-10k.xlsx', 'bench-100k.xlsx', 'bench-200k.xlsx', 'bench-60k.xls', 'bench-10k.ods'].filter((f) => fs.existsSync(path.join(BENCH, f)));
+const FILES = (process.env.BENCH_FILES ? process.env.BENCH_FILES.split(',') : ['bench-10k.xlsx', 'bench-100k.xlsx', 'bench-200k.xlsx', 'bench-60k.xls', 'bench-10k.ods']).filter((f) => fs.existsSync(path.join(BENCH, f)));
 const RUNS = Number(process.env.RUNS || 3);
 
 /** Total resident memory of every Chromium process, in MB. */
@@ -88,7 +88,7 @@ async function inPage(url, input, doneSel, file) {
   const timer = setInterval(() => { peak = Math.max(peak, chromiumRssMb()); }, 50);
   const t0 = Date.now();
   await page.setInputFiles(input, file);
-  await page.waitForSelector(doneSel, { timeout: 600000, polling: 20 });
+  await page.waitForSelector(doneSel, { state: 'attached', timeout: 300000, polling: 20 });
   const ms = Date.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, chromiumRssMb());
