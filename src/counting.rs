@@ -100,8 +100,9 @@ pub struct Readiness {
 pub struct Counted {
     /// Online products counted per preset district.
     pub online: Vec<i64>,
-    /// Every distinct round-2 product with a known district (for the merged workbook).
-    pub products: Vec<Product>,
+    /// Every distinct round-2 product with a known district (for the merged
+    /// workbook); shared, so copying the result is cheap.
+    pub products: std::sync::Arc<Vec<Product>>,
     /// Round-2 products excluded because round 1 reported them.
     pub excluded_round1: Vec<Product>,
     pub readiness: Vec<Readiness>,
@@ -112,12 +113,13 @@ pub struct Counted {
 /// duplicates and the products of the `round1` reports.
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile]) -> Counted {
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
-    let round1_ids: HashMap<(String, String), &Product> = round1.iter().flat_map(|f| &f.products).map(|p| (p.identity(), p)).collect();
+    let round1_ids: HashMap<(String, String), &Product> = round1.iter().flat_map(|f| f.products.iter()).map(|p| (p.identity(), p)).collect();
     let mut seen: HashMap<(String, String), (String, String, u32)> = HashMap::new();
     let mut entrepreneurs: Vec<HashMap<String, [bool; 5]>> = vec![HashMap::new(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
     let mut matcher = DistrictMatcher::new(districts);
-    for p in reports.iter().flat_map(|f| &f.products) {
+    let mut products = Vec::new();
+    for p in reports.iter().flat_map(|f| f.products.iter()) {
         let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
         let district = match matcher.find(&p.amphoe) {
             DistrictMatch::Found(i) => i,
@@ -170,8 +172,9 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
                 e[k] = true;
             }
         }
-        out.products.push(p);
+        products.push(p);
     }
+    out.products = std::sync::Arc::new(products);
     for (ready, ents) in out.readiness.iter_mut().zip(&entrepreneurs) {
         ready.entrepreneurs = ents.len() as i64;
         for flags in ents.values() {

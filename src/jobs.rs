@@ -53,7 +53,7 @@ impl JobResult {
     /// The file with its products back in place.
     pub fn into_file(self) -> ImportedFile {
         let mut f = self.file;
-        f.products = self.products;
+        f.products = std::sync::Arc::new(self.products);
         f
     }
 
@@ -77,7 +77,7 @@ impl JobResult {
             JobKind::Targets => "targets",
         };
         JobResult {
-            file: ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: vec![issue.clone()] },
+            file: ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: vec![issue.clone()] },
             products: Vec::new(),
             sales: None,
             tables: (job.kind == JobKind::Targets).then(|| Err(issue)),
@@ -91,7 +91,7 @@ pub fn run(job: &Job, bytes: &[u8]) -> JobResult {
         JobKind::Report | JobKind::Round1 => {
             let role = if job.kind == JobKind::Round1 { Role::Round1 } else { Role::Report };
             let mut file = import_report(&job.name, bytes, role, &job.districts);
-            let products = std::mem::take(&mut file.products);
+            let products = std::sync::Arc::try_unwrap(std::mem::take(&mut file.products)).unwrap_or_else(|shared| (*shared).clone());
             JobResult { file, products, sales: None, tables: None }
         }
         JobKind::Sales => {
@@ -100,7 +100,7 @@ pub fn run(job: &Job, bytes: &[u8]) -> JobResult {
         }
         JobKind::Targets => {
             let tables = read_tables(&job.name, bytes);
-            let file = ImportedFile { file: job.name.clone(), kind: "targets".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
+            let file = ImportedFile { file: job.name.clone(), kind: "targets".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: Vec::new() };
             JobResult { file, products: Vec::new(), sales: None, tables: Some(tables) }
         }
     }

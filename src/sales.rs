@@ -23,7 +23,7 @@ pub struct SalesFile {
 /// Reads one sales file: every sheet with a district column and sales figures.
 /// `default_year` (B.E.) places month names typed without a year.
 pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
-    let mut f = ImportedFile { file: name.to_string(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Vec::new(), issues: Vec::new() };
+    let mut f = ImportedFile { file: name.to_string(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: Vec::new() };
     let wb = match workbook::read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {

@@ -105,8 +105,9 @@ pub struct ImportedFile {
     pub sheets_skipped: Vec<SkippedSheet>,
     /// Product rows read.
     pub rows: usize,
+    /// Shared, so the page can copy a file's description without its products.
     #[serde(skip)]
-    pub products: Vec<report::Product>,
+    pub products: std::sync::Arc<Vec<report::Product>>,
     pub issues: Vec<Issue>,
 }
 
@@ -198,9 +199,10 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
         sheets_used: Vec::new(),
         sheets_skipped: Vec::new(),
         rows: 0,
-        products: Vec::new(),
+        products: Default::default(),
         issues: Vec::new(),
     };
+    let mut products = Vec::new();
     let wb = match workbook::read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {
@@ -258,9 +260,10 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
         let rows = report::read_rows(name, sheet, &h, default_amphoe.as_deref());
         f.sheets_used.push(sheet.name.clone());
         f.rows += rows.products.len();
-        f.products.extend(rows.products);
+        products.extend(rows.products);
         f.issues.extend(rows.issues);
     }
+    f.products = std::sync::Arc::new(products);
     if !f.sheets_used.is_empty() {
         f.kind = match role {
             Role::Report => "report",
