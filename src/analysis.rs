@@ -49,8 +49,7 @@ impl Analysis {
     /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
     /// (its own and those found when counting, such as an unknown district).
     pub fn file_state(&self, file: &str) -> &'static str {
-        let mine: Vec<Issue> = self.issues.iter().filter(|i| i.file.as_deref() == Some(file)).cloned().collect();
-        crate::import::state_of(&mine)
+        crate::import::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)))
     }
 
     /// SPEC §9's JSON object: districts, province, issues, files.

@@ -74,7 +74,6 @@ impl Evaluation {
     /// The SPEC §9 ROW object of `row` under this evaluation's rule.
     pub fn row_json(&self, row: &Row) -> Value {
         let rule = self.rule;
-        let money = |s: Satang| -> Value { money_json(s) };
         json!({
             "district": row.district,
             "products": row.kpi1.products,
@@ -82,11 +81,11 @@ impl Evaluation {
             "percent": bp_json(row.kpi1.percent.0),
             "kpi1_score": row.kpi1.score(rule),
             "kpi1_targets": row.kpi1_targets,
-            "base": money(row.base),
-            "sales": row.kpi2.as_ref().map(|k| money(k.sales)),
+            "base": money_json(row.base),
+            "sales": row.kpi2.as_ref().map(|k| money_json(k.sales)),
             "growth": row.kpi2.as_ref().map(|k| bp_json(k.growth.0)),
             "kpi2_score": row.kpi2.as_ref().map(|k| k.score(rule)),
-            "kpi2_targets": row.kpi2_targets.iter().map(|s| money(*s)).collect::<Vec<_>>(),
+            "kpi2_targets": row.kpi2_targets.iter().map(|s| money_json(*s)).collect::<Vec<_>>(),
         })
     }
 }

@@ -67,19 +67,24 @@ impl JobResult {
 
     /// The result for a file whose reader stopped (the worker died on it).
     pub fn failed(job: &Job, detail: &str) -> JobResult {
-        let e = crate::import::workbook::FileError::Damaged(detail.to_string());
-        let (th, en) = e.messages();
-        let issue = Issue::error(e.code(), th, en).in_file(&job.name);
+        JobResult::failed_with(job, crate::import::workbook::FileError::Damaged(detail.to_string()).issue(&job.name))
+    }
+
+    /// The result for a file that could not be read, saying why in `issue`. A
+    /// sales file keeps its (empty) figures, so its issue reaches the analysis
+    /// like any other sales file's.
+    pub fn failed_with(job: &Job, issue: Issue) -> JobResult {
         let kind = match job.kind {
             JobKind::Report => "report",
             JobKind::Round1 => "round1",
             JobKind::Sales => "sales",
             JobKind::Targets => "targets",
         };
+        let file = ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: vec![issue.clone()] };
         JobResult {
-            file: ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: vec![issue.clone()] },
+            sales: (job.kind == JobKind::Sales).then(|| SalesFile { file: file.clone(), entries: Vec::new() }),
+            file,
             products: Vec::new(),
-            sales: None,
             tables: (job.kind == JobKind::Targets).then(|| Err(issue)),
         }
     }

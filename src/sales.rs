@@ -4,10 +4,10 @@
 //! are ignored (with a note); a district missing a month of the window is a
 //! warning. Rows for one district and month are added up.
 
-use crate::counting::{match_district, DistrictMatch};
+use crate::counting::{DistrictMatch, DistrictMatcher};
 use crate::display::{self, Lang};
 use crate::import::sales::{read_sheet, Entry, Period};
-use crate::import::{state_of, workbook, ImportedFile, SheetKind, SkippedSheet};
+use crate::import::{workbook, ImportedFile, SheetKind, SkippedSheet};
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::preset::{Preset, YearMonth};
@@ -27,8 +27,7 @@ pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
     let wb = match workbook::read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {
-            let (th, en) = e.messages();
-            f.issues.push(Issue::error(e.code(), th, en).in_file(name));
+            f.issues.push(e.issue(name));
             return SalesFile { file: f, entries: Vec::new() };
         }
     };
@@ -87,6 +86,7 @@ impl SalesInput {
         let window = preset.window;
         let base_window = window.year_before();
         let mut months: Vec<BTreeSet<YearMonth>> = vec![BTreeSet::new(); n];
+        let mut matcher = DistrictMatcher::new(&names);
         for SalesFile { file, entries } in read {
             let mut f = file.clone();
             let name = f.file.clone();
@@ -102,7 +102,7 @@ impl SalesInput {
                 } else {
                     seen_rows.insert((e.sheet.clone(), e.row_text.clone()), e.row);
                 }
-                let d = match match_district(&e.district, &names) {
+                let d = match matcher.find(&e.district) {
                     DistrictMatch::Found(d) => d,
                     DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
                         let list = near.join(", ");
@@ -191,10 +191,5 @@ impl SalesInput {
     /// All issues: each file's and the aggregate ones.
     pub fn all_issues(&self) -> Vec<Issue> {
         self.files.iter().flat_map(|f| f.issues.iter().cloned()).chain(self.issues.iter().cloned()).collect()
-    }
-
-    /// `"ok"`, `"warning"` or `"error"` of one sales file.
-    pub fn file_state(&self, file: &str) -> &'static str {
-        state_of(&self.files.iter().filter(|f| f.file == file).flat_map(|f| f.issues.clone()).collect::<Vec<_>>())
     }
 }

@@ -1,87 +1,32 @@
 //! Importing dropped files: reading any supported format ([`workbook`], [`csv`]),
-//! normalising what people type ([`text`]).
+//! normalising what people type ([`text`]), finding the report form's header
+//! ([`header`]) and reading its rows ([`report`]), sales ([`sales`], [`month`])
+//! and the letter's target tables ([`targets`]).
 
 pub mod csv;
+pub mod header;
+pub mod month;
+pub mod report;
+pub mod sales;
+pub mod targets;
 pub mod text;
 pub mod workbook;
 
 use crate::issue::{Issue, Severity};
 use serde::Serialize;
 
-/// A sheet as the file-status list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SheetSummary {
-    pub name: String,
-    /// Rows holding at least one non-blank cell.
-    pub rows: usize,
-    pub hidden: bool,
-}
-
-/// What was found in one file, before it is interpreted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FileSummary {
-    pub file: String,
-    pub sheets: Vec<SheetSummary>,
-    pub issues: Vec<Issue>,
-}
-
-impl FileSummary {
-    /// `"ok"`, `"warning"` or `"error"`, the worst of its issues.
-    pub fn state(&self) -> &'static str {
-        state_of(&self.issues)
-    }
-}
-
-/// The worst severity among `issues`, as the page's `data-state`.
-pub fn state_of(issues: &[Issue]) -> &'static str {
-    if issues.iter().any(|i| i.severity == Severity::Error) {
-        "error"
-    } else if issues.is_empty() {
-        "ok"
-    } else {
-        "warning"
-    }
-}
-
-/// Lists a file's sheets and their row counts; a file that cannot be read
-/// becomes one issue naming it.
-///
-/// ```
-/// let s = otop_kpi::import::inspect("a.csv", "ที่,ชื่อ\n1,ก\n".as_bytes());
-/// assert_eq!(s.sheets[0].rows, 2);
-/// assert_eq!(s.state(), "ok");
-/// ```
-pub fn inspect(name: &str, bytes: &[u8]) -> FileSummary {
-    match workbook::read(name, bytes) {
-        Ok(wb) => {
-            let issues = wb.unreadable.iter().map(|i| i.clone().in_file(name)).collect();
-            let sheets = wb.sheets.iter().map(|s| SheetSummary { name: s.name.clone(), rows: s.filled_rows(), hidden: s.hidden }).collect();
-            FileSummary { file: name.to_string(), sheets, issues }
-        }
-        Err(e) => {
-            let (th, en) = e.messages();
-            FileSummary { file: name.to_string(), sheets: Vec::new(), issues: vec![Issue::error(e.code(), th, en).in_file(name)] }
+/// The worst severity among `issues`, as the page's `data-state`:
+/// `"ok"`, `"warning"` or `"error"`.
+pub fn state_of<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> &'static str {
+    let mut state = "ok";
+    for i in issues {
+        match i.severity {
+            Severity::Error => return "error",
+            Severity::Warning => state = "warning",
         }
     }
+    state
 }
-
-impl FileSummary {
-    /// This summary with an error saying the browser could not read the file.
-    pub fn with_read_error(mut self, detail: &str) -> FileSummary {
-        self.issues = vec![Issue::error(
-            "file.unreadable",
-            format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({detail}) — ลองลากมาวางอีกครั้ง"),
-            format!("The browser could not read this file ({detail}): try dropping it again"),
-        )
-        .in_file(&self.file)];
-        self
-    }
-}
-pub mod header;
-pub mod month;
-pub mod report;
-pub mod sales;
-pub mod targets;
 
 /// What a sheet was recognised as, from its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -206,8 +151,7 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
     let wb = match workbook::read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {
-            let (th, en) = e.messages();
-            f.issues.push(Issue::error(e.code(), th, en).in_file(name));
+            f.issues.push(e.issue(name));
             return f;
         }
     };

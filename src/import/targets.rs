@@ -45,10 +45,7 @@ fn whole(v: &Value) -> Option<i64> {
 
 /// Reads the target tables of a file (one per sheet that is one).
 pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, Issue> {
-    let wb = read(name, bytes).map_err(|e| {
-        let (th, en) = e.messages();
-        Issue::error(e.code(), th, en).in_file(name)
-    })?;
+    let wb = read(name, bytes).map_err(|e| e.issue(name))?;
     Ok(wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect())
 }
 
@@ -116,10 +113,9 @@ fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
 pub fn apply(preset: &Preset, file: &str, tables: &[TargetTable]) -> (Preset, Vec<Issue>) {
     let mut p = preset.clone();
     let mut issues = Vec::new();
-    let fresh = tables.iter().flat_map(|t| &t.rows).all(|r| {
-        let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-        !matches!(match_district(&r.district, &names), DistrictMatch::Found(_))
-    });
+    let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+    let mut matcher = crate::counting::DistrictMatcher::new(&names);
+    let fresh = tables.iter().flat_map(|t| &t.rows).all(|r| !matches!(matcher.find(&r.district), DistrictMatch::Found(_)));
     if fresh && tables.iter().any(|t| !t.rows.is_empty()) {
         p.districts.clear();
     }

@@ -174,6 +174,12 @@ impl FileError {
         }
     }
 
+    /// The error issue naming `file`.
+    pub fn issue(&self, file: &str) -> crate::issue::Issue {
+        let (th, en) = self.messages();
+        crate::issue::Issue::error(self.code(), th, en).in_file(file)
+    }
+
     /// A stable code for the issue list.
     pub fn code(&self) -> &'static str {
         match self {
@@ -342,6 +348,11 @@ fn open_xlsx(bytes: &[u8]) -> Result<Workbook, FileError> {
             None => sheets.push(Sheet { name, hidden, first_row: 0, first_col: 0, rows }),
         }
     }
+    finish(sheets, unreadable)
+}
+
+/// The workbook read, or — when no sheet could be read at all — a damaged file.
+fn finish(sheets: Vec<Sheet>, unreadable: Vec<crate::issue::Issue>) -> Result<Workbook, FileError> {
     if sheets.is_empty() && unreadable.iter().any(|i| i.code == "file.sheet_unreadable") {
         let detail = unreadable.iter().map(|i| i.message_en.clone()).collect::<Vec<_>>().join("; ");
         return Err(FileError::Damaged(detail));
@@ -382,11 +393,7 @@ where
             Err(e) => unreadable.push(sheet_unreadable(&name, &e.to_string())),
         }
     }
-    if sheets.is_empty() && unreadable.iter().any(|i| i.code == "file.sheet_unreadable") {
-        let detail = unreadable.iter().map(|i| i.message_en.clone()).collect::<Vec<_>>().join("; ");
-        return Err(FileError::Damaged(detail));
-    }
-    Ok(Workbook { sheets, unreadable })
+    finish(sheets, unreadable)
 }
 
 fn sheet_unreadable(sheet: &str, why: &str) -> crate::issue::Issue {
@@ -463,7 +470,6 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
         12 => 4096,
         _ => return Ok(()),
     };
-    let per_sector = ss / 4;
     let maxid = (bytes.len() / ss) as u64;
     let body = bytes.get(512..).unwrap_or(&[]);
     // Sector `id` as the reader sees it: zeros past the end of the file.
@@ -500,7 +506,6 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
             return damaged("the sector table is too large");
         }
     }
-    let _ = per_sector;
     // Walk every chain: each must end (a value past the table's chains) without
     // coming back to a sector already on it.
     let n = fat.len();

@@ -35,13 +35,7 @@ pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
                 Err(e) => {
                     let issue = otop_kpi::issue::Issue::error("file.unreadable", format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"), format!("The browser could not read this file ({e}): try dropping it again")).in_file(&name);
                     let job = super::job_for(kind, &name, &state.preset.get_untracked());
-                    let mut f = otop_kpi::jobs::JobResult::failed(&job, &e).into_file();
-                    f.issues = vec![issue];
-                    slots.update(|v| {
-                        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
-                            s.result = Some(f);
-                        }
-                    });
+                    super::store_result(state, kind, &name, otop_kpi::jobs::JobResult::failed_with(&job, issue));
                 }
             }
         });
@@ -119,12 +113,9 @@ fn FileStatus(file: Slot, kind: SlotKind) -> impl IntoView {
         }
         .into_any();
     };
+    // Every file's own issues reach the analysis (with those found when counting).
     let file_for_state = f.file.clone();
-    let own = otop_kpi::import::state_of(&f.issues);
-    let state_attr = move || {
-        let counted = state.analysis.with(|a| a.file_state(&file_for_state));
-        if own == "error" || counted == "error" { "error" } else if own == "warning" || counted == "warning" { "warning" } else { "ok" }
-    };
+    let state_attr = move || state.analysis.with(|a| a.file_state(&file_for_state));
     let issues_of = f.file.clone();
     let counts = move || {
         state.analysis.with(|a| {

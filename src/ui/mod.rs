@@ -141,15 +141,19 @@ pub fn job_for(kind: SlotKind, name: &str, preset: &Preset) -> Job {
 pub fn read_in_worker(state: State, kind: SlotKind, name: String, bytes: std::sync::Arc<Vec<u8>>) {
     leptos::task::spawn_local(async move {
         let job = job_for(kind, &name, &state.preset.get_untracked());
-        let result = worker::run(job, bytes.to_vec()).await;
-        let sales = result.sales.clone();
-        let file = result.into_file();
-        state.slots(kind).update(|v| {
-            if let Some(s) = v.iter_mut().find(|s| s.name == name) {
-                s.result = Some(file);
-                s.sales = sales;
-            }
-        });
+        store_result(state, kind, &name, worker::run(job, bytes.to_vec()).await);
+    });
+}
+
+/// Puts what reading a file gave into its slot.
+pub fn store_result(state: State, kind: SlotKind, name: &str, result: otop_kpi::jobs::JobResult) {
+    let sales = result.sales.clone();
+    let file = result.into_file();
+    state.slots(kind).update(|v| {
+        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
+            s.result = Some(file);
+            s.sales = sales;
+        }
     });
 }
 
