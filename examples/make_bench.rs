@@ -53,7 +53,11 @@ fn main() {
         if std::path::Path::new(&path).exists() {
             continue;
         }
-        match report_workbook("แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (ชุดทดสอบความเร็ว)", "จังหวัดสระแก้ว", &products(n)) {
+        match report_workbook(
+            "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (ชุดทดสอบความเร็ว)",
+            "จังหวัดสระแก้ว",
+            &products(n),
+        ) {
             Ok(bytes) => {
                 if let Err(e) = std::fs::write(&path, bytes) {
                     eprintln!("{path}: {e}");

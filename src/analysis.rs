@@ -8,8 +8,8 @@ use crate::import::ImportedFile;
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::outliers::{preset_outliers, sales_outliers};
-use crate::sales::SalesInput;
 use crate::preset::Preset;
+use crate::sales::SalesInput;
 use serde_json::{json, Value};
 
 /// Everything computed from the inputs.
@@ -38,7 +38,8 @@ impl Analysis {
         issues.extend(counted.issues.iter().cloned());
         issues.extend(sales.all_issues());
         issues.extend(base_notes);
-        let with_sales: Vec<(&str, Satang)> = names.iter().zip(&sales.actual).filter_map(|(n, s)| Some((n.as_str(), (*s)?))).collect();
+        let with_sales: Vec<(&str, Satang)> =
+            names.iter().zip(&sales.actual).filter_map(|(n, s)| Some((n.as_str(), (*s)?))).collect();
         if with_sales.len() == names.len() {
             let (n, s): (Vec<&str>, Vec<Satang>) = with_sales.into_iter().unzip();
             issues.extend(sales_outliers(&n, &s));

@@ -9,10 +9,10 @@
 //! assert!(String::from_utf8(out).unwrap().contains("\"kpi1\""));
 //! ```
 
-use crate::display::{self, Lang};
-use crate::issue::Issue;
 use crate::analysis::Analysis;
+use crate::display::{self, Lang};
 use crate::import::{import_report, ImportedFile, Role};
+use crate::issue::Issue;
 use crate::preset::{Preset, ScoringRule};
 use crate::targets::TargetTables;
 use serde_json::json;
@@ -75,11 +75,16 @@ fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, Str
             }
             "--json" if allowed_flags.contains(&"--json") => o.json = true,
             "--survey" if allowed_flags.contains(&"--survey") => o.survey = true,
-            "--round1" if allowed_flags.contains(&"--round1") => o.round1.push(it.next().ok_or("--round1 needs a file")?.clone()),
-            "--sales" if allowed_flags.contains(&"--sales") => o.sales.push(it.next().ok_or("--sales needs a file")?.clone()),
+            "--round1" if allowed_flags.contains(&"--round1") => {
+                o.round1.push(it.next().ok_or("--round1 needs a file")?.clone())
+            }
+            "--sales" if allowed_flags.contains(&"--sales") => {
+                o.sales.push(it.next().ok_or("--sales needs a file")?.clone())
+            }
             "--rule" if allowed_flags.contains(&"--rule") => {
                 let v = it.next().ok_or("--rule needs table or percent")?;
-                o.rule = Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
+                o.rule =
+                    Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
             }
             s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
             s => o.positional.push(s.to_string()),
@@ -115,12 +120,8 @@ fn targets(args: &[String], out: &mut dyn Write) -> Result<(), String> {
 
 fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     use crate::evaluation::{bp_json, money_json};
-    let kpi1_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
-        json!({"no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products, "targets": r.kpi1})
-    };
-    let kpi2_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
-        json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": r.kpi2.iter().map(|s| money_json(*s)).collect::<Vec<_>>()})
-    };
+    let kpi1_row = |no: Option<usize>, r: &crate::targets::TargetRow| json!({"no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products, "targets": r.kpi1});
+    let kpi2_row = |no: Option<usize>, r: &crate::targets::TargetRow| json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": r.kpi2.iter().map(|s| money_json(*s)).collect::<Vec<_>>()});
     let v = json!({
         "province": preset.province,
         "fiscal_year": preset.fiscal_year,
@@ -150,7 +151,8 @@ fn width(s: &str) -> usize {
 
 fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> =
+        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for r in rows {
         for (c, cell) in r.iter().enumerate() {
@@ -228,12 +230,20 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
 /// Reads a file from disk into an imported report; a file that cannot be opened
 /// becomes an error issue of that file (the others still count).
 fn import_path(path: &str, role: Role, districts: &[String]) -> ImportedFile {
-    let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string());
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
     match std::fs::read(path) {
         Ok(bytes) => import_report(&name, &bytes, role, districts),
         Err(e) => {
             let mut f = import_report(&name, &[], role, districts);
-            f.issues = vec![Issue::error("file.unreadable", format!("เปิดไฟล์ไม่ได้: {e}"), format!("The file could not be opened: {e}")).in_file(&name)];
+            f.issues = vec![Issue::error(
+                "file.unreadable",
+                format!("เปิดไฟล์ไม่ได้: {e}"),
+                format!("The file could not be opened: {e}"),
+            )
+            .in_file(&name)];
             f
         }
     }
@@ -272,26 +282,65 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
     use crate::scoring::Next;
     let e = &a.evaluation;
     let rule = e.rule;
-    let mut s = format!("ตัวชี้วัดที่ 1 — ผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (เกณฑ์: {})\n\n", if rule == ScoringRule::Table { "ตามตารางเป้าหมาย" } else { "ตามร้อยละ" });
-    let mut rows = vec![vec!["".to_string(), "อำเภอ".into(), "ผลิตภัณฑ์".into(), "ออนไลน์".into(), "ร้อยละ".into(), "คะแนน".into(), "อีกกี่ชิ้นถึงคะแนนถัดไป".into()]];
+    let mut s = format!(
+        "ตัวชี้วัดที่ 1 — ผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (เกณฑ์: {})\n\n",
+        if rule == ScoringRule::Table {
+            "ตามตารางเป้าหมาย"
+        } else {
+            "ตามร้อยละ"
+        }
+    );
+    let mut rows = vec![vec![
+        "".to_string(),
+        "อำเภอ".into(),
+        "ผลิตภัณฑ์".into(),
+        "ออนไลน์".into(),
+        "ร้อยละ".into(),
+        "คะแนน".into(),
+        "อีกกี่ชิ้นถึงคะแนนถัดไป".into(),
+    ]];
     let next1 = |n: Next<i64>| match n {
         Next::More { score, needed, .. } => format!("{} → {score}", display::count(needed)),
         Next::Survey => "ต้องมีรายงานการสำรวจ".into(),
         Next::Top => "-".into(),
     };
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
-        let differ = if r.kpi1.rules_differ() { format!(" (ตาราง {} / ร้อยละ {})", r.kpi1.by_table, r.kpi1.by_percent) } else { String::new() };
+        let differ = if r.kpi1.rules_differ() {
+            format!(" (ตาราง {} / ร้อยละ {})", r.kpi1.by_table, r.kpi1.by_percent)
+        } else {
+            String::new()
+        };
         let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
-        rows.push(vec![no, r.district.clone(), display::count(r.kpi1.products), display::count(r.kpi1.online), display::percent(r.kpi1.percent), format!("{}{differ}", r.kpi1.score(rule)), next1(r.kpi1.next(rule))]);
+        rows.push(vec![
+            no,
+            r.district.clone(),
+            display::count(r.kpi1.products),
+            display::count(r.kpi1.online),
+            display::percent(r.kpi1.percent),
+            format!("{}{differ}", r.kpi1.score(rule)),
+            next1(r.kpi1.next(rule)),
+        ]);
     }
     s.push_str(&table(&rows));
     s.push_str("\nตัวชี้วัดที่ 2 — รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n\n");
-    let mut rows = vec![vec!["".to_string(), "อำเภอ".into(), format!("ฐานปี {}", preset.fiscal_year - 1), "ยอดจำหน่าย".into(), "เพิ่มขึ้น".into(), "คะแนน".into(), "อีกกี่บาทถึงคะแนนถัดไป".into()]];
+    let mut rows = vec![vec![
+        "".to_string(),
+        "อำเภอ".into(),
+        format!("ฐานปี {}", preset.fiscal_year - 1),
+        "ยอดจำหน่าย".into(),
+        "เพิ่มขึ้น".into(),
+        "คะแนน".into(),
+        "อีกกี่บาทถึงคะแนนถัดไป".into(),
+    ]];
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
         let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
         let (sales, growth, score, next) = match &r.kpi2 {
             Some(k) => {
-                let differ = if k.rules_differ() { format!(" (ตาราง {} / ร้อยละ {})", k.by_table, k.by_percent) } else { String::new() };
+                let differ = if k.rules_differ() {
+                    format!(" (ตาราง {} / ร้อยละ {})", k.by_table, k.by_percent)
+                } else {
+                    String::new()
+                };
                 let next = match k.next(rule) {
                     Next::More { score, needed, .. } => format!("{} → {score}", display::baht(needed)),
                     _ => "-".into(),
@@ -306,7 +355,11 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
     if !a.issues.is_empty() {
         s.push_str(&format!("\nปัญหาที่พบ ({} รายการ)\n", a.issues.len()));
         for i in &a.issues {
-            let place = [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("แถว {r}")), i.column.clone()].into_iter().flatten().collect::<Vec<_>>().join(" › ");
+            let place = [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("แถว {r}")), i.column.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" › ");
             s.push_str(&format!("- [{}] {place}: {}\n", i.severity.as_str(), i.message_th));
         }
     }

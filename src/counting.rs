@@ -70,14 +70,16 @@ fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMat
         return DistrictMatch::Found(i);
     }
     if !want.is_empty() {
-        let starts: Vec<usize> = (0..names.len()).filter(|&i| names[i].starts_with(want) || want.starts_with(names[i].as_str())).collect();
+        let starts: Vec<usize> =
+            (0..names.len()).filter(|&i| names[i].starts_with(want) || want.starts_with(names[i].as_str())).collect();
         match starts.as_slice() {
             [one] => return DistrictMatch::Found(*one),
             [] => {}
             many => return DistrictMatch::Ambiguous(many.iter().filter_map(|&i| districts.get(i).cloned()).collect()),
         }
     }
-    let mut ranked: Vec<(usize, &String)> = districts.iter().zip(names).map(|(d, n)| (edit_distance(want, n), d)).collect();
+    let mut ranked: Vec<(usize, &String)> =
+        districts.iter().zip(names).map(|(d, n)| (edit_distance(want, n), d)).collect();
     ranked.sort_by_key(|(dist, _)| *dist);
     DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
 }
@@ -113,7 +115,8 @@ pub struct Counted {
 /// duplicates and the products of the `round1` reports.
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile]) -> Counted {
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
-    let round1_ids: HashMap<(String, String), &Product> = round1.iter().flat_map(|f| f.products.iter()).map(|p| (p.identity(), p)).collect();
+    let round1_ids: HashMap<(String, String), &Product> =
+        round1.iter().flat_map(|f| f.products.iter()).map(|p| (p.identity(), p)).collect();
     let mut seen: HashMap<(String, String), (String, String, u32)> = HashMap::new();
     let mut entrepreneurs: Vec<HashMap<String, [bool; 5]>> = vec![HashMap::new(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
@@ -124,7 +127,11 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         let district = match matcher.find(&p.amphoe) {
             DistrictMatch::Found(i) => i,
             DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
-                out.issues.push(at(Issue::error("report.amphoe.missing", format!("ไม่มีชื่ออำเภอของผลิตภัณฑ์ \"{}\" จึงไม่ถูกนับ — ใส่ชื่ออำเภอ", p.product_name), format!("Product \"{}\" has no district, so it is not counted: type the district", p.product_name))));
+                out.issues.push(at(Issue::error(
+                    "report.amphoe.missing",
+                    format!("ไม่มีชื่ออำเภอของผลิตภัณฑ์ \"{}\" จึงไม่ถูกนับ — ใส่ชื่ออำเภอ", p.product_name),
+                    format!("Product \"{}\" has no district, so it is not counted: type the district", p.product_name),
+                )));
                 continue;
             }
             DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
@@ -150,15 +157,27 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         let mut p = p.clone();
         p.district = Some(district);
         if let Some(r1) = round1_ids.get(&id) {
-            out.issues.push(Issue::warning(
-                "report.round1",
-                format!("ผลิตภัณฑ์ \"{}\" รายงานไปแล้วในรอบที่ 1 ({}) — ไม่นับซ้ำในรอบที่ 2", p.product_name, r1.place_th()),
-                format!("Product \"{}\" was reported in round 1 ({}): not counted again in round 2", p.product_name, r1.place_en()),
-            ).in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์")));
+            out.issues.push(
+                Issue::warning(
+                    "report.round1",
+                    format!("ผลิตภัณฑ์ \"{}\" รายงานไปแล้วในรอบที่ 1 ({}) — ไม่นับซ้ำในรอบที่ 2", p.product_name, r1.place_th()),
+                    format!(
+                        "Product \"{}\" was reported in round 1 ({}): not counted again in round 2",
+                        p.product_name,
+                        r1.place_en()
+                    ),
+                )
+                .in_file(&p.file)
+                .at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์")),
+            );
             out.excluded_round1.push(p);
             continue;
         }
-        let (Some(ready), Some(ents), Some(online)) = (out.readiness.get_mut(district), entrepreneurs.get_mut(district), out.online.get_mut(district)) else { continue };
+        let (Some(ready), Some(ents), Some(online)) =
+            (out.readiness.get_mut(district), entrepreneurs.get_mut(district), out.online.get_mut(district))
+        else {
+            continue;
+        };
         ready.products += 1;
         if p.is_online() {
             *online += 1;

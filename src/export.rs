@@ -12,10 +12,19 @@ use crate::scoring::Next;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// Column widths of the canonical form, in characters.
-const FORM_WIDTHS: [f64; 26] = [5.0, 12.0, 24.0, 14.0, 30.0, 16.0, 8.0, 7.0, 12.0, 14.0, 10.0, 14.0, 12.0, 12.0, 12.0, 10.0, 12.0, 22.0, 14.0, 14.0, 20.0, 18.0, 18.0, 14.0, 16.0, 16.0];
+const FORM_WIDTHS: [f64; 26] = [
+    5.0, 12.0, 24.0, 14.0, 30.0, 16.0, 8.0, 7.0, 12.0, 14.0, 10.0, 14.0, 12.0, 12.0, 12.0, 10.0, 12.0, 22.0, 14.0,
+    14.0, 20.0, 18.0, 18.0, 14.0, 16.0, 16.0,
+];
 
 fn header_format() -> Format {
-    Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin).set_background_color("#DDEBF7")
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+        .set_background_color("#DDEBF7")
 }
 
 /// Writes the form's title, its two-row header with merged group cells and the
@@ -88,7 +97,13 @@ pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -
 pub fn template_workbook() -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("แบบรายงาน").map_err(|e| e.to_string())?;
-    write_form_header(ws, 0, "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2 ประจำปีงบประมาณ พ.ศ. 2564", "อำเภอ.................... จังหวัด....................").map_err(|e| e.to_string())?;
+    write_form_header(
+        ws,
+        0,
+        "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2 ประจำปีงบประมาณ พ.ศ. 2564",
+        "อำเภอ.................... จังหวัด....................",
+    )
+    .map_err(|e| e.to_string())?;
     ws.set_landscape();
     let notes = wb.add_worksheet().set_name("คำชี้แจง").map_err(|e| e.to_string())?;
     let lines = [
@@ -161,7 +176,15 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
     }
     for (r, i) in issues.iter().enumerate() {
         let r = r as u32 + 1;
-        ws.write_string(r, 0, if i.severity == crate::issue::Severity::Error { "ข้อผิดพลาด" } else { "คำเตือน" })?;
+        ws.write_string(
+            r,
+            0,
+            if i.severity == crate::issue::Severity::Error {
+                "ข้อผิดพลาด"
+            } else {
+                "คำเตือน"
+            },
+        )?;
         ws.write_string(r, 1, i.file.as_deref().unwrap_or(""))?;
         ws.write_string(r, 2, i.sheet.as_deref().unwrap_or(""))?;
         if let Some(row) = i.row {
@@ -193,10 +216,40 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     let bold = Format::new().set_bold();
 
     let ws = wb.add_worksheet().set_name("สรุปตัวชี้วัด")?;
-    let rule_th = if rule == ScoringRule::Table { "ตามตารางเป้าหมาย" } else { "ตามร้อยละ" };
-    ws.write_string_with_format(0, 0, &format!("ผลตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ {} รอบที่ {} (เกณฑ์{rule_th}{})", preset.province, preset.fiscal_year, preset.round, if e.survey_done { ", มีรายงานการสำรวจความพร้อม" } else { ", ยังไม่มีรายงานการสำรวจความพร้อม" }), &bold.clone().set_font_size(14))?;
+    let rule_th = if rule == ScoringRule::Table {
+        "ตามตารางเป้าหมาย"
+    } else {
+        "ตามร้อยละ"
+    };
+    ws.write_string_with_format(
+        0,
+        0,
+        &format!(
+            "ผลตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ {} รอบที่ {} (เกณฑ์{rule_th}{})",
+            preset.province,
+            preset.fiscal_year,
+            preset.round,
+            if e.survey_done {
+                ", มีรายงานการสำรวจความพร้อม"
+            } else {
+                ", ยังไม่มีรายงานการสำรวจความพร้อม"
+            }
+        ),
+        &bold.clone().set_font_size(14),
+    )?;
     ws.write_string_with_format(2, 0, "ตัวชี้วัดที่ 1 ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", &bold)?;
-    let heads1 = ["ที่", "อำเภอ", "ผลิตภัณฑ์ที่ลงทะเบียน", "จำหน่ายออนไลน์", "ร้อยละ", "คะแนน", "คะแนน (ตามตาราง)", "คะแนน (ตามร้อยละ)", "เป้าหมายคะแนนถัดไป", "ต้องเพิ่มอีก"];
+    let heads1 = [
+        "ที่",
+        "อำเภอ",
+        "ผลิตภัณฑ์ที่ลงทะเบียน",
+        "จำหน่ายออนไลน์",
+        "ร้อยละ",
+        "คะแนน",
+        "คะแนน (ตามตาราง)",
+        "คะแนน (ตามร้อยละ)",
+        "เป้าหมายคะแนนถัดไป",
+        "ต้องเพิ่มอีก",
+    ];
     for (c, t) in heads1.iter().enumerate() {
         ws.write_string_with_format(3, c as u16, *t, &h)?;
     }
@@ -219,7 +272,18 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     }
     let start2 = 4 + rows.len() as u32 + 2;
     ws.write_string_with_format(start2, 0, "ตัวชี้วัดที่ 2 รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP", &bold)?;
-    let heads2 = ["ที่", "อำเภอ", &format!("ฐาน เม.ย.-ก.ย. {}", preset.fiscal_year - 1), &format!("ยอดจำหน่าย เม.ย.-ก.ย. {}", preset.fiscal_year), "เพิ่มขึ้นร้อยละ", "คะแนน", "คะแนน (ตามตาราง)", "คะแนน (ตามร้อยละ)", "เป้าหมายคะแนนถัดไป (บาท)", "ต้องเพิ่มอีก (บาท)"];
+    let heads2 = [
+        "ที่",
+        "อำเภอ",
+        &format!("ฐาน เม.ย.-ก.ย. {}", preset.fiscal_year - 1),
+        &format!("ยอดจำหน่าย เม.ย.-ก.ย. {}", preset.fiscal_year),
+        "เพิ่มขึ้นร้อยละ",
+        "คะแนน",
+        "คะแนน (ตามตาราง)",
+        "คะแนน (ตามร้อยละ)",
+        "เป้าหมายคะแนนถัดไป (บาท)",
+        "ต้องเพิ่มอีก (บาท)",
+    ];
     for (c, t) in heads2.iter().enumerate() {
         ws.write_string_with_format(start2 + 1, c as u16, *t, &h)?;
     }
@@ -253,7 +317,15 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     ws.set_landscape();
 
     let ws = wb.add_worksheet().set_name("รายการผลิตภัณฑ์")?;
-    let data = write_form_header(ws, 0, &format!("แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ {} ประจำปีงบประมาณ พ.ศ. {} (รวมทุกอำเภอ)", preset.round, preset.fiscal_year), &format!("จังหวัด{}", preset.province))?;
+    let data = write_form_header(
+        ws,
+        0,
+        &format!(
+            "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ {} ประจำปีงบประมาณ พ.ศ. {} (รวมทุกอำเภอ)",
+            preset.round, preset.fiscal_year
+        ),
+        &format!("จังหวัด{}", preset.province),
+    )?;
     for (i, p) in a.counted.products.iter().enumerate() {
         write_product(ws, data + i as u32, i + 1, p, &money)?;
     }
@@ -302,13 +374,26 @@ fn csv_line(cells: &[String]) -> String {
 pub fn kpi1_csv(a: &Analysis) -> String {
     let e = &a.evaluation;
     let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(&["อำเภอ", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"].map(String::from)));
+    s.push_str(&csv_line(
+        &["อำเภอ", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"]
+            .map(String::from),
+    ));
     for r in e.districts.iter().chain(std::iter::once(&e.province)) {
         let (target, gap) = match r.kpi1.next(e.rule) {
             Next::More { target, needed, .. } => (target.to_string(), needed.to_string()),
             _ => (String::new(), String::new()),
         };
-        s.push_str(&csv_line(&[r.district.clone(), r.kpi1.products.to_string(), r.kpi1.online.to_string(), r.kpi1.percent.to_string(), r.kpi1.score(e.rule).to_string(), r.kpi1.by_table.to_string(), r.kpi1.by_percent.to_string(), target, gap]));
+        s.push_str(&csv_line(&[
+            r.district.clone(),
+            r.kpi1.products.to_string(),
+            r.kpi1.online.to_string(),
+            r.kpi1.percent.to_string(),
+            r.kpi1.score(e.rule).to_string(),
+            r.kpi1.by_table.to_string(),
+            r.kpi1.by_percent.to_string(),
+            target,
+            gap,
+        ]));
     }
     s
 }
@@ -317,7 +402,20 @@ pub fn kpi1_csv(a: &Analysis) -> String {
 pub fn kpi2_csv(a: &Analysis) -> String {
     let e = &a.evaluation;
     let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(&["อำเภอ", "ฐาน", "ยอดจำหน่าย", "เพิ่มขึ้นร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"].map(String::from)));
+    s.push_str(&csv_line(
+        &[
+            "อำเภอ",
+            "ฐาน",
+            "ยอดจำหน่าย",
+            "เพิ่มขึ้นร้อยละ",
+            "คะแนน",
+            "คะแนนตามตาราง",
+            "คะแนนตามร้อยละ",
+            "เป้าหมายถัดไป",
+            "ต้องเพิ่มอีก",
+        ]
+        .map(String::from),
+    ));
     for r in e.districts.iter().chain(std::iter::once(&e.province)) {
         let mut cells = vec![r.district.clone(), r.base.to_string()];
         match &r.kpi2 {
@@ -326,7 +424,15 @@ pub fn kpi2_csv(a: &Analysis) -> String {
                     Next::More { target, needed, .. } => (target.to_string(), needed.to_string()),
                     _ => (String::new(), String::new()),
                 };
-                cells.extend([k.sales.to_string(), k.growth.to_string(), k.score(e.rule).to_string(), k.by_table.to_string(), k.by_percent.to_string(), target, gap]);
+                cells.extend([
+                    k.sales.to_string(),
+                    k.growth.to_string(),
+                    k.score(e.rule).to_string(),
+                    k.by_table.to_string(),
+                    k.by_percent.to_string(),
+                    target,
+                    gap,
+                ]);
             }
             None => cells.extend(std::iter::repeat_n(String::new(), 7)),
         }
@@ -345,7 +451,12 @@ pub fn readiness_csv(a: &Analysis) -> String {
     }
     s.push_str(&csv_line(&head));
     for r in &a.counted.readiness {
-        let mut cells = vec![r.district.clone(), r.entrepreneurs.to_string(), r.products.to_string(), r.online_products.to_string()];
+        let mut cells = vec![
+            r.district.clone(),
+            r.entrepreneurs.to_string(),
+            r.products.to_string(),
+            r.online_products.to_string(),
+        ];
         for k in 0..5 {
             cells.push(r.entrepreneurs_flagged[k].to_string());
             cells.push(r.products_flagged[k].to_string());
@@ -358,9 +469,20 @@ pub fn readiness_csv(a: &Analysis) -> String {
 /// CSV of the issues.
 pub fn issues_csv(a: &Analysis) -> String {
     let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(&["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"].map(String::from)));
+    s.push_str(&csv_line(
+        &["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"].map(String::from),
+    ));
     for i in &a.issues {
-        s.push_str(&csv_line(&[i.severity.as_str().into(), i.file.clone().unwrap_or_default(), i.sheet.clone().unwrap_or_default(), i.row.map(|r| r.to_string()).unwrap_or_default(), i.column.clone().unwrap_or_default(), i.code.clone(), i.message_th.clone(), i.message_en.clone()]));
+        s.push_str(&csv_line(&[
+            i.severity.as_str().into(),
+            i.file.clone().unwrap_or_default(),
+            i.sheet.clone().unwrap_or_default(),
+            i.row.map(|r| r.to_string()).unwrap_or_default(),
+            i.column.clone().unwrap_or_default(),
+            i.code.clone(),
+            i.message_th.clone(),
+            i.message_en.clone(),
+        ]));
     }
     s
 }

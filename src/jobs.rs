@@ -80,7 +80,15 @@ impl JobResult {
             JobKind::Sales => "sales",
             JobKind::Targets => "targets",
         };
-        let file = ImportedFile { file: job.name.clone(), kind: kind.into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: vec![issue.clone()] };
+        let file = ImportedFile {
+            file: job.name.clone(),
+            kind: kind.into(),
+            sheets_used: Vec::new(),
+            sheets_skipped: Vec::new(),
+            rows: 0,
+            products: Default::default(),
+            issues: vec![issue.clone()],
+        };
         JobResult {
             sales: (job.kind == JobKind::Sales).then(|| SalesFile { file: file.clone(), entries: Vec::new() }),
             file,
@@ -96,7 +104,8 @@ pub fn run(job: &Job, bytes: &[u8]) -> JobResult {
         JobKind::Report | JobKind::Round1 => {
             let role = if job.kind == JobKind::Round1 { Role::Round1 } else { Role::Report };
             let mut file = import_report(&job.name, bytes, role, &job.districts);
-            let products = std::sync::Arc::try_unwrap(std::mem::take(&mut file.products)).unwrap_or_else(|shared| (*shared).clone());
+            let products = std::sync::Arc::try_unwrap(std::mem::take(&mut file.products))
+                .unwrap_or_else(|shared| (*shared).clone());
             JobResult { file, products, sales: None, tables: None }
         }
         JobKind::Sales => {
@@ -105,7 +114,15 @@ pub fn run(job: &Job, bytes: &[u8]) -> JobResult {
         }
         JobKind::Targets => {
             let tables = read_tables(&job.name, bytes);
-            let file = ImportedFile { file: job.name.clone(), kind: "targets".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: Vec::new() };
+            let file = ImportedFile {
+                file: job.name.clone(),
+                kind: "targets".into(),
+                sheets_used: Vec::new(),
+                sheets_skipped: Vec::new(),
+                rows: 0,
+                products: Default::default(),
+                issues: Vec::new(),
+            };
             JobResult { file, products: Vec::new(), sales: None, tables: Some(tables) }
         }
     }

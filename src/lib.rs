@@ -11,18 +11,18 @@
 //! assert_eq!(tables.province.kpi1, [134, 154, 173, 192, 211]);
 //! ```
 
+pub mod analysis;
+pub mod cli;
+pub mod counting;
 pub mod display;
 pub mod evaluation;
 pub mod export;
+pub mod import;
 pub mod issue;
+pub mod jobs;
 pub mod money;
 pub mod outliers;
 pub mod preset;
 pub mod sales;
 pub mod scoring;
 pub mod targets;
-pub mod analysis;
-pub mod cli;
-pub mod counting;
-pub mod import;
-pub mod jobs;

@@ -47,7 +47,12 @@ pub fn preset_outliers(preset: &Preset) -> Vec<Issue> {
     let mut out = Vec::new();
     let ds = &preset.districts;
     let figures: [(&str, &str, &str, Vec<i128>); 3] = [
-        ("entrepreneurs", "จำนวนผู้ประกอบการ", "registered entrepreneurs", ds.iter().map(|d| d.entrepreneurs as i128).collect()),
+        (
+            "entrepreneurs",
+            "จำนวนผู้ประกอบการ",
+            "registered entrepreneurs",
+            ds.iter().map(|d| d.entrepreneurs as i128).collect(),
+        ),
         ("products", "จำนวนผลิตภัณฑ์", "registered products", ds.iter().map(|d| d.products as i128).collect()),
         ("base", "ยอดจำหน่ายปีฐาน", "base-year sales", ds.iter().map(|d| d.base.0 as i128).collect()),
     ];

@@ -167,10 +167,7 @@ impl Preset {
             province: "สระแก้ว".to_string(),
             fiscal_year: 2564,
             round: 2,
-            window: Window {
-                start: YearMonth { year: 2564, month: 4 },
-                end: YearMonth { year: 2564, month: 9 },
-            },
+            window: Window { start: YearMonth { year: 2564, month: 4 }, end: YearMonth { year: 2564, month: 9 } },
             districts: vec![
                 d("เมืองสระแก้ว", 138, 412, 68_302_860),
                 d("คลองหาด", 65, 164, 51_329_000),
@@ -182,14 +179,8 @@ impl Preset {
                 d("โคกสูง", 60, 87, 22_201_820),
                 d("วังสมบูรณ์", 70, 147, 2_172_561_200),
             ],
-            kpi1: Thresholds {
-                reference: BasisPoints::percent(7),
-                levels: [8, 9, 10, 11].map(BasisPoints::percent),
-            },
-            kpi2: Thresholds {
-                reference: BasisPoints::percent(6),
-                levels: [7, 8, 9, 10].map(BasisPoints::percent),
-            },
+            kpi1: Thresholds { reference: BasisPoints::percent(7), levels: [8, 9, 10, 11].map(BasisPoints::percent) },
+            kpi2: Thresholds { reference: BasisPoints::percent(6), levels: [7, 8, 9, 10].map(BasisPoints::percent) },
             rule: ScoringRule::Table,
             survey_done: false,
         }
@@ -241,16 +232,28 @@ impl Preset {
     pub fn validate(&self) -> Vec<Issue> {
         let mut out = Vec::new();
         if self.districts.is_empty() {
-            out.push(Issue::error("preset.districts.empty", "ค่าตั้งต้นไม่มีอำเภอ — เพิ่มอำเภออย่างน้อยหนึ่งอำเภอ", "The preset has no district: add at least one"));
+            out.push(Issue::error(
+                "preset.districts.empty",
+                "ค่าตั้งต้นไม่มีอำเภอ — เพิ่มอำเภออย่างน้อยหนึ่งอำเภอ",
+                "The preset has no district: add at least one",
+            ));
         }
         let mut seen: Vec<String> = Vec::new();
         for (i, d) in self.districts.iter().enumerate() {
             let n = i + 1;
             let name = d.name.trim();
             if name.is_empty() {
-                out.push(Issue::error("preset.district.name_empty", format!("อำเภอลำดับที่ {n} ไม่มีชื่อ — ใส่ชื่ออำเภอ"), format!("District no. {n} has no name: type its name")));
+                out.push(Issue::error(
+                    "preset.district.name_empty",
+                    format!("อำเภอลำดับที่ {n} ไม่มีชื่อ — ใส่ชื่ออำเภอ"),
+                    format!("District no. {n} has no name: type its name"),
+                ));
             } else if seen.iter().any(|s| s == name) {
-                out.push(Issue::error("preset.district.name_duplicate", format!("ชื่ออำเภอ \"{name}\" ซ้ำ (ลำดับที่ {n}) — แต่ละอำเภอต้องมีชื่อไม่ซ้ำกัน"), format!("District name \"{name}\" appears twice (no. {n}): each district needs its own name")));
+                out.push(Issue::error(
+                    "preset.district.name_duplicate",
+                    format!("ชื่ออำเภอ \"{name}\" ซ้ำ (ลำดับที่ {n}) — แต่ละอำเภอต้องมีชื่อไม่ซ้ำกัน"),
+                    format!("District name \"{name}\" appears twice (no. {n}): each district needs its own name"),
+                ));
             } else {
                 seen.push(name.to_string());
             }
@@ -277,15 +280,26 @@ impl Preset {
                 out.push(Issue::error(
                     &format!("preset.{kpi}.thresholds_order"),
                     format!("เกณฑ์ของตัวชี้วัด {} ต้องเรียงจากน้อยไปมากและไม่ติดลบ (ตอนนี้ {list} %)", &kpi[3..]),
-                    format!("The thresholds of KPI {} must rise from score to score and not be negative (now {list} %)", &kpi[3..]),
+                    format!(
+                        "The thresholds of KPI {} must rise from score to score and not be negative (now {list} %)",
+                        &kpi[3..]
+                    ),
                 ));
             }
         }
         if self.window.months().is_empty() {
-            out.push(Issue::error("preset.window.empty", "ช่วงเวลาประเมินว่าง — เดือนเริ่มต้องไม่อยู่หลังเดือนสิ้นสุด", "The evaluation window is empty: its first month must not come after its last"));
+            out.push(Issue::error(
+                "preset.window.empty",
+                "ช่วงเวลาประเมินว่าง — เดือนเริ่มต้องไม่อยู่หลังเดือนสิ้นสุด",
+                "The evaluation window is empty: its first month must not come after its last",
+            ));
         }
         if !(1..=12).contains(&self.window.start.month) || !(1..=12).contains(&self.window.end.month) {
-            out.push(Issue::error("preset.window.month", "เดือนของช่วงประเมินต้องอยู่ระหว่าง 1 ถึง 12", "The window's months must be between 1 and 12"));
+            out.push(Issue::error(
+                "preset.window.month",
+                "เดือนของช่วงประเมินต้องอยู่ระหว่าง 1 ถึง 12",
+                "The window's months must be between 1 and 12",
+            ));
         }
         out
     }
@@ -327,7 +341,11 @@ pub mod baht_json {
             Some((i, f)) => (i, f),
             None => (t, ""),
         };
-        if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        if int.is_empty()
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || frac.len() > 2
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let whole: i64 = int.parse().ok()?;

@@ -23,7 +23,15 @@ pub struct SalesFile {
 /// Reads one sales file: every sheet with a district column and sales figures.
 /// `default_year` (B.E.) places month names typed without a year.
 pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
-    let mut f = ImportedFile { file: name.to_string(), kind: "sales".into(), sheets_used: Vec::new(), sheets_skipped: Vec::new(), rows: 0, products: Default::default(), issues: Vec::new() };
+    let mut f = ImportedFile {
+        file: name.to_string(),
+        kind: "sales".into(),
+        sheets_used: Vec::new(),
+        sheets_skipped: Vec::new(),
+        rows: 0,
+        products: Default::default(),
+        issues: Vec::new(),
+    };
     let wb = match workbook::read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {
@@ -35,12 +43,22 @@ pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
     let mut entries: Vec<Entry> = Vec::new();
     for sheet in &wb.sheets {
         if sheet.hidden {
-            f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(), reason_en: "hidden sheet, not used".into() });
+            f.sheets_skipped.push(SkippedSheet {
+                sheet: sheet.name.clone(),
+                kind: SheetKind::Other,
+                reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(),
+                reason_en: "hidden sheet, not used".into(),
+            });
             continue;
         }
         let s = read_sheet(name, sheet, default_year);
         if s.layout.is_none() {
-            f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind: SheetKind::Other, reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(), reason_en: "no district and sales header found".into() });
+            f.sheets_skipped.push(SkippedSheet {
+                sheet: sheet.name.clone(),
+                kind: SheetKind::Other,
+                reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(),
+                reason_en: "no district and sales header found".into(),
+            });
             continue;
         }
         f.sheets_used.push(sheet.name.clone());
@@ -69,7 +87,8 @@ pub struct SalesInput {
 impl SalesInput {
     /// Reads sales files given as (name, bytes).
     pub fn read(files: &[(String, Vec<u8>)], preset: &Preset) -> SalesInput {
-        let read: Vec<SalesFile> = files.iter().map(|(name, bytes)| read_file(name, bytes, preset.window.end.year)).collect();
+        let read: Vec<SalesFile> =
+            files.iter().map(|(name, bytes)| read_file(name, bytes, preset.window.end.year)).collect();
         SalesInput::aggregate(&read, preset)
     }
 
@@ -106,7 +125,11 @@ impl SalesInput {
                     DistrictMatch::Found(d) => d,
                     DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
                         let list = near.join(", ");
-                        f.issues.push(at(Issue::error("sales.amphoe.unknown", format!("ไม่รู้จักอำเภอ \"{}\" จึงไม่ถูกรวม — ใกล้เคียงที่สุด: {list}", e.district), format!("Unknown district \"{}\", left out. Closest: {list}", e.district))));
+                        f.issues.push(at(Issue::error(
+                            "sales.amphoe.unknown",
+                            format!("ไม่รู้จักอำเภอ \"{}\" จึงไม่ถูกรวม — ใกล้เคียงที่สุด: {list}", e.district),
+                            format!("Unknown district \"{}\", left out. Closest: {list}", e.district),
+                        )));
                         continue;
                     }
                 };
@@ -130,7 +153,14 @@ impl SalesInput {
             }
             if !ignored.is_empty() {
                 let list = ignored.into_iter().collect::<Vec<_>>().join(", ");
-                f.issues.push(Issue::warning("sales.outside_window", format!("ยอดของ {list} อยู่นอกช่วงประเมิน จึงไม่ถูกนับ"), format!("Figures for {list} are outside the evaluation window and were not counted")).in_file(name));
+                f.issues.push(
+                    Issue::warning(
+                        "sales.outside_window",
+                        format!("ยอดของ {list} อยู่นอกช่วงประเมิน จึงไม่ถูกนับ"),
+                        format!("Figures for {list} are outside the evaluation window and were not counted"),
+                    )
+                    .in_file(name),
+                );
             }
             out.files.push(f);
         }
@@ -143,10 +173,22 @@ impl SalesInput {
                 }
                 continue;
             }
-            let missing: Vec<String> = window_months.iter().filter(|m| !months[d].contains(m)).map(|m| display::month(m.year, m.month, Lang::Th)).collect();
+            let missing: Vec<String> = window_months
+                .iter()
+                .filter(|m| !months[d].contains(m))
+                .map(|m| display::month(m.year, m.month, Lang::Th))
+                .collect();
             if !months[d].is_empty() && !missing.is_empty() {
-                let en: Vec<String> = window_months.iter().filter(|m| !months[d].contains(m)).map(|m| display::month(m.year, m.month, Lang::En)).collect();
-                out.issues.push(Issue::warning("sales.month.missing", format!("อำเภอ{name} ไม่มียอดของเดือน {} — ยอดรวมอาจต่ำกว่าจริง", missing.join(", ")), format!("{name} has no figure for {}: its total may be too low", en.join(", "))));
+                let en: Vec<String> = window_months
+                    .iter()
+                    .filter(|m| !months[d].contains(m))
+                    .map(|m| display::month(m.year, m.month, Lang::En))
+                    .collect();
+                out.issues.push(Issue::warning(
+                    "sales.month.missing",
+                    format!("อำเภอ{name} ไม่มียอดของเดือน {} — ยอดรวมอาจต่ำกว่าจริง", missing.join(", ")),
+                    format!("{name} has no figure for {}: its total may be too low", en.join(", ")),
+                ));
             }
         }
         out
@@ -157,10 +199,20 @@ impl SalesInput {
         let mut files = Vec::new();
         let mut unreadable = Vec::new();
         for p in paths {
-            let name = std::path::Path::new(p).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
+            let name = std::path::Path::new(p)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.clone());
             match std::fs::read(p) {
                 Ok(b) => files.push((name, b)),
-                Err(e) => unreadable.push(Issue::error("file.unreadable", format!("เปิดไฟล์ไม่ได้: {e}"), format!("The file could not be opened: {e}")).in_file(&name)),
+                Err(e) => unreadable.push(
+                    Issue::error(
+                        "file.unreadable",
+                        format!("เปิดไฟล์ไม่ได้: {e}"),
+                        format!("The file could not be opened: {e}"),
+                    )
+                    .in_file(&name),
+                ),
             }
         }
         let mut s = SalesInput::read(&files, preset);
@@ -178,8 +230,20 @@ impl SalesInput {
                 if *b != d.base {
                     notes.push(Issue::warning(
                         "sales.base_replaced",
-                        format!("ฐานปี {} ของอำเภอ{} ใช้ตามไฟล์ยอดจำหน่าย ({} บาท) แทนค่าตั้งต้น ({} บาท)", preset.fiscal_year - 1, d.name, display::baht(*b), display::baht(d.base)),
-                        format!("The {} base of {} comes from the sales file ({} baht) instead of the preset ({} baht)", preset.fiscal_year - 1 - 543, d.name, display::baht(*b), display::baht(d.base)),
+                        format!(
+                            "ฐานปี {} ของอำเภอ{} ใช้ตามไฟล์ยอดจำหน่าย ({} บาท) แทนค่าตั้งต้น ({} บาท)",
+                            preset.fiscal_year - 1,
+                            d.name,
+                            display::baht(*b),
+                            display::baht(d.base)
+                        ),
+                        format!(
+                            "The {} base of {} comes from the sales file ({} baht) instead of the preset ({} baht)",
+                            preset.fiscal_year - 1 - 543,
+                            d.name,
+                            display::baht(*b),
+                            display::baht(d.base)
+                        ),
                     ));
                     d.base = *b;
                 }

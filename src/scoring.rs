@@ -162,7 +162,8 @@ pub fn kpi2(sales: Satang, base: Satang, t: &Thresholds) -> Kpi2Score {
     let valid = base.0 > 0;
     let table_target = |level: usize| revenue_target(base, t.levels[level]);
     // The smallest amount (in satang) whose exact growth reaches the threshold.
-    let percent_target = |level: usize| Satang(div_ceil(base.0 as i128 * (10_000 + t.levels[level].0 as i128), 10_000) as i64);
+    let percent_target =
+        |level: usize| Satang(div_ceil(base.0 as i128 * (10_000 + t.levels[level].0 as i128), 10_000) as i64);
     let by_table = if valid { score_from(|l| sales >= table_target(l)) } else { 1 };
     let by_percent = if valid { score_from(|l| sales >= percent_target(l)) } else { 1 };
     let next = |s: u8, target: &dyn Fn(usize) -> Satang| -> Next<Satang> {
@@ -176,7 +177,11 @@ pub fn kpi2(sales: Satang, base: Satang, t: &Thresholds) -> Kpi2Score {
     Kpi2Score {
         sales,
         base,
-        growth: if valid { BasisPoints::ratio(sales.0 as i128 - base.0 as i128, base.0 as i128) } else { BasisPoints(0) },
+        growth: if valid {
+            BasisPoints::ratio(sales.0 as i128 - base.0 as i128, base.0 as i128)
+        } else {
+            BasisPoints(0)
+        },
         by_table,
         by_percent,
         next_table: if valid { next(by_table, &table_target) } else { Next::Top },

@@ -19,7 +19,16 @@ fn main() {
         let bytes = get("bytes").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
         let result = match job {
             Some(job) => run(&job, &bytes).to_json(),
-            None => JobResult::failed(&Job { kind: otop_kpi::jobs::JobKind::Report, name: String::new(), districts: Vec::new(), default_year: 0 }, "bad message").to_json(),
+            None => JobResult::failed(
+                &Job {
+                    kind: otop_kpi::jobs::JobKind::Report,
+                    name: String::new(),
+                    districts: Vec::new(),
+                    default_year: 0,
+                },
+                "bad message",
+            )
+            .to_json(),
         };
         let out = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&out, &JsValue::from_str("id"), &id);

@@ -73,7 +73,10 @@ fn province_row_is_not_the_sum_of_the_districts() {
     assert_ne!(summed2, [2_695_743_917, 2_721_175_464]);
     assert_eq!(t.province.kpi2[0].baht(), 2_695_743_917);
     assert_eq!(t.province.kpi2[1].baht(), 2_721_175_464);
-    assert_eq!((t.province.entrepreneurs, t.province.products, t.province.base), (808, 1921, Satang::from_baht(2_543_154_639)));
+    assert_eq!(
+        (t.province.entrepreneurs, t.province.products, t.province.base),
+        (808, 1921, Satang::from_baht(2_543_154_639))
+    );
 }
 
 #[test]
@@ -93,7 +96,19 @@ fn every_kpi1_boundary_under_both_rules() {
     let p = sa_kaeo();
     // (count, by table, by percent) around each target of Mueang Sa Kaeo (412 products):
     // targets 33/37/41/45; exact 8 % = 32.96, 9 % = 37.08, 10 % = 41.2, 11 % = 45.32.
-    let cases = [(32, 1, 1), (33, 2, 2), (36, 2, 2), (37, 3, 2), (38, 3, 3), (40, 3, 3), (41, 4, 3), (42, 4, 4), (44, 4, 4), (45, 4, 4), (46, 4, 4)];
+    let cases = [
+        (32, 1, 1),
+        (33, 2, 2),
+        (36, 2, 2),
+        (37, 3, 2),
+        (38, 3, 3),
+        (40, 3, 3),
+        (41, 4, 3),
+        (42, 4, 4),
+        (44, 4, 4),
+        (45, 4, 4),
+        (46, 4, 4),
+    ];
     for (count, table, percent) in cases {
         let s = kpi1(count, 412, &p.kpi1, false);
         assert_eq!((s.by_table, s.by_percent), (table, percent), "count {count} without survey");
@@ -127,7 +142,10 @@ fn watthana_nakhon_sales_boundary() {
     assert_eq!(s.growth, BasisPoints(700));
     let just_below = kpi2(Satang::from_baht(60_062_342), base, &p.kpi2);
     assert_eq!((just_below.by_table, just_below.by_percent), (1, 1));
-    assert_eq!(just_below.next_table, Next::More { score: 2, target: Satang::from_baht(60_062_343), needed: Satang(100) });
+    assert_eq!(
+        just_below.next_table,
+        Next::More { score: 2, target: Satang::from_baht(60_062_343), needed: Satang(100) }
+    );
 }
 
 #[test]

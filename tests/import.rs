@@ -56,7 +56,12 @@ const EXPECTED: [(&str, i64, u64, u64); 9] = [
 ];
 
 fn score_json(extra: &[&str]) -> Value {
-    let mut args: Vec<String> = vec!["score".into(), "--json".into(), "--round1".into(), fixture("scenario/round1-สระแก้ว.xlsx").to_string_lossy().into_owned()];
+    let mut args: Vec<String> = vec![
+        "score".into(),
+        "--json".into(),
+        "--round1".into(),
+        fixture("scenario/round1-สระแก้ว.xlsx").to_string_lossy().into_owned(),
+    ];
     args.extend(extra.iter().map(|s| s.to_string()));
     args.extend(SCENARIO.iter().map(|f| fixture(f).to_string_lossy().into_owned()));
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -237,7 +242,8 @@ fn district_names_as_people_type_them() {
 #[test]
 fn whole_file_failures_are_sentences() {
     let names = districts();
-    let png = import_report("photo.xlsx", &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], Role::Report, &names);
+    let png =
+        import_report("photo.xlsx", &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], Role::Report, &names);
     assert_eq!(codes(&png), ["file.not_spreadsheet"]);
     let empty = import_report("empty.xlsx", &[], Role::Report, &names);
     assert_eq!(codes(&empty), ["file.empty"]);

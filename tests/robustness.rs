@@ -24,7 +24,10 @@ fn corpus_dir() -> PathBuf {
 #[test]
 fn every_corpus_file_is_classified_or_one_clear_error() {
     let dir = corpus_dir();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert!(files.len() > 100, "the corpus is there");
     let preset = Preset::sa_kaeo_2564_round2();
@@ -46,9 +49,17 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
         };
         assert!(took < Duration::from_secs(10), "{name} took {took:?}");
         let classified = !f.sheets_used.is_empty() || !f.sheets_skipped.is_empty();
-        let whole_file_errors: Vec<_> = f.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet.is_none()).collect();
-        assert!(classified || whole_file_errors.len() == 1, "{name}: neither classified nor one clear error: {:?}", f.issues);
-        assert!(f.issues.iter().all(|i| i.file.as_deref() == Some(name.as_str())), "{name}: every issue names the file");
+        let whole_file_errors: Vec<_> =
+            f.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet.is_none()).collect();
+        assert!(
+            classified || whole_file_errors.len() == 1,
+            "{name}: neither classified nor one clear error: {:?}",
+            f.issues
+        );
+        assert!(
+            f.issues.iter().all(|i| i.file.as_deref() == Some(name.as_str())),
+            "{name}: every issue names the file"
+        );
         assert_eq!(s.files.len(), 1);
     }
     assert!(panics.is_empty(), "panicked on {panics:?}");
@@ -72,7 +83,12 @@ fn bad(name: &str) -> (String, Vec<u8>) {
 
 #[test]
 fn our_bad_files_get_their_own_message() {
-    for (file, code) in [("encrypted.xlsx", "file.password"), ("damaged.xlsx", "file.damaged"), ("photo.xlsx", "file.not_spreadsheet"), ("zip-bomb.xlsx", "file.part_too_large")] {
+    for (file, code) in [
+        ("encrypted.xlsx", "file.password"),
+        ("damaged.xlsx", "file.damaged"),
+        ("photo.xlsx", "file.not_spreadsheet"),
+        ("zip-bomb.xlsx", "file.part_too_large"),
+    ] {
         let (name, bytes) = bad(file);
         let t0 = Instant::now();
         let f = import_report(&name, &bytes, Role::Report, &names());
@@ -87,14 +103,22 @@ fn a_small_zip_that_inflates_past_the_limit_is_refused_before_inflating() {
     assert!(bytes.len() < 1_000_000, "the bomb is small: {}", bytes.len());
     let err = check_zip_parts(&bytes).unwrap_err();
     let (th, en) = err.messages();
-    assert!(en.contains("xl/worksheets/sheet1.xml") && en.contains("600 MB") && en.contains(&format!("{} MB", MAX_PART_BYTES / 1_048_576)), "{en}");
+    assert!(
+        en.contains("xl/worksheets/sheet1.xml")
+            && en.contains("600 MB")
+            && en.contains(&format!("{} MB", MAX_PART_BYTES / 1_048_576)),
+        "{en}"
+    );
     assert!(th.contains("เกิน"));
 }
 
 #[test]
 fn one_bad_file_never_stops_the_others() {
-    let good = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario/01-เมืองสระแก้ว.xlsx")).unwrap();
-    let mut files: Vec<_> = ["encrypted.xlsx", "damaged.xlsx", "photo.xlsx", "zip-bomb.xlsx"].iter().map(|n| bad(n)).collect();
+    let good =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario/01-เมืองสระแก้ว.xlsx"))
+            .unwrap();
+    let mut files: Vec<_> =
+        ["encrypted.xlsx", "damaged.xlsx", "photo.xlsx", "zip-bomb.xlsx"].iter().map(|n| bad(n)).collect();
     files.push(("01-เมืองสระแก้ว.xlsx".into(), good));
     let imported: Vec<_> = files.iter().map(|(n, b)| import_report(n, b, Role::Report, &names())).collect();
     let a = otop_kpi::analysis::Analysis::run(&Preset::sa_kaeo_2564_round2(), &imported, &[], &SalesInput::default());

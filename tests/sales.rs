@@ -21,7 +21,8 @@ fn read(rel: &[&str]) -> SalesInput {
 }
 
 /// Actual Apr–Sep 2564 sales per district, as the fixture script typed them.
-const SALES: [i64; 9] = [75_133_146, 54_000_000, 41_569_740, 34_905_288, 60_062_343, 89_879_893, 19_562_178, 24_422_002, 2_200_000_000];
+const SALES: [i64; 9] =
+    [75_133_146, 54_000_000, 41_569_740, 34_905_288, 60_062_343, 89_879_893, 19_562_178, 24_422_002, 2_200_000_000];
 
 /// By hand: growth over the letter's base, score by table, score by percent.
 /// e.g. วัฒนานคร 60,062,343 / 56,133,031 = +7.00 % but below the exact 60,062,343.17.
@@ -97,7 +98,11 @@ fn nine_district_sales_through_the_command() {
         let args: Vec<String> = ["score", "--json", "--rule", rule, "--sales"]
             .iter()
             .map(|s| s.to_string())
-            .chain([fixture("sales/sales-long.xlsx"), fixture("scenario/01-เมืองสระแก้ว.xlsx")].iter().map(|p| p.to_string_lossy().into_owned()))
+            .chain(
+                [fixture("sales/sales-long.xlsx"), fixture("scenario/01-เมืองสระแก้ว.xlsx")]
+                    .iter()
+                    .map(|p| p.to_string_lossy().into_owned()),
+            )
             .collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0);

@@ -34,7 +34,11 @@ fn a_fresh_preset_takes_every_figure_from_the_tables() {
 fn printed_targets_that_differ_are_warnings_naming_the_cell() {
     let (p, issues) = apply(&Preset::sa_kaeo_2564_round2(), "edited-targets.xlsx", &tables("edited-targets.xlsx"));
     assert_eq!(p.districts[7].products, 100);
-    let cells: Vec<String> = issues.iter().filter(|i| i.code == "targets.printed_differs").map(|i| format!("{}{}", i.column.clone().unwrap_or_default(), i.row.unwrap_or(0))).collect();
+    let cells: Vec<String> = issues
+        .iter()
+        .filter(|i| i.code == "targets.printed_differs")
+        .map(|i| format!("{}{}", i.column.clone().unwrap_or_default(), i.row.unwrap_or(0)))
+        .collect();
     assert_eq!(cells, ["E12", "F12", "G12", "H12", "I12", "H3"]);
     assert!(issues[5].message_th.contains("75,133,145") && issues[5].message_th.contains("75,133,146"));
     assert_eq!(p.districts[0].base, Satang::from_baht(68_302_860));

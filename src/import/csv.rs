@@ -40,10 +40,14 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) => rows.push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.to_string()) }).collect()),
+            Ok(r) => rows
+                .push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.to_string()) }).collect()),
             Err(e) => return Err(FileError::Damaged(e.to_string())),
         }
     }
     let sheet_name = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
-    Ok(Workbook { sheets: vec![Sheet { name: sheet_name, hidden: false, first_row: 0, first_col: 0, rows }], unreadable: Vec::new() })
+    Ok(Workbook {
+        sheets: vec![Sheet { name: sheet_name, hidden: false, first_row: 0, first_col: 0, rows }],
+        unreadable: Vec::new(),
+    })
 }

@@ -79,10 +79,20 @@ impl Key {
     ];
 
     /// The five readiness flags, in order.
-    pub const FLAGS: [Key; 5] = [Key::TrainedOnline, Key::AlreadySellingOnline, Key::HasStandard, Key::HasStarRating, Key::OnlineDeveloped];
+    pub const FLAGS: [Key; 5] =
+        [Key::TrainedOnline, Key::AlreadySellingOnline, Key::HasStandard, Key::HasStarRating, Key::OnlineDeveloped];
 
     /// The eight channel columns, in order.
-    pub const CHANNELS: [Key; 8] = [Key::Facebook, Key::Line, Key::Instagram, Key::Website, Key::Shopee, Key::Lazada, Key::OtopToday, Key::OtherChannel];
+    pub const CHANNELS: [Key; 8] = [
+        Key::Facebook,
+        Key::Line,
+        Key::Instagram,
+        Key::Website,
+        Key::Shopee,
+        Key::Lazada,
+        Key::OtopToday,
+        Key::OtherChannel,
+    ];
 
     /// The SPEC's key, e.g. `"product_name"`.
     pub fn as_str(self) -> &'static str {

@@ -101,7 +101,10 @@ pub fn classify_other(sheet: &Sheet) -> SheetKind {
                 row_scores += 1;
             }
             sales |= c.starts_with("ยอดจำหน่าย") || c.starts_with("ยอดขาย") || c.starts_with("รายได้");
-            if crate::display::THAI_MONTHS.iter().any(|(full, short)| c.starts_with(&text::compact(full)) || c.starts_with(&text::compact(short))) {
+            if crate::display::THAI_MONTHS
+                .iter()
+                .any(|(full, short)| c.starts_with(&text::compact(full)) || c.starts_with(&text::compact(short)))
+            {
                 row_months += 1;
             }
         }
@@ -157,7 +160,12 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
     };
     f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
     let skip = |f: &mut ImportedFile, sheet: &Sheet, kind: SheetKind, th: &str, en: &str| {
-        f.sheets_skipped.push(SkippedSheet { sheet: sheet.name.clone(), kind, reason_th: th.to_string(), reason_en: en.to_string() });
+        f.sheets_skipped.push(SkippedSheet {
+            sheet: sheet.name.clone(),
+            kind,
+            reason_th: th.to_string(),
+            reason_en: en.to_string(),
+        });
     };
     for sheet in &wb.sheets {
         if sheet.hidden {
@@ -170,16 +178,48 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
         }
         let Some(h) = header::find(sheet) else {
             match classify_other(sheet) {
-                SheetKind::Sales => skip(&mut f, sheet, SheetKind::Sales, "เป็นข้อมูลยอดจำหน่าย — วางไฟล์นี้ในช่องยอดจำหน่าย", "sales data: drop this file on the sales slot"),
-                SheetKind::TargetTable => skip(&mut f, sheet, SheetKind::TargetTable, "เป็นตารางค่าเป้าหมาย — นำเข้าในส่วนตั้งค่า", "a target table: import it in the settings"),
+                SheetKind::Sales => skip(
+                    &mut f,
+                    sheet,
+                    SheetKind::Sales,
+                    "เป็นข้อมูลยอดจำหน่าย — วางไฟล์นี้ในช่องยอดจำหน่าย",
+                    "sales data: drop this file on the sales slot",
+                ),
+                SheetKind::TargetTable => skip(
+                    &mut f,
+                    sheet,
+                    SheetKind::TargetTable,
+                    "เป็นตารางค่าเป้าหมาย — นำเข้าในส่วนตั้งค่า",
+                    "a target table: import it in the settings",
+                ),
                 _ => skip(&mut f, sheet, SheetKind::Other, "ไม่พบหัวตารางของแบบรายงาน", "no report-form header found"),
             }
             continue;
         };
         let missing = h.missing_required();
         if !missing.is_empty() {
-            let names_th = missing.iter().map(|k| if *k == header::Key::Facebook { "ช่องทางตลาดออนไลน์ (อย่างน้อยหนึ่งช่อง เช่น Facebook)".to_string() } else { format!("\"{}\"", k.header_th()) }).collect::<Vec<_>>().join(", ");
-            let names_en = missing.iter().map(|k| if *k == header::Key::Facebook { "an online channel (at least one, e.g. Facebook)".to_string() } else { format!("\"{}\"", k.header_th()) }).collect::<Vec<_>>().join(", ");
+            let names_th = missing
+                .iter()
+                .map(|k| {
+                    if *k == header::Key::Facebook {
+                        "ช่องทางตลาดออนไลน์ (อย่างน้อยหนึ่งช่อง เช่น Facebook)".to_string()
+                    } else {
+                        format!("\"{}\"", k.header_th())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let names_en = missing
+                .iter()
+                .map(|k| {
+                    if *k == header::Key::Facebook {
+                        "an online channel (at least one, e.g. Facebook)".to_string()
+                    } else {
+                        format!("\"{}\"", k.header_th())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
             f.issues.push(
                 Issue::error("report.column.missing", format!("ไม่พบคอลัมน์ที่จำเป็น: {names_th} — เพิ่มคอลัมน์นี้ในหัวตาราง (ใช้แบบรายงานจากปุ่มดาวน์โหลดแบบฟอร์ม)"), format!("A required column is missing: {names_en}: add it to the header (use the blank form from the template download)"))
                     .in_file(name)
@@ -216,7 +256,14 @@ pub fn import_report(name: &str, bytes: &[u8], role: Role, districts: &[String])
         .into();
     } else if f.issues.iter().all(|i| i.severity != Severity::Error) {
         let kinds: Vec<SheetKind> = f.sheets_skipped.iter().map(|s| s.kind).collect();
-        f.kind = if kinds.contains(&SheetKind::Sales) { "sales" } else if kinds.contains(&SheetKind::TargetTable) { "targets" } else { "unknown" }.into();
+        f.kind = if kinds.contains(&SheetKind::Sales) {
+            "sales"
+        } else if kinds.contains(&SheetKind::TargetTable) {
+            "targets"
+        } else {
+            "unknown"
+        }
+        .into();
         f.issues.push(
             Issue::error("report.no_report_sheet", "ไม่พบแผ่นงานที่เป็นแบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ในไฟล์นี้ — ตรวจว่าหัวตารางมีคอลัมน์ \"ชื่อผลิตภัณฑ์\" และช่องทางออนไลน์", "No sheet of this file is an online-market report form: check that its header has the \"ชื่อผลิตภัณฑ์\" (product name) column and the online channels")
                 .in_file(name),

@@ -10,7 +10,8 @@ use crate::preset::YearMonth;
 const EN_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Month names as people say them, without the ending ("เมษา" for เมษายน).
-const SPOKEN: [&str; 12] = ["มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"];
+const SPOKEN: [&str; 12] =
+    ["มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"];
 
 /// A year as typed, made Buddhist Era.
 ///
@@ -57,7 +58,9 @@ pub fn from_serial(serial: f64) -> Option<YearMonth> {
 /// and whether the name was English (then a two-digit year is C.E.: "Apr-21").
 fn month_name(c: &str) -> Option<(u32, &str, bool)> {
     for (i, (full, short)) in THAI_MONTHS.iter().enumerate() {
-        for name in [compact(full), compact(short), compact(short).trim_end_matches('.').to_string(), SPOKEN[i].to_string()] {
+        for name in
+            [compact(full), compact(short), compact(short).trim_end_matches('.').to_string(), SPOKEN[i].to_string()]
+        {
             if let Some(rest) = c.strip_prefix(name.as_str()) {
                 return Some((i as u32 + 1, rest, false));
             }
@@ -114,7 +117,13 @@ fn parse_text(t: &str, default_year: Option<i32>) -> Option<YearMonth> {
         return Some(YearMonth { year, month });
     }
     let parts: Vec<&str> = c.split(['/', '-', '.']).collect();
-    let num = |s: &str| -> Option<i64> { if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None } };
+    let num = |s: &str| -> Option<i64> {
+        if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
     match parts.as_slice() {
         // 2021-04 or 2564-04
         [y, m] if y.len() == 4 => ym(num(y)?, num(m)?),

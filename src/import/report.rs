@@ -83,7 +83,8 @@ fn clean(v: &Value) -> String {
 }
 
 fn clean_text(t: &str) -> String {
-    let simple = !t.contains(|c: char| ('๐'..='๙').contains(&c) || (c.is_whitespace() && c != ' ')) && !t.contains("  ");
+    let simple =
+        !t.contains(|c: char| ('๐'..='๙').contains(&c) || (c.is_whitespace() && c != ' ')) && !t.contains("  ");
     if simple {
         return t.trim().to_string();
     }
@@ -91,7 +92,8 @@ fn clean_text(t: &str) -> String {
 }
 
 const TOTAL_WORDS: [&str; 7] = ["รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "ยอดรวม", "total", "grandtotal", "รวมทั้งจังหวัด"];
-const FOOTER_PREFIXES: [&str; 10] = ["ลงชื่อ", "หมายเหตุ", "ผู้รายงาน", "ตำแหน่ง", "(", "ผู้ตรวจ", "ผู้รับรอง", "*", "ข้อมูล ณ", "ที่มา"];
+const FOOTER_PREFIXES: [&str; 10] =
+    ["ลงชื่อ", "หมายเหตุ", "ผู้รายงาน", "ตำแหน่ง", "(", "ผู้ตรวจ", "ผู้รับรอง", "*", "ข้อมูล ณ", "ที่มา"];
 
 /// A row that is not a product: a total line, a signature or note line. Only
 /// cells that could be such words are normalised (this runs on every row).
@@ -108,11 +110,14 @@ fn is_footer(cells: &[Value]) -> bool {
         if raw.is_empty() {
             continue;
         }
-        let maybe_total = raw.starts_with("รวม") || raw.starts_with("ยอดรวม") || raw.len() <= 12 && raw.to_ascii_lowercase().contains("total");
+        let maybe_total = raw.starts_with("รวม")
+            || raw.starts_with("ยอดรวม")
+            || raw.len() <= 12 && raw.to_ascii_lowercase().contains("total");
         let maybe_footer = first && (FOOTER_PREFIXES.iter().any(|p| raw.starts_with(p)) || raw.starts_with("ลง"));
         if maybe_total || maybe_footer {
             let c = compact(t);
-            if TOTAL_WORDS.contains(&c.as_str()) || c.starts_with("รวม(") || c.starts_with("รวมจำนวน") {
+            if TOTAL_WORDS.contains(&c.as_str()) || c.starts_with("รวม(") || c.starts_with("รวมจำนวน")
+            {
                 return true;
             }
             if first && FOOTER_PREFIXES.iter().any(|p| c.starts_with(&compact(p))) {
@@ -236,8 +241,14 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 Flag::Unclear => out.issues.push(ctx.issue(
                     Issue::warning(
                         "report.flag.unclear",
-                        format!("ช่องความพร้อมมีค่า \"{}\" ซึ่งไม่ใช่ 1 — นับเป็น \"ไม่มี\"; ถ้าหมายถึง \"มี\" ให้ใส่ 1", v.text().trim()),
-                        format!("The readiness cell holds \"{}\", not 1, and counts as no: type 1 if it means yes", v.text().trim()),
+                        format!(
+                            "ช่องความพร้อมมีค่า \"{}\" ซึ่งไม่ใช่ 1 — นับเป็น \"ไม่มี\"; ถ้าหมายถึง \"มี\" ให้ใส่ 1",
+                            v.text().trim()
+                        ),
+                        format!(
+                            "The readiness cell holds \"{}\", not 1, and counts as no: type 1 if it means yes",
+                            v.text().trim()
+                        ),
                     ),
                     i,
                     key,

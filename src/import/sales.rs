@@ -53,7 +53,12 @@ fn is_district_header(c: &str) -> bool {
 }
 
 fn is_month_header(c: &str) -> bool {
-    c == "เดือน" || c.starts_with("เดือน/") || c.starts_with("เดือนที่") || c == "ปี/เดือน" || c == "งวด" || c == "month"
+    c == "เดือน"
+        || c.starts_with("เดือน/")
+        || c.starts_with("เดือนที่")
+        || c == "ปี/เดือน"
+        || c == "งวด"
+        || c == "month"
 }
 
 fn is_amount_header(c: &str) -> bool {
@@ -93,7 +98,9 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
     let end = sheet.end_col();
     // The header: the first row with a district column.
     let Some((h, district_col)) = (0..sheet.rows.len().min(super::header::SEARCH_ROWS)).find_map(|r| {
-        (sheet.first_col..end).find(|&c| text(sheet.cell(r, c)).is_some_and(|t| is_district_header(&compact(&t)))).map(|c| (r, c))
+        (sheet.first_col..end)
+            .find(|&c| text(sheet.cell(r, c)).is_some_and(|t| is_district_header(&compact(&t))))
+            .map(|c| (r, c))
     }) else {
         return out;
     };
@@ -103,7 +110,8 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
         .filter_map(|c| month::parse(sheet.cell(h, c), Some(default_year)).map(|m| (c, m)))
         .collect();
     let month_col = (sheet.first_col..end).find(|&c| is_month_header(&compact(&header_text(c))));
-    let amount_cols: Vec<u32> = (sheet.first_col..end).filter(|&c| is_amount_header(&compact(&header_text(c)))).collect();
+    let amount_cols: Vec<u32> =
+        (sheet.first_col..end).filter(|&c| is_amount_header(&compact(&header_text(c)))).collect();
     let layout = if month_cols.len() >= 2 {
         Layout::Wide
     } else if month_col.is_some() && !amount_cols.is_empty() {
@@ -114,21 +122,49 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
         return out;
     };
     out.layout = Some(layout);
-    let col_label = |c: u32| format!("{} ({})", column_letter(c), header_text(c).split_whitespace().collect::<Vec<_>>().join(" "));
+    let col_label =
+        |c: u32| format!("{} ({})", column_letter(c), header_text(c).split_whitespace().collect::<Vec<_>>().join(" "));
     let issue_at = |i: Issue, row: u32, c: u32| i.in_file(file).at(Some(&sheet.name), Some(row), Some(&col_label(c)));
     for i in h + 1..sheet.rows.len() {
         let row_no = sheet.row_number(i);
         let district = sheet.cell(i, district_col).text().split_whitespace().collect::<Vec<_>>().join(" ");
         let c = compact(&district);
-        if c.is_empty() || c.starts_with("รวม") || c == "total" || c.starts_with("หมายเหตุ") || c.starts_with("ลงชื่อ") {
+        if c.is_empty() || c.starts_with("รวม") || c == "total" || c.starts_with("หมายเหตุ") || c.starts_with("ลงชื่อ")
+        {
             continue;
         }
         let row_text: Vec<String> = sheet.rows.get(i).map(|r| r.iter().map(Value::text).collect()).unwrap_or_default();
         let push = |period: Period, col: u32, out: &mut SalesSheet| match money(sheet.cell(i, col)) {
-            Ok(Some(amount)) => out.entries.push(Entry { district: district.clone(), period, amount, sheet: sheet.name.clone(), row: row_no, column: col_label(col), row_text: row_text.clone() }),
+            Ok(Some(amount)) => out.entries.push(Entry {
+                district: district.clone(),
+                period,
+                amount,
+                sheet: sheet.name.clone(),
+                row: row_no,
+                column: col_label(col),
+                row_text: row_text.clone(),
+            }),
             Ok(None) => {}
-            Err(MoneyError::Formula(e)) => out.issues.push(issue_at(Issue::error("sales.formula_error", format!("ยอดจำหน่ายเป็นค่าผิดพลาดของสูตร ({e}) จึงไม่ถูกรวม — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"), format!("The sales figure is a formula error ({e}) and is left out: fix the formula or type the amount")), row_no, col)),
-            Err(MoneyError::NotAmount(t)) => out.issues.push(issue_at(Issue::error("sales.not_amount", format!("\"{t}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 1,250,000"), format!("\"{t}\" is not an amount and is left out: type a number such as 1,250,000")), row_no, col)),
+            Err(MoneyError::Formula(e)) => out.issues.push(issue_at(
+                Issue::error(
+                    "sales.formula_error",
+                    format!("ยอดจำหน่ายเป็นค่าผิดพลาดของสูตร ({e}) จึงไม่ถูกรวม — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"),
+                    format!(
+                        "The sales figure is a formula error ({e}) and is left out: fix the formula or type the amount"
+                    ),
+                ),
+                row_no,
+                col,
+            )),
+            Err(MoneyError::NotAmount(t)) => out.issues.push(issue_at(
+                Issue::error(
+                    "sales.not_amount",
+                    format!("\"{t}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 1,250,000"),
+                    format!("\"{t}\" is not an amount and is left out: type a number such as 1,250,000"),
+                ),
+                row_no,
+                col,
+            )),
         };
         match layout {
             Layout::Wide => {
@@ -144,7 +180,18 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
                     Value::Int(n) => month::from_serial(*n as f64),
                     _ => None,
                 }) else {
-                    out.issues.push(issue_at(Issue::error("sales.month.unreadable", format!("อ่านเดือน \"{}\" ไม่ได้ จึงไม่ถูกรวม — พิมพ์เช่น เม.ย. 64 หรือ 4/2564", cell.text().trim()), format!("The month \"{}\" cannot be read and the row is left out: type e.g. เม.ย. 64 or 4/2564", cell.text().trim())), row_no, mc));
+                    out.issues.push(issue_at(
+                        Issue::error(
+                            "sales.month.unreadable",
+                            format!("อ่านเดือน \"{}\" ไม่ได้ จึงไม่ถูกรวม — พิมพ์เช่น เม.ย. 64 หรือ 4/2564", cell.text().trim()),
+                            format!(
+                                "The month \"{}\" cannot be read and the row is left out: type e.g. เม.ย. 64 or 4/2564",
+                                cell.text().trim()
+                            ),
+                        ),
+                        row_no,
+                        mc,
+                    ));
                     continue;
                 };
                 if let Some(&ac) = amount_cols.first() {

@@ -52,16 +52,27 @@ pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, Issue> 
 fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
     let end = sheet.end_col();
     // The header row holds อำเภอ; its label may continue in the row below.
-    let h = (0..sheet.rows.len().min(40)).find(|&r| (sheet.first_col..end).any(|c| compact(&sheet.cell(r, c).text()) == "อำเภอ"))?;
+    let h = (0..sheet.rows.len().min(40))
+        .find(|&r| (sheet.first_col..end).any(|c| compact(&sheet.cell(r, c).text()) == "อำเภอ"))?;
     let label = |c: u32| format!("{}{}", compact(&sheet.cell(h, c).text()), compact(&sheet.cell(h + 1, c).text()));
     let district_col = (sheet.first_col..end).find(|&c| compact(&sheet.cell(h, c).text()) == "อำเภอ")?;
     // A second header row (sub-headers under a group) leaves the district cell empty.
-    let two_rows = sheet.cell(h + 1, district_col).is_blank() && sheet.rows.get(h + 1).is_some_and(|r| r.iter().any(|v| matches!(v, Value::Text(t) if !t.trim().is_empty())));
+    let two_rows = sheet.cell(h + 1, district_col).is_blank()
+        && sheet.rows.get(h + 1).is_some_and(|r| r.iter().any(|v| matches!(v, Value::Text(t) if !t.trim().is_empty())));
     let mut score_cols: Vec<(u32, u32)> = (sheet.first_col..end)
         .filter_map(|c| {
             let l = label(c);
             let i = l.find("คะแนน")?;
-            let n: u32 = l[..i].chars().rev().take_while(|ch| ch.is_ascii_digit()).collect::<String>().chars().rev().collect::<String>().parse().ok()?;
+            let n: u32 = l[..i]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_ascii_digit())
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .parse()
+                .ok()?;
             Some((n, c))
         })
         .collect();
@@ -72,9 +83,14 @@ fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
     // A column's own label: the sub-header under a group header, else the header.
     let own = |c: u32| {
         let lower = compact(&sheet.cell(h + 1, c).text());
-        if !two_rows || lower.is_empty() { compact(&sheet.cell(h, c).text()) } else { lower }
+        if !two_rows || lower.is_empty() {
+            compact(&sheet.cell(h, c).text())
+        } else {
+            lower
+        }
     };
-    let plain = |pred: &dyn Fn(&str) -> bool| (sheet.first_col..end).find(|&c| !own(c).contains("คะแนน") && pred(&own(c)));
+    let plain =
+        |pred: &dyn Fn(&str) -> bool| (sheet.first_col..end).find(|&c| !own(c).contains("คะแนน") && pred(&own(c)));
     let ent_col = plain(&|l| l.contains("ผู้ประกอบการ"));
     let prod_col = plain(&|l| l.contains("จำนวนผลิตภัณฑ์"));
     let base_col = plain(&|l| l.contains("ยอดจำหน่าย") || l.contains("บาท"));
@@ -115,7 +131,8 @@ pub fn apply(preset: &Preset, file: &str, tables: &[TargetTable]) -> (Preset, Ve
     let mut issues = Vec::new();
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let mut matcher = crate::counting::DistrictMatcher::new(&names);
-    let fresh = tables.iter().flat_map(|t| &t.rows).all(|r| !matches!(matcher.find(&r.district), DistrictMatch::Found(_)));
+    let fresh =
+        tables.iter().flat_map(|t| &t.rows).all(|r| !matches!(matcher.find(&r.district), DistrictMatch::Found(_)));
     if fresh && tables.iter().any(|t| !t.rows.is_empty()) {
         p.districts.clear();
     }
@@ -125,7 +142,12 @@ pub fn apply(preset: &Preset, file: &str, tables: &[TargetTable]) -> (Preset, Ve
             let idx = match match_district(&r.district, &names) {
                 DistrictMatch::Found(i) => i,
                 _ => {
-                    p.districts.push(District { name: r.district.clone(), entrepreneurs: 0, products: 0, base: Satang(0) });
+                    p.districts.push(District {
+                        name: r.district.clone(),
+                        entrepreneurs: 0,
+                        products: 0,
+                        base: Satang(0),
+                    });
                     p.districts.len() - 1
                 }
             };

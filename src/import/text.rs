@@ -92,8 +92,12 @@ pub fn flag(v: &Value) -> Flag {
         Value::Text(s) if s.trim() == "1" => Flag::Yes,
         Value::Text(s) if s.trim().is_empty() || s.trim() == "-" || s.trim() == "0" => Flag::No,
         Value::Text(s) => match compact(s).as_str() {
-            "" | "0" | "-" | "–" | "—" | "ไม่" | "ไม่ใช่" | "ไม่มี" | "no" | "n" => Flag::No,
-            "1" | "1.0" | "1.00" | "✓" | "✔" | "√" | "/" | "ใช่" | "มี" | "x" | "yes" | "y" | "true" | "☑" => Flag::Yes,
+            "" | "0" | "-" | "–" | "—" | "ไม่" | "ไม่ใช่" | "ไม่มี" | "no" | "n" => {
+                Flag::No
+            }
+            "1" | "1.0" | "1.00" | "✓" | "✔" | "√" | "/" | "ใช่" | "มี" | "x" | "yes" | "y" | "true" | "☑" => {
+                Flag::Yes
+            }
             _ => Flag::Unclear,
         },
         _ => Flag::Unclear,
@@ -120,7 +124,19 @@ pub fn is_real_channel(s: &str) -> bool {
     }
     !matches!(
         compact(s).as_str(),
-        "" | "-" | "--" | "–" | "—" | "ไม่มี" | "n/a" | "na" | "none" | "null" | "0" | "ไม่ระบุ" | "ไม่ได้ขาย" | "."
+        "" | "-"
+            | "--"
+            | "–"
+            | "—"
+            | "ไม่มี"
+            | "n/a"
+            | "na"
+            | "none"
+            | "null"
+            | "0"
+            | "ไม่ระบุ"
+            | "ไม่ได้ขาย"
+            | "."
     )
 }
 
@@ -147,7 +163,9 @@ pub fn money(v: &Value) -> Result<Option<Satang>, MoneyError> {
     match v {
         Value::Empty => Ok(None),
         Value::Int(i) => Ok(Some(Satang::from_baht(*i))),
-        Value::Float(f) => parse_decimal(&number_text(*f)).map(Some).ok_or_else(|| MoneyError::NotAmount(number_text(*f))),
+        Value::Float(f) => {
+            parse_decimal(&number_text(*f)).map(Some).ok_or_else(|| MoneyError::NotAmount(number_text(*f)))
+        }
         Value::Error(e) => Err(MoneyError::Formula(e.clone())),
         Value::Text(s) => {
             let t: String = from_thai_digits(s)

@@ -53,7 +53,13 @@ impl Value {
             Value::Text(s) => s.clone(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) | Value::Date(f) => super::text::number_text(*f),
-            Value::Bool(b) => if *b { "TRUE".into() } else { "FALSE".into() },
+            Value::Bool(b) => {
+                if *b {
+                    "TRUE".into()
+                } else {
+                    "FALSE".into()
+                }
+            }
             Value::Error(e) => e.clone(),
         }
     }
@@ -90,9 +96,7 @@ impl Sheet {
     /// The cell at 0-based `row` index into `rows` and absolute 0-based column.
     pub fn cell(&self, row: usize, col: u32) -> &Value {
         static EMPTY: Value = Value::Empty;
-        col.checked_sub(self.first_col)
-            .and_then(|c| self.rows.get(row)?.get(c as usize))
-            .unwrap_or(&EMPTY)
+        col.checked_sub(self.first_col).and_then(|c| self.rows.get(row)?.get(c as usize)).unwrap_or(&EMPTY)
     }
 
     /// The spreadsheet's 1-based row number of `rows[i]`.
@@ -135,9 +139,16 @@ pub fn column_letter(col: u32) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     Empty,
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// A part of the zip container would inflate past the limit.
-    PartTooLarge { part: String, bytes: u64, limit: u64 },
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
     Password,
     NotASpreadsheet,
     Damaged(String),
@@ -259,7 +270,8 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
 
 fn looks_like_text(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    !head.contains(&0) && head.iter().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t')).count() == 0
+    !head.contains(&0)
+        && head.iter().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t')).count() == 0
 }
 
 fn contains_utf16(bytes: &[u8], s: &str) -> bool {
@@ -301,7 +313,8 @@ fn open_xlsx(bytes: &[u8]) -> Result<Workbook, FileError> {
         Err(calamine::XlsxError::Password) => return Err(FileError::Password),
         Err(e) => return Err(FileError::Damaged(e.to_string())),
     };
-    let metas: Vec<(String, bool)> = wb.sheets_metadata().iter().map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible))).collect();
+    let metas: Vec<(String, bool)> =
+        wb.sheets_metadata().iter().map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible))).collect();
     let mut sheets = Vec::new();
     let mut unreadable = Vec::new();
     for (name, hidden) in metas {
@@ -370,11 +383,8 @@ where
         Err(e) if is_password(&e) => return Err(FileError::Password),
         Err(e) => return Err(FileError::Damaged(e.to_string())),
     };
-    let metas: Vec<(String, bool)> = wb
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible)))
-        .collect();
+    let metas: Vec<(String, bool)> =
+        wb.sheets_metadata().iter().map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible))).collect();
     let mut sheets = Vec::new();
     let mut unreadable = Vec::new();
     for (name, hidden) in metas {
@@ -428,7 +438,8 @@ fn u32_at(b: &[u8], i: usize) -> Option<u64> {
 pub fn check_zip_parts(bytes: &[u8]) -> Result<(), FileError> {
     const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
     let from = bytes.len().saturating_sub(22 + 65_535);
-    let Some(eocd) = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&EOCD[..])) else {
+    let Some(eocd) = (from..bytes.len().saturating_sub(21)).rev().find(|&i| bytes.get(i..i + 4) == Some(&EOCD[..]))
+    else {
         return Ok(());
     };
     let (Some(entries), Some(mut at)) = (u16_at(bytes, eocd + 10), u32_at(bytes, eocd + 16)) else { return Ok(()) };
@@ -438,8 +449,18 @@ pub fn check_zip_parts(bytes: &[u8]) -> Result<(), FileError> {
         if bytes.get(at_usize..at_usize + 4) != Some(&[0x50, 0x4b, 0x01, 0x02][..]) {
             break;
         }
-        let (Some(size), Some(name_len), Some(extra_len), Some(comment_len)) = (u32_at(bytes, at_usize + 24), u16_at(bytes, at_usize + 28), u16_at(bytes, at_usize + 30), u16_at(bytes, at_usize + 32)) else { break };
-        let name = bytes.get(at_usize + 46..at_usize + 46 + name_len as usize).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+        let (Some(size), Some(name_len), Some(extra_len), Some(comment_len)) = (
+            u32_at(bytes, at_usize + 24),
+            u16_at(bytes, at_usize + 28),
+            u16_at(bytes, at_usize + 30),
+            u16_at(bytes, at_usize + 32),
+        ) else {
+            break;
+        };
+        let name = bytes
+            .get(at_usize + 46..at_usize + 46 + name_len as usize)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
         // 0xFFFFFFFF: the real size is in a ZIP64 field, 4 GiB or more.
         let size = if size == u32::MAX as u64 { u64::MAX } else { size };
         if size > MAX_PART_BYTES {

@@ -33,7 +33,12 @@ pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
                     read_in_worker(state, kind, name, bytes);
                 }
                 Err(e) => {
-                    let issue = otop_kpi::issue::Issue::error("file.unreadable", format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"), format!("The browser could not read this file ({e}): try dropping it again")).in_file(&name);
+                    let issue = otop_kpi::issue::Issue::error(
+                        "file.unreadable",
+                        format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"),
+                        format!("The browser could not read this file ({e}): try dropping it again"),
+                    )
+                    .in_file(&name);
                     let job = super::job_for(kind, &name, &state.preset.get_untracked());
                     super::store_result(state, kind, &name, otop_kpi::jobs::JobResult::failed_with(&job, issue));
                 }
@@ -43,7 +48,14 @@ pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
 }
 
 #[component]
-fn DropZone(kind: SlotKind, testid: &'static str, title_th: &'static str, title_en: &'static str, hint_th: &'static str, hint_en: &'static str) -> impl IntoView {
+fn DropZone(
+    kind: SlotKind,
+    testid: &'static str,
+    title_th: &'static str,
+    title_en: &'static str,
+    hint_th: &'static str,
+    hint_en: &'static str,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let dragging = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
@@ -60,7 +72,12 @@ fn DropZone(kind: SlotKind, testid: &'static str, title_th: &'static str, title_
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
-            if let Some(input) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.query_selector("input[type=file]").ok().flatten()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(input) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.query_selector("input[type=file]").ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 input.click();
             }
         }
@@ -132,8 +149,16 @@ fn FileStatus(file: Slot, kind: SlotKind) -> impl IntoView {
         let l = lang();
         let used = used.join(", ");
         match l {
-            Lang::Th => format!("ใช้แผ่นงาน: {} · อ่าน {} แถว · ข้อผิดพลาด {e} · คำเตือน {w}", if used.is_empty() { "-".into() } else { used }, rows),
-            Lang::En => format!("sheets used: {} · {} rows read · {e} errors · {w} warnings", if used.is_empty() { "-".into() } else { used }, rows),
+            Lang::Th => format!(
+                "ใช้แผ่นงาน: {} · อ่าน {} แถว · ข้อผิดพลาด {e} · คำเตือน {w}",
+                if used.is_empty() { "-".into() } else { used },
+                rows
+            ),
+            Lang::En => format!(
+                "sheets used: {} · {} rows read · {e} errors · {w} warnings",
+                if used.is_empty() { "-".into() } else { used },
+                rows
+            ),
         }
     };
     let sheets = f
@@ -145,7 +170,11 @@ fn FileStatus(file: Slot, kind: SlotKind) -> impl IntoView {
             view! { <li class="sheet skipped" data-sheet=s.sheet.clone() data-skipped="true">{s.sheet.clone()}" — "{move || tr(lang(), &reason.0, &reason.1)}</li> }.into_any()
         }))
         .collect_view();
-    let whole_file_error = f.issues.iter().find(|i| i.row.is_none() && i.sheet.is_none() && i.severity == Severity::Error).map(|i| (i.message_th.clone(), i.message_en.clone()));
+    let whole_file_error = f
+        .issues
+        .iter()
+        .find(|i| i.row.is_none() && i.sheet.is_none() && i.severity == Severity::Error)
+        .map(|i| (i.message_th.clone(), i.message_en.clone()));
     view! {
         <li class="file-status" data-testid="file-status" data-file=f.file.clone() data-state=state_attr>
             <div class="file-head">
@@ -185,7 +214,7 @@ pub fn Inputs() -> impl IntoView {
             "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
             _ => {
                 let n = [state.reports, state.round1, state.sales].iter().map(|s| s.with(Vec::len)).sum::<usize>();
-                tr(l, &format!("อ่านแล้ว {n} ไฟล์", ), &format!("{n} files read"))
+                tr(l, &format!("อ่านแล้ว {n} ไฟล์",), &format!("{n} files read"))
             }
         }
     };

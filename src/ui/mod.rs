@@ -189,7 +189,17 @@ fn provide_state() -> State {
         let done = |s: RwSignal<Vec<Slot>>| s.with(|v| v.iter().filter_map(|f| f.result.clone()).collect::<Vec<_>>());
         Analysis::run(&p, &done(reports), &done(round1), &sales_input.get())
     });
-    let state = State { preset, lang, thai_digits, reports, round1, sales, typed_sales, settings_issues: RwSignal::new(Vec::new()), analysis };
+    let state = State {
+        preset,
+        lang,
+        thai_digits,
+        reports,
+        round1,
+        sales,
+        typed_sales,
+        settings_issues: RwSignal::new(Vec::new()),
+        analysis,
+    };
     persist("preset", preset);
     persist("lang", lang);
     persist("thai-digits", thai_digits);
@@ -200,7 +210,9 @@ fn provide_state() -> State {
         let now = names.get();
         if prev.as_ref().is_some_and(|p| *p != now) {
             for kind in [SlotKind::Reports, SlotKind::Round1] {
-                let files: Vec<(String, std::sync::Arc<Vec<u8>>)> = state.slots(kind).with_untracked(|v| v.iter().filter_map(|s| Some((s.name.clone(), s.bytes.clone()?))).collect());
+                let files: Vec<(String, std::sync::Arc<Vec<u8>>)> = state
+                    .slots(kind)
+                    .with_untracked(|v| v.iter().filter_map(|s| Some((s.name.clone(), s.bytes.clone()?))).collect());
                 for (name, bytes) in files {
                     read_in_worker(state, kind, name, bytes);
                 }
@@ -214,7 +226,11 @@ fn provide_state() -> State {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", if lang == Lang::Th { "th" } else { "en" });
             }
-            doc.set_title(if lang == Lang::Th { "คำนวณตัวชี้วัด OTOP" } else { "OTOP KPI calculator" });
+            doc.set_title(if lang == Lang::Th {
+                "คำนวณตัวชี้วัด OTOP"
+            } else {
+                "OTOP KPI calculator"
+            });
         }
     });
     provide_context(state);

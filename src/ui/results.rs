@@ -4,8 +4,8 @@
 use super::i18n::{baht, count, digits, percent, t, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::evaluation::Row;
 use otop_kpi::display::Lang;
+use otop_kpi::evaluation::Row;
 use otop_kpi::import::header::Key;
 use otop_kpi::money::{BasisPoints, Satang};
 use otop_kpi::preset::ScoringRule;
@@ -29,7 +29,13 @@ fn plain<T: ToString>(v: Option<T>) -> String {
 }
 
 fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {
-    (by_table != by_percent).then(|| tr(lang, &format!("ตามตาราง {by_table} · ตามร้อยละ {by_percent}"), &format!("by table {by_table} · by percent {by_percent}")))
+    (by_table != by_percent).then(|| {
+        tr(
+            lang,
+            &format!("ตามตาราง {by_table} · ตามร้อยละ {by_percent}"),
+            &format!("by table {by_table} · by percent {by_percent}"),
+        )
+    })
 }
 
 #[component]
@@ -66,8 +72,20 @@ fn ProvinceCards() -> impl IntoView {
         let k = a.evaluation.province.kpi1.clone();
         let l = lang();
         let next = match k.next(rule) {
-            Next::More { score, target, needed } => tr(l, &format!("อีก {} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {})", count(state, needed), count(state, target)), &format!("{} more products reach score {score} (target {})", count(state, needed), count(state, target))),
-            Next::Survey => tr(l, "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม", "The count reaches score 5: the readiness survey report is still needed"),
+            Next::More { score, target, needed } => tr(
+                l,
+                &format!("อีก {} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {})", count(state, needed), count(state, target)),
+                &format!(
+                    "{} more products reach score {score} (target {})",
+                    count(state, needed),
+                    count(state, target)
+                ),
+            ),
+            Next::Survey => tr(
+                l,
+                "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม",
+                "The count reaches score 5: the readiness survey report is still needed",
+            ),
             Next::Top => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
         };
         view! {
@@ -94,7 +112,11 @@ fn ProvinceCards() -> impl IntoView {
             .into_any();
         };
         let next = match k.next(rule) {
-            Next::More { score, target, needed } => tr(l, &format!("อีก {} บาท ถึง {score} คะแนน (เป้าหมาย {} บาท)", baht(state, needed), baht(state, target)), &format!("{} baht more reach score {score} (target {} baht)", baht(state, needed), baht(state, target))),
+            Next::More { score, target, needed } => tr(
+                l,
+                &format!("อีก {} บาท ถึง {score} คะแนน (เป้าหมาย {} บาท)", baht(state, needed), baht(state, target)),
+                &format!("{} baht more reach score {score} (target {} baht)", baht(state, needed), baht(state, target)),
+            ),
             _ => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
         };
         view! {
@@ -120,15 +142,30 @@ struct Sort {
 
 /// The table's body: the districts in the chosen order (column 0 sorts by name,
 /// the others by `key`), then the province row, each drawn by `row_view`.
-fn table_body(a: &otop_kpi::analysis::Analysis, sort: Option<Sort>, key: impl Fn(&Row, usize) -> i128, row_view: impl Fn(Row, String) -> AnyView) -> Vec<AnyView> {
+fn table_body(
+    a: &otop_kpi::analysis::Analysis,
+    sort: Option<Sort>,
+    key: impl Fn(&Row, usize) -> i128,
+    row_view: impl Fn(Row, String) -> AnyView,
+) -> Vec<AnyView> {
     let mut rows = a.evaluation.districts.clone();
     if let Some(s) = sort {
         rows.sort_by(|a, b| {
             let o = if s.col == 0 { a.district.cmp(&b.district) } else { key(a, s.col).cmp(&key(b, s.col)) };
-            if s.desc { o.reverse() } else { o }
+            if s.desc {
+                o.reverse()
+            } else {
+                o
+            }
         });
     }
-    let mut out: Vec<AnyView> = rows.into_iter().map(|r| { let k = r.district.clone(); row_view(r, k) }).collect();
+    let mut out: Vec<AnyView> = rows
+        .into_iter()
+        .map(|r| {
+            let k = r.district.clone();
+            row_view(r, k)
+        })
+        .collect();
     out.push(row_view(a.evaluation.province.clone(), "province".into()));
     out
 }
@@ -137,7 +174,13 @@ fn table_body(a: &otop_kpi::analysis::Analysis, sort: Option<Sort>, key: impl Fn
 fn SortHeader(sort: RwSignal<Option<Sort>>, col: usize, th: &'static str, en: &'static str) -> impl IntoView {
     let state = expect_context::<State>();
     let aria = move || match sort.get() {
-        Some(s) if s.col == col => if s.desc { "descending" } else { "ascending" },
+        Some(s) if s.col == col => {
+            if s.desc {
+                "descending"
+            } else {
+                "ascending"
+            }
+        }
         _ => "none",
     };
     view! {
@@ -215,7 +258,14 @@ fn Kpi2Table() -> impl IntoView {
         let (sales, growth, score, target, gap, note) = match &r.kpi2 {
             Some(k) => {
                 let (target, gap) = next_pair(k.next(rule));
-                (Some(k.sales), Some(k.growth), Some(k.score(rule)), target, gap, rule_note(lang, k.by_table, k.by_percent))
+                (
+                    Some(k.sales),
+                    Some(k.growth),
+                    Some(k.score(rule)),
+                    target,
+                    gap,
+                    rule_note(lang, k.by_table, k.by_percent),
+                )
             }
             None => (None, None, None, None, None, None),
         };
@@ -270,12 +320,23 @@ fn Kpi2Table() -> impl IntoView {
 /// A horizontal bar chart (inline SVG) of one percentage per district, with the
 /// score thresholds as vertical lines.
 #[component]
-fn BarChart(title_th: &'static str, title_en: &'static str, values: Signal<Vec<(String, Option<BasisPoints>)>>, thresholds: Signal<[BasisPoints; 4]>) -> impl IntoView {
+fn BarChart(
+    title_th: &'static str,
+    title_en: &'static str,
+    values: Signal<Vec<(String, Option<BasisPoints>)>>,
+    thresholds: Signal<[BasisPoints; 4]>,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let chart = move || {
         let vals = values.get();
         let th = thresholds.get();
-        let max_bp = vals.iter().filter_map(|(_, v)| v.map(|b| b.0)).chain(th.iter().map(|b| b.0 + 200)).max().unwrap_or(1200).max(100);
+        let max_bp = vals
+            .iter()
+            .filter_map(|(_, v)| v.map(|b| b.0))
+            .chain(th.iter().map(|b| b.0 + 200))
+            .max()
+            .unwrap_or(1200)
+            .max(100);
         let (left, width, bar_h, gap) = (150.0_f64, 520.0_f64, 18.0_f64, 8.0_f64);
         let height = vals.len() as f64 * (bar_h + gap) + 40.0;
         let x = move |bp: i64| left + width * (bp.max(0) as f64 / max_bp as f64);
@@ -372,8 +433,26 @@ fn Readiness() -> impl IntoView {
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<State>();
-    let kpi1_values = Signal::derive(move || state.analysis.with(|a| a.evaluation.districts.iter().chain(std::iter::once(&a.evaluation.province)).map(|r| (r.district.clone(), Some(r.kpi1.percent))).collect()));
-    let kpi2_values = Signal::derive(move || state.analysis.with(|a| a.evaluation.districts.iter().chain(std::iter::once(&a.evaluation.province)).map(|r| (r.district.clone(), r.kpi2.as_ref().map(|k| k.growth))).collect()));
+    let kpi1_values = Signal::derive(move || {
+        state.analysis.with(|a| {
+            a.evaluation
+                .districts
+                .iter()
+                .chain(std::iter::once(&a.evaluation.province))
+                .map(|r| (r.district.clone(), Some(r.kpi1.percent)))
+                .collect()
+        })
+    });
+    let kpi2_values = Signal::derive(move || {
+        state.analysis.with(|a| {
+            a.evaluation
+                .districts
+                .iter()
+                .chain(std::iter::once(&a.evaluation.province))
+                .map(|r| (r.district.clone(), r.kpi2.as_ref().map(|k| k.growth)))
+                .collect()
+        })
+    });
     let t1 = Signal::derive(move || state.preset.with(|p| p.kpi1.levels));
     let t2 = Signal::derive(move || state.preset.with(|p| p.kpi2.levels));
     let outliers = move || {

@@ -49,7 +49,11 @@ fn DistrictRow(index: usize) -> impl IntoView {
             match typed_count(&v) {
                 Some(n) => state.preset.update(|p| {
                     if let Some(d) = p.districts.get_mut(index) {
-                        if which == "entrepreneurs" { d.entrepreneurs = n } else { d.products = n }
+                        if which == "entrepreneurs" {
+                            d.entrepreneurs = n
+                        } else {
+                            d.products = n
+                        }
                     }
                 }),
                 None => bad_input(state, "จำนวน", "a count", &v),
@@ -120,7 +124,8 @@ fn Thresholds(kpi: u8) -> impl IntoView {
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = expect_context::<State>();
-    let rows = move || (0..state.preset.with(|p| p.districts.len())).map(|i| view! { <DistrictRow index=i /> }).collect_view();
+    let rows =
+        move || (0..state.preset.with(|p| p.districts.len())).map(|i| view! { <DistrictRow index=i /> }).collect_view();
     let import_preset = move |ev: leptos::ev::Event| {
         let Some((input, file)) = first_file(&ev) else { return };
         spawn_local(async move {
@@ -140,7 +145,12 @@ pub fn Settings() -> impl IntoView {
         spawn_local(async move {
             let name = file.name();
             let bytes = read_bytes(&file).await.unwrap_or_default();
-            let job = otop_kpi::jobs::Job { kind: otop_kpi::jobs::JobKind::Targets, name: name.clone(), districts: Vec::new(), default_year: 0 };
+            let job = otop_kpi::jobs::Job {
+                kind: otop_kpi::jobs::JobKind::Targets,
+                name: name.clone(),
+                districts: Vec::new(),
+                default_year: 0,
+            };
             let tables = super::worker::run(job, bytes).await.tables.unwrap_or_else(|| Ok(Vec::new()));
             match tables {
                 Ok(tables) if !tables.is_empty() => {
@@ -156,7 +166,11 @@ pub fn Settings() -> impl IntoView {
     };
     let export_preset = move |_| {
         let p = state.preset.get_untracked();
-        download(&format!("preset-{}-{}-r{}.json", p.province, p.fiscal_year, p.round), "application/json", p.to_json().as_bytes());
+        download(
+            &format!("preset-{}-{}-r{}.json", p.province, p.fiscal_year, p.round),
+            "application/json",
+            p.to_json().as_bytes(),
+        );
     };
     let reset = move |_| {
         state.preset.set(Preset::sa_kaeo_2564_round2());
@@ -174,7 +188,10 @@ pub fn Settings() -> impl IntoView {
         state.settings_issues.set(Vec::new());
         clear_saved(KEY_PREFIX);
     };
-    let text_field = move |label_th: &'static str, label_en: &'static str, get: fn(&Preset) -> String, set: fn(&mut Preset, String)| {
+    let text_field = move |label_th: &'static str,
+                           label_en: &'static str,
+                           get: fn(&Preset) -> String,
+                           set: fn(&mut Preset, String)| {
         view! {
             <label>{move || tr(state.lang.get(), label_th, label_en)}
                 <input type="text" prop:value=move || state.preset.with(get) on:change=move |ev| { let v = event_target_value(&ev); state.preset.update(|p| set(p, v)); } />

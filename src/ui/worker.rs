@@ -39,7 +39,8 @@ fn spawn(index: usize) -> Option<web_sys::Worker> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Classic);
     let worker = web_sys::Worker::new_with_options(SCRIPT, &opts).ok()?;
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| on_message(index, ev));
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| on_message(index, ev));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
@@ -93,7 +94,11 @@ fn on_crash(index: usize, message: &str) {
         running
     });
     if let Some((_, r)) = failed {
-        let detail = if message.is_empty() { "the reader stopped on this file".to_string() } else { format!("the reader stopped on this file: {message}") };
+        let detail = if message.is_empty() {
+            "the reader stopped on this file".to_string()
+        } else {
+            format!("the reader stopped on this file: {message}")
+        };
         let _ = r.resolve.call1(&JsValue::NULL, &JsValue::from_str(&JobResult::failed(&r.job, &detail).to_json()));
     }
     dispatch();
@@ -108,7 +113,11 @@ fn dispatch() {
             let Some((id, job, bytes, resolve)) = p.queue.pop_front() else { break };
             let msg = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("id"), &JsValue::from(id));
-            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("job"), &JsValue::from_str(&serde_json::to_string(&job).unwrap_or_default()));
+            let _ = js_sys::Reflect::set(
+                &msg,
+                &JsValue::from_str("job"),
+                &JsValue::from_str(&serde_json::to_string(&job).unwrap_or_default()),
+            );
             let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("bytes"), &bytes);
             let transfer = js_sys::Array::of1(&bytes.buffer());
             if let Some(slot) = p.slots.get_mut(i) {
@@ -141,4 +150,3 @@ pub async fn run(job: Job, bytes: Vec<u8>) -> JobResult {
         None => JobResult::failed(&job_for_failure, "no answer from the reader"),
     }
 }
-
