@@ -11,7 +11,9 @@
 
 use crate::analysis::Analysis;
 use crate::display::{self, Lang};
-use crate::import::{import_report, ImportedFile, Role};
+use crate::import::error::FileError;
+use crate::import::report::import_report;
+use crate::import::{FileKind, ImportedFile};
 use crate::issue::Issue;
 use crate::preset::{Preset, ScoringRule};
 use crate::targets::TargetTables;
@@ -229,21 +231,16 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
 
 /// Reads a file from disk into an imported report; a file that cannot be opened
 /// becomes an error issue of that file (the others still count).
-fn import_path(path: &str, role: Role, districts: &[String]) -> ImportedFile {
+fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile {
     let name = std::path::Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
     match std::fs::read(path) {
-        Ok(bytes) => import_report(&name, &bytes, role, districts),
+        Ok(bytes) => import_report(&name, &bytes, kind, districts),
         Err(e) => {
-            let mut f = import_report(&name, &[], role, districts);
-            f.issues = vec![Issue::error(
-                "file.unreadable",
-                format!("เปิดไฟล์ไม่ได้: {e}"),
-                format!("The file could not be opened: {e}"),
-            )
-            .in_file(&name)];
+            let mut f = ImportedFile::new(&name, None);
+            f.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
             f
         }
     }
@@ -262,8 +259,8 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
         preset.rule = rule;
     }
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, Role::Report, &names)).collect();
-    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, Role::Round1, &names)).collect();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
     let sales = crate::sales::SalesInput::from_paths(&o.sales, &preset);
     let analysis = Analysis::run(&preset, &reports, &round1, &sales);
     let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(&sales.files).collect();
@@ -370,6 +367,6 @@ fn template(args: &[String]) -> Result<(), String> {
     let [path] = args else {
         return Err("template needs exactly one OUT.xlsx".into());
     };
-    let bytes = crate::export::template_workbook()?;
+    let bytes = crate::export::template_workbook().map_err(|e| e.to_string())?;
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }

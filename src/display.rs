@@ -2,11 +2,12 @@
 //! Thai digits, Buddhist Era month names. Used by the page and the command alike.
 //!
 //! ```
-//! use otop_kpi::display::{group_thousands, to_thai_digits};
+//! use otop_kpi::{display::group_thousands, text::to_thai_digits};
 //! assert_eq!(group_thousands("2543154639"), "2,543,154,639");
 //! assert_eq!(to_thai_digits("1,921"), "๑,๙๒๑");
 //! ```
 
+use crate::calendar::{EN_MONTHS, THAI_MONTHS};
 use crate::money::{BasisPoints, Satang};
 
 /// The user's language.
@@ -47,31 +48,6 @@ pub fn group_thousands(plain: &str) -> String {
     out
 }
 
-/// Arabic digits replaced by Thai digits (๐–๙); everything else kept.
-pub fn to_thai_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32('๐' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
-/// Thai digits replaced by Arabic digits; everything else kept.
-///
-/// ```
-/// # use otop_kpi::display::from_thai_digits;
-/// assert_eq!(from_thai_digits("๐๙๑-๑๒๓"), "091-123");
-/// ```
-pub fn from_thai_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '๐'..='๙' => char::from_u32('0' as u32 + (c as u32 - '๐' as u32)).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
 /// An integer count with separators, e.g. `1,921`.
 pub fn count(n: i64) -> String {
     group_thousands(&n.to_string())
@@ -86,24 +62,6 @@ pub fn baht(s: Satang) -> String {
 pub fn percent(bp: BasisPoints) -> String {
     format!("{} %", group_thousands(&bp.to_string()))
 }
-
-/// Thai month names, full and abbreviated, January first.
-pub const THAI_MONTHS: [(&str, &str); 12] = [
-    ("มกราคม", "ม.ค."),
-    ("กุมภาพันธ์", "ก.พ."),
-    ("มีนาคม", "มี.ค."),
-    ("เมษายน", "เม.ย."),
-    ("พฤษภาคม", "พ.ค."),
-    ("มิถุนายน", "มิ.ย."),
-    ("กรกฎาคม", "ก.ค."),
-    ("สิงหาคม", "ส.ค."),
-    ("กันยายน", "ก.ย."),
-    ("ตุลาคม", "ต.ค."),
-    ("พฤศจิกายน", "พ.ย."),
-    ("ธันวาคม", "ธ.ค."),
-];
-
-const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A month of a Buddhist Era year, e.g. `เม.ย. 2564` or `Apr 2021`.
 pub fn month(year_be: i32, month: u32, lang: Lang) -> String {
@@ -125,6 +83,5 @@ mod tests {
         assert_eq!(percent(BasisPoints(898)), "8.98 %");
         assert_eq!(month(2564, 4, Lang::Th), "เม.ย. 2564");
         assert_eq!(month(2564, 9, Lang::En), "Sep 2021");
-        assert_eq!(from_thai_digits(&to_thai_digits("0123456789")), "0123456789");
     }
 }

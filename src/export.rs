@@ -77,15 +77,15 @@ fn write_form_header(ws: &mut Worksheet, first_row: u32, title: &str, district_l
 /// let bytes = otop_kpi::export::report_workbook("แบบรายงาน", "อำเภอเมืองสระแก้ว", &[]).unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
-pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -> Result<Vec<u8>, String> {
+pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let money = Format::new().set_num_format("#,##0.00");
-    let ws = wb.add_worksheet().set_name("แบบรายงาน").map_err(|e| e.to_string())?;
-    let data = write_form_header(ws, 0, title, district_line).map_err(|e| e.to_string())?;
+    let ws = wb.add_worksheet().set_name("แบบรายงาน")?;
+    let data = write_form_header(ws, 0, title, district_line)?;
     for (i, p) in products.iter().enumerate() {
-        write_product(ws, data + i as u32, i + 1, p, &money).map_err(|e| e.to_string())?;
+        write_product(ws, data + i as u32, i + 1, p, &money)?;
     }
-    wb.save_to_buffer().map_err(|e| e.to_string())
+    wb.save_to_buffer()
 }
 
 /// The blank report form (attachment 5) in the canonical layout.
@@ -94,18 +94,17 @@ pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -
 /// let bytes = otop_kpi::export::template_workbook().unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
-pub fn template_workbook() -> Result<Vec<u8>, String> {
+pub fn template_workbook() -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet().set_name("แบบรายงาน").map_err(|e| e.to_string())?;
+    let ws = wb.add_worksheet().set_name("แบบรายงาน")?;
     write_form_header(
         ws,
         0,
         "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2 ประจำปีงบประมาณ พ.ศ. 2564",
         "อำเภอ.................... จังหวัด....................",
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     ws.set_landscape();
-    let notes = wb.add_worksheet().set_name("คำชี้แจง").map_err(|e| e.to_string())?;
+    let notes = wb.add_worksheet().set_name("คำชี้แจง")?;
     let lines = [
         "คำชี้แจง",
         "1. กรอกหนึ่งผลิตภัณฑ์ต่อหนึ่งแถว ผลิตภัณฑ์ที่สองขึ้นไปของผู้ประกอบการเดียวกัน เว้นช่องที่ รหัส และชื่อผู้ประกอบการได้",
@@ -115,10 +114,10 @@ pub fn template_workbook() -> Result<Vec<u8>, String> {
         "5. ผลิตภัณฑ์ต้องไม่ซ้ำกับที่รายงานในรอบแรก",
     ];
     for (i, l) in lines.iter().enumerate() {
-        notes.write_string(i as u32, 0, *l).map_err(|e| e.to_string())?;
+        notes.write_string(i as u32, 0, *l)?;
     }
-    notes.set_column_width(0, 110).map_err(|e| e.to_string())?;
-    wb.save_to_buffer().map_err(|e| e.to_string())
+    notes.set_column_width(0, 110)?;
+    wb.save_to_buffer()
 }
 
 fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String) -> (String, String) {
@@ -191,7 +190,7 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
             ws.write_number(r, 3, row as f64)?;
         }
         ws.write_string(r, 4, i.column.as_deref().unwrap_or(""))?;
-        ws.write_string(r, 5, &i.code)?;
+        ws.write_string(r, 5, i.code.as_str())?;
         ws.write_string(r, 6, &i.message_th)?;
         ws.write_string(r, 7, &i.message_en)?;
     }
@@ -201,8 +200,8 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
 
 /// The results workbook: summary of both KPIs, the merged product list, the
 /// readiness summary and the issues.
-pub fn results_workbook(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, String> {
-    build_results(preset, a).map_err(|e| e.to_string())
+pub fn results_workbook(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
+    build_results(preset, a)
 }
 
 fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
@@ -479,7 +478,7 @@ pub fn issues_csv(a: &Analysis) -> String {
             i.sheet.clone().unwrap_or_default(),
             i.row.map(|r| r.to_string()).unwrap_or_default(),
             i.column.clone().unwrap_or_default(),
-            i.code.clone(),
+            i.code.as_str().to_string(),
             i.message_th.clone(),
             i.message_en.clone(),
         ]));

@@ -11,18 +11,31 @@
 //! assert_eq!(tables.province.kpi1, [134, 154, 173, 192, 211]);
 //! ```
 
-pub mod analysis;
-pub mod cli;
-pub mod counting;
-pub mod display;
-pub mod evaluation;
-pub mod export;
-pub mod import;
-pub mod issue;
-pub mod jobs;
+// The layers, lowest first: a module uses only modules of its own layer or
+// below (README, "Layout").
+//
+// 1. Plain values: exact money, normalised text, the B.E. calendar.
+pub mod calendar;
 pub mod money;
+pub mod text;
+// 2. Formatting for people, and the issue catalogue.
+pub mod display;
+pub mod issue;
+// 3. The preset and the letter's rules.
+pub mod district;
 pub mod outliers;
 pub mod preset;
-pub mod sales;
 pub mod scoring;
 pub mod targets;
+// 4. Reading files.
+pub mod import;
+// 5. From what was read to figures and scores.
+pub mod counting;
+pub mod evaluation;
+pub mod sales;
+// 6. A whole run, its outputs, reading one file (shared part), the page's session.
+pub mod analysis;
+pub mod export;
+pub mod read_file;
+// 7. The shells' core: the command.
+pub mod cli;

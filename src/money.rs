@@ -154,6 +154,71 @@ impl fmt::Display for BasisPoints {
     }
 }
 
+/// Parses a plain decimal number (optionally with a sign or an exponent, as a float's
+/// shortest text may have) rounded half up to the satang, without floating point.
+pub fn parse_decimal(t: &str) -> Option<Satang> {
+    let (mantissa, exp) = match t.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (t, 0),
+    };
+    let (neg, m) = match mantissa.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int, frac) = m.split_once('.').unwrap_or((m, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) || int.len() + frac.len() > 30 {
+        return None;
+    }
+    let digits: i128 = format!("{int}{frac}").parse().ok()?;
+    // value = digits × 10^(exp − frac.len()); satang = value × 100.
+    let scale = exp + 2 - frac.len() as i32;
+    let satang = if scale >= 0 {
+        digits.checked_mul(10i128.checked_pow(scale as u32)?)?
+    } else {
+        let den = 10i128.checked_pow((-scale) as u32).unwrap_or(i128::MAX);
+        div_round_half_up(digits, den)
+    };
+    let satang = i64::try_from(satang).ok()?;
+    Some(Satang(if neg { -satang } else { satang }))
+}
+
+/// Parses a plain decimal with at most two decimals (`-12`, `1234.5`,
+/// `1234.50`) into satang exactly; anything else is `None`.
+///
+/// ```
+/// # use otop_kpi::money::{parse_baht, Satang};
+/// assert_eq!(parse_baht("1234.5"), Some(Satang(123_450)));
+/// assert_eq!(parse_baht("1.234"), None);
+/// ```
+pub fn parse_baht(text: &str) -> Option<Satang> {
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let (int, frac) = match t.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (t, ""),
+    };
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = int.parse().ok()?;
+    let mut cents: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    if frac.len() == 1 {
+        cents *= 10;
+    }
+    let v = whole.checked_mul(100)?.checked_add(cents)?;
+    Some(Satang(if neg { -v } else { v }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +230,19 @@ mod tests {
         assert_eq!(div_round_half_up(24, 10), 2);
         assert_eq!(div_round_half_up(0, 10), 0);
         assert_eq!(div_round_half_up(1, 0), 0);
+    }
+
+    #[test]
+    fn decimals_are_exact() {
+        assert_eq!(parse_decimal("1234.565"), Some(Satang(123_457)));
+        assert_eq!(parse_decimal("1e3"), Some(Satang(100_000)));
+        assert_eq!(parse_decimal("1.5e-2"), Some(Satang(2)));
+        assert_eq!(parse_decimal("-12.3"), Some(Satang(-1230)));
+        assert_eq!(parse_decimal("12a"), None);
+        assert_eq!(parse_decimal("."), None);
+        assert_eq!(parse_baht("-12"), Some(Satang(-1200)));
+        assert_eq!(parse_baht("12."), Some(Satang(1200)));
+        assert_eq!(parse_baht(".5"), None);
     }
 
     #[test]

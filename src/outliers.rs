@@ -9,8 +9,9 @@
 //! ```
 
 use crate::display;
+use crate::issue::preset::Figure;
 use crate::issue::Issue;
-use crate::money::Satang;
+use crate::money::{BasisPoints, Satang};
 use crate::preset::Preset;
 
 /// How many times the median of the others a figure may be before it is flagged.
@@ -46,31 +47,22 @@ pub fn outliers(values: &[i128]) -> Vec<usize> {
 pub fn preset_outliers(preset: &Preset) -> Vec<Issue> {
     let mut out = Vec::new();
     let ds = &preset.districts;
-    let figures: [(&str, &str, &str, Vec<i128>); 3] = [
-        (
-            "entrepreneurs",
-            "จำนวนผู้ประกอบการ",
-            "registered entrepreneurs",
-            ds.iter().map(|d| d.entrepreneurs as i128).collect(),
-        ),
-        ("products", "จำนวนผลิตภัณฑ์", "registered products", ds.iter().map(|d| d.products as i128).collect()),
-        ("base", "ยอดจำหน่ายปีฐาน", "base-year sales", ds.iter().map(|d| d.base.0 as i128).collect()),
+    let figures = [
+        (Figure::Entrepreneurs, ds.iter().map(|d| d.entrepreneurs as i128).collect::<Vec<_>>()),
+        (Figure::Products, ds.iter().map(|d| d.products as i128).collect()),
+        (Figure::Base, ds.iter().map(|d| d.base.0 as i128).collect()),
     ];
-    for (key, th, en, values) in figures {
+    for (figure, values) in figures {
         for i in outliers(&values) {
             let Some(d) = ds.get(i) else { continue };
-            let shown = match key {
-                "base" => format!("{} บาท", display::baht(d.base)),
-                "entrepreneurs" => display::count(d.entrepreneurs),
-                _ => display::count(d.products),
+            let shown = match figure {
+                Figure::Base => format!("{} บาท", display::baht(d.base)),
+                Figure::Entrepreneurs => display::count(d.entrepreneurs),
+                Figure::Products => display::count(d.products),
             };
             let total: i128 = values.iter().sum();
-            let share = if total > 0 { crate::money::BasisPoints::ratio(values[i], total) } else { Default::default() };
-            out.push(Issue::warning(
-                &format!("preset.outlier.{key}"),
-                format!("{th}ของอำเภอ{} ({shown}) สูงกว่า {FACTOR} เท่าของค่ากลางของอำเภออื่น และคิดเป็น {share}% ของทั้งจังหวัด — ตรวจว่ากรอกตัวเลขถูกต้องหรือไม่ (ระบบไม่แก้ค่าให้)", d.name),
-                format!("The {en} of {} ({shown}) is more than {FACTOR} times the median of the other districts and {share}% of the province: check that it was typed correctly (it is used as it is)", d.name),
-            ));
+            let share = if total > 0 { BasisPoints::ratio(values[i], total) } else { Default::default() };
+            out.push(Issue::preset_outlier(figure, &d.name, &shown, share, FACTOR));
         }
     }
     out
@@ -84,11 +76,7 @@ pub fn sales_outliers(names: &[&str], sales: &[Satang]) -> Vec<Issue> {
         .filter_map(|i| {
             let name = names.get(i)?;
             let s = sales.get(i)?;
-            Some(Issue::warning(
-                "sales.outlier",
-                format!("ยอดจำหน่ายของอำเภอ{name} ({} บาท) สูงกว่า {FACTOR} เท่าของค่ากลางของอำเภออื่น — ตรวจว่ากรอกตัวเลขถูกต้องหรือไม่", display::baht(*s)),
-                format!("The sales of {name} ({} baht) are more than {FACTOR} times the median of the other districts: check the figure", display::baht(*s)),
-            ))
+            Some(Issue::sales_outlier(name, *s, FACTOR))
         })
         .collect()
 }

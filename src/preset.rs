@@ -13,6 +13,8 @@
 //! assert_eq!(back.unwrap(), p);
 //! ```
 
+use crate::calendar::{Window, YearMonth};
+use crate::issue::preset::Figure;
 use crate::issue::Issue;
 use crate::money::{BasisPoints, Satang};
 use serde::{Deserialize, Serialize};
@@ -44,64 +46,6 @@ impl ScoringRule {
             "percent" => Some(ScoringRule::Percent),
             _ => None,
         }
-    }
-}
-
-/// A calendar month in the Buddhist Era (`year` 2564 = 2021).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct YearMonth {
-    pub year: i32,
-    pub month: u32,
-}
-
-impl YearMonth {
-    /// A running month number, for comparing and stepping.
-    pub fn index(self) -> i64 {
-        self.year as i64 * 12 + (self.month as i64 - 1)
-    }
-
-    /// The month after this one.
-    pub fn next(self) -> YearMonth {
-        if self.month >= 12 {
-            YearMonth { year: self.year + 1, month: 1 }
-        } else {
-            YearMonth { year: self.year, month: self.month + 1 }
-        }
-    }
-
-    /// The same month one year earlier.
-    pub fn year_before(self) -> YearMonth {
-        YearMonth { year: self.year - 1, month: self.month }
-    }
-}
-
-/// The evaluation window, both ends included (April–September 2564 for round 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Window {
-    pub start: YearMonth,
-    pub end: YearMonth,
-}
-
-impl Window {
-    /// The months of the window, in order (empty when `end` is before `start`; at most 36).
-    pub fn months(self) -> Vec<YearMonth> {
-        let mut out = Vec::new();
-        let mut m = self.start;
-        while m.index() <= self.end.index() && out.len() < 36 {
-            out.push(m);
-            m = m.next();
-        }
-        out
-    }
-
-    /// Whether `m` falls inside the window.
-    pub fn contains(self, m: YearMonth) -> bool {
-        self.start.index() <= m.index() && m.index() <= self.end.index()
-    }
-
-    /// The same months one year earlier: the base period of KPI 2.
-    pub fn year_before(self) -> Window {
-        Window { start: self.start.year_before(), end: self.end.year_before() }
     }
 }
 
@@ -216,14 +160,7 @@ impl Preset {
                 let issues = p.validate();
                 (Some(p), issues)
             }
-            Err(e) => (
-                None,
-                vec![Issue::error(
-                    "preset.json.invalid",
-                    format!("อ่านไฟล์ค่าตั้งต้น (JSON) ไม่ได้: บรรทัด {} คอลัมน์ {} — ตรวจรูปแบบไฟล์ หรือส่งออกค่าตั้งต้นจากหน้านี้ใหม่ ({e})", e.line(), e.column()),
-                    format!("The preset file (JSON) could not be read at line {}, column {}: check the file, or export the preset from this page again ({e})", e.line(), e.column()),
-                )],
-            ),
+            Err(e) => (None, vec![Issue::preset_json_invalid(&e)]),
         }
     }
 
@@ -232,74 +169,43 @@ impl Preset {
     pub fn validate(&self) -> Vec<Issue> {
         let mut out = Vec::new();
         if self.districts.is_empty() {
-            out.push(Issue::error(
-                "preset.districts.empty",
-                "ค่าตั้งต้นไม่มีอำเภอ — เพิ่มอำเภออย่างน้อยหนึ่งอำเภอ",
-                "The preset has no district: add at least one",
-            ));
+            out.push(Issue::preset_districts_empty());
         }
         let mut seen: Vec<String> = Vec::new();
         for (i, d) in self.districts.iter().enumerate() {
             let n = i + 1;
             let name = d.name.trim();
             if name.is_empty() {
-                out.push(Issue::error(
-                    "preset.district.name_empty",
-                    format!("อำเภอลำดับที่ {n} ไม่มีชื่อ — ใส่ชื่ออำเภอ"),
-                    format!("District no. {n} has no name: type its name"),
-                ));
+                out.push(Issue::preset_district_name_empty(n));
             } else if seen.iter().any(|s| s == name) {
-                out.push(Issue::error(
-                    "preset.district.name_duplicate",
-                    format!("ชื่ออำเภอ \"{name}\" ซ้ำ (ลำดับที่ {n}) — แต่ละอำเภอต้องมีชื่อไม่ซ้ำกัน"),
-                    format!("District name \"{name}\" appears twice (no. {n}): each district needs its own name"),
-                ));
+                out.push(Issue::preset_district_name_duplicate(n, name));
             } else {
                 seen.push(name.to_string());
             }
-            let figures: [(&str, &str, &str, bool); 3] = [
-                ("entrepreneurs", "จำนวนผู้ประกอบการ", "registered entrepreneurs", d.entrepreneurs > 0),
-                ("products", "จำนวนผลิตภัณฑ์", "registered products", d.products > 0),
-                ("base", "ยอดจำหน่ายปีฐาน", "base-year sales", d.base.0 > 0),
+            let figures = [
+                (Figure::Entrepreneurs, d.entrepreneurs > 0),
+                (Figure::Products, d.products > 0),
+                (Figure::Base, d.base.0 > 0),
             ];
-            for (key, th, en, ok) in figures {
+            for (figure, ok) in figures {
                 if !ok {
-                    out.push(Issue::error(
-                        &format!("preset.district.{key}_not_positive"),
-                        format!("{th}ของอำเภอ{name} ต้องมากกว่าศูนย์ — แก้ตัวเลขในตารางอำเภอ"),
-                        format!("The {en} of {name} must be greater than zero: correct it in the district table"),
-                    ));
+                    out.push(Issue::preset_figure_not_positive(figure, name));
                 }
             }
         }
-        for (kpi, t) in [("kpi1", &self.kpi1), ("kpi2", &self.kpi2)] {
+        for (kpi, t) in [(1, &self.kpi1), (2, &self.kpi2)] {
             let cols = t.columns();
             let ordered = cols.windows(2).all(|w| w[0] < w[1]) && cols[0].0 >= 0;
             if !ordered {
                 let list = cols.iter().map(|c| format!("{c}")).collect::<Vec<_>>().join(", ");
-                out.push(Issue::error(
-                    &format!("preset.{kpi}.thresholds_order"),
-                    format!("เกณฑ์ของตัวชี้วัด {} ต้องเรียงจากน้อยไปมากและไม่ติดลบ (ตอนนี้ {list} %)", &kpi[3..]),
-                    format!(
-                        "The thresholds of KPI {} must rise from score to score and not be negative (now {list} %)",
-                        &kpi[3..]
-                    ),
-                ));
+                out.push(Issue::preset_thresholds_order(kpi, &list));
             }
         }
         if self.window.months().is_empty() {
-            out.push(Issue::error(
-                "preset.window.empty",
-                "ช่วงเวลาประเมินว่าง — เดือนเริ่มต้องไม่อยู่หลังเดือนสิ้นสุด",
-                "The evaluation window is empty: its first month must not come after its last",
-            ));
+            out.push(Issue::preset_window_empty());
         }
         if !(1..=12).contains(&self.window.start.month) || !(1..=12).contains(&self.window.end.month) {
-            out.push(Issue::error(
-                "preset.window.month",
-                "เดือนของช่วงประเมินต้องอยู่ระหว่าง 1 ถึง 12",
-                "The window's months must be between 1 and 12",
-            ));
+            out.push(Issue::preset_window_month());
         }
         out
     }
@@ -327,34 +233,8 @@ pub mod baht_json {
             serde_json::Value::String(s) => s.clone(),
             _ => return Err(serde::de::Error::custom("expected an amount in baht")),
         };
-        parse_plain_baht(&text).ok_or_else(|| serde::de::Error::custom(format!("not an amount in baht: {text}")))
-    }
-
-    /// Parses a plain decimal (`-12`, `1234.5`, `1234.50`) into satang; at most two decimals.
-    pub fn parse_plain_baht(text: &str) -> Option<Satang> {
-        let t = text.trim();
-        let (neg, t) = match t.strip_prefix('-') {
-            Some(r) => (true, r),
-            None => (false, t),
-        };
-        let (int, frac) = match t.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (t, ""),
-        };
-        if int.is_empty()
-            || !int.bytes().all(|b| b.is_ascii_digit())
-            || frac.len() > 2
-            || !frac.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let whole: i64 = int.parse().ok()?;
-        let mut cents: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-        if frac.len() == 1 {
-            cents *= 10;
-        }
-        let v = whole.checked_mul(100)?.checked_add(cents)?;
-        Some(Satang(if neg { -v } else { v }))
+        crate::money::parse_baht(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an amount in baht: {text}")))
     }
 }
 
@@ -379,7 +259,7 @@ mod tests {
         p.districts[4].base = Satang(-100);
         p.districts[5].entrepreneurs = -1;
         p.kpi2.levels = [7, 9, 8, 10].map(BasisPoints::percent);
-        let codes: Vec<String> = p.validate().into_iter().map(|i| i.code).collect();
+        let codes: Vec<&str> = p.validate().into_iter().map(|i| i.code.as_str()).collect();
         assert_eq!(
             codes,
             [

@@ -4,13 +4,16 @@
 //! are ignored (with a note); a district missing a month of the window is a
 //! warning. Rows for one district and month are added up.
 
-use crate::counting::{DistrictMatch, DistrictMatcher};
+use crate::calendar::YearMonth;
 use crate::display::{self, Lang};
+use crate::district::{DistrictMatch, DistrictMatcher};
+use crate::import::error::FileError;
+use crate::import::reader::read;
 use crate::import::sales::{read_sheet, Entry, Period};
-use crate::import::{workbook, ImportedFile, SheetKind, SkippedSheet};
+use crate::import::{FileKind, ImportedFile};
 use crate::issue::Issue;
 use crate::money::Satang;
-use crate::preset::{Preset, YearMonth};
+use crate::preset::Preset;
 use std::collections::{BTreeSet, HashMap};
 
 /// One sales file as read: its description and its figures (districts still as typed).
@@ -23,42 +26,24 @@ pub struct SalesFile {
 /// Reads one sales file: every sheet with a district column and sales figures.
 /// `default_year` (B.E.) places month names typed without a year.
 pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
-    let mut f = ImportedFile {
-        file: name.to_string(),
-        kind: "sales".into(),
-        sheets_used: Vec::new(),
-        sheets_skipped: Vec::new(),
-        rows: 0,
-        products: Default::default(),
-        issues: Vec::new(),
-    };
-    let wb = match workbook::read(name, bytes) {
+    let mut f = ImportedFile::new(name, Some(FileKind::Sales));
+    let wb = match read(name, bytes) {
         Ok(wb) => wb,
         Err(e) => {
             f.issues.push(e.issue(name));
             return SalesFile { file: f, entries: Vec::new() };
         }
     };
-    f.issues.extend(wb.unreadable.iter().map(|i| i.clone().in_file(name)));
+    f.issues.extend(wb.unreadable.iter().map(|e| e.issue(name)));
     let mut entries: Vec<Entry> = Vec::new();
     for sheet in &wb.sheets {
         if sheet.hidden {
-            f.sheets_skipped.push(SkippedSheet {
-                sheet: sheet.name.clone(),
-                kind: SheetKind::Other,
-                reason_th: "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้".into(),
-                reason_en: "hidden sheet, not used".into(),
-            });
+            f.skip(&sheet.name, None, "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้", "hidden sheet, not used");
             continue;
         }
         let s = read_sheet(name, sheet, default_year);
         if s.layout.is_none() {
-            f.sheets_skipped.push(SkippedSheet {
-                sheet: sheet.name.clone(),
-                kind: SheetKind::Other,
-                reason_th: "ไม่พบหัวตารางอำเภอและยอดจำหน่าย".into(),
-                reason_en: "no district and sales header found".into(),
-            });
+            f.skip(&sheet.name, None, "ไม่พบหัวตารางอำเภอและยอดจำหน่าย", "no district and sales header found");
             continue;
         }
         f.sheets_used.push(sheet.name.clone());
@@ -67,7 +52,7 @@ pub fn read_file(name: &str, bytes: &[u8], default_year: i32) -> SalesFile {
     }
     f.rows = entries.iter().map(|e| (e.sheet.clone(), e.row)).collect::<BTreeSet<_>>().len();
     if f.sheets_used.is_empty() {
-        f.issues.push(Issue::error("sales.no_sales_sheet", "ไม่พบตารางยอดจำหน่ายในไฟล์นี้ — ต้องมีคอลัมน์ \"อำเภอ\" และยอดจำหน่าย (รายเดือน หรือยอดรวม)", "No sales table found in this file: it needs an \"อำเภอ\" (district) column and sales figures (per month or a total)").in_file(name));
+        f.issues.push(Issue::sales_no_sales_sheet().in_file(name));
     }
     SalesFile { file: f, entries }
 }
@@ -116,7 +101,7 @@ impl SalesInput {
                 let at = |i: Issue| i.in_file(name).at(Some(&e.sheet), Some(e.row), Some(&e.column));
                 if let Some(first) = seen_rows.get(&(e.sheet.clone(), e.row_text.clone())) {
                     if *first != e.row {
-                        f.issues.push(at(Issue::warning("sales.repeated_row", format!("แถวนี้ซ้ำกับแถว {first} ทุกช่อง — นับทั้งสองแถว; ถ้าเป็นแถวที่คัดลอกซ้ำ ให้ลบออก"), format!("This row repeats row {first} word for word: both are counted; delete it if it is a copy"))));
+                        f.issues.push(at(Issue::sales_repeated_row(*first)));
                     }
                 } else {
                     seen_rows.insert((e.sheet.clone(), e.row_text.clone()), e.row);
@@ -124,12 +109,7 @@ impl SalesInput {
                 let d = match matcher.find(&e.district) {
                     DistrictMatch::Found(d) => d,
                     DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
-                        let list = near.join(", ");
-                        f.issues.push(at(Issue::error(
-                            "sales.amphoe.unknown",
-                            format!("ไม่รู้จักอำเภอ \"{}\" จึงไม่ถูกรวม — ใกล้เคียงที่สุด: {list}", e.district),
-                            format!("Unknown district \"{}\", left out. Closest: {list}", e.district),
-                        )));
+                        f.issues.push(at(Issue::sales_amphoe_unknown(&e.district, &near)));
                         continue;
                     }
                 };
@@ -153,14 +133,7 @@ impl SalesInput {
             }
             if !ignored.is_empty() {
                 let list = ignored.into_iter().collect::<Vec<_>>().join(", ");
-                f.issues.push(
-                    Issue::warning(
-                        "sales.outside_window",
-                        format!("ยอดของ {list} อยู่นอกช่วงประเมิน จึงไม่ถูกนับ"),
-                        format!("Figures for {list} are outside the evaluation window and were not counted"),
-                    )
-                    .in_file(name),
-                );
+                f.issues.push(Issue::sales_outside_window(&list).in_file(name));
             }
             out.files.push(f);
         }
@@ -169,7 +142,7 @@ impl SalesInput {
         for (d, name) in names.iter().enumerate() {
             if out.actual[d].is_none() {
                 if any_data {
-                    out.issues.push(Issue::warning("sales.district.missing", format!("ไม่มียอดจำหน่ายของอำเภอ{name} ในช่วงประเมิน — ตัวชี้วัดที่ 2 ของอำเภอนี้ยังไม่คิดคะแนน และยอดรวมจังหวัดขาดอำเภอนี้"), format!("No sales of {name} in the evaluation window: its KPI 2 is not scored and the province total lacks it")));
+                    out.issues.push(Issue::sales_district_missing(d, name));
                 }
                 continue;
             }
@@ -184,11 +157,7 @@ impl SalesInput {
                     .filter(|m| !months[d].contains(m))
                     .map(|m| display::month(m.year, m.month, Lang::En))
                     .collect();
-                out.issues.push(Issue::warning(
-                    "sales.month.missing",
-                    format!("อำเภอ{name} ไม่มียอดของเดือน {} — ยอดรวมอาจต่ำกว่าจริง", missing.join(", ")),
-                    format!("{name} has no figure for {}: its total may be too low", en.join(", ")),
-                ));
+                out.issues.push(Issue::sales_month_missing(d, name, &missing.join(", "), &en.join(", ")));
             }
         }
         out
@@ -205,14 +174,7 @@ impl SalesInput {
                 .unwrap_or_else(|| p.clone());
             match std::fs::read(p) {
                 Ok(b) => files.push((name, b)),
-                Err(e) => unreadable.push(
-                    Issue::error(
-                        "file.unreadable",
-                        format!("เปิดไฟล์ไม่ได้: {e}"),
-                        format!("The file could not be opened: {e}"),
-                    )
-                    .in_file(&name),
-                ),
+                Err(e) => unreadable.push(FileError::Unopenable(e.to_string()).issue(&name)),
             }
         }
         let mut s = SalesInput::read(&files, preset);
@@ -228,23 +190,7 @@ impl SalesInput {
         for (d, base) in p.districts.iter_mut().zip(&self.base) {
             if let Some(b) = base {
                 if *b != d.base {
-                    notes.push(Issue::warning(
-                        "sales.base_replaced",
-                        format!(
-                            "ฐานปี {} ของอำเภอ{} ใช้ตามไฟล์ยอดจำหน่าย ({} บาท) แทนค่าตั้งต้น ({} บาท)",
-                            preset.fiscal_year - 1,
-                            d.name,
-                            display::baht(*b),
-                            display::baht(d.base)
-                        ),
-                        format!(
-                            "The {} base of {} comes from the sales file ({} baht) instead of the preset ({} baht)",
-                            preset.fiscal_year - 1 - 543,
-                            d.name,
-                            display::baht(*b),
-                            display::baht(d.base)
-                        ),
-                    ));
+                    notes.push(Issue::sales_base_replaced(preset.fiscal_year, &d.name, *b, d.base));
                     d.base = *b;
                 }
             }

@@ -3,7 +3,7 @@
 
 use otop_kpi::analysis::Analysis;
 use otop_kpi::export::{issues_csv, kpi1_csv, results_workbook, template_workbook};
-use otop_kpi::import::{import_report, workbook, Role};
+use otop_kpi::import::{reader, report::import_report, FileKind};
 use otop_kpi::preset::Preset;
 use otop_kpi::sales::SalesInput;
 use std::path::Path;
@@ -15,7 +15,7 @@ fn names() -> Vec<String> {
 #[test]
 fn the_template_is_an_empty_report_form() {
     let bytes = template_workbook().unwrap();
-    let f = import_report("template.xlsx", &bytes, Role::Report, &names());
+    let f = import_report("template.xlsx", &bytes, FileKind::Report, &names());
     assert_eq!(f.sheets_used, ["แบบรายงาน"]);
     assert_eq!(f.rows, 0);
     assert!(f.issues.is_empty(), "{:?}", f.issues);
@@ -30,16 +30,16 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
         let p = entry.unwrap().path();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         if name.starts_with('0') {
-            reports.push(import_report(&name, &std::fs::read(&p).unwrap(), Role::Report, &names()));
+            reports.push(import_report(&name, &std::fs::read(&p).unwrap(), FileKind::Report, &names()));
         }
     }
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     let a = Analysis::run(&preset, &reports, &[], &SalesInput::default());
     let bytes = results_workbook(&preset, &a).unwrap();
-    let wb = workbook::read("results.xlsx", &bytes).unwrap();
+    let wb = reader::read("results.xlsx", &bytes).unwrap();
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(sheets, ["สรุปตัวชี้วัด", "รายการผลิตภัณฑ์", "ความพร้อม", "ปัญหาที่พบ"]);
-    let back = import_report("results.xlsx", &bytes, Role::Report, &names());
+    let back = import_report("results.xlsx", &bytes, FileKind::Report, &names());
     assert_eq!(back.sheets_used, ["รายการผลิตภัณฑ์"]);
     let again = Analysis::run(&preset, &[back], &[], &SalesInput::default());
     assert_eq!(again.counted.online, a.counted.online);

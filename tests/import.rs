@@ -1,8 +1,9 @@
 //! The report importer against real spreadsheet files (tests/fixtures/files, made
 //! by tests/fixtures/make_fixtures.py). Expected figures are written here by hand.
 
-use otop_kpi::counting::{count, match_district, DistrictMatch};
-use otop_kpi::import::{import_report, ImportedFile, Role};
+use otop_kpi::counting::count;
+use otop_kpi::district::{match_district, DistrictMatch};
+use otop_kpi::import::{report::import_report, FileKind, ImportedFile};
 use otop_kpi::issue::Severity;
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;
@@ -17,7 +18,7 @@ fn districts() -> Vec<String> {
     Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect()
 }
 
-fn import(rel: &str, role: Role) -> ImportedFile {
+fn import(rel: &str, role: FileKind) -> ImportedFile {
     let path = fixture(rel);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -123,7 +124,7 @@ fn scenario_files_are_described() {
 
 #[test]
 fn continuation_rows_inherit_the_entrepreneur() {
-    let f = import("scenario/01-เมืองสระแก้ว.xlsx", Role::Report);
+    let f = import("scenario/01-เมืองสระแก้ว.xlsx", FileKind::Report);
     assert_eq!(f.rows, 42, "total row, signature and note lines are not products");
     let second = &f.products[1];
     assert_eq!(second.row, 7);
@@ -137,7 +138,7 @@ fn continuation_rows_inherit_the_entrepreneur() {
 
 #[test]
 fn thai_digits_and_line_breaks_in_headers() {
-    let f = import("scenario/05-วัฒนานคร.xlsx", Role::Report);
+    let f = import("scenario/05-วัฒนานคร.xlsx", FileKind::Report);
     assert_eq!(f.rows, 30);
     let p = &f.products[0];
     assert_eq!(p.entrepreneur_code, "270500");
@@ -152,7 +153,7 @@ fn thai_digits_and_line_breaks_in_headers() {
 #[test]
 fn every_format_reads_the_same_form() {
     for name in ["basic-report.xlsx", "basic-report.xls", "basic-report.ods", "cases/basic-report.xlsm"] {
-        let f = import(name, Role::Report);
+        let f = import(name, FileKind::Report);
         assert_eq!(f.sheets_used, ["รายงาน"], "{name}");
         assert_eq!(f.sheets_skipped.len(), 1, "{name}");
         assert_eq!(f.rows, 12, "{name}");
@@ -163,11 +164,11 @@ fn every_format_reads_the_same_form() {
 
 #[test]
 fn csv_in_windows_874_and_utf8_with_bom() {
-    let f = import("scenario/04-วังน้ำเย็น.csv", Role::Report);
+    let f = import("scenario/04-วังน้ำเย็น.csv", FileKind::Report);
     assert_eq!(f.rows, 24);
     assert_eq!(f.products[0].amphoe, "วังน้ำเย็น");
     assert_eq!(f.products.iter().filter(|p| p.is_online()).count(), 24);
-    let g = import("cases/utf8-bom.csv", Role::Report);
+    let g = import("cases/utf8-bom.csv", FileKind::Report);
     assert_eq!(g.rows, 4);
     assert_eq!(g.products.iter().filter(|p| p.is_online()).count(), 3);
     assert_eq!(g.products[0].entrepreneur_code, "280100");
@@ -175,7 +176,7 @@ fn csv_in_windows_874_and_utf8_with_bom() {
 
 #[test]
 fn columns_in_another_order_without_a_district_column() {
-    let f = import("scenario/06-อรัญประเทศ.xlsx", Role::Report);
+    let f = import("scenario/06-อรัญประเทศ.xlsx", FileKind::Report);
     assert_eq!(f.rows, 22);
     assert!(f.products.iter().all(|p| p.amphoe == "อรัญประเทศ"));
     assert_eq!(f.products.iter().filter(|p| p.is_online()).count(), 20);
@@ -183,7 +184,7 @@ fn columns_in_another_order_without_a_district_column() {
 
 #[test]
 fn flags_placeholders_and_formula_errors() {
-    let f = import("scenario/07-เขาฉกรรจ์.xlsx", Role::Report);
+    let f = import("scenario/07-เขาฉกรรจ์.xlsx", FileKind::Report);
     assert_eq!(codes(&f), ["report.online_sales.formula_error", "report.flag.unclear"]);
     let err = &f.issues[0];
     assert_eq!((err.severity, err.sheet.as_deref(), err.row), (Severity::Error, Some("เขาฉกรรจ์"), Some(9)));
@@ -200,20 +201,20 @@ fn flags_placeholders_and_formula_errors() {
 
 #[test]
 fn missing_required_column_is_one_clear_error() {
-    let f = import("cases/missing-product-column.xlsx", Role::Report);
+    let f = import("cases/missing-product-column.xlsx", FileKind::Report);
     let missing: Vec<_> = f.issues.iter().filter(|i| i.code == "report.column.missing").collect();
     assert_eq!(missing.len(), 1);
     assert!(missing[0].message_th.contains("ชื่อผลิตภัณฑ์"), "{}", missing[0].message_th);
     assert_eq!(missing[0].row, Some(1));
     assert!(f.products.is_empty());
-    let g = import("cases/no-district.xlsx", Role::Report);
+    let g = import("cases/no-district.xlsx", FileKind::Report);
     assert!(g.issues.iter().any(|i| i.code == "report.column.missing" && i.message_th.contains("อำเภอ")));
 }
 
 #[test]
 fn duplicates_round1_and_unknown_districts_when_counting() {
-    let reports: Vec<ImportedFile> = SCENARIO.iter().map(|f| import(f, Role::Report)).collect();
-    let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", Role::Round1)];
+    let reports: Vec<ImportedFile> = SCENARIO.iter().map(|f| import(f, FileKind::Report)).collect();
+    let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", FileKind::Round1)];
     let c = count(&districts(), &reports, &round1);
     assert_eq!(c.online, EXPECTED.map(|e| e.1));
     assert_eq!(c.excluded_round1.len(), 3);
@@ -243,13 +244,13 @@ fn district_names_as_people_type_them() {
 fn whole_file_failures_are_sentences() {
     let names = districts();
     let png =
-        import_report("photo.xlsx", &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], Role::Report, &names);
+        import_report("photo.xlsx", &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], FileKind::Report, &names);
     assert_eq!(codes(&png), ["file.not_spreadsheet"]);
-    let empty = import_report("empty.xlsx", &[], Role::Report, &names);
+    let empty = import_report("empty.xlsx", &[], FileKind::Report, &names);
     assert_eq!(codes(&empty), ["file.empty"]);
     let mut cut = std::fs::read(fixture("basic-report.xlsx")).unwrap();
     cut.truncate(cut.len() / 2);
-    let cut = import_report("cut.xlsx", &cut, Role::Report, &names);
+    let cut = import_report("cut.xlsx", &cut, FileKind::Report, &names);
     assert_eq!(codes(&cut), ["file.damaged"]);
     assert!(cut.issues[0].message_en.contains("damaged or cut short"));
 }

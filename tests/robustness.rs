@@ -3,9 +3,9 @@
 //! go through the import path without a panic, in bounded time, and come out
 //! either classified or as one clear error naming the file.
 
+use otop_kpi::import::guard::{check_zip_parts, MAX_PART_BYTES};
 use otop_kpi::import::targets::read_tables;
-use otop_kpi::import::workbook::{check_zip_parts, MAX_PART_BYTES};
-use otop_kpi::import::{import_report, Role};
+use otop_kpi::import::{report::import_report, FileKind};
 use otop_kpi::issue::Severity;
 use otop_kpi::preset::Preset;
 use otop_kpi::sales::SalesInput;
@@ -37,7 +37,7 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
         let bytes = std::fs::read(path).unwrap();
         let t0 = Instant::now();
         let result = catch_unwind(AssertUnwindSafe(|| {
-            let f = import_report(&name, &bytes, Role::Report, &names());
+            let f = import_report(&name, &bytes, FileKind::Report, &names());
             let s = SalesInput::read(&[(name.clone(), bytes.clone())], &preset);
             let _ = read_tables(&name, &bytes);
             (f, s)
@@ -69,7 +69,7 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
 fn password_protected_files_say_so() {
     for name in ["pass_protected.xlsx", "pass_protected.xlsb", "pass_protected.ods"] {
         let bytes = std::fs::read(corpus_dir().join(name)).unwrap();
-        let f = import_report(name, &bytes, Role::Report, &names());
+        let f = import_report(name, &bytes, FileKind::Report, &names());
         let codes: Vec<&str> = f.issues.iter().map(|i| i.code.as_str()).collect();
         assert_eq!(codes, ["file.password"], "{name}");
         assert!(f.issues[0].message_en.contains("remove the password"));
@@ -91,7 +91,7 @@ fn our_bad_files_get_their_own_message() {
     ] {
         let (name, bytes) = bad(file);
         let t0 = Instant::now();
-        let f = import_report(&name, &bytes, Role::Report, &names());
+        let f = import_report(&name, &bytes, FileKind::Report, &names());
         assert_eq!(f.issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>(), [code], "{file}");
         assert!(t0.elapsed() < Duration::from_secs(2), "{file} is refused before inflating");
     }
@@ -120,7 +120,7 @@ fn one_bad_file_never_stops_the_others() {
     let mut files: Vec<_> =
         ["encrypted.xlsx", "damaged.xlsx", "photo.xlsx", "zip-bomb.xlsx"].iter().map(|n| bad(n)).collect();
     files.push(("01-เมืองสระแก้ว.xlsx".into(), good));
-    let imported: Vec<_> = files.iter().map(|(n, b)| import_report(n, b, Role::Report, &names())).collect();
+    let imported: Vec<_> = files.iter().map(|(n, b)| import_report(n, b, FileKind::Report, &names())).collect();
     let a = otop_kpi::analysis::Analysis::run(&Preset::sa_kaeo_2564_round2(), &imported, &[], &SalesInput::default());
     assert_eq!(a.counted.online[0], 40);
     assert_eq!(a.issues.iter().filter(|i| i.severity == Severity::Error).count(), 4);
@@ -137,7 +137,7 @@ fn fuzz_regressions() {
         let data = std::fs::read(&path).unwrap();
         let Some((&pick, bytes)) = data.split_first() else { continue };
         let name = format!("fuzz.{}", EXTENSIONS[pick as usize % EXTENSIONS.len()]);
-        let f = import_report(&name, bytes, Role::Report, &names());
+        let f = import_report(&name, bytes, FileKind::Report, &names());
         assert!(f.issues.iter().any(|i| i.severity == Severity::Error), "{}: {:?}", path.display(), f.issues);
     }
 }

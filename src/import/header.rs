@@ -7,8 +7,8 @@
 //! compacted (see [`super::text::compact`]) and matched against the known header
 //! texts. The row whose pair of rows names the most distinct columns wins.
 
-use super::text::compact;
-use super::workbook::{Sheet, Value};
+use super::cell::{Sheet, Value};
+use crate::text::compact;
 
 /// A column of the canonical report form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

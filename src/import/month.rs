@@ -2,72 +2,27 @@
 //! "เมษายน 2564", "4/2564", "2021-04", "1/4/2564". A two-digit year is Buddhist
 //! Era (64 → 2564); a four-digit year above 2400 is B.E., otherwise C.E.
 
-use super::text::compact;
-use super::workbook::Value;
-use crate::display::THAI_MONTHS;
-use crate::preset::YearMonth;
-
-const EN_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/// Month names as people say them, without the ending ("เมษา" for เมษายน).
-const SPOKEN: [&str; 12] =
-    ["มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"];
-
-/// A year as typed, made Buddhist Era.
-///
-/// ```
-/// # use otop_kpi::import::month::year_be;
-/// assert_eq!(year_be(64), Some(2564));
-/// assert_eq!(year_be(2564), Some(2564));
-/// assert_eq!(year_be(2021), Some(2564));
-/// assert_eq!(year_be(321), None);
-/// ```
-pub fn year_be(y: i64) -> Option<i32> {
-    match y {
-        0..=99 => Some(2500 + y as i32),
-        1900..=2400 => Some(y as i32 + 543),
-        2401..=2700 => Some(y as i32),
-        _ => None,
-    }
-}
-
-/// The calendar month (B.E.) of an Excel date serial (days since 1899-12-30).
-///
-/// ```
-/// # use otop_kpi::import::month::from_serial;
-/// # use otop_kpi::preset::YearMonth;
-/// assert_eq!(from_serial(44287.0), Some(YearMonth { year: 2564, month: 4 })); // 2021-04-01
-/// ```
-pub fn from_serial(serial: f64) -> Option<YearMonth> {
-    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
-        return None;
-    }
-    // Days since 1970-01-01, then the civil-from-days algorithm.
-    let z = serial.floor() as i64 - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Some(YearMonth { year: year_be(year)?, month })
-}
+use super::cell::Value;
+use crate::calendar::{from_serial, year_be, YearMonth, EN_MONTHS, SPOKEN_MONTHS, THAI_MONTHS};
+use crate::text::compact;
 
 /// The month named at the start of `c` (compacted text), the rest of the text,
 /// and whether the name was English (then a two-digit year is C.E.: "Apr-21").
 fn month_name(c: &str) -> Option<(u32, &str, bool)> {
     for (i, (full, short)) in THAI_MONTHS.iter().enumerate() {
-        for name in
-            [compact(full), compact(short), compact(short).trim_end_matches('.').to_string(), SPOKEN[i].to_string()]
-        {
+        for name in [
+            compact(full),
+            compact(short),
+            compact(short).trim_end_matches('.').to_string(),
+            SPOKEN_MONTHS[i].to_string(),
+        ] {
             if let Some(rest) = c.strip_prefix(name.as_str()) {
                 return Some((i as u32 + 1, rest, false));
             }
         }
     }
     for (i, en) in EN_MONTHS.iter().enumerate() {
-        if let Some(rest) = c.strip_prefix(en) {
+        if let Some(rest) = c.strip_prefix(en.to_ascii_lowercase().as_str()) {
             let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
             return Some((i as u32 + 1, rest, true));
         }
@@ -88,8 +43,8 @@ fn digits(s: &str) -> Option<i64> {
 /// month ("เม.ย."); `None` then means the month cannot be placed.
 ///
 /// ```
-/// # use otop_kpi::import::{month::parse, workbook::Value};
-/// # use otop_kpi::preset::YearMonth;
+/// # use otop_kpi::import::{month::parse, cell::Value};
+/// # use otop_kpi::calendar::YearMonth;
 /// let apr = Some(YearMonth { year: 2564, month: 4 });
 /// for t in ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564", "Apr 2021", "Apr-21", "เมษา 64"] {
 ///     assert_eq!(parse(&Value::Text(t.into()), None), apr, "{t}");

@@ -3,12 +3,13 @@
 //! totals (one row per district for the period). The layout is recognised from
 //! the header row, in any format the workbook reader reads.
 
+use super::cell::{column_letter, Sheet, Value};
 use super::month;
-use super::text::{compact, money, MoneyError};
-use super::workbook::{column_letter, Sheet, Value};
+use super::text::{money, MoneyError};
+use crate::calendar::YearMonth;
 use crate::issue::Issue;
 use crate::money::Satang;
-use crate::preset::YearMonth;
+use crate::text::compact;
 
 /// Which period a figure belongs to, when the file says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -75,7 +76,7 @@ fn year_in(text: &str) -> Option<i32> {
             run.push(ch);
         } else {
             if run.len() == 4 || run.len() == 2 {
-                if let Some(y) = run.parse().ok().and_then(month::year_be) {
+                if let Some(y) = run.parse().ok().and_then(crate::calendar::year_be) {
                     best = Some(y);
                 }
             }
@@ -145,26 +146,8 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
                 row_text: row_text.clone(),
             }),
             Ok(None) => {}
-            Err(MoneyError::Formula(e)) => out.issues.push(issue_at(
-                Issue::error(
-                    "sales.formula_error",
-                    format!("ยอดจำหน่ายเป็นค่าผิดพลาดของสูตร ({e}) จึงไม่ถูกรวม — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"),
-                    format!(
-                        "The sales figure is a formula error ({e}) and is left out: fix the formula or type the amount"
-                    ),
-                ),
-                row_no,
-                col,
-            )),
-            Err(MoneyError::NotAmount(t)) => out.issues.push(issue_at(
-                Issue::error(
-                    "sales.not_amount",
-                    format!("\"{t}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 1,250,000"),
-                    format!("\"{t}\" is not an amount and is left out: type a number such as 1,250,000"),
-                ),
-                row_no,
-                col,
-            )),
+            Err(MoneyError::Formula(e)) => out.issues.push(issue_at(Issue::sales_formula_error(&e), row_no, col)),
+            Err(MoneyError::NotAmount(t)) => out.issues.push(issue_at(Issue::sales_not_amount(&t), row_no, col)),
         };
         match layout {
             Layout::Wide => {
@@ -176,22 +159,11 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
                 let Some(mc) = month_col else { continue };
                 let cell = sheet.cell(i, mc);
                 let Some(m) = month::parse(cell, Some(default_year)).or_else(|| match cell {
-                    Value::Float(f) => month::from_serial(*f),
-                    Value::Int(n) => month::from_serial(*n as f64),
+                    Value::Float(f) => crate::calendar::from_serial(*f),
+                    Value::Int(n) => crate::calendar::from_serial(*n as f64),
                     _ => None,
                 }) else {
-                    out.issues.push(issue_at(
-                        Issue::error(
-                            "sales.month.unreadable",
-                            format!("อ่านเดือน \"{}\" ไม่ได้ จึงไม่ถูกรวม — พิมพ์เช่น เม.ย. 64 หรือ 4/2564", cell.text().trim()),
-                            format!(
-                                "The month \"{}\" cannot be read and the row is left out: type e.g. เม.ย. 64 or 4/2564",
-                                cell.text().trim()
-                            ),
-                        ),
-                        row_no,
-                        mc,
-                    ));
+                    out.issues.push(issue_at(Issue::sales_month_unreadable(cell.text().trim()), row_no, mc));
                     continue;
                 };
                 if let Some(&ac) = amount_cols.first() {

@@ -2,13 +2,15 @@
 //! layout (SPEC §4.4): they replace the preset's district figures; a printed
 //! target that differs from what the engine computes is a warning naming the cell.
 
-use super::text::{compact, money};
-use super::workbook::{column_letter, read, Sheet, Value};
-use crate::counting::{match_district, DistrictMatch};
+use super::cell::{column_letter, Sheet, Value};
+use super::reader::read;
+use super::text::money;
+use crate::district::{match_district, DistrictMatch, DistrictMatcher};
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::preset::{District, Preset};
 use crate::targets::{product_targets, revenue_targets};
+use crate::text::compact;
 
 /// Which of the two tables a sheet is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -130,7 +132,7 @@ pub fn apply(preset: &Preset, file: &str, tables: &[TargetTable]) -> (Preset, Ve
     let mut p = preset.clone();
     let mut issues = Vec::new();
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-    let mut matcher = crate::counting::DistrictMatcher::new(&names);
+    let mut matcher = DistrictMatcher::new(&names);
     let fresh =
         tables.iter().flat_map(|t| &t.rows).all(|r| !matches!(matcher.find(&r.district), DistrictMatch::Found(_)));
     if fresh && tables.iter().any(|t| !t.rows.is_empty()) {
@@ -167,16 +169,11 @@ pub fn apply(preset: &Preset, file: &str, tables: &[TargetTable]) -> (Preset, Ve
             };
             for ((printed, cell), want) in r.printed.iter().zip(computed) {
                 if *printed != want {
-                    let show = |s: Satang| crate::display::baht(s);
-                    issues.push(
-                        Issue::warning(
-                            "targets.printed_differs",
-                            format!("เป้าหมายที่พิมพ์ไว้ในเซลล์ {cell} ({}) ไม่ตรงกับที่คำนวณได้ ({}) สำหรับอำเภอ{} — ระบบใช้ค่าที่คำนวณ; ตรวจตัวเลขในตาราง", show(*printed), show(want), d.name),
-                            format!("The printed target in cell {cell} ({}) differs from the computed one ({}) for {}: the computed one is used; check the table", show(*printed), show(want), d.name),
-                        )
-                        .in_file(file)
-                        .at(Some(&t.sheet), Some(r.row), Some(cell.trim_end_matches(|c: char| c.is_ascii_digit()))),
-                    );
+                    issues.push(Issue::targets_printed_differs(cell, *printed, want, &d.name).in_file(file).at(
+                        Some(&t.sheet),
+                        Some(r.row),
+                        Some(cell.trim_end_matches(|c: char| c.is_ascii_digit())),
+                    ));
                 }
             }
         }

@@ -1,12 +1,13 @@
 //! CSV files: UTF-8 with or without BOM, otherwise Windows-874 (TIS-620), which
 //! Thai Excel writes; the delimiter (`,` `;` or tab) is taken from the first line.
 
-use super::workbook::{FileError, Sheet, Value, Workbook};
+use crate::import::cell::{Sheet, Value, Workbook};
+use crate::import::error::FileError;
 
 /// Decodes CSV bytes to text: UTF-8 (BOM stripped) when valid, else Windows-874.
 ///
 /// ```
-/// # use otop_kpi::import::csv::decode;
+/// # use otop_kpi::import::reader::csv::decode;
 /// assert_eq!(decode(b"\xEF\xBB\xBFabc"), "abc");
 /// assert_eq!(decode(&[0xCA, 0xC3, 0xD0]), "สระ"); // Windows-874
 /// ```

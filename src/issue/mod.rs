@@ -4,13 +4,26 @@
 //! sheet, row, column, as the spreadsheet numbers them) and says in Thai and in
 //! English what to change.
 //!
+//! The issues form a catalogue: every kind has a [`Code`] (its stable text and
+//! its severity) and one constructor on [`Issue`] that writes its Thai and
+//! English message, with how to fix it ([`report`], [`sales`], [`preset`]; a
+//! file that cannot be read is [`crate::import::error::FileError`]). A call site
+//! is one line, and behaviour never depends on message text.
+//!
 //! ```
-//! use otop_kpi::issue::{Issue, Severity};
-//! let i = Issue::warning("demo.code", "ข้อความ", "message").in_file("a.xlsx").at(Some("Sheet1"), Some(5), Some("C"));
+//! use otop_kpi::issue::{Code, Issue, Severity};
+//! let i = Issue::report_flag_unclear("maybe").in_file("a.xlsx").at(Some("Sheet1"), Some(5), Some("C"));
+//! assert_eq!(i.code, Code::ReportFlagUnclear);
 //! assert_eq!(i.severity, Severity::Warning);
 //! assert_eq!(i.row, Some(5));
 //! ```
 
+mod code;
+pub mod preset;
+pub mod report;
+pub mod sales;
+
+pub use code::Code;
 use serde::{Deserialize, Serialize};
 
 /// How bad an issue is: an error means a figure could not be used.
@@ -41,34 +54,37 @@ pub struct Issue {
     pub row: Option<u32>,
     /// Column letter, optionally followed by its header (e.g. `"E (ชื่อผลิตภัณฑ์)"`).
     pub column: Option<String>,
-    /// A stable machine-readable code, e.g. `"report.channel.missing"`.
-    pub code: String,
+    /// What kind of issue it is (serialised as its stable text, e.g. `"report.duplicate"`).
+    pub code: Code,
     pub message_th: String,
     pub message_en: String,
+    /// The preset district (by index) the issue is about, where it is about one
+    /// (a district's missing sales, say). Not part of the JSON output.
+    #[serde(skip)]
+    pub district: Option<usize>,
 }
 
 impl Issue {
-    fn new(severity: Severity, code: &str, th: impl Into<String>, en: impl Into<String>) -> Issue {
+    /// An issue of kind `code` (whose severity it takes) with its message in
+    /// Thai and English. Prefer the catalogue's constructors.
+    pub fn new(code: Code, th: impl Into<String>, en: impl Into<String>) -> Issue {
         Issue {
-            severity,
+            severity: code.severity(),
             file: None,
             sheet: None,
             row: None,
             column: None,
-            code: code.to_string(),
+            code,
             message_th: th.into(),
             message_en: en.into(),
+            district: None,
         }
     }
 
-    /// An error: the figure or file it names was not used.
-    pub fn error(code: &str, th: impl Into<String>, en: impl Into<String>) -> Issue {
-        Issue::new(Severity::Error, code, th, en)
-    }
-
-    /// A warning: the figure was used, but deserves a look.
-    pub fn warning(code: &str, th: impl Into<String>, en: impl Into<String>) -> Issue {
-        Issue::new(Severity::Warning, code, th, en)
+    /// The same issue, about preset district number `index`.
+    pub fn for_district(mut self, index: usize) -> Issue {
+        self.district = Some(index);
+        self
     }
 
     /// The same issue, placed in a file.

@@ -2,12 +2,12 @@
 //! rows, total/signature/note lines, readiness flags, channel placeholders,
 //! Thai digits, money, formula errors — each problem an [`Issue`] at its cell.
 
-use super::header::{Header, Key};
-use super::text::{compact, flag, is_real_channel, money, normalize, Flag, MoneyError};
-use super::workbook::{column_letter, Sheet, Value};
-use crate::display::from_thai_digits;
+use crate::import::cell::{column_letter, Sheet, Value};
+use crate::import::header::{Header, Key};
+use crate::import::text::{flag, is_real_channel, money, Flag, MoneyError};
 use crate::issue::Issue;
 use crate::money::Satang;
+use crate::text::{compact, from_thai_digits, normalize};
 use serde::Serialize;
 
 /// One product row of a report, with the entrepreneur filled in from the rows above.
@@ -173,20 +173,12 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         let row_no = sheet.row_number(i);
         let name_cell = ctx.get(i, Key::ProductName);
         if let Value::Error(e) = name_cell {
-            out.issues.push(ctx.issue(
-                Issue::error("report.formula_error", format!("ชื่อผลิตภัณฑ์เป็นค่าผิดพลาดของสูตร ({e}) — พิมพ์ชื่อผลิตภัณฑ์ลงในเซลล์แทนสูตร"), format!("The product name is a formula error ({e}): type the product name into the cell instead of the formula")),
-                i,
-                Key::ProductName,
-            ));
+            out.issues.push(ctx.issue(Issue::report_product_name_formula(e), i, Key::ProductName));
             continue;
         }
         let product_name = clean(name_cell);
         if product_name.is_empty() {
-            out.issues.push(ctx.issue(
-                Issue::error("report.product_name.missing", "แถวนี้มีข้อมูลแต่ไม่มีชื่อผลิตภัณฑ์ จึงไม่ถูกนับ — ใส่ชื่อผลิตภัณฑ์ หรือลบแถวนี้", "This row has data but no product name, so it is not counted: type the product name, or delete the row"),
-                i,
-                Key::ProductName,
-            ));
+            out.issues.push(ctx.issue(Issue::report_product_name_missing(), i, Key::ProductName));
             continue;
         }
         let code = clean(ctx.get(i, Key::EntrepreneurCode));
@@ -227,42 +219,20 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             }
         }
         if continuation && last.is_none() {
-            out.issues.push(ctx.issue(
-                Issue::warning("report.entrepreneur.missing", "ไม่มีรหัสและชื่อผู้ประกอบการ และไม่มีแถวด้านบนให้ใช้ต่อ — ใส่รหัสหรือชื่อผู้ประกอบการ", "No entrepreneur code or name, and no row above to continue from: type the entrepreneur's code or name"),
-                i,
-                Key::EntrepreneurName,
-            ));
+            out.issues.push(ctx.issue(Issue::report_entrepreneur_missing(), i, Key::EntrepreneurName));
         }
         for (n, key) in Key::FLAGS.into_iter().enumerate() {
             let v = ctx.get(i, key);
             match flag(v) {
                 Flag::Yes => p.flags[n] = true,
                 Flag::No => {}
-                Flag::Unclear => out.issues.push(ctx.issue(
-                    Issue::warning(
-                        "report.flag.unclear",
-                        format!(
-                            "ช่องความพร้อมมีค่า \"{}\" ซึ่งไม่ใช่ 1 — นับเป็น \"ไม่มี\"; ถ้าหมายถึง \"มี\" ให้ใส่ 1",
-                            v.text().trim()
-                        ),
-                        format!(
-                            "The readiness cell holds \"{}\", not 1, and counts as no: type 1 if it means yes",
-                            v.text().trim()
-                        ),
-                    ),
-                    i,
-                    key,
-                )),
+                Flag::Unclear => out.issues.push(ctx.issue(Issue::report_flag_unclear(v.text().trim()), i, key)),
             }
         }
         for (n, key) in Key::CHANNELS.into_iter().enumerate() {
             let v = ctx.get(i, key);
             if let Value::Error(e) = v {
-                out.issues.push(ctx.issue(
-                    Issue::error("report.formula_error", format!("ช่องทางออนไลน์เป็นค่าผิดพลาดของสูตร ({e}) จึงไม่ถูกนับ — พิมพ์ชื่อเพจหรือลิงก์แทน"), format!("The channel cell is a formula error ({e}) and is not counted: type the page name or link instead")),
-                    i,
-                    key,
-                ));
+                out.issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
                 continue;
             }
             let t = clean(v);
@@ -272,16 +242,12 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         }
         match money(ctx.get(i, Key::OnlineSales)) {
             Ok(s) => p.online_sales = s,
-            Err(MoneyError::Formula(e)) => out.issues.push(ctx.issue(
-                Issue::error("report.online_sales.formula_error", format!("ยอดจำหน่ายออนไลน์เป็นค่าผิดพลาดของสูตร ({e}) — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"), format!("The online sales cell is a formula error ({e}): fix the formula or type the amount as a number")),
-                i,
-                Key::OnlineSales,
-            )),
-            Err(MoneyError::NotAmount(t)) => out.issues.push(ctx.issue(
-                Issue::warning("report.online_sales.not_amount", format!("ยอดจำหน่ายออนไลน์ \"{t}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 12,500"), format!("The online sales \"{t}\" is not an amount and is left out: type a number such as 12,500")),
-                i,
-                Key::OnlineSales,
-            )),
+            Err(MoneyError::Formula(e)) => {
+                out.issues.push(ctx.issue(Issue::report_online_sales_formula(&e), i, Key::OnlineSales))
+            }
+            Err(MoneyError::NotAmount(t)) => {
+                out.issues.push(ctx.issue(Issue::report_online_sales_not_amount(&t), i, Key::OnlineSales))
+            }
         }
         last = Some(out.products.len());
         out.products.push(p);

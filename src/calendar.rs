@@ -1,0 +1,133 @@
+//! The calendar of the letter: months of the Buddhist Era (B.E. 2564 = 2021 C.E.),
+//! evaluation windows, Thai and English month names, Excel date serials. A low
+//! module: the importers, the presets and the display all use it.
+//!
+//! ```
+//! use otop_kpi::calendar::{year_be, YearMonth};
+//! assert_eq!(year_be(64), Some(2564));
+//! assert_eq!(YearMonth { year: 2564, month: 12 }.next(), YearMonth { year: 2565, month: 1 });
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar month in the Buddhist Era (`year` 2564 = 2021).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// A running month number, for comparing and stepping.
+    pub fn index(self) -> i64 {
+        self.year as i64 * 12 + (self.month as i64 - 1)
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> YearMonth {
+        if self.month >= 12 {
+            YearMonth { year: self.year + 1, month: 1 }
+        } else {
+            YearMonth { year: self.year, month: self.month + 1 }
+        }
+    }
+
+    /// The same month one year earlier.
+    pub fn year_before(self) -> YearMonth {
+        YearMonth { year: self.year - 1, month: self.month }
+    }
+}
+
+/// The evaluation window, both ends included (April–September 2564 for round 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    pub start: YearMonth,
+    pub end: YearMonth,
+}
+
+impl Window {
+    /// The months of the window, in order (empty when `end` is before `start`; at most 36).
+    pub fn months(self) -> Vec<YearMonth> {
+        let mut out = Vec::new();
+        let mut m = self.start;
+        while m.index() <= self.end.index() && out.len() < 36 {
+            out.push(m);
+            m = m.next();
+        }
+        out
+    }
+
+    /// Whether `m` falls inside the window.
+    pub fn contains(self, m: YearMonth) -> bool {
+        self.start.index() <= m.index() && m.index() <= self.end.index()
+    }
+
+    /// The same months one year earlier: the base period of KPI 2.
+    pub fn year_before(self) -> Window {
+        Window { start: self.start.year_before(), end: self.end.year_before() }
+    }
+}
+
+/// Thai month names, full and abbreviated, January first.
+pub const THAI_MONTHS: [(&str, &str); 12] = [
+    ("มกราคม", "ม.ค."),
+    ("กุมภาพันธ์", "ก.พ."),
+    ("มีนาคม", "มี.ค."),
+    ("เมษายน", "เม.ย."),
+    ("พฤษภาคม", "พ.ค."),
+    ("มิถุนายน", "มิ.ย."),
+    ("กรกฎาคม", "ก.ค."),
+    ("สิงหาคม", "ส.ค."),
+    ("กันยายน", "ก.ย."),
+    ("ตุลาคม", "ต.ค."),
+    ("พฤศจิกายน", "พ.ย."),
+    ("ธันวาคม", "ธ.ค."),
+];
+
+/// English month abbreviations, January first.
+pub const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Month names as people say them, without the ending ("เมษา" for เมษายน).
+pub const SPOKEN_MONTHS: [&str; 12] =
+    ["มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา"];
+
+/// A year as typed, made Buddhist Era.
+///
+/// ```
+/// # use otop_kpi::calendar::year_be;
+/// assert_eq!(year_be(64), Some(2564));
+/// assert_eq!(year_be(2564), Some(2564));
+/// assert_eq!(year_be(2021), Some(2564));
+/// assert_eq!(year_be(321), None);
+/// ```
+pub fn year_be(y: i64) -> Option<i32> {
+    match y {
+        0..=99 => Some(2500 + y as i32),
+        1900..=2400 => Some(y as i32 + 543),
+        2401..=2700 => Some(y as i32),
+        _ => None,
+    }
+}
+
+/// The calendar month (B.E.) of an Excel date serial (days since 1899-12-30).
+///
+/// ```
+/// # use otop_kpi::calendar::from_serial;
+/// # use otop_kpi::calendar::YearMonth;
+/// assert_eq!(from_serial(44287.0), Some(YearMonth { year: 2564, month: 4 })); // 2021-04-01
+/// ```
+pub fn from_serial(serial: f64) -> Option<YearMonth> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    // Days since 1970-01-01, then the civil-from-days algorithm.
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(YearMonth { year: year_be(year)?, month })
+}

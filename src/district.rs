@@ -1,0 +1,81 @@
+//! Matching what people type as a district ("อ.เมือง", "อำเภอ คลองหาด") to the
+//! preset's districts. A low module: report, sales and target-table importing and
+//! counting all use it.
+
+use crate::text::{compact, edit_distance};
+use std::collections::HashMap;
+
+/// Why an amphoe cell did not match a district.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DistrictMatch {
+    Found(usize),
+    /// Unknown: the closest district names, best first.
+    Unknown(Vec<String>),
+    /// "อ.เมือง" and two districts starting with เมือง, say.
+    Ambiguous(Vec<String>),
+}
+
+fn strip_prefix(c: &str) -> &str {
+    c.strip_prefix("อำเภอ").or_else(|| c.strip_prefix("อ.")).unwrap_or(c)
+}
+
+/// Matches an amphoe cell to one of `districts`, after normalising: "อำเภอ" or
+/// "อ." in front, spaces, Thai digits and case do not matter, and a name that
+/// begins only one district ("อ.เมือง" → เมืองสระแก้ว) is that district.
+///
+/// ```
+/// use otop_kpi::district::{match_district, DistrictMatch};
+/// let d = vec!["เมืองสระแก้ว".to_string(), "คลองหาด".to_string()];
+/// assert_eq!(match_district("อ.เมือง", &d), DistrictMatch::Found(0));
+/// assert_eq!(match_district(" อำเภอ คลองหาด ", &d), DistrictMatch::Found(1));
+/// assert!(matches!(match_district("คลองหาร", &d), DistrictMatch::Unknown(s) if s[0] == "คลองหาด"));
+/// ```
+pub fn match_district(raw: &str, districts: &[String]) -> DistrictMatch {
+    DistrictMatcher::new(districts).find(raw)
+}
+
+/// Matches many amphoe cells against the same districts: the district names are
+/// normalised once and each distinct cell text is matched once.
+pub struct DistrictMatcher<'a> {
+    districts: &'a [String],
+    names: Vec<String>,
+    seen: HashMap<String, DistrictMatch>,
+}
+
+impl<'a> DistrictMatcher<'a> {
+    pub fn new(districts: &'a [String]) -> DistrictMatcher<'a> {
+        let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
+        DistrictMatcher { districts, names, seen: HashMap::new() }
+    }
+
+    /// [`match_district`] of `raw`, remembered.
+    pub fn find(&mut self, raw: &str) -> DistrictMatch {
+        if let Some(m) = self.seen.get(raw) {
+            return m.clone();
+        }
+        let m = match_names(raw, self.districts, &self.names);
+        self.seen.insert(raw.to_string(), m.clone());
+        m
+    }
+}
+
+fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMatch {
+    let c = compact(raw);
+    let want = strip_prefix(&c);
+    if let Some(i) = names.iter().position(|n| n == want) {
+        return DistrictMatch::Found(i);
+    }
+    if !want.is_empty() {
+        let starts: Vec<usize> =
+            (0..names.len()).filter(|&i| names[i].starts_with(want) || want.starts_with(names[i].as_str())).collect();
+        match starts.as_slice() {
+            [one] => return DistrictMatch::Found(*one),
+            [] => {}
+            many => return DistrictMatch::Ambiguous(many.iter().filter_map(|&i| districts.get(i).cloned()).collect()),
+        }
+    }
+    let mut ranked: Vec<(usize, &String)> =
+        districts.iter().zip(names).map(|(d, n)| (edit_distance(want, n), d)).collect();
+    ranked.sort_by_key(|(dist, _)| *dist);
+    DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
+}

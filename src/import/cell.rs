@@ -1,0 +1,121 @@
+//! The cell model every reader fills, whatever the file format: a [`Workbook`] of
+//! [`Sheet`]s of rows of [`Value`]s, positioned as the spreadsheet numbers them.
+
+use super::error::SheetError;
+
+/// One cell's value, independent of the file format.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Int(i64),
+    /// A floating-point cell as the file stores it (converted to exact decimals by
+    /// its shortest text, see [`number_text`]).
+    Float(f64),
+    Bool(bool),
+    /// An Excel date serial (days since 1899-12-30).
+    Date(f64),
+    /// A formula error such as `#REF!`.
+    Error(String),
+}
+
+impl Value {
+    /// Whether the cell holds nothing (or only whitespace).
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as text (numbers by their shortest decimal form).
+    pub fn text(&self) -> String {
+        match self {
+            Value::Empty => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) | Value::Date(f) => number_text(*f),
+            Value::Bool(b) => {
+                if *b {
+                    "TRUE".into()
+                } else {
+                    "FALSE".into()
+                }
+            }
+            Value::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// One sheet: its cells, with the position of the first one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub name: String,
+    pub hidden: bool,
+    /// 0-based row of `rows[0]` in the spreadsheet.
+    pub first_row: u32,
+    /// 0-based column of each row's first cell.
+    pub first_col: u32,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Sheet {
+    /// The cell at 0-based `row` index into `rows` and absolute 0-based column.
+    pub fn cell(&self, row: usize, col: u32) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        col.checked_sub(self.first_col).and_then(|c| self.rows.get(row)?.get(c as usize)).unwrap_or(&EMPTY)
+    }
+
+    /// The spreadsheet's 1-based row number of `rows[i]`.
+    pub fn row_number(&self, i: usize) -> u32 {
+        self.first_row.saturating_add(i as u32).saturating_add(1)
+    }
+
+    /// Number of rows holding at least one non-blank cell.
+    pub fn filled_rows(&self) -> usize {
+        self.rows.iter().filter(|r| r.iter().any(|c| !c.is_blank())).count()
+    }
+
+    /// One past the last absolute column.
+    pub fn end_col(&self) -> u32 {
+        self.first_col + self.rows.iter().map(Vec::len).max().unwrap_or(0) as u32
+    }
+}
+
+/// The spreadsheet's letter for a 0-based column: 0 → `A`, 27 → `AB`.
+///
+/// ```
+/// # use otop_kpi::import::cell::column_letter;
+/// assert_eq!(column_letter(0), "A");
+/// assert_eq!(column_letter(25), "Z");
+/// assert_eq!(column_letter(27), "AB");
+/// ```
+pub fn column_letter(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// A file read into sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+    /// Sheets that could not be read (the rest of the file still counts).
+    pub unreadable: Vec<SheetError>,
+}
+
+/// The shortest decimal text of a float (`0.1` → `"0.1"`, `3.0` → `"3"`).
+pub fn number_text(f: f64) -> String {
+    if f.is_finite() && f == f.trunc() && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}

@@ -1,0 +1,166 @@
+//! Why a file, or one of its sheets, could not be read. The Thai and English
+//! text of each is made here, in one place; [`Issue`] takes it from here.
+
+use super::guard::{MAX_CELLS, MAX_ROWS};
+use crate::issue::{Code, Issue};
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    /// A part of the zip container would inflate past the limit.
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+        limit: u64,
+    },
+    Password,
+    NotASpreadsheet,
+    Damaged(String),
+    /// The browser or the system could not hand over the file's bytes.
+    Unopenable(String),
+    /// The reader gave no answer within the bound.
+    NoAnswer {
+        seconds: u32,
+    },
+}
+
+impl FileError {
+    /// The message in Thai and in English, telling the user what to do.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            FileError::Empty => (
+                "ไฟล์ว่างเปล่า (0 ไบต์) — เปิดไฟล์ต้นฉบับใน Excel แล้วบันทึกใหม่".into(),
+                "The file is empty (0 bytes): open the original in Excel and save it again".into(),
+            ),
+            FileError::TooLarge { bytes, limit } => (
+                format!("ไฟล์ใหญ่เกินไป ({} MB เกินขีดจำกัด {} MB) — แยกเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
+                format!("The file is too large ({} MB, over the {} MB limit): split it into several files", bytes / 1_048_576, limit / 1_048_576),
+            ),
+            FileError::PartTooLarge { part, bytes, limit } => (
+                format!("ไฟล์นี้เมื่อขยายแล้วใหญ่เกินขีดจำกัด (ส่วน {part} ขยายได้ {} MB เกิน {} MB) จึงไม่ได้เปิด — ไฟล์อาจเสียหายหรือเป็นไฟล์อันตราย; แยกข้อมูลเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
+                format!("Unpacked, this file would be too large (part {part} inflates to {} MB, over the {} MB limit), so it was not opened: it may be damaged or malicious; split the data into several files", bytes / 1_048_576, limit / 1_048_576),
+            ),
+            FileError::Password => (
+                "ไฟล์นี้ตั้งรหัสผ่านไว้ — เปิดใน Excel ใส่รหัสผ่าน แล้วลบรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) บันทึก แล้วลากมาวางอีกครั้ง".into(),
+                "This file is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook), save it, and drop it again".into(),
+            ),
+            FileError::NotASpreadsheet => (
+                "ไฟล์นี้ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xls .xlsb .ods .csv) — ตรวจว่าเลือกไฟล์ถูกต้อง".into(),
+                "This file is not a spreadsheet (.xlsx .xls .xlsb .ods .csv): check that you chose the right file".into(),
+            ),
+            FileError::Unopenable(detail) => (
+                format!("เปิดไฟล์นี้ไม่ได้ ({detail}) — ลองเลือกหรือลากไฟล์มาวางอีกครั้ง"),
+                format!("The file could not be opened ({detail}): choose or drop it again"),
+            ),
+            FileError::NoAnswer { seconds } => (
+                format!("ตัวอ่านไฟล์ไม่ตอบภายใน {seconds} วินาที จึงหยุดอ่านไฟล์นี้ — ลองโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง \
+                         หรือแยกข้อมูลเป็นหลายไฟล์"),
+                format!("The file reader gave no answer within {seconds} s, so this file was not read: reload the page \
+                         and drop the file again, or split the data into several files"),
+            ),
+            FileError::Damaged(detail) => (
+                format!("ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากผู้ส่ง ({detail})"),
+                format!("The file is damaged or cut short (perhaps an incomplete download): open it in Excel and save it again, or ask the sender for a new copy ({detail})"),
+            ),
+        }
+    }
+
+    /// The issue's code.
+    pub fn code(&self) -> Code {
+        match self {
+            FileError::Empty => Code::FileEmpty,
+            FileError::TooLarge { .. } => Code::FileTooLarge,
+            FileError::PartTooLarge { .. } => Code::FilePartTooLarge,
+            FileError::Password => Code::FilePassword,
+            FileError::NotASpreadsheet => Code::FileNotSpreadsheet,
+            FileError::Damaged(_) => Code::FileDamaged,
+            FileError::Unopenable(_) => Code::FileUnreadable,
+            FileError::NoAnswer { .. } => Code::FileNoAnswer,
+        }
+    }
+
+    /// The error issue naming `file`.
+    pub fn issue(&self, file: &str) -> Issue {
+        Issue::from(self).in_file(file)
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.messages().1)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+impl From<&FileError> for Issue {
+    fn from(e: &FileError) -> Issue {
+        let (th, en) = e.messages();
+        Issue::new(e.code(), th, en)
+    }
+}
+
+/// Why one sheet of a file could not be read (the rest of the file still counts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetError {
+    /// The reader failed on the sheet.
+    Unreadable { sheet: String, why: String },
+    /// The sheet's used area is over the row or cell limit.
+    TooLarge { sheet: String, rows: usize, cols: usize },
+}
+
+impl SheetError {
+    /// The sheet's name.
+    pub fn sheet(&self) -> &str {
+        match self {
+            SheetError::Unreadable { sheet, .. } | SheetError::TooLarge { sheet, .. } => sheet,
+        }
+    }
+
+    /// The message in Thai and in English, telling the user what to do.
+    pub fn messages(&self) -> (String, String) {
+        match self {
+            SheetError::Unreadable { sheet, why } => (
+                format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้; เปิดใน Excel แล้วบันทึกใหม่"),
+                format!(
+                    "Sheet \"{sheet}\" could not be read ({why}); the other sheets still count. \
+                     Open the file in Excel and save it again"
+                ),
+            ),
+            SheetError::TooLarge { sheet, rows, cols } => (
+                format!(
+                    "แผ่นงาน \"{sheet}\" ใหญ่เกินขีดจำกัด ({rows} แถว × {cols} คอลัมน์; ไม่เกิน {MAX_ROWS} แถว \
+                     และ {MAX_CELLS} เซลล์) จึงไม่ได้อ่าน — ลบแถวหรือคอลัมน์ว่างที่จัดรูปแบบไว้ หรือแยกเป็นหลายไฟล์"
+                ),
+                format!(
+                    "Sheet \"{sheet}\" is over the limit ({rows} rows × {cols} columns; at most {MAX_ROWS} rows \
+                     and {MAX_CELLS} cells) and was not read: delete formatted empty rows or columns, \
+                     or split it into several files"
+                ),
+            ),
+        }
+    }
+
+    /// The issue naming `file` and the sheet.
+    pub fn issue(&self, file: &str) -> Issue {
+        let (th, en) = self.messages();
+        let code = match self {
+            SheetError::Unreadable { .. } => Code::FileSheetUnreadable,
+            SheetError::TooLarge { .. } => Code::FileSheetTooLarge,
+        };
+        Issue::new(code, th, en).in_file(file).at(Some(self.sheet()), None, None)
+    }
+}
+
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.messages().1)
+    }
+}
+
+impl std::error::Error for SheetError {}

@@ -1,0 +1,62 @@
+//! The readers: a file's bytes into the [`Workbook`] cell model, whatever its
+//! format — [`xlsx`] (`.xlsx`, `.xlsm`, streamed), [`range`] (`.xls`, `.xlsb`,
+//! `.ods`, through calamine's ranges), [`csv`]. Always from bytes, never from a
+//! path, so the page and the command share them. Every file passes the
+//! [`guard`](super::guard)s first.
+
+pub mod csv;
+pub mod range;
+pub mod xlsx;
+
+use super::cell::{Sheet, Workbook};
+use super::detect::{detect, extension, zip_has, Format};
+use super::error::{FileError, SheetError};
+use super::guard::{check_cfb_chains, check_size, check_zip_parts};
+
+/// Reads a file's bytes; `name` decides CSV and the order formats are tried in.
+///
+/// A reader that panics on a malformed file (calamine's CFB reader does on some
+/// cut-short `.xls` files, found by fuzzing) is caught where unwinding works (the
+/// native command); in the page, files are read in a Web Worker, so such a panic
+/// ends the worker, not the page.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_unguarded(name, bytes)))
+        .unwrap_or_else(|_| Err(FileError::Damaged("the reader stopped on this file".into())))
+}
+
+fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
+    check_size(bytes)?;
+    match detect(name, bytes)? {
+        Format::Text => csv::read(name, bytes),
+        Format::Encrypted => {
+            check_cfb_chains(bytes)?;
+            Err(FileError::Password)
+        }
+        Format::Compound => {
+            check_cfb_chains(bytes)?;
+            range::read_xls(bytes)
+        }
+        Format::Ods => {
+            check_zip_parts(bytes)?;
+            range::read_ods(bytes)
+        }
+        Format::Zip => {
+            check_zip_parts(bytes)?;
+            match xlsx::read(bytes) {
+                Err(FileError::Damaged(_)) if extension(name) == "xlsb" || zip_has(bytes, "xl/workbook.bin") => {
+                    range::read_xlsb(bytes)
+                }
+                other => other,
+            }
+        }
+    }
+}
+
+/// The workbook read, or — when no sheet could be read at all — a damaged file.
+fn finish(sheets: Vec<Sheet>, unreadable: Vec<SheetError>) -> Result<Workbook, FileError> {
+    if sheets.is_empty() && unreadable.iter().any(|e| matches!(e, SheetError::Unreadable { .. })) {
+        let detail = unreadable.iter().map(SheetError::to_string).collect::<Vec<_>>().join("; ");
+        return Err(FileError::Damaged(detail));
+    }
+    Ok(Workbook { sheets, unreadable })
+}

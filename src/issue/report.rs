@@ -1,0 +1,141 @@
+//! The catalogue's report-form issues (SPEC §4.1–4.2).
+
+use super::{Code, Issue};
+
+impl Issue {
+    /// Required columns missing from a report header; `names_th`/`names_en` list them.
+    pub fn report_column_missing(names_th: &str, names_en: &str) -> Issue {
+        Issue::new(
+            Code::ReportColumnMissing,
+            format!("ไม่พบคอลัมน์ที่จำเป็น: {names_th} — เพิ่มคอลัมน์นี้ในหัวตาราง (ใช้แบบรายงานจากปุ่มดาวน์โหลดแบบฟอร์ม)"),
+            format!("A required column is missing: {names_en}: add it to the header (use the blank form from the template download)"),
+        )
+    }
+
+    /// No amphoe column, and no district named in the title rows, sheet or file name.
+    pub fn report_district_column_missing() -> Issue {
+        Issue::new(
+            Code::ReportColumnMissing,
+            "ไม่พบคอลัมน์ \"อำเภอ\" และไม่พบชื่ออำเภอในหัวรายงาน — เพิ่มคอลัมน์อำเภอ หรือเขียนชื่ออำเภอในแถวชื่อรายงาน",
+            "The \"อำเภอ\" (district) column is missing and the title does not name a district: \
+             add the column, or name the district in the title row",
+        )
+    }
+
+    /// A file in which no sheet is a report form.
+    pub fn report_no_report_sheet() -> Issue {
+        Issue::new(
+            Code::ReportNoReportSheet,
+            "ไม่พบแผ่นงานที่เป็นแบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ในไฟล์นี้ — \
+             ตรวจว่าหัวตารางมีคอลัมน์ \"ชื่อผลิตภัณฑ์\" และช่องทางออนไลน์",
+            "No sheet of this file is an online-market report form: check that its header has the \
+             \"ชื่อผลิตภัณฑ์\" (product name) column and the online channels",
+        )
+    }
+
+    /// A product-name cell holding a formula error such as `#REF!`.
+    pub fn report_product_name_formula(error: &str) -> Issue {
+        Issue::new(
+            Code::ReportFormulaError,
+            format!("ชื่อผลิตภัณฑ์เป็นค่าผิดพลาดของสูตร ({error}) — พิมพ์ชื่อผลิตภัณฑ์ลงในเซลล์แทนสูตร"),
+            format!("The product name is a formula error ({error}): type the product name into the cell instead of the formula"),
+        )
+    }
+
+    /// A channel cell holding a formula error.
+    pub fn report_channel_formula(error: &str) -> Issue {
+        Issue::new(
+            Code::ReportFormulaError,
+            format!("ช่องทางออนไลน์เป็นค่าผิดพลาดของสูตร ({error}) จึงไม่ถูกนับ — พิมพ์ชื่อเพจหรือลิงก์แทน"),
+            format!(
+                "The channel cell is a formula error ({error}) and is not counted: type the page name or link instead"
+            ),
+        )
+    }
+
+    /// A row with data but no product name.
+    pub fn report_product_name_missing() -> Issue {
+        Issue::new(
+            Code::ReportProductNameMissing,
+            "แถวนี้มีข้อมูลแต่ไม่มีชื่อผลิตภัณฑ์ จึงไม่ถูกนับ — ใส่ชื่อผลิตภัณฑ์ หรือลบแถวนี้",
+            "This row has data but no product name, so it is not counted: type the product name, or delete the row",
+        )
+    }
+
+    /// A first row with neither entrepreneur code nor name.
+    pub fn report_entrepreneur_missing() -> Issue {
+        Issue::new(
+            Code::ReportEntrepreneurMissing,
+            "ไม่มีรหัสและชื่อผู้ประกอบการ และไม่มีแถวด้านบนให้ใช้ต่อ — ใส่รหัสหรือชื่อผู้ประกอบการ",
+            "No entrepreneur code or name, and no row above to continue from: type the entrepreneur's code or name",
+        )
+    }
+
+    /// A readiness cell that is neither yes nor no.
+    pub fn report_flag_unclear(typed: &str) -> Issue {
+        Issue::new(
+            Code::ReportFlagUnclear,
+            format!("ช่องความพร้อมมีค่า \"{typed}\" ซึ่งไม่ใช่ 1 — นับเป็น \"ไม่มี\"; ถ้าหมายถึง \"มี\" ให้ใส่ 1"),
+            format!("The readiness cell holds \"{typed}\", not 1, and counts as no: type 1 if it means yes"),
+        )
+    }
+
+    /// An online-sales cell holding a formula error.
+    pub fn report_online_sales_formula(error: &str) -> Issue {
+        Issue::new(
+            Code::ReportOnlineSalesFormulaError,
+            format!("ยอดจำหน่ายออนไลน์เป็นค่าผิดพลาดของสูตร ({error}) — แก้สูตรหรือพิมพ์ยอดเป็นตัวเลข"),
+            format!(
+                "The online sales cell is a formula error ({error}): fix the formula or type the amount as a number"
+            ),
+        )
+    }
+
+    /// An online-sales cell that is not an amount.
+    pub fn report_online_sales_not_amount(typed: &str) -> Issue {
+        Issue::new(
+            Code::ReportOnlineSalesNotAmount,
+            format!("ยอดจำหน่ายออนไลน์ \"{typed}\" ไม่ใช่จำนวนเงิน จึงไม่ถูกรวม — พิมพ์เป็นตัวเลข เช่น 12,500"),
+            format!("The online sales \"{typed}\" is not an amount and is left out: type a number such as 12,500"),
+        )
+    }
+
+    /// A product without a district.
+    pub fn report_amphoe_missing(product: &str) -> Issue {
+        Issue::new(
+            Code::ReportAmphoeMissing,
+            format!("ไม่มีชื่ออำเภอของผลิตภัณฑ์ \"{product}\" จึงไม่ถูกนับ — ใส่ชื่ออำเภอ"),
+            format!("Product \"{product}\" has no district, so it is not counted: type the district"),
+        )
+    }
+
+    /// A district that matches none of the preset's; `near` are the closest names.
+    pub fn report_amphoe_unknown(typed: &str, near: &[String]) -> Issue {
+        let list = near.join(", ");
+        Issue::new(
+            Code::ReportAmphoeUnknown,
+            format!("ไม่รู้จักอำเภอ \"{typed}\" จึงไม่ถูกนับ — ใกล้เคียงที่สุด: {list}; แก้ชื่ออำเภอให้ตรง"),
+            format!("Unknown district \"{typed}\", so the product is not counted. Closest: {list}. Correct the district name"),
+        )
+    }
+
+    /// The same product again; `th_place`/`en_place` say where it first was.
+    pub fn report_duplicate(product: &str, entrepreneur: &str, th_place: &str, en_place: &str) -> Issue {
+        Issue::new(
+            Code::ReportDuplicate,
+            format!("ผลิตภัณฑ์ \"{product}\" ของ \"{entrepreneur}\" ซ้ำกับ {th_place} — นับครั้งเดียว; ลบแถวที่ซ้ำ"),
+            format!(
+                "Product \"{product}\" of \"{entrepreneur}\" repeats {en_place}: counted once; delete the repeated row"
+            ),
+        )
+    }
+
+    /// A product already reported in round 1, at `th_place`/`en_place`.
+    pub fn report_round1(product: &str, th_place: &str, en_place: &str) -> Issue {
+        Issue::new(
+            Code::ReportRound1,
+            format!("ผลิตภัณฑ์ \"{product}\" รายงานไปแล้วในรอบที่ 1 ({th_place}) — ไม่นับซ้ำในรอบที่ 2"),
+            format!("Product \"{product}\" was reported in round 1 ({en_place}): not counted again in round 2"),
+        )
+    }
+}

@@ -1,0 +1,175 @@
+//! Reading one dropped file, as one feature in three parts (the shape of
+//! Squoosh's `features/<op>/{client,shared,worker}`):
+//!
+//! - this module, the shared part: the typed [`Request`] and [`Reply`], what
+//!   reading gives ([`Outcome`]), the binary encoding of a reply, the time bound
+//!   of an answer, and [`run`] — pure Rust, so the native command and the tests
+//!   use it as the worker does;
+//! - `client.rs`, the page's side (wasm only): a pool of Web Workers, requests
+//!   with ids it checks, the `File` handed over without copying its bytes, a
+//!   bound on every answer;
+//! - `worker.rs`, the Web Worker (wasm only): reads the `File`, runs [`run`],
+//!   replies with the encoded [`Reply`] in a transferred buffer.
+//!
+//! ```
+//! use otop_kpi::import::FileKind;
+//! use otop_kpi::read_file::{run, Outcome, Reply, Request};
+//! let request = Request::new(7, FileKind::Report, "a.csv", vec!["คลองหาด".into()], 2564);
+//! let csv = "ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\nข้าว,fb.com/x,คลองหาด,1,ก\n";
+//! let reply = run(&request, csv.as_bytes());
+//! let back = Reply::decode(&reply.encode()).unwrap();
+//! assert_eq!(back.id, 7);
+//! assert!(matches!(back.outcome, Outcome::Report(f) if f.products.len() == 1));
+//! ```
+
+use crate::import::error::FileError;
+use crate::import::report::import_report;
+use crate::import::targets::{read_tables, TargetTable};
+use crate::import::{FileKind, ImportedFile};
+use crate::issue::Issue;
+use crate::sales::{read_file, SalesFile};
+use serde::{Deserialize, Serialize};
+
+/// What the reader needs to know besides the bytes, per kind of file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Read {
+    /// A report (round 2 or round 1): the preset's district names recognise
+    /// one-district files.
+    Report { round1: bool, districts: Vec<String> },
+    /// Sales: the evaluation year (B.E.) places month names typed without a year.
+    Sales { default_year: i32 },
+    /// The letter's target tables.
+    Targets,
+}
+
+/// One file to read (its bytes travel beside the request: the page hands the
+/// worker the `File`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// Chosen by the client; the reply must carry it back.
+    pub id: u32,
+    pub name: String,
+    pub read: Read,
+}
+
+impl Request {
+    /// The request for a file of `kind`, with what that kind needs.
+    pub fn new(id: u32, kind: FileKind, name: &str, districts: Vec<String>, default_year: i32) -> Request {
+        let read = match kind {
+            FileKind::Report => Read::Report { round1: false, districts },
+            FileKind::Round1 => Read::Report { round1: true, districts },
+            FileKind::Sales => Read::Sales { default_year },
+            FileKind::Targets => Read::Targets,
+        };
+        Request { id, name: name.to_string(), read }
+    }
+
+    /// The kind of file asked for.
+    pub fn kind(&self) -> FileKind {
+        match self.read {
+            Read::Report { round1: false, .. } => FileKind::Report,
+            Read::Report { round1: true, .. } => FileKind::Round1,
+            Read::Sales { .. } => FileKind::Sales,
+            Read::Targets => FileKind::Targets,
+        }
+    }
+}
+
+/// A report file as read, with its products (which [`ImportedFile`] does not
+/// serialise on its own).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRead {
+    pub file: ImportedFile,
+    pub products: Vec<crate::import::report::Product>,
+}
+
+impl ReportRead {
+    /// The file with its products in place.
+    pub fn into_file(self) -> ImportedFile {
+        let mut f = self.file;
+        f.products = std::sync::Arc::new(self.products);
+        f
+    }
+}
+
+/// What reading a file gave, per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Report(ReportRead),
+    Sales(SalesFile),
+    /// The tables, or the one issue saying why the file could not be read.
+    Targets(Result<Vec<TargetTable>, Issue>),
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub outcome: Outcome,
+}
+
+impl Reply {
+    /// The reply for a file that could not be read, saying why. A report or
+    /// sales file keeps its (empty) description, so its issue reaches the
+    /// analysis like any other file's.
+    pub fn failed(request: &Request, error: &FileError) -> Reply {
+        Reply::failed_with(request, error.issue(&request.name))
+    }
+
+    /// [`Reply::failed`] with the issue given.
+    pub fn failed_with(request: &Request, issue: Issue) -> Reply {
+        let kind = request.kind();
+        let mut file = ImportedFile::new(&request.name, Some(kind));
+        file.issues.push(issue.clone());
+        let outcome = match kind {
+            FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
+            FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
+            FileKind::Targets => Outcome::Targets(Err(issue)),
+        };
+        Reply { id: request.id, outcome }
+    }
+
+    /// The reply in a compact binary form, to travel in a transferred buffer.
+    pub fn encode(&self) -> Vec<u8> {
+        bincode::serialize(self).unwrap_or_default()
+    }
+
+    /// A reply from [`Reply::encode`]'s bytes.
+    pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
+        bincode::deserialize(bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// How long the client waits for a worker to start, in seconds.
+pub const START_BOUND_SECONDS: u32 = 20;
+
+/// How long the client waits for the answer about a file of `bytes` bytes, in
+/// seconds: a minute, and ten seconds more per megabyte (a 200k-row report of
+/// about 20 MB reads in under ten seconds).
+///
+/// ```
+/// # use otop_kpi::read_file::answer_bound_seconds;
+/// assert_eq!(answer_bound_seconds(0.0), 60);
+/// assert_eq!(answer_bound_seconds(20.0 * 1_048_576.0), 260);
+/// ```
+pub fn answer_bound_seconds(bytes: f64) -> u32 {
+    let mb = (bytes.max(0.0) / 1_048_576.0).ceil();
+    (60.0 + 10.0 * mb).min(3600.0) as u32
+}
+
+/// Reads one file.
+pub fn run(request: &Request, bytes: &[u8]) -> Reply {
+    let name = request.name.as_str();
+    let outcome = match &request.read {
+        Read::Report { round1, districts } => {
+            let kind = if *round1 { FileKind::Round1 } else { FileKind::Report };
+            let mut file = import_report(name, bytes, kind, districts);
+            let products = std::mem::take(&mut file.products);
+            let products = std::sync::Arc::try_unwrap(products).unwrap_or_else(|shared| (*shared).clone());
+            Outcome::Report(ReportRead { file, products })
+        }
+        Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
+        Read::Targets => Outcome::Targets(read_tables(name, bytes)),
+    };
+    Reply { id: request.id, outcome }
+}

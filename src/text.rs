@@ -1,0 +1,117 @@
+//! Normalising what people type, for comparing it: Unicode NFC, Thai digits,
+//! whitespace and zero-width characters, Latin case (SPEC §4.1's identity
+//! normalisation), and the distance between two names. A low module: the
+//! importers, district matching and the display use it.
+//!
+//! ```
+//! use otop_kpi::text::{compact, to_thai_digits};
+//! assert_eq!(compact(" อ. เมือง\n"), "อ.เมือง");
+//! assert_eq!(to_thai_digits("1,921"), "๑,๙๒๑");
+//! ```
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Arabic digits replaced by Thai digits (๐–๙); everything else kept.
+pub fn to_thai_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('๐' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Thai digits replaced by Arabic digits; everything else kept.
+///
+/// ```
+/// # use otop_kpi::text::from_thai_digits;
+/// assert_eq!(from_thai_digits("๐๙๑-๑๒๓"), "091-123");
+/// ```
+pub fn from_thai_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from_u32('0' as u32 + (c as u32 - '๐' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// NFC, Thai digits to Arabic, zero-width characters removed, whitespace collapsed
+/// and trimmed, Latin letters lower-cased (SPEC §4.1's identity normalisation).
+///
+/// ```
+/// # use otop_kpi::text::normalize;
+/// assert_eq!(normalize("  ผ้า\u{200B}ไหม   ๑๒\nOTOP "), "ผ้าไหม 12 otop");
+/// ```
+pub fn normalize(s: &str) -> String {
+    // Most cells are already NFC: skip composing them (the hot path of big files).
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        normalize_chars(s.chars(), s.len())
+    } else {
+        normalize_chars(s.nfc(), s.len())
+    }
+}
+
+fn normalize_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut pending_space = false;
+    for c in chars {
+        if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match c {
+            '๐'..='๙' => out.push(char::from(b'0' + (c as u32 - '๐' as u32) as u8)),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Thai letters have no case.
+            '\u{0E00}'..='\u{0E7F}' => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// [`normalize`] with every space removed: for comparing header texts, where
+/// people put spaces and line breaks anywhere.
+pub fn compact(s: &str) -> String {
+    normalize(s).chars().filter(|c| *c != ' ').collect()
+}
+
+/// Edit distance between two strings, by characters (for suggesting names).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("คลองหาด", "คลองหาร"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn digits_round_trip() {
+        assert_eq!(from_thai_digits(&to_thai_digits("0123456789")), "0123456789");
+    }
+}
