@@ -37,5 +37,6 @@ pub mod sales;
 pub mod analysis;
 pub mod export;
 pub mod read_file;
+pub mod session;
 // 7. The shells' core: the command.
 pub mod cli;

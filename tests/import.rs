@@ -4,7 +4,7 @@
 use otop_kpi::counting::count;
 use otop_kpi::district::{match_district, DistrictMatch};
 use otop_kpi::import::{report::import_report, FileKind, ImportedFile};
-use otop_kpi::issue::Severity;
+use otop_kpi::issue::{Code, Severity};
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;
 use serde_json::Value;
@@ -114,12 +114,43 @@ fn scenario_files_are_described() {
     assert_eq!(by_name("03-ตาพระยา.ods")["state"], "ok");
     assert_eq!(by_name("round1-สระแก้ว.xlsx")["kind"], "round1");
     assert_eq!(by_name("01-เมืองสระแก้ว.xlsx")["rows"], 42);
-    // Every issue names its file, sheet and row; the SPEC's keys are all there.
-    for i in v["issues"].as_array().unwrap() {
-        for k in ["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"] {
-            assert!(i.get(k).is_some(), "issue lacks {k}: {i}");
+    // Every issue: a known code whose severity it has, both messages (the Thai one
+    // in Thai), and a place: a dropped file's name (the preset's own issues have
+    // none), and for an issue about a product row, its sheet, row and column.
+    let names: Vec<&str> = files.iter().filter_map(|f| f["file"].as_str()).collect();
+    let issues = v["issues"].as_array().unwrap();
+    assert_eq!(issues.len(), 10, "the scenario's issues: {issues:?}");
+    for i in issues {
+        let code = Code::parse(i["code"].as_str().unwrap_or("")).unwrap_or_else(|| panic!("unknown code: {i}"));
+        assert_eq!(i["severity"], code.severity().as_str(), "{i}");
+        let th = i["message_th"].as_str().unwrap_or("");
+        assert!(th.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c)), "Thai message: {i}");
+        assert!(i["message_en"].as_str().is_some_and(|m| m.len() > 20 && m != th), "English message: {i}");
+        if code.as_str().starts_with("preset.") {
+            assert!(i["file"].is_null(), "{i}");
+            continue;
+        }
+        assert!(names.contains(&i["file"].as_str().unwrap_or("")), "a dropped file: {i}");
+        let about_a_row = matches!(
+            code,
+            Code::ReportAmphoeUnknown
+                | Code::ReportAmphoeMissing
+                | Code::ReportDuplicate
+                | Code::ReportRound1
+                | Code::ReportFlagUnclear
+                | Code::ReportProductNameMissing
+                | Code::ReportFormulaError
+        );
+        if about_a_row {
+            assert!(i["sheet"].as_str().is_some_and(|s| !s.is_empty()), "{i}");
+            assert!(i["row"].as_u64().is_some_and(|r| r >= 2), "{i}");
+            assert!(i["column"].as_str().is_some_and(|c| !c.is_empty()), "{i}");
         }
     }
+    // One of them exactly as the user reads it.
+    let round1 = issues.iter().find(|i| i["code"] == "report.round1").expect("a round-1 exclusion");
+    assert_eq!(round1["severity"], "warning");
+    assert!(round1["message_en"].as_str().unwrap_or("").contains("was reported in round 1 (round1-สระแก้ว.xlsx › "));
 }
 
 #[test]

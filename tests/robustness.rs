@@ -17,13 +17,26 @@ fn names() -> Vec<String> {
     Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect()
 }
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/calamine")
+/// `../shared/corpus/calamine`, or — when the shared folder is not beside the
+/// repository — `None` after saying so. `./scripts/test.sh` sets
+/// `OTOP_REQUIRE_CORPUS=1`, so there a missing corpus fails the run instead.
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/calamine");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let note = format!(
+        "the corpus sweep needs {} (the shared folder beside this repository), which is missing",
+        dir.display()
+    );
+    assert!(std::env::var_os("OTOP_REQUIRE_CORPUS").is_none(), "{note}");
+    eprintln!("skipped: {note}");
+    None
 }
 
 #[test]
 fn every_corpus_file_is_classified_or_one_clear_error() {
-    let dir = corpus_dir();
+    let Some(dir) = corpus_dir() else { return };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -67,8 +80,9 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
 
 #[test]
 fn password_protected_files_say_so() {
+    let Some(dir) = corpus_dir() else { return };
     for name in ["pass_protected.xlsx", "pass_protected.xlsb", "pass_protected.ods"] {
-        let bytes = std::fs::read(corpus_dir().join(name)).unwrap();
+        let bytes = std::fs::read(dir.join(name)).unwrap();
         let f = import_report(name, &bytes, FileKind::Report, &names());
         let codes: Vec<&str> = f.issues.iter().map(|i| i.code.as_str()).collect();
         assert_eq!(codes, ["file.password"], "{name}");

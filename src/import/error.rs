@@ -27,6 +27,8 @@ pub enum FileError {
     NoAnswer {
         seconds: u32,
     },
+    /// No file reader could be started (the page's Web Worker did not start).
+    NoReader,
 }
 
 impl FileError {
@@ -63,6 +65,13 @@ impl FileError {
                 format!("The file reader gave no answer within {seconds} s, so this file was not read: reload the page \
                          and drop the file again, or split the data into several files"),
             ),
+            FileError::NoReader => (
+                "เริ่มตัวอ่านไฟล์ไม่ได้ จึงยังไม่ได้อ่านไฟล์นี้ — โหลดหน้าใหม่ หรือเปิดด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox)"
+                    .into(),
+                "The file reader could not start, so this file was not read: reload the page, or open it in a \
+                 current browser (Chrome, Edge, Firefox)"
+                    .into(),
+            ),
             FileError::Damaged(detail) => (
                 format!("ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากผู้ส่ง ({detail})"),
                 format!("The file is damaged or cut short (perhaps an incomplete download): open it in Excel and save it again, or ask the sender for a new copy ({detail})"),
@@ -81,6 +90,7 @@ impl FileError {
             FileError::Damaged(_) => Code::FileDamaged,
             FileError::Unopenable(_) => Code::FileUnreadable,
             FileError::NoAnswer { .. } => Code::FileNoAnswer,
+            FileError::NoReader => Code::FileNoReader,
         }
     }
 

@@ -42,6 +42,7 @@ codes! {
     FileDamaged = "file.damaged", Error;
     FileUnreadable = "file.unreadable", Error;
     FileNoAnswer = "file.no_answer", Error;
+    FileNoReader = "file.no_reader", Error;
     FileSheetUnreadable = "file.sheet_unreadable", Warning;
     FileSheetTooLarge = "file.sheet_too_large", Error;
     ReportColumnMissing = "report.column.missing", Error;

@@ -23,7 +23,7 @@ pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Sen
 /// Digits as the user chose: Thai (๑๒๓) or Arabic.
 pub fn digits(state: State, s: String) -> String {
     if state.thai_digits.get() {
-        display::to_thai_digits(&s)
+        otop_kpi::text::to_thai_digits(&s)
     } else {
         s
     }

@@ -1,55 +1,30 @@
 //! The three drop zones (reports, round-1 reports, sales), the per-file status
 //! list, and dropping anywhere on the page.
 
-use super::browser::{files_of, next_tick, read_bytes};
+use super::browser::files_of;
 use super::i18n::{t, tr};
-use super::{read_in_worker, Slot, SlotKind, State};
+use super::{keep_file, read, State};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use otop_kpi::display::Lang;
+use otop_kpi::import::FileKind;
 use otop_kpi::issue::Severity;
-use std::sync::Arc;
+use otop_kpi::session::{Session, Slot};
 use wasm_bindgen::JsCast;
 
-/// Reads `files` into the slot list of `kind`; a file with a name already there replaces it.
-pub fn add_files(state: State, kind: SlotKind, files: Vec<web_sys::File>) {
-    let slots = state.slots(kind);
+/// Adds `files` to the zone of `kind` (a file with a name already there
+/// replaces it) and reads each in a worker.
+pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
     for file in files {
         let name = file.name();
-        slots.update(|v| {
-            v.retain(|s| s.name != name);
-            v.push(Slot { name: name.clone(), bytes: None, result: None, sales: None });
-        });
-        spawn_local(async move {
-            next_tick().await;
-            match read_bytes(&file).await {
-                Ok(bytes) => {
-                    let bytes = Arc::new(bytes);
-                    slots.update(|v| {
-                        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
-                            s.bytes = Some(bytes.clone());
-                        }
-                    });
-                    read_in_worker(state, kind, name, bytes);
-                }
-                Err(e) => {
-                    let issue = otop_kpi::issue::Issue::error(
-                        "file.unreadable",
-                        format!("เบราว์เซอร์อ่านไฟล์นี้ไม่ได้ ({e}) — ลองลากมาวางอีกครั้ง"),
-                        format!("The browser could not read this file ({e}): try dropping it again"),
-                    )
-                    .in_file(&name);
-                    let job = super::job_for(kind, &name, &state.preset.get_untracked());
-                    super::store_result(state, kind, &name, otop_kpi::jobs::JobResult::failed_with(&job, issue));
-                }
-            }
-        });
+        let Some(request) = state.session.try_update(|s| s.add_file(kind, &name)) else { continue };
+        keep_file(kind, &name, Some(file.clone()));
+        read(state, request, file);
     }
 }
 
 #[component]
 fn DropZone(
-    kind: SlotKind,
+    kind: FileKind,
     testid: &'static str,
     title_th: &'static str,
     title_en: &'static str,
@@ -102,12 +77,11 @@ fn DropZone(
 }
 
 #[component]
-fn FileList(kind: SlotKind) -> impl IntoView {
+fn FileList(kind: FileKind) -> impl IntoView {
     let state = expect_context::<State>();
-    let slots = state.slots(kind);
     view! {
         <ul class="file-list">
-            <For each=move || slots.get() key=|s| (s.name.clone(), s.result.is_some()) let:file>
+            <For each=move || state.session.with(|s| s.slots(kind).to_vec()) key=|s| (s.name.clone(), s.result.is_some()) let:file>
                 <FileStatus file kind />
             </For>
         </ul>
@@ -115,11 +89,14 @@ fn FileList(kind: SlotKind) -> impl IntoView {
 }
 
 #[component]
-fn FileStatus(file: Slot, kind: SlotKind) -> impl IntoView {
+fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let state = expect_context::<State>();
     let name = file.name.clone();
     let remove_name = name.clone();
-    let remove = move |_| state.slots(kind).update(|v| v.retain(|s| s.name != remove_name));
+    let remove = move |_| {
+        state.session.update(|s| s.remove_file(kind, &remove_name));
+        keep_file(kind, &remove_name, None);
+    };
     let lang = move || state.lang.get();
     let Some(f) = file.result else {
         return view! {
@@ -196,12 +173,12 @@ pub fn Inputs() -> impl IntoView {
     let _over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let _drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        add_files(state, SlotKind::Reports, files_of(ev.data_transfer().and_then(|dt| dt.files())));
+        add_files(state, FileKind::Report, files_of(ev.data_transfer().and_then(|dt| dt.files())));
     });
     let status = move || {
-        if state.working() {
+        if state.session.with(Session::working) {
             "working"
-        } else if state.has_files() {
+        } else if state.session.with(Session::file_count) > 0 {
             "done"
         } else {
             "idle"
@@ -213,7 +190,7 @@ pub fn Inputs() -> impl IntoView {
             "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
             "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
             _ => {
-                let n = [state.reports, state.round1, state.sales].iter().map(|s| s.with(Vec::len)).sum::<usize>();
+                let n = state.session.with(Session::file_count);
                 tr(l, &format!("อ่านแล้ว {n} ไฟล์",), &format!("{n} files read"))
             }
         }
@@ -222,13 +199,13 @@ pub fn Inputs() -> impl IntoView {
         <section class="inputs no-print" aria-labelledby="inputs-title">
             <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
             <div class="slots">
-                <DropZone kind=SlotKind::Reports testid="report-files"
+                <DropZone kind=FileKind::Report testid="report-files"
                     title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2" title_en="Online-market reports, round 2"
                     hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv)" hint_en="Drop every district's file, or press Enter to choose (.xlsx .xls .xlsb .ods .csv)" />
-                <DropZone kind=SlotKind::Round1 testid="round1-files"
+                <DropZone kind=FileKind::Round1 testid="round1-files"
                     title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
                     hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ" hint_en="Products reported in round 1 are not counted again" />
-                <DropZone kind=SlotKind::Sales testid="sales-files"
+                <DropZone kind=FileKind::Sales testid="sales-files"
                     title_th="ยอดจำหน่าย (รต.๑)" title_en="Sales (form รต.๑)"
                     hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย." hint_en="Monthly, per district, or the Apr–Sep total" />
             </div>

@@ -12,7 +12,7 @@ pub fn IssuesPanel() -> impl IntoView {
     let file = RwSignal::new(String::from("all"));
     let all = move || {
         let mut v: Vec<Issue> = state.analysis.with(|a| a.issues.clone());
-        v.extend(state.settings_issues.get());
+        v.extend(state.session.with(|s| s.settings_issues.clone()));
         v
     };
     let counts = move || {
@@ -58,7 +58,7 @@ pub fn IssuesPanel() -> impl IntoView {
                         let sev_text = if i.severity == Severity::Error { tr(lang, "ข้อผิดพลาด", "Error") } else { tr(lang, "คำเตือน", "Warning") };
                         view! {
                             <li class="issue" data-severity=i.severity.as_str() data-file=i.file.clone().unwrap_or_default()
-                                data-sheet=i.sheet.clone().unwrap_or_default() data-row=i.row.map(|r| r.to_string()).unwrap_or_default() data-code=i.code.clone()>
+                                data-sheet=i.sheet.clone().unwrap_or_default() data-row=i.row.map(|r| r.to_string()).unwrap_or_default() data-code=i.code.as_str()>
                                 <span class="sev">{sev_text}</span>
                                 <span class="place">{place}</span>
                                 <span class="msg">{tr(lang, &i.message_th, &i.message_en)}</span>

@@ -7,19 +7,20 @@ mod downloads;
 mod i18n;
 mod inputs;
 mod issues;
+#[path = "../read_file/client.rs"]
+mod read_file_client;
 mod results;
 mod settings;
-mod worker;
 
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
 use otop_kpi::display::Lang;
-use otop_kpi::import::ImportedFile;
-use otop_kpi::jobs::{Job, JobKind};
+use otop_kpi::import::FileKind;
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;
-use otop_kpi::sales::{SalesFile, SalesInput};
-use std::sync::Arc;
+use otop_kpi::read_file::Request;
+use otop_kpi::session::Session;
+use std::cell::RefCell;
 
 use i18n::t;
 
@@ -32,7 +33,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
-    worker::start();
+    read_file_client::start();
     leptos::mount::mount_to_body(App);
 }
 
@@ -55,166 +56,106 @@ fn show_crash() {
     }
 }
 
-/// Which drop zone a file came through.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum SlotKind {
-    Reports,
-    Round1,
-    Sales,
-}
-
-/// One dropped file: its bytes, and what it gave once read.
-#[derive(Clone, Debug)]
-pub struct Slot {
-    pub name: String,
-    pub bytes: Option<Arc<Vec<u8>>>,
-    /// `None` while the file is being read.
-    pub result: Option<ImportedFile>,
-    /// A sales file's figures, as read.
-    pub sales: Option<SalesFile>,
-}
-
-/// The page's state, shared through the Leptos context.
+/// The page's state, shared through the Leptos context: the core [`Session`]
+/// in a signal, what is derived from it, and the display settings.
 #[derive(Clone, Copy)]
 pub struct State {
-    pub preset: RwSignal<Preset>,
+    pub session: RwSignal<Session>,
+    /// The session's preset (derived: change it through the session).
+    pub preset: Memo<Preset>,
+    pub analysis: Memo<Analysis>,
     pub lang: RwSignal<Lang>,
     pub thai_digits: RwSignal<bool>,
-    pub reports: RwSignal<Vec<Slot>>,
-    pub round1: RwSignal<Vec<Slot>>,
-    pub sales: RwSignal<Vec<Slot>>,
-    /// Sales typed into the page, per district name (replace the files' figures).
-    pub typed_sales: RwSignal<Vec<(String, Satang)>>,
-    /// Problems of the last preset or target-table import.
-    pub settings_issues: RwSignal<Vec<otop_kpi::issue::Issue>>,
-    pub analysis: Memo<Analysis>,
 }
 
-impl State {
-    pub fn slots(&self, kind: SlotKind) -> RwSignal<Vec<Slot>> {
-        match kind {
-            SlotKind::Reports => self.reports,
-            SlotKind::Round1 => self.round1,
-            SlotKind::Sales => self.sales,
+thread_local! {
+    /// The dropped files themselves, to read again when the district names change.
+    static FILES: RefCell<Vec<(FileKind, web_sys::File)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps (or forgets, with `None`) the `File` of a slot.
+pub fn keep_file(kind: FileKind, name: &str, file: Option<web_sys::File>) {
+    FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        f.retain(|(k, kept)| !(*k == kind && kept.name() == name));
+        if let Some(file) = file {
+            f.push((kind, file));
         }
-    }
+    });
+}
 
-    /// Whether any file is still being read.
-    pub fn working(&self) -> bool {
-        [self.reports, self.round1, self.sales].iter().any(|s| s.with(|v| v.iter().any(|f| f.result.is_none())))
-    }
+fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
+    FILES.with(|f| f.borrow().iter().find(|(k, kept)| *k == kind && kept.name() == name).map(|(_, f)| f.clone()))
+}
 
-    /// Whether any file has been dropped.
-    pub fn has_files(&self) -> bool {
-        [self.reports, self.round1, self.sales].iter().any(|s| s.with(|v| !v.is_empty()))
-    }
+/// Reads a file for `request` in a worker, and stores what it gave in the session.
+pub fn read(state: State, request: Request, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let reply = read_file_client::read(request, file).await;
+        state.session.update(|s| {
+            s.store(reply);
+        });
+    });
+}
+
+/// Reads a target-table file in a worker and applies it to the preset.
+pub fn read_targets(state: State, file: web_sys::File) {
+    let name = file.name();
+    let request = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name));
+    let Some(request) = request else { return };
+    leptos::task::spawn_local(async move {
+        let reply = read_file_client::read(request, file).await;
+        if let otop_kpi::read_file::Outcome::Targets(tables) = reply.outcome {
+            state.session.update(|s| s.import_targets(&name, tables));
+        }
+    });
 }
 
 fn saved<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()
 }
 
-fn persist<T: serde::Serialize + Clone + Send + Sync + 'static>(key: &'static str, signal: RwSignal<T>) {
+fn persist<T: serde::Serialize + Clone + PartialEq + Send + Sync + 'static>(key: &'static str, value: Memo<T>) {
     Effect::new(move |_| {
-        let v = signal.get();
-        if let Ok(json) = serde_json::to_string(&v) {
+        if let Ok(json) = value.with(serde_json::to_string) {
             browser::save(&format!("{KEY_PREFIX}{key}"), &json);
         }
     });
 }
 
-/// The job that reads a file of a slot, with the preset of now.
-pub fn job_for(kind: SlotKind, name: &str, preset: &Preset) -> Job {
-    Job {
-        kind: match kind {
-            SlotKind::Reports => JobKind::Report,
-            SlotKind::Round1 => JobKind::Round1,
-            SlotKind::Sales => JobKind::Sales,
-        },
-        name: name.to_string(),
-        districts: preset.districts.iter().map(|d| d.name.clone()).collect(),
-        default_year: preset.window.end.year,
-    }
-}
-
-/// Reads (or reads again) a slot's file in a worker and stores what it gave.
-pub fn read_in_worker(state: State, kind: SlotKind, name: String, bytes: std::sync::Arc<Vec<u8>>) {
-    leptos::task::spawn_local(async move {
-        let job = job_for(kind, &name, &state.preset.get_untracked());
-        store_result(state, kind, &name, worker::run(job, bytes.to_vec()).await);
-    });
-}
-
-/// Puts what reading a file gave into its slot.
-pub fn store_result(state: State, kind: SlotKind, name: &str, result: otop_kpi::jobs::JobResult) {
-    let sales = result.sales.clone();
-    let file = result.into_file();
-    state.slots(kind).update(|v| {
-        if let Some(s) = v.iter_mut().find(|s| s.name == name) {
-            s.result = Some(file);
-            s.sales = sales;
+fn persist_signal<T: serde::Serialize + Clone + Send + Sync + 'static>(key: &'static str, signal: RwSignal<T>) {
+    Effect::new(move |_| {
+        if let Ok(json) = signal.with(serde_json::to_string) {
+            browser::save(&format!("{KEY_PREFIX}{key}"), &json);
         }
     });
 }
 
 fn provide_state() -> State {
-    let preset = RwSignal::new(saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2));
-    let lang = RwSignal::new(saved::<Lang>("lang").unwrap_or_default());
-    let thai_digits = RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false));
-    let typed_sales = RwSignal::new(saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default());
-    let reports = RwSignal::new(Vec::<Slot>::new());
-    let round1 = RwSignal::new(Vec::<Slot>::new());
-    let sales = RwSignal::new(Vec::<Slot>::new());
-    let sales_input = Memo::new(move |_| {
-        let p = preset.get();
-        let files: Vec<SalesFile> = sales.with(|v| v.iter().filter_map(|s| s.sales.clone()).collect());
-        let mut input = SalesInput::aggregate(&files, &p);
-        let typed = typed_sales.get();
-        for (i, d) in p.districts.iter().enumerate() {
-            if let Some((_, amount)) = typed.iter().find(|(n, _)| *n == d.name) {
-                if let Some(slot) = input.actual.get_mut(i) {
-                    *slot = Some(*amount);
-                }
-            }
-        }
-        // A typed figure answers the warnings about that district's missing sales.
-        input.issues.retain(|i| {
-            let about_typed = typed.iter().any(|(n, _)| i.message_en.contains(n.as_str()));
-            !(about_typed && matches!(i.code.as_str(), "sales.district.missing" | "sales.month.missing"))
-        });
-        input
-    });
-    let analysis = Memo::new(move |_| {
-        let p = preset.get();
-        let done = |s: RwSignal<Vec<Slot>>| s.with(|v| v.iter().filter_map(|f| f.result.clone()).collect::<Vec<_>>());
-        Analysis::run(&p, &done(reports), &done(round1), &sales_input.get())
-    });
+    let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
+    let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
+    let session = RwSignal::new(Session::new(preset, typed));
     let state = State {
-        preset,
-        lang,
-        thai_digits,
-        reports,
-        round1,
-        sales,
-        typed_sales,
-        settings_issues: RwSignal::new(Vec::new()),
-        analysis,
+        session,
+        preset: Memo::new(move |_| session.with(|s| s.preset.clone())),
+        analysis: Memo::new(move |_| session.with(Session::analysis)),
+        lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
+        thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
     };
-    persist("preset", preset);
-    persist("lang", lang);
-    persist("thai-digits", thai_digits);
-    persist("typed-sales", typed_sales);
-    // Re-read report files when the district names change (they decide one-district files).
-    let names = Memo::new(move |_| preset.with(|p| p.districts.iter().map(|d| d.name.clone()).collect::<Vec<_>>()));
+    persist("preset", state.preset);
+    persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
+    persist_signal("lang", state.lang);
+    persist_signal("thai-digits", state.thai_digits);
+    // Read report files again when the district names change (they decide one-district files).
+    let names = Memo::new(move |_| session.with(Session::district_names));
     Effect::new(move |prev: Option<Vec<String>>| {
         let now = names.get();
         if prev.as_ref().is_some_and(|p| *p != now) {
-            for kind in [SlotKind::Reports, SlotKind::Round1] {
-                let files: Vec<(String, std::sync::Arc<Vec<u8>>)> = state
-                    .slots(kind)
-                    .with_untracked(|v| v.iter().filter_map(|s| Some((s.name.clone(), s.bytes.clone()?))).collect());
-                for (name, bytes) in files {
-                    read_in_worker(state, kind, name, bytes);
+            // Each file keeps its last result until the new one arrives: nothing to redraw yet.
+            let requests = session.try_update_untracked(Session::reread_reports).unwrap_or_default();
+            for request in requests {
+                if let Some(file) = kept_file(request.kind(), &request.name) {
+                    read(state, request, file);
                 }
             }
         }

@@ -46,14 +46,18 @@ fn Controls() -> impl IntoView {
             <label class="toggle">
                 <input type="checkbox" data-testid="survey-done"
                     prop:checked=move || state.preset.with(|p| p.survey_done)
-                    on:change=move |ev| { let v = event_target_checked(&ev); state.preset.update(|p| p.survey_done = v); } />
+                    on:change=move |ev| { let v = event_target_checked(&ev); state.session.update(|s| s.set_survey_done(v)); } />
                 {t("จังหวัดมีรายงานการสำรวจความพร้อมของผู้ประกอบการ/ผลิตภัณฑ์แล้ว (จำเป็นสำหรับ 5 คะแนน)", "The province has its readiness survey report (needed for score 5)")}
             </label>
             <label class="select">
                 {t("เกณฑ์การให้คะแนน", "Scoring rule")}
                 <select data-testid="scoring-rule"
                     prop:value=move || state.preset.with(|p| p.rule.as_str())
-                    on:change=move |ev| { if let Some(r) = ScoringRule::parse(&event_target_value(&ev)) { state.preset.update(|p| p.rule = r); } }>
+                    on:change=move |ev| {
+                        if let Some(r) = ScoringRule::parse(&event_target_value(&ev)) {
+                            state.session.update(|s| s.set_rule(r));
+                        }
+                    }>
                     <option value="table">{t("ตามตารางเป้าหมาย (ค่าเริ่มต้น)", "By the published target table (default)")}</option>
                     <option value="percent">{t("ตามร้อยละอย่างเคร่งครัด", "By strict percentage")}</option>
                 </select>
@@ -460,7 +464,7 @@ pub fn Results() -> impl IntoView {
         state.analysis.with(|a| {
             a.issues
                 .iter()
-                .filter(|i| i.code.contains("outlier"))
+                .filter(|i| i.code.is_outlier())
                 .map(|i| view! { <p class="outlier" role="note">"⚠ "{tr(l, &i.message_th, &i.message_en)}</p> })
                 .collect_view()
         })

@@ -1,0 +1,366 @@
+//! The page's session: what the user has given (the preset, the dropped files,
+//! sales typed by hand) and the rules that turn it into results. The Leptos
+//! components hold one [`Session`] in a signal, render it and forward events to
+//! its methods; everything a user can do here is tested natively.
+//!
+//! ```
+//! use otop_kpi::import::FileKind;
+//! use otop_kpi::read_file::run;
+//! use otop_kpi::session::Session;
+//! let mut s = Session::default();
+//! let request = s.add_file(FileKind::Report, "a.csv");
+//! assert!(s.working());
+//! let csv = "ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\nข้าว,fb.com/x,คลองหาด,1,ก\n";
+//! assert!(s.store(run(&request, csv.as_bytes())));
+//! assert!(!s.working());
+//! assert_eq!(s.analysis().counted.online[1], 1); // คลองหาด
+//! ```
+
+use crate::analysis::Analysis;
+use crate::import::cell::Value;
+use crate::import::targets::{apply, TargetTable};
+use crate::import::text::money;
+use crate::import::{FileKind, ImportedFile};
+use crate::issue::preset::Figure;
+use crate::issue::{Code, Issue};
+use crate::money::{parse_decimal, BasisPoints, Satang};
+use crate::preset::{District, Preset, ScoringRule};
+use crate::read_file::{Outcome, Reply, Request};
+use crate::sales::{SalesFile, SalesInput};
+use crate::text::from_thai_digits;
+
+/// One dropped file: its name, what it gave once read, and the request being
+/// answered for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub name: String,
+    /// `None` until the file has been read once.
+    pub result: Option<ImportedFile>,
+    /// A sales file's figures, as read.
+    pub sales: Option<SalesFile>,
+    /// The id of the request whose reply this slot waits for (`None`: none).
+    pub pending: Option<u32>,
+}
+
+/// Everything the user has given, and the rules over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub preset: Preset,
+    pub reports: Vec<Slot>,
+    pub round1: Vec<Slot>,
+    pub sales: Vec<Slot>,
+    /// Sales typed into the page, per district name (they replace the files' figures).
+    pub typed_sales: Vec<(String, Satang)>,
+    /// Problems of the last settings action (a preset or target-table import, a typed figure).
+    pub settings_issues: Vec<Issue>,
+    next_id: u32,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session::new(Preset::sa_kaeo_2564_round2(), Vec::new())
+    }
+}
+
+/// An amount typed in the page ("1,234.50", Thai digits, "บาท").
+///
+/// ```
+/// # use otop_kpi::{money::Satang, session::typed_amount};
+/// assert_eq!(typed_amount("๑,๒๕๐.๕ บาท"), Some(Satang(125_050)));
+/// assert_eq!(typed_amount("abc"), None);
+/// ```
+pub fn typed_amount(s: &str) -> Option<Satang> {
+    money(&Value::Text(s.to_string())).ok().flatten()
+}
+
+/// A whole count typed in the page.
+pub fn typed_count(s: &str) -> Option<i64> {
+    typed_amount(s).filter(|a| a.is_whole_baht()).map(Satang::baht)
+}
+
+/// A percentage typed in the page ("8", "8.5", Thai digits), in basis points.
+///
+/// ```
+/// # use otop_kpi::{money::BasisPoints, session::typed_percent};
+/// assert_eq!(typed_percent(" ๘.๕ "), Some(BasisPoints(850)));
+/// ```
+pub fn typed_percent(s: &str) -> Option<BasisPoints> {
+    // A percentage in hundredths is what an amount is in satang.
+    parse_decimal(&from_thai_digits(s.trim())).map(|hundredths| BasisPoints(hundredths.0))
+}
+
+impl Session {
+    /// A session over `preset` with the sales typed earlier (both kept by the browser).
+    pub fn new(preset: Preset, typed_sales: Vec<(String, Satang)>) -> Session {
+        Session {
+            preset,
+            reports: Vec::new(),
+            round1: Vec::new(),
+            sales: Vec::new(),
+            typed_sales,
+            settings_issues: Vec::new(),
+            next_id: 0,
+        }
+    }
+
+    /// The files of a drop zone (targets have none: they change the preset).
+    pub fn slots(&self, kind: FileKind) -> &[Slot] {
+        match kind {
+            FileKind::Report => &self.reports,
+            FileKind::Round1 => &self.round1,
+            FileKind::Sales => &self.sales,
+            FileKind::Targets => &[],
+        }
+    }
+
+    fn slots_mut(&mut self, kind: FileKind) -> Option<&mut Vec<Slot>> {
+        match kind {
+            FileKind::Report => Some(&mut self.reports),
+            FileKind::Round1 => Some(&mut self.round1),
+            FileKind::Sales => Some(&mut self.sales),
+            FileKind::Targets => None,
+        }
+    }
+
+    fn all_slots(&self) -> impl Iterator<Item = &Slot> {
+        self.reports.iter().chain(&self.round1).chain(&self.sales)
+    }
+
+    /// The preset's district names.
+    pub fn district_names(&self) -> Vec<String> {
+        self.preset.districts.iter().map(|d| d.name.clone()).collect()
+    }
+
+    /// A request to read a file of `kind` against the preset of now, with a new id.
+    pub fn request(&mut self, kind: FileKind, name: &str) -> Request {
+        self.next_id = self.next_id.wrapping_add(1);
+        Request::new(self.next_id, kind, name, self.district_names(), self.preset.window.end.year)
+    }
+
+    /// Adds a dropped file to its zone (replacing one of the same name) and
+    /// returns the request that reads it.
+    pub fn add_file(&mut self, kind: FileKind, name: &str) -> Request {
+        let request = self.request(kind, name);
+        if let Some(slots) = self.slots_mut(kind) {
+            slots.retain(|s| s.name != name);
+            slots.push(Slot { name: name.to_string(), result: None, sales: None, pending: Some(request.id) });
+        }
+        request
+    }
+
+    /// Requests to read every report and round-1 file again (the district names
+    /// changed: they decide one-district files). Each file keeps its last result
+    /// until the new one arrives.
+    pub fn reread_reports(&mut self) -> Vec<Request> {
+        let mut out = Vec::new();
+        for kind in [FileKind::Report, FileKind::Round1] {
+            let names: Vec<String> = self.slots(kind).iter().map(|s| s.name.clone()).collect();
+            for name in names {
+                let request = self.request(kind, &name);
+                if let Some(slot) = self.slots_mut(kind).and_then(|v| v.iter_mut().find(|s| s.name == name)) {
+                    slot.pending = Some(request.id);
+                }
+                out.push(request);
+            }
+        }
+        out
+    }
+
+    /// Removes a file from its zone.
+    pub fn remove_file(&mut self, kind: FileKind, name: &str) {
+        if let Some(slots) = self.slots_mut(kind) {
+            slots.retain(|s| s.name != name);
+        }
+    }
+
+    /// Stores what reading a file gave, in the slot waiting for this reply.
+    /// Returns `false` (and changes nothing) for a reply nobody waits for: the
+    /// file was removed, replaced or asked for again since.
+    pub fn store(&mut self, reply: Reply) -> bool {
+        let Some(slot) = [&mut self.reports, &mut self.round1, &mut self.sales]
+            .into_iter()
+            .flat_map(|v| v.iter_mut())
+            .find(|s| s.pending == Some(reply.id))
+        else {
+            return false;
+        };
+        slot.pending = None;
+        match reply.outcome {
+            Outcome::Report(read) => slot.result = Some(read.into_file()),
+            Outcome::Sales(sales) => {
+                slot.result = Some(sales.file.clone());
+                slot.sales = Some(sales);
+            }
+            Outcome::Targets(_) => return false,
+        }
+        true
+    }
+
+    /// Whether a dropped file has not been read yet.
+    pub fn working(&self) -> bool {
+        self.all_slots().any(|s| s.result.is_none())
+    }
+
+    /// How many files were dropped.
+    pub fn file_count(&self) -> usize {
+        self.all_slots().count()
+    }
+
+    /// KPI 2's sales: the files' figures, with the sales typed by hand in place
+    /// of a district's (and the warnings about that district's missing sales gone).
+    pub fn sales_input(&self) -> SalesInput {
+        let files: Vec<SalesFile> = self.sales.iter().filter_map(|s| s.sales.clone()).collect();
+        let mut input = SalesInput::aggregate(&files, &self.preset);
+        let mut typed = vec![false; self.preset.districts.len()];
+        for (i, d) in self.preset.districts.iter().enumerate() {
+            if let Some((_, amount)) = self.typed_sales.iter().find(|(n, _)| *n == d.name) {
+                if let (Some(slot), Some(flag)) = (input.actual.get_mut(i), typed.get_mut(i)) {
+                    *slot = Some(*amount);
+                    *flag = true;
+                }
+            }
+        }
+        input.issues.retain(|i| {
+            let answered = matches!(i.code, Code::SalesDistrictMissing | Code::SalesMonthMissing);
+            !(answered && i.district.is_some_and(|d| typed.get(d) == Some(&true)))
+        });
+        input
+    }
+
+    /// Scores everything read so far.
+    pub fn analysis(&self) -> Analysis {
+        let done = |v: &[Slot]| v.iter().filter_map(|s| s.result.clone()).collect::<Vec<_>>();
+        Analysis::run(&self.preset, &done(&self.reports), &done(&self.round1), &self.sales_input())
+    }
+
+    /// Reports the one problem of the last settings action.
+    pub fn settings_problem(&mut self, issue: Issue) {
+        self.settings_issues = vec![issue];
+    }
+
+    /// Sets (or, with empty text, clears) the sales typed for district `name`.
+    pub fn type_sales(&mut self, name: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.typed_sales.retain(|(k, _)| k != name);
+        } else if let Some(amount) = typed_amount(text) {
+            self.typed_sales.retain(|(k, _)| k != name);
+            self.typed_sales.push((name.to_string(), amount));
+        } else {
+            self.settings_problem(Issue::settings_input(text, "ยอดเงิน", "an amount"));
+        }
+    }
+
+    /// Sets a figure of district number `index` from typed text.
+    pub fn set_figure(&mut self, index: usize, figure: Figure, text: &str) {
+        let parsed = match figure {
+            Figure::Base => typed_amount(text),
+            Figure::Entrepreneurs | Figure::Products => typed_count(text).map(Satang::from_baht),
+        };
+        let Some(value) = parsed else {
+            let (th, en) = if figure == Figure::Base {
+                ("ยอดเงิน", "an amount")
+            } else {
+                ("จำนวน", "a count")
+            };
+            return self.settings_problem(Issue::settings_input(text, th, en));
+        };
+        if let Some(d) = self.preset.districts.get_mut(index) {
+            match figure {
+                Figure::Entrepreneurs => d.entrepreneurs = value.baht(),
+                Figure::Products => d.products = value.baht(),
+                Figure::Base => d.base = value,
+            }
+        }
+    }
+
+    /// Renames district number `index`.
+    pub fn rename_district(&mut self, index: usize, name: &str) {
+        if let Some(d) = self.preset.districts.get_mut(index) {
+            d.name = name.trim().to_string();
+        }
+    }
+
+    /// Adds an empty district at the end.
+    pub fn add_district(&mut self) {
+        self.preset.districts.push(District { name: String::new(), entrepreneurs: 0, products: 0, base: Satang(0) });
+    }
+
+    /// Removes district number `index`.
+    pub fn remove_district(&mut self, index: usize) {
+        if index < self.preset.districts.len() {
+            self.preset.districts.remove(index);
+        }
+    }
+
+    /// Sets column `column` (0: the reference column, 1–4: scores 2–5) of KPI
+    /// `kpi`'s thresholds from typed text.
+    pub fn set_threshold(&mut self, kpi: u8, column: usize, text: &str) {
+        let Some(bp) = typed_percent(text) else {
+            return self.settings_problem(Issue::settings_input(text, "ร้อยละ", "a percentage"));
+        };
+        let t = if kpi == 1 { &mut self.preset.kpi1 } else { &mut self.preset.kpi2 };
+        if column == 0 {
+            t.reference = bp;
+        } else if let Some(level) = t.levels.get_mut(column - 1) {
+            *level = bp;
+        }
+    }
+
+    /// Sets the province name, or the fiscal year or round from typed text.
+    pub fn set_heading(&mut self, province: Option<&str>, fiscal_year: Option<&str>, round: Option<&str>) {
+        let digits = |t: &str| from_thai_digits(t.trim());
+        if let Some(p) = province {
+            self.preset.province = p.trim().to_string();
+        }
+        if let Some(y) = fiscal_year.and_then(|t| digits(t).parse().ok()) {
+            self.preset.fiscal_year = y;
+        }
+        if let Some(r) = round.and_then(|t| digits(t).parse().ok()) {
+            self.preset.round = r;
+        }
+    }
+
+    /// Whether the province has its readiness survey report (needed for score 5).
+    pub fn set_survey_done(&mut self, done: bool) {
+        self.preset.survey_done = done;
+    }
+
+    /// Chooses the scoring rule.
+    pub fn set_rule(&mut self, rule: ScoringRule) {
+        self.preset.rule = rule;
+    }
+
+    /// Loads a preset from a JSON file's text: the preset when it parsed (even
+    /// with problems, so they can be fixed in place) and its problems.
+    pub fn import_preset(&mut self, file: &str, json: &str) {
+        let (preset, issues) = Preset::from_json(json);
+        if let Some(p) = preset {
+            self.preset = p;
+        }
+        self.settings_issues = issues.into_iter().map(|i| i.in_file(file)).collect();
+    }
+
+    /// Applies the target tables read from `file` to the preset.
+    pub fn import_targets(&mut self, file: &str, tables: Result<Vec<TargetTable>, Issue>) {
+        match tables {
+            Ok(tables) if !tables.is_empty() => {
+                let (p, issues) = apply(&self.preset, file, &tables);
+                self.preset = p;
+                self.settings_issues = issues;
+            }
+            Ok(_) => self.settings_problem(Issue::targets_not_found().in_file(file)),
+            Err(issue) => self.settings_problem(issue),
+        }
+    }
+
+    /// Back to the built-in preset.
+    pub fn reset_preset(&mut self) {
+        self.preset = Preset::sa_kaeo_2564_round2();
+        self.settings_issues.clear();
+    }
+
+    /// Forgets everything: files, typed sales, the edited preset.
+    pub fn clear(&mut self) {
+        *self = Session { next_id: self.next_id, ..Session::default() };
+    }
+}
