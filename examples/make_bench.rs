@@ -2,8 +2,8 @@
 //! product rows over the nine districts (every third product online).
 //! Usage: cargo run --release --example make_bench -- OUT_DIR
 
-use otop_kpi::export::report_workbook;
-use otop_kpi::import::report::Product;
+use otop_kpi::export::form::report_workbook;
+use otop_kpi::import::product::Product;
 use otop_kpi::preset::Preset;
 
 fn products(n: usize) -> Vec<Product> {

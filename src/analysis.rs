@@ -4,7 +4,7 @@
 
 use crate::counting::{count, Counted};
 use crate::evaluation::Evaluation;
-use crate::import::ImportedFile;
+use crate::import::file::ImportedFile;
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::outliers::{preset_outliers, sales_outliers};
@@ -50,7 +50,7 @@ impl Analysis {
     /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
     /// (its own and those found when counting, such as an unknown district).
     pub fn file_state(&self, file: &str) -> &'static str {
-        crate::import::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)))
+        crate::import::file::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)))
     }
 
     /// SPEC §9's JSON object: districts, province, issues, files.

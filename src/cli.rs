@@ -12,8 +12,8 @@
 use crate::analysis::Analysis;
 use crate::display::{self, Lang};
 use crate::import::error::FileError;
+use crate::import::file::{FileKind, ImportedFile};
 use crate::import::report::import_report;
-use crate::import::{FileKind, ImportedFile};
 use crate::issue::Issue;
 use crate::preset::{Preset, ScoringRule};
 use crate::targets::TargetTables;
@@ -122,8 +122,16 @@ fn targets(args: &[String], out: &mut dyn Write) -> Result<(), String> {
 
 fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     use crate::evaluation::{bp_json, money_json};
-    let kpi1_row = |no: Option<usize>, r: &crate::targets::TargetRow| json!({"no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products, "targets": r.kpi1});
-    let kpi2_row = |no: Option<usize>, r: &crate::targets::TargetRow| json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": r.kpi2.iter().map(|s| money_json(*s)).collect::<Vec<_>>()});
+    let kpi1_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
+        json!({
+            "no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products,
+            "targets": r.kpi1,
+        })
+    };
+    let kpi2_row = |no: Option<usize>, r: &crate::targets::TargetRow| {
+        let targets: Vec<_> = r.kpi2.iter().map(|s| money_json(*s)).collect();
+        json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": targets})
+    };
     let v = json!({
         "province": preset.province,
         "fiscal_year": preset.fiscal_year,
@@ -367,6 +375,6 @@ fn template(args: &[String]) -> Result<(), String> {
     let [path] = args else {
         return Err("template needs exactly one OUT.xlsx".into());
     };
-    let bytes = crate::export::template_workbook().map_err(|e| e.to_string())?;
+    let bytes = crate::export::form::template_workbook().map_err(|e| e.to_string())?;
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }

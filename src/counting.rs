@@ -3,8 +3,8 @@
 //! excluded, and the readiness summary per district.
 
 use crate::district::{DistrictMatch, DistrictMatcher};
-use crate::import::report::Product;
-use crate::import::ImportedFile;
+use crate::import::file::ImportedFile;
+use crate::import::product::Product;
 use crate::issue::Issue;
 use serde::Serialize;
 use std::collections::HashMap;

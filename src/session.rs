@@ -4,7 +4,7 @@
 //! its methods; everything a user can do here is tested natively.
 //!
 //! ```
-//! use otop_kpi::import::FileKind;
+//! use otop_kpi::import::file::FileKind;
 //! use otop_kpi::read_file::run;
 //! use otop_kpi::session::Session;
 //! let mut s = Session::default();
@@ -18,9 +18,9 @@
 
 use crate::analysis::Analysis;
 use crate::import::cell::Value;
+use crate::import::file::{FileKind, ImportedFile};
 use crate::import::targets::{apply, TargetTable};
 use crate::import::text::money;
-use crate::import::{FileKind, ImportedFile};
 use crate::issue::preset::Figure;
 use crate::issue::{Code, Issue};
 use crate::money::{parse_decimal, BasisPoints, Satang};

@@ -271,7 +271,11 @@ proptest! {
     }
 
     #[test]
-    fn kpi2_scores_never_fall_as_sales_rise(base in 1i64..10_000_000_000, sales in 0i64..20_000_000_000, step in 1i64..1_000_000) {
+    fn kpi2_scores_never_fall_as_sales_rise(
+        base in 1i64..10_000_000_000,
+        sales in 0i64..20_000_000_000,
+        step in 1i64..1_000_000,
+    ) {
         let t = sa_kaeo().kpi2;
         let a = kpi2(Satang(sales), Satang(base), &t);
         let b = kpi2(Satang(sales + step), Satang(base), &t);

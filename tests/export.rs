@@ -2,8 +2,11 @@
 //! the project's own importer.
 
 use otop_kpi::analysis::Analysis;
-use otop_kpi::export::{issues_csv, kpi1_csv, results_workbook, template_workbook};
-use otop_kpi::import::{reader, report::import_report, FileKind};
+use otop_kpi::export::csv::{issues_csv, kpi1_csv};
+use otop_kpi::export::form::template_workbook;
+use otop_kpi::export::results::results_workbook;
+use otop_kpi::import::file::FileKind;
+use otop_kpi::import::{reader, report::import_report};
 use otop_kpi::preset::Preset;
 use otop_kpi::sales::SalesInput;
 use std::path::Path;

@@ -3,7 +3,8 @@
 
 use otop_kpi::counting::count;
 use otop_kpi::district::{match_district, DistrictMatch};
-use otop_kpi::import::{report::import_report, FileKind, ImportedFile};
+use otop_kpi::import::file::{FileKind, ImportedFile};
+use otop_kpi::import::report::import_report;
 use otop_kpi::issue::{Code, Severity};
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;

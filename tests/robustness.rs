@@ -3,9 +3,10 @@
 //! go through the import path without a panic, in bounded time, and come out
 //! either classified or as one clear error naming the file.
 
+use otop_kpi::import::file::FileKind;
 use otop_kpi::import::guard::{check_zip_parts, MAX_PART_BYTES};
+use otop_kpi::import::report::import_report;
 use otop_kpi::import::targets::read_tables;
-use otop_kpi::import::{report::import_report, FileKind};
 use otop_kpi::issue::Severity;
 use otop_kpi::preset::Preset;
 use otop_kpi::sales::SalesInput;

@@ -48,7 +48,7 @@ fn long_wide_and_totals_layouts_give_the_same_sales() {
     for f in ["sales/sales-long.xlsx", "sales/sales-wide.xlsx", "sales/sales-totals.csv"] {
         let s = read(&[f]);
         assert_eq!(actual(&s), want, "{f}");
-        assert_eq!(s.files[0].kind, Some(otop_kpi::import::FileKind::Sales));
+        assert_eq!(s.files[0].kind, Some(otop_kpi::import::file::FileKind::Sales));
         assert!(s.files[0].issues.iter().all(|i| i.code != "sales.amphoe.unknown"), "{f}: {:?}", s.files[0].issues);
     }
 }

@@ -3,7 +3,7 @@
 //! settings edited, target tables imported), checked against figures written by
 //! hand from the fixtures (see make_fixtures.py and tests/import.rs).
 
-use otop_kpi::import::FileKind;
+use otop_kpi::import::file::FileKind;
 use otop_kpi::issue::preset::Figure;
 use otop_kpi::issue::Code;
 use otop_kpi::money::{BasisPoints, Satang};

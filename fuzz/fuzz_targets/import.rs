@@ -1,14 +1,16 @@
-//! Fuzzes the import entry points: bytes and a file name in, a result out.
-//! The first byte of the input picks the file extension, so every reader
-//! (xlsx, xls, xlsb, ods, csv) is reached; the rest is the file.
+//! Fuzzes the read-file feature the way the page's worker runs it: bytes and a
+//! file name in, a reply out for every kind of file, encoded and decoded again,
+//! then a whole analysis. The first byte of the input picks the file extension,
+//! so every reader (xlsx, xls, xlsb, ods, csv) is reached; the rest is the file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::import::{import_report, Role};
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_kpi::import::file::FileKind;
+use otop_kpi::read_file::{run, Outcome, Reply};
+use otop_kpi::session::Session;
 
 const EXTENSIONS: [&str; 6] = ["xlsx", "xls", "xlsb", "ods", "csv", "xlsm"];
+const KINDS: [FileKind; 4] = [FileKind::Report, FileKind::Round1, FileKind::Sales, FileKind::Targets];
 
 static DEFAULT_HOOK: std::sync::Once = std::sync::Once::new();
 
@@ -19,11 +21,19 @@ fuzz_target!(|data: &[u8]| {
     DEFAULT_HOOK.call_once(|| drop(std::panic::take_hook()));
     let Some((&pick, bytes)) = data.split_first() else { return };
     let name = format!("fuzz.{}", EXTENSIONS[pick as usize % EXTENSIONS.len()]);
-    let preset = Preset::sa_kaeo_2564_round2();
-    let districts: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-    let report = import_report(&name, bytes, Role::Report, &districts);
-    let round1 = import_report(&name, bytes, Role::Round1, &districts);
-    let sales = SalesInput::read(&[(name.clone(), bytes.to_vec())], &preset);
-    let _ = otop_kpi::import::targets::read_tables(&name, bytes);
-    let _ = otop_kpi::analysis::Analysis::run(&preset, &[report], &[round1], &sales);
+    let mut session = Session::default();
+    for kind in KINDS {
+        let request = match kind {
+            FileKind::Targets => session.request(kind, &name),
+            _ => session.add_file(kind, &name),
+        };
+        let reply = run(&request, bytes);
+        let decoded = Reply::decode(&reply.encode()).expect("a reply decodes");
+        assert_eq!(decoded, reply);
+        match reply.outcome {
+            Outcome::Targets(tables) => session.import_targets(&name, tables),
+            _ => assert!(session.store(reply)),
+        }
+    }
+    let _ = session.analysis();
 });

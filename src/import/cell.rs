@@ -1,7 +1,10 @@
-//! The cell model every reader fills, whatever the file format: a [`Workbook`] of
-//! [`Sheet`]s of rows of [`Value`]s, positioned as the spreadsheet numbers them.
+//! The cell model every reader fills, whatever the file format: [`Sheet`]s of
+//! rows of [`Value`]s, positioned as the spreadsheet numbers them, within limits.
 
-use super::error::SheetError;
+/// Most rows read from one sheet (Excel's own limit).
+pub const MAX_ROWS: usize = 1_048_576;
+/// Most cells (rows × columns of the used area) read from one sheet.
+pub const MAX_CELLS: usize = 30_000_000;
 
 /// One cell's value, independent of the file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,14 +104,6 @@ pub fn column_letter(col: u32) -> String {
     }
     s.reverse();
     String::from_utf8(s).unwrap_or_default()
-}
-
-/// A file read into sheets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Workbook {
-    pub sheets: Vec<Sheet>,
-    /// Sheets that could not be read (the rest of the file still counts).
-    pub unreadable: Vec<SheetError>,
 }
 
 /// The shortest decimal text of a float (`0.1` → `"0.1"`, `3.0` → `"3"`).

@@ -2,8 +2,8 @@
 //! told where to drop it instead.
 
 use super::cell::{Sheet, Value};
+use super::file::FileKind;
 use super::header::SEARCH_ROWS;
-use super::FileKind;
 use crate::calendar::THAI_MONTHS;
 use crate::text::compact;
 

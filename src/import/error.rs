@@ -1,7 +1,7 @@
 //! Why a file, or one of its sheets, could not be read. The Thai and English
 //! text of each is made here, in one place; [`Issue`] takes it from here.
 
-use super::guard::{MAX_CELLS, MAX_ROWS};
+use super::cell::{MAX_CELLS, MAX_ROWS};
 use crate::issue::{Code, Issue};
 
 /// Why a whole file could not be read.
@@ -39,42 +39,71 @@ impl FileError {
                 "ไฟล์ว่างเปล่า (0 ไบต์) — เปิดไฟล์ต้นฉบับใน Excel แล้วบันทึกใหม่".into(),
                 "The file is empty (0 bytes): open the original in Excel and save it again".into(),
             ),
-            FileError::TooLarge { bytes, limit } => (
-                format!("ไฟล์ใหญ่เกินไป ({} MB เกินขีดจำกัด {} MB) — แยกเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
-                format!("The file is too large ({} MB, over the {} MB limit): split it into several files", bytes / 1_048_576, limit / 1_048_576),
-            ),
-            FileError::PartTooLarge { part, bytes, limit } => (
-                format!("ไฟล์นี้เมื่อขยายแล้วใหญ่เกินขีดจำกัด (ส่วน {part} ขยายได้ {} MB เกิน {} MB) จึงไม่ได้เปิด — ไฟล์อาจเสียหายหรือเป็นไฟล์อันตราย; แยกข้อมูลเป็นหลายไฟล์", bytes / 1_048_576, limit / 1_048_576),
-                format!("Unpacked, this file would be too large (part {part} inflates to {} MB, over the {} MB limit), so it was not opened: it may be damaged or malicious; split the data into several files", bytes / 1_048_576, limit / 1_048_576),
-            ),
+            FileError::TooLarge { bytes, limit } => {
+                let (mb, max) = (bytes / 1_048_576, limit / 1_048_576);
+                (
+                    format!("ไฟล์ใหญ่เกินไป ({mb} MB เกินขีดจำกัด {max} MB) — แยกเป็นหลายไฟล์"),
+                    format!("The file is too large ({mb} MB, over the {max} MB limit): split it into several files"),
+                )
+            }
+            FileError::PartTooLarge { part, bytes, limit } => {
+                let (mb, max) = (bytes / 1_048_576, limit / 1_048_576);
+                (
+                    format!(
+                        "ไฟล์นี้เมื่อขยายแล้วใหญ่เกินขีดจำกัด (ส่วน {part} ขยายได้ {mb} MB เกิน {max} MB) \
+                         จึงไม่ได้เปิด — ไฟล์อาจเสียหายหรือเป็นไฟล์อันตราย; แยกข้อมูลเป็นหลายไฟล์"
+                    ),
+                    format!(
+                        "Unpacked, this file would be too large (part {part} inflates to {mb} MB, over the \
+                         {max} MB limit), so it was not opened: it may be damaged or malicious; split the data \
+                         into several files"
+                    ),
+                )
+            }
             FileError::Password => (
-                "ไฟล์นี้ตั้งรหัสผ่านไว้ — เปิดใน Excel ใส่รหัสผ่าน แล้วลบรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) บันทึก แล้วลากมาวางอีกครั้ง".into(),
-                "This file is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook), save it, and drop it again".into(),
+                "ไฟล์นี้ตั้งรหัสผ่านไว้ — เปิดใน Excel ใส่รหัสผ่าน แล้วลบรหัสผ่าน (ไฟล์ > ข้อมูล > ป้องกันเวิร์กบุ๊ก) \
+                 บันทึก แล้วลากมาวางอีกครั้ง"
+                    .into(),
+                "This file is password-protected: open it in Excel, remove the password (File > Info > Protect \
+                 Workbook), save it, and drop it again"
+                    .into(),
             ),
             FileError::NotASpreadsheet => (
                 "ไฟล์นี้ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xls .xlsb .ods .csv) — ตรวจว่าเลือกไฟล์ถูกต้อง".into(),
-                "This file is not a spreadsheet (.xlsx .xls .xlsb .ods .csv): check that you chose the right file".into(),
+                "This file is not a spreadsheet (.xlsx .xls .xlsb .ods .csv): check that you chose the right file"
+                    .into(),
             ),
             FileError::Unopenable(detail) => (
                 format!("เปิดไฟล์นี้ไม่ได้ ({detail}) — ลองเลือกหรือลากไฟล์มาวางอีกครั้ง"),
                 format!("The file could not be opened ({detail}): choose or drop it again"),
             ),
             FileError::NoAnswer { seconds } => (
-                format!("ตัวอ่านไฟล์ไม่ตอบภายใน {seconds} วินาที จึงหยุดอ่านไฟล์นี้ — ลองโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง \
-                         หรือแยกข้อมูลเป็นหลายไฟล์"),
-                format!("The file reader gave no answer within {seconds} s, so this file was not read: reload the page \
-                         and drop the file again, or split the data into several files"),
+                format!(
+                    "ตัวอ่านไฟล์ไม่ตอบภายใน {seconds} วินาที จึงหยุดอ่านไฟล์นี้ \
+                     — ลองโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง หรือแยกข้อมูลเป็นหลายไฟล์"
+                ),
+                format!(
+                    "The file reader gave no answer within {seconds} s, so this file was not read: \
+                     reload the page and drop the file again, or split the data into several files"
+                ),
             ),
             FileError::NoReader => (
-                "เริ่มตัวอ่านไฟล์ไม่ได้ จึงยังไม่ได้อ่านไฟล์นี้ — โหลดหน้าใหม่ หรือเปิดด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox)"
+                "เริ่มตัวอ่านไฟล์ไม่ได้ จึงยังไม่ได้อ่านไฟล์นี้ \
+                 — โหลดหน้าใหม่ หรือเปิดด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox)"
                     .into(),
                 "The file reader could not start, so this file was not read: reload the page, or open it in a \
                  current browser (Chrome, Edge, Firefox)"
                     .into(),
             ),
             FileError::Damaged(detail) => (
-                format!("ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ หรือขอไฟล์ใหม่จากผู้ส่ง ({detail})"),
-                format!("The file is damaged or cut short (perhaps an incomplete download): open it in Excel and save it again, or ask the sender for a new copy ({detail})"),
+                format!(
+                    "ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ \
+                     หรือขอไฟล์ใหม่จากผู้ส่ง ({detail})"
+                ),
+                format!(
+                    "The file is damaged or cut short (perhaps an incomplete download): open it in Excel and save \
+                     it again, or ask the sender for a new copy ({detail})"
+                ),
             ),
         }
     }

@@ -12,10 +12,6 @@ pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 pub const MAX_PART_BYTES: u64 = 512 * 1024 * 1024;
 /// Largest uncompressed size of all parts of a zip container together.
 pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
-/// Most rows read from one sheet (Excel's own limit).
-pub const MAX_ROWS: usize = 1_048_576;
-/// Most cells (rows × columns of the used area) read from one sheet.
-pub const MAX_CELLS: usize = 30_000_000;
 
 /// Refuses an empty file or one over [`MAX_FILE_BYTES`].
 pub fn check_size(bytes: &[u8]) -> Result<(), FileError> {

@@ -8,7 +8,10 @@ impl Issue {
         Issue::new(
             Code::ReportColumnMissing,
             format!("ไม่พบคอลัมน์ที่จำเป็น: {names_th} — เพิ่มคอลัมน์นี้ในหัวตาราง (ใช้แบบรายงานจากปุ่มดาวน์โหลดแบบฟอร์ม)"),
-            format!("A required column is missing: {names_en}: add it to the header (use the blank form from the template download)"),
+            format!(
+                "A required column is missing: {names_en}: add it to the header \
+                 (use the blank form from the template download)"
+            ),
         )
     }
 
@@ -38,7 +41,10 @@ impl Issue {
         Issue::new(
             Code::ReportFormulaError,
             format!("ชื่อผลิตภัณฑ์เป็นค่าผิดพลาดของสูตร ({error}) — พิมพ์ชื่อผลิตภัณฑ์ลงในเซลล์แทนสูตร"),
-            format!("The product name is a formula error ({error}): type the product name into the cell instead of the formula"),
+            format!(
+                "The product name is a formula error ({error}): type the product name into the cell \
+                 instead of the formula"
+            ),
         )
     }
 
@@ -115,7 +121,10 @@ impl Issue {
         Issue::new(
             Code::ReportAmphoeUnknown,
             format!("ไม่รู้จักอำเภอ \"{typed}\" จึงไม่ถูกนับ — ใกล้เคียงที่สุด: {list}; แก้ชื่ออำเภอให้ตรง"),
-            format!("Unknown district \"{typed}\", so the product is not counted. Closest: {list}. Correct the district name"),
+            format!(
+                "Unknown district \"{typed}\", so the product is not counted. Closest: {list}. \
+                 Correct the district name"
+            ),
         )
     }
 

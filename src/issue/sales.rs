@@ -119,7 +119,10 @@ impl Issue {
                 "ยอดจำหน่ายของอำเภอ{name} ({shown} บาท) สูงกว่า {factor} เท่าของค่ากลางของอำเภออื่น \
                  — ตรวจว่ากรอกตัวเลขถูกต้องหรือไม่"
             ),
-            format!("The sales of {name} ({shown} baht) are more than {factor} times the median of the other districts: check the figure"),
+            format!(
+                "The sales of {name} ({shown} baht) are more than {factor} times the median of the other \
+                 districts: check the figure"
+            ),
         )
     }
 }

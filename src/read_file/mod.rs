@@ -12,7 +12,7 @@
 //!   replies with the encoded [`Reply`] in a transferred buffer.
 //!
 //! ```
-//! use otop_kpi::import::FileKind;
+//! use otop_kpi::import::file::FileKind;
 //! use otop_kpi::read_file::{run, Outcome, Reply, Request};
 //! let request = Request::new(7, FileKind::Report, "a.csv", vec!["คลองหาด".into()], 2564);
 //! let csv = "ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\nข้าว,fb.com/x,คลองหาด,1,ก\n";
@@ -23,9 +23,9 @@
 //! ```
 
 use crate::import::error::FileError;
+use crate::import::file::{FileKind, ImportedFile};
 use crate::import::report::import_report;
 use crate::import::targets::{read_tables, TargetTable};
-use crate::import::{FileKind, ImportedFile};
 use crate::issue::Issue;
 use crate::sales::{read_file, SalesFile};
 use serde::{Deserialize, Serialize};
@@ -80,7 +80,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportRead {
     pub file: ImportedFile,
-    pub products: Vec<crate::import::report::Product>,
+    pub products: Vec<crate::import::product::Product>,
 }
 
 impl ReportRead {

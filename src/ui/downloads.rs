@@ -17,7 +17,7 @@ pub fn Downloads() -> impl IntoView {
     let results = move |_| {
         let p = state.preset.get_untracked();
         let a = state.analysis.get_untracked();
-        if let Ok(bytes) = export::results_workbook(&p, &a) {
+        if let Ok(bytes) = export::results::results_workbook(&p, &a) {
             download(&format!("{}.xlsx", stem()), XLSX, &bytes);
         }
     };
@@ -25,16 +25,16 @@ pub fn Downloads() -> impl IntoView {
         move |_| {
             let a = state.analysis.get_untracked();
             let text = match which {
-                "kpi1" => export::kpi1_csv(&a),
-                "kpi2" => export::kpi2_csv(&a),
-                "readiness" => export::readiness_csv(&a),
-                _ => export::issues_csv(&a),
+                "kpi1" => export::csv::kpi1_csv(&a),
+                "kpi2" => export::csv::kpi2_csv(&a),
+                "readiness" => export::csv::readiness_csv(&a),
+                _ => export::csv::issues_csv(&a),
             };
             download(&format!("{}-{which}.csv", stem()), CSV, text.as_bytes());
         }
     };
     let template = move |_| {
-        if let Ok(bytes) = export::template_workbook() {
+        if let Ok(bytes) = export::form::template_workbook() {
             download("แบบรายงาน-OTOP-ออนไลน์.xlsx", XLSX, &bytes);
         }
     };

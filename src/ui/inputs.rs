@@ -6,7 +6,7 @@ use super::i18n::{t, tr};
 use super::{keep_file, read, State};
 use leptos::prelude::*;
 use otop_kpi::display::Lang;
-use otop_kpi::import::FileKind;
+use otop_kpi::import::file::FileKind;
 use otop_kpi::issue::Severity;
 use otop_kpi::session::{Session, Slot};
 use wasm_bindgen::JsCast;

@@ -15,7 +15,7 @@ mod settings;
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
 use otop_kpi::display::Lang;
-use otop_kpi::import::FileKind;
+use otop_kpi::import::file::FileKind;
 use otop_kpi::money::Satang;
 use otop_kpi::preset::Preset;
 use otop_kpi::read_file::Request;

@@ -9,7 +9,7 @@ use super::{keep_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_kpi::display::{self, Lang};
-use otop_kpi::import::FileKind;
+use otop_kpi::import::file::FileKind;
 use otop_kpi::issue::preset::Figure;
 use otop_kpi::preset::Preset;
 use otop_kpi::session::Session;

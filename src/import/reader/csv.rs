@@ -1,7 +1,8 @@
 //! CSV files: UTF-8 with or without BOM, otherwise Windows-874 (TIS-620), which
 //! Thai Excel writes; the delimiter (`,` `;` or tab) is taken from the first line.
 
-use crate::import::cell::{Sheet, Value, Workbook};
+use super::Workbook;
+use crate::import::cell::{Sheet, Value};
 use crate::import::error::FileError;
 
 /// Decodes CSV bytes to text: UTF-8 (BOM stripped) when valid, else Windows-874.

@@ -8,10 +8,18 @@ pub mod csv;
 pub mod range;
 pub mod xlsx;
 
-use super::cell::{Sheet, Workbook};
+use super::cell::Sheet;
 use super::detect::{detect, extension, zip_has, Format};
 use super::error::{FileError, SheetError};
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
+
+/// A file read into sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+    /// Sheets that could not be read (the rest of the file still counts).
+    pub unreadable: Vec<SheetError>,
+}
 
 /// Reads a file's bytes; `name` decides CSV and the order formats are tried in.
 ///

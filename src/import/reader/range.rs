@@ -2,9 +2,10 @@
 //! whole range per sheet.
 
 use super::finish;
-use crate::import::cell::{Sheet, Value, Workbook};
+use super::Workbook;
+use crate::import::cell::{Sheet, Value};
+use crate::import::cell::{MAX_CELLS, MAX_ROWS};
 use crate::import::error::{FileError, SheetError};
-use crate::import::guard::{MAX_CELLS, MAX_ROWS};
 use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb};
 use std::io::Cursor;
 

@@ -1,9 +1,10 @@
 //! `.xlsx`/`.xlsm` through calamine's cell reader, streamed straight into rows.
 
 use super::finish;
-use crate::import::cell::{Sheet, Value, Workbook};
+use super::Workbook;
+use crate::import::cell::{Sheet, Value};
+use crate::import::cell::{MAX_CELLS, MAX_ROWS};
 use crate::import::error::{FileError, SheetError};
-use crate::import::guard::{MAX_CELLS, MAX_ROWS};
 use calamine::{Reader, SheetVisible, Xlsx};
 use std::io::Cursor;
 

@@ -4,13 +4,13 @@
 
 mod rows;
 
-pub use rows::{read_rows, Product, Rows};
+pub use rows::{read_rows, Rows};
 
 use super::cell::Sheet;
 use super::classify::classify_other;
+use super::file::{FileKind, ImportedFile};
 use super::header::{self, Key};
 use super::reader::read;
-use super::{FileKind, ImportedFile};
 use crate::issue::{Issue, Severity};
 use crate::text::compact;
 
