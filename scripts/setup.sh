@@ -14,6 +14,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. rustfmt and clippy, which the test command runs.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rustup component add $component"
+    rustup component add "$component"
+  fi
+done
+
 # 2. Trunk, pinned (0.22 needs a newer rustc than this machine's).
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   step "cargo install trunk@$TRUNK_VERSION"

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test: the core and the native command (cargo test), then the built
-# page end to end in headless Chromium. Installs what is missing first.
+# Runs every test: the code's habits (rustfmt, clippy on both targets), the core
+# and the native command (cargo test, incl. the layering and length rules of
+# tests/layout.rs), then the built page end to end in headless Chromium.
+# Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 
+echo "== cargo fmt --check" >&2
+cargo fmt --check
+
+echo "== cargo clippy (native, all targets; wasm32, the library and both page binaries)" >&2
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
 echo "== cargo test" >&2
-cargo test --locked
+# The corpus sweep needs ../shared/corpus; here a missing corpus fails the run.
+OTOP_REQUIRE_CORPUS=1 cargo test --locked
 # The browser tests read downloaded workbooks back with the native command.
 cargo build --locked --bin otop-kpi
 

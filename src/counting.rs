@@ -97,10 +97,10 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         }
         let who = id.0.clone();
         let e = ents.entry(who).or_insert([false; 5]);
-        for k in 0..5 {
-            if p.flags[k] {
-                ready.products_flagged[k] += 1;
-                e[k] = true;
+        for ((flag, products), entrepreneur) in p.flags.iter().zip(&mut ready.products_flagged).zip(e.iter_mut()) {
+            if *flag {
+                *products += 1;
+                *entrepreneur = true;
             }
         }
         products.push(p);
@@ -109,8 +109,8 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
     for (ready, ents) in out.readiness.iter_mut().zip(&entrepreneurs) {
         ready.entrepreneurs = ents.len() as i64;
         for flags in ents.values() {
-            for k in 0..5 {
-                ready.entrepreneurs_flagged[k] += i64::from(flags[k]);
+            for (count, flag) in ready.entrepreneurs_flagged.iter_mut().zip(flags) {
+                *count += i64::from(*flag);
             }
         }
     }

@@ -67,7 +67,7 @@ impl Evaluation {
         let total_online = districts.iter().map(|r| r.kpi1.online).fold(0i64, i64::saturating_add);
         let any_sales = districts.iter().any(|r| r.kpi2.is_some());
         let total_sales =
-            districts.iter().filter_map(|r| r.kpi2.as_ref().map(|k| k.sales)).fold(Satang(0), Satang::add);
+            districts.iter().filter_map(|r| r.kpi2.as_ref().map(|k| k.sales)).fold(Satang(0), Satang::plus);
         let province = row(preset.province_label(), products, total_online, base, any_sales.then_some(total_sales));
         Evaluation { districts, province, rule: preset.rule, survey_done: survey }
     }

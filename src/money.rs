@@ -104,7 +104,7 @@ impl Satang {
     }
 
     /// Saturating sum.
-    pub fn add(self, other: Satang) -> Satang {
+    pub fn plus(self, other: Satang) -> Satang {
         Satang(self.0.saturating_add(other.0))
     }
 

@@ -138,7 +138,7 @@ impl Preset {
     /// Province totals: (entrepreneurs, products, base).
     pub fn totals(&self) -> (i64, i64, Satang) {
         self.districts.iter().fold((0i64, 0i64, Satang(0)), |(e, p, b), d| {
-            (e.saturating_add(d.entrepreneurs), p.saturating_add(d.products), b.add(d.base))
+            (e.saturating_add(d.entrepreneurs), p.saturating_add(d.products), b.plus(d.base))
         })
     }
 

@@ -113,7 +113,7 @@ impl SalesInput {
                         continue;
                     }
                 };
-                let add = |slot: &mut Option<Satang>| *slot = Some(slot.unwrap_or_default().add(e.amount));
+                let add = |slot: &mut Option<Satang>| *slot = Some(slot.unwrap_or_default().plus(e.amount));
                 match e.period {
                     Period::Month(m) if window.contains(m) => {
                         add(&mut out.actual[d]);

@@ -76,7 +76,7 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     ws.write_string_with_format(
         0,
         0,
-        &format!(
+        format!(
             "ผลตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ {} รอบที่ {} (เกณฑ์{rule_th}{})",
             preset.province,
             preset.fiscal_year,
@@ -188,8 +188,8 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
         ws.write_string_with_format(0, c as u16, *t, &h)?;
     }
     for (k, key) in Key::FLAGS.iter().enumerate() {
-        ws.write_string_with_format(0, (4 + 2 * k) as u16, &format!("{} (ผู้ประกอบการ)", key.header_th()), &h)?;
-        ws.write_string_with_format(0, (5 + 2 * k) as u16, &format!("{} (ผลิตภัณฑ์)", key.header_th()), &h)?;
+        ws.write_string_with_format(0, (4 + 2 * k) as u16, format!("{} (ผู้ประกอบการ)", key.header_th()), &h)?;
+        ws.write_string_with_format(0, (5 + 2 * k) as u16, format!("{} (ผลิตภัณฑ์)", key.header_th()), &h)?;
     }
     for (i, r) in a.counted.readiness.iter().enumerate() {
         let row = 1 + i as u32;

@@ -269,7 +269,8 @@ fn text_of(v: &Value) -> Option<String> {
 /// distinct columns, the best such pair among the first [`SEARCH_ROWS`] rows.
 pub fn find(sheet: &Sheet) -> Option<Header> {
     let end_col = sheet.end_col();
-    let mut best: Option<(usize, usize, Vec<(Key, u32)>, bool)> = None;
+    // The best header row so far, and whether its lower row is part of it.
+    let mut best: Option<(Header, bool)> = None;
     for r in 0..sheet.rows.len().min(SEARCH_ROWS) {
         // The upper row's text wins; the lower row fills the columns under a group
         // header. The lower row counts as part of the header only when it names at
@@ -298,17 +299,16 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
                 .collect();
             columns = upper_only;
         }
-        let score = columns.len();
-        if score >= 4 && best.as_ref().is_none_or(|b| score > b.1) {
-            best = Some((r, score, columns, used_second));
+        if columns.len() >= 4 && best.as_ref().is_none_or(|(b, _)| columns.len() > b.columns.len()) {
+            best = Some((Header { first: r, data_start: 0, columns }, used_second));
         }
     }
-    let (first, _, columns, used_second) = best?;
-    let mut data_start = first + if used_second { 2 } else { 1 };
-    if is_column_numbers(sheet, data_start) {
-        data_start += 1;
+    let (mut header, used_second) = best?;
+    header.data_start = header.first + if used_second { 2 } else { 1 };
+    if is_column_numbers(sheet, header.data_start) {
+        header.data_start += 1;
     }
-    Some(Header { first, data_start, columns })
+    Some(header)
 }
 
 /// A row of column numbers under the header: at least three cells, all small

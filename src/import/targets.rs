@@ -3,6 +3,7 @@
 //! target that differs from what the engine computes is a warning naming the cell.
 
 use super::cell::{column_letter, Sheet, Value};
+use super::error::FileError;
 use super::reader::read;
 use super::text::money;
 use crate::district::{match_district, DistrictMatch, DistrictMatcher};
@@ -46,8 +47,8 @@ fn whole(v: &Value) -> Option<i64> {
 }
 
 /// Reads the target tables of a file (one per sheet that is one).
-pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, Issue> {
-    let wb = read(name, bytes).map_err(|e| e.issue(name))?;
+pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileError> {
+    let wb = read(name, bytes)?;
     Ok(wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect())
 }
 

@@ -187,8 +187,7 @@ fn dispatch() {
         if p.workers.iter().all(|w| w.dead) {
             return p.queue.drain(..).collect::<Vec<_>>();
         }
-        loop {
-            let Some(i) = p.workers.iter().position(|w| w.ready && !w.dead && w.running.is_none()) else { break };
+        while let Some(i) = p.workers.iter().position(|w| w.ready && !w.dead && w.running.is_none()) {
             let Some(q) = p.queue.pop_front() else { break };
             let msg = js_sys::Object::new();
             set(&msg, "id", &JsValue::from(q.request.id));

@@ -169,7 +169,7 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
             Outcome::Report(ReportRead { file, products })
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
-        Read::Targets => Outcome::Targets(read_tables(name, bytes)),
+        Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
     };
     Reply { id: request.id, outcome }
 }

@@ -47,13 +47,27 @@ pub fn Downloads() -> impl IntoView {
         <section class="downloads no-print" aria-labelledby="downloads-title">
             <h2 id="downloads-title">{t("ดาวน์โหลด", "Downloads")}</h2>
             <div class="buttons">
-                <button type="button" class="primary" data-testid="download-results" on:click=results>{t("สมุดงานผลรวม (.xlsx)", "Results workbook (.xlsx)")}</button>
-                <button type="button" data-testid="download-kpi1-csv" on:click=csv("kpi1")>{t("ตัวชี้วัดที่ 1 (.csv)", "KPI 1 (.csv)")}</button>
-                <button type="button" data-testid="download-kpi2-csv" on:click=csv("kpi2")>{t("ตัวชี้วัดที่ 2 (.csv)", "KPI 2 (.csv)")}</button>
-                <button type="button" data-testid="download-readiness-csv" on:click=csv("readiness")>{t("ความพร้อม (.csv)", "Readiness (.csv)")}</button>
-                <button type="button" data-testid="download-issues-csv" on:click=csv("issues")>{t("ปัญหาที่พบ (.csv)", "Issues (.csv)")}</button>
-                <button type="button" data-testid="download-template" on:click=template>{t("แบบรายงานเปล่า (.xlsx)", "Blank report form (.xlsx)")}</button>
-                <button type="button" data-testid="print" on:click=print>{t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}</button>
+                <button type="button" class="primary" data-testid="download-results" on:click=results>
+                    {t("สมุดงานผลรวม (.xlsx)", "Results workbook (.xlsx)")}
+                </button>
+                <button type="button" data-testid="download-kpi1-csv" on:click=csv("kpi1")>
+                    {t("ตัวชี้วัดที่ 1 (.csv)", "KPI 1 (.csv)")}
+                </button>
+                <button type="button" data-testid="download-kpi2-csv" on:click=csv("kpi2")>
+                    {t("ตัวชี้วัดที่ 2 (.csv)", "KPI 2 (.csv)")}
+                </button>
+                <button type="button" data-testid="download-readiness-csv" on:click=csv("readiness")>
+                    {t("ความพร้อม (.csv)", "Readiness (.csv)")}
+                </button>
+                <button type="button" data-testid="download-issues-csv" on:click=csv("issues")>
+                    {t("ปัญหาที่พบ (.csv)", "Issues (.csv)")}
+                </button>
+                <button type="button" data-testid="download-template" on:click=template>
+                    {t("แบบรายงานเปล่า (.xlsx)", "Blank report form (.xlsx)")}
+                </button>
+                <button type="button" data-testid="print" on:click=print>
+                    {t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}
+                </button>
             </div>
         </section>
     }

@@ -44,6 +44,11 @@ fn DropZone(
         dragging.set(false);
         add_files(state, kind, files_of(ev.data_transfer().and_then(|dt| dt.files())));
     };
+    let on_over = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        ev.stop_propagation();
+        dragging.set(true);
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
@@ -62,7 +67,7 @@ fn DropZone(
         <div class="slot">
             <label class="dropzone" class:dragging=move || dragging.get() tabindex="0" data-zone=testid
                 on:keydown=on_key
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); ev.stop_propagation(); dragging.set(true); }
+                on:dragover=on_over
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
                 <span class="dropzone-title">{move || tr(lang(), title_th, title_en)}</span>
@@ -81,7 +86,8 @@ fn FileList(kind: FileKind) -> impl IntoView {
     let state = expect_context::<State>();
     view! {
         <ul class="file-list">
-            <For each=move || state.session.with(|s| s.slots(kind).to_vec()) key=|s| (s.name.clone(), s.result.is_some()) let:file>
+            <For each=move || state.session.with(|s| s.slots(kind).to_vec())
+                key=|s| (s.name.clone(), s.result.is_some()) let:file>
                 <FileStatus file kind />
             </For>
         </ul>
@@ -102,7 +108,9 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
         return view! {
             <li class="file-status" data-testid="file-status" data-file=name.clone() data-state="working">
                 <span class="file-name">{name.clone()}</span>
-                <span class="file-note"><span class="spinner" aria-hidden="true"></span>{move || tr(lang(), "กำลังอ่าน…", "reading…")}</span>
+                <span class="file-note">
+                    <span class="spinner" aria-hidden="true"></span>{move || tr(lang(), "กำลังอ่าน…", "reading…")}
+                </span>
             </li>
         }
         .into_any();
@@ -144,7 +152,12 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
         .map(|s| view! { <li class="sheet used" data-sheet=s.clone()>{s.clone()}</li> }.into_any())
         .chain(skipped.into_iter().map(|s| {
             let reason = (s.reason_th.clone(), s.reason_en.clone());
-            view! { <li class="sheet skipped" data-sheet=s.sheet.clone() data-skipped="true">{s.sheet.clone()}" — "{move || tr(lang(), &reason.0, &reason.1)}</li> }.into_any()
+            view! {
+                <li class="sheet skipped" data-sheet=s.sheet.clone() data-skipped="true">
+                    {s.sheet.clone()}" — "{move || tr(lang(), &reason.0, &reason.1)}
+                </li>
+            }
+            .into_any()
         }))
         .collect_view();
     let whole_file_error = f
@@ -156,7 +169,8 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
         <li class="file-status" data-testid="file-status" data-file=f.file.clone() data-state=state_attr>
             <div class="file-head">
                 <span class="file-name">{f.file.clone()}</span>
-                <button type="button" class="remove" aria-label=move || tr(lang(), "เอาไฟล์ออก", "Remove file") on:click=remove>"×"</button>
+                <button type="button" class="remove" on:click=remove
+                    aria-label=move || tr(lang(), "เอาไฟล์ออก", "Remove file")>"×"</button>
             </div>
             <p class="file-summary">{summary}</p>
             {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
@@ -200,16 +214,22 @@ pub fn Inputs() -> impl IntoView {
             <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
             <div class="slots">
                 <DropZone kind=FileKind::Report testid="report-files"
-                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2" title_en="Online-market reports, round 2"
-                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv)" hint_en="Drop every district's file, or press Enter to choose (.xlsx .xls .xlsb .ods .csv)" />
+                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2"
+                    title_en="Online-market reports, round 2"
+                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv)"
+                    hint_en="Drop every district's file, or press Enter to choose (.xlsx .xls .xlsb .ods .csv)" />
                 <DropZone kind=FileKind::Round1 testid="round1-files"
                     title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
-                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ" hint_en="Products reported in round 1 are not counted again" />
+                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ"
+                    hint_en="Products reported in round 1 are not counted again" />
                 <DropZone kind=FileKind::Sales testid="sales-files"
                     title_th="ยอดจำหน่าย (รต.๑)" title_en="Sales (form รต.๑)"
-                    hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย." hint_en="Monthly, per district, or the Apr–Sep total" />
+                    hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย."
+                    hint_en="Monthly, per district, or the Apr–Sep total" />
             </div>
-            <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">{status_text}</p>
+            <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">
+                {status_text}
+            </p>
         </section>
     }
 }

@@ -42,7 +42,11 @@ pub fn IssuesPanel() -> impl IntoView {
                 if mine.is_empty() {
                     return None;
                 }
-                let title = if f.is_empty() { tr(lang, "ค่าตั้งต้นและภาพรวม", "Preset and overall") } else { f.clone() };
+                let title = if f.is_empty() {
+                    tr(lang, "ค่าตั้งต้นและภาพรวม", "Preset and overall")
+                } else {
+                    f.clone()
+                };
                 let items = mine
                     .into_iter()
                     .map(|i| {
@@ -55,10 +59,15 @@ pub fn IssuesPanel() -> impl IntoView {
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(" › ");
-                        let sev_text = if i.severity == Severity::Error { tr(lang, "ข้อผิดพลาด", "Error") } else { tr(lang, "คำเตือน", "Warning") };
+                        let sev_text = match i.severity {
+                            Severity::Error => tr(lang, "ข้อผิดพลาด", "Error"),
+                            Severity::Warning => tr(lang, "คำเตือน", "Warning"),
+                        };
+                        let row = i.row.map(|r| r.to_string()).unwrap_or_default();
                         view! {
-                            <li class="issue" data-severity=i.severity.as_str() data-file=i.file.clone().unwrap_or_default()
-                                data-sheet=i.sheet.clone().unwrap_or_default() data-row=i.row.map(|r| r.to_string()).unwrap_or_default() data-code=i.code.as_str()>
+                            <li class="issue" data-severity=i.severity.as_str()
+                                data-file=i.file.clone().unwrap_or_default()
+                                data-sheet=i.sheet.clone().unwrap_or_default() data-row=row data-code=i.code.as_str()>
                                 <span class="sev">{sev_text}</span>
                                 <span class="place">{place}</span>
                                 <span class="msg">{tr(lang, &i.message_th, &i.message_en)}</span>
@@ -70,28 +79,38 @@ pub fn IssuesPanel() -> impl IntoView {
             })
             .collect_view()
     };
+    let count_text = move || {
+        let (e, w) = counts();
+        tr(state.lang.get(), &format!("ข้อผิดพลาด {e} · คำเตือน {w}"), &format!("{e} errors · {w} warnings"))
+    };
+    let file_options = move || {
+        let named = files().into_iter().filter(|f| !f.is_empty());
+        named.map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()
+    };
     view! {
         <section class="issues" data-testid="issues" aria-labelledby="issues-title">
             <h2 id="issues-title">
                 {t("ปัญหาที่พบ", "Issues")}
-                <span class="counts">{move || { let (e, w) = counts(); tr(state.lang.get(), &format!("ข้อผิดพลาด {e} · คำเตือน {w}"), &format!("{e} errors · {w} warnings")) }}</span>
+                <span class="counts">{count_text}</span>
             </h2>
             <div class="filters no-print">
                 <label>{t("ระดับ", "Severity")}
-                    <select data-testid="issue-severity" on:change=move |ev| severity.set(event_target_value(&ev)) prop:value=move || severity.get()>
+                    <select data-testid="issue-severity" prop:value=move || severity.get()
+                        on:change=move |ev| severity.set(event_target_value(&ev))>
                         <option value="all">{t("ทั้งหมด", "All")}</option>
                         <option value="error">{t("ข้อผิดพลาด", "Errors")}</option>
                         <option value="warning">{t("คำเตือน", "Warnings")}</option>
                     </select>
                 </label>
                 <label>{t("ไฟล์", "File")}
-                    <select data-testid="issue-file" on:change=move |ev| file.set(event_target_value(&ev)) prop:value=move || file.get()>
+                    <select data-testid="issue-file" prop:value=move || file.get()
+                        on:change=move |ev| file.set(event_target_value(&ev))>
                         <option value="all">{t("ทุกไฟล์", "All files")}</option>
-                        {move || files().into_iter().filter(|f| !f.is_empty()).map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
+                        {file_options}
                     </select>
                 </label>
             </div>
-            {move || if all().is_empty() { Some(view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> }) } else { None }}
+            {move || all().is_empty().then(|| view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> })}
             {groups}
         </section>
     }

@@ -47,8 +47,10 @@ fn show_crash() {
     let _ = div.set_attribute("role", "alert");
     let _ = div.set_attribute("data-testid", "crash");
     div.set_inner_html(
-        "<p><strong>เกิดข้อผิดพลาดภายในหน้าเว็บ</strong> — ค่าที่ตั้งไว้และตัวเลขที่พิมพ์ยังอยู่ กดโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง</p>\
-         <p><strong>Something went wrong inside the page.</strong> Your settings and typed figures are kept: reload, then drop the files again.</p>\
+        "<p><strong>เกิดข้อผิดพลาดภายในหน้าเว็บ</strong> \
+         — ค่าที่ตั้งไว้และตัวเลขที่พิมพ์ยังอยู่ กดโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง</p>\
+         <p><strong>Something went wrong inside the page.</strong> \
+         Your settings and typed figures are kept: reload, then drop the files again.</p>\
          <p><a class=\"button primary\" href=\"\">โหลดหน้าใหม่ · Reload</a></p>",
     );
     if let Some(body) = doc.body() {
@@ -182,20 +184,28 @@ fn provide_state() -> State {
 fn App() -> impl IntoView {
     let state = provide_state();
     let lang_label = move || if state.lang.get() == Lang::Th { "English" } else { "ภาษาไทย" };
+    let subtitle = move || {
+        let p = state.preset.get();
+        let (province, year, round) = (p.province, p.fiscal_year, p.round);
+        i18n::tr(
+            state.lang.get(),
+            &format!(
+                "จังหวัด{province} · ปีงบประมาณ {year} รอบที่ {round} \
+                 · ไฟล์ทั้งหมดอ่านในเบราว์เซอร์นี้ ไม่มีการส่งข้อมูลออกไป"
+            ),
+            &format!(
+                "{province} province · fiscal year {} round {round} \
+                 · files are read in this browser only; nothing is sent anywhere",
+                year - 543
+            ),
+        )
+    };
     view! {
         <header class="app-header">
             <div class="title">
                 <h1>{t("คำนวณตัวชี้วัด OTOP", "OTOP KPI calculator")}</h1>
                 <p class="subtitle">
-                    {move || {
-                        let p = state.preset.get();
-                        let lang = state.lang.get();
-                        i18n::tr(
-                            lang,
-                            &format!("จังหวัด{} · ปีงบประมาณ {} รอบที่ {} · ไฟล์ทั้งหมดอ่านในเบราว์เซอร์นี้ ไม่มีการส่งข้อมูลออกไป", p.province, p.fiscal_year, p.round),
-                            &format!("{} province · fiscal year {} round {} · files are read in this browser only; nothing is sent anywhere", p.province, p.fiscal_year - 543, p.round),
-                        )
-                    }}
+                    {subtitle}
                 </p>
             </div>
             <div class="header-tools no-print">
@@ -219,7 +229,10 @@ fn App() -> impl IntoView {
             <settings::Settings />
         </main>
         <footer class="app-footer">
-            {t("ตัวชี้วัดและเป้าหมายตามหนังสือสำนักงานพัฒนาชุมชนจังหวัดสระแก้ว ลงวันที่ ๑๑ พฤษภาคม ๒๕๖๔", "KPIs and targets as in Sa Kaeo Community Development Office's letter of 11 May 2021")}
+            {t(
+                "ตัวชี้วัดและเป้าหมายตามหนังสือสำนักงานพัฒนาชุมชนจังหวัดสระแก้ว ลงวันที่ ๑๑ พฤษภาคม ๒๕๖๔",
+                "KPIs and targets as in Sa Kaeo Community Development Office's letter of 11 May 2021",
+            )}
         </footer>
     }
 }

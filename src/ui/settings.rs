@@ -166,9 +166,11 @@ pub fn Settings() -> impl IntoView {
         state.lang.set(Lang::Th);
         clear_saved(KEY_PREFIX);
     };
+    let summary =
+        t("ตั้งค่า: จังหวัด อำเภอ เป้าหมาย และยอดจำหน่ายที่พิมพ์เอง", "Settings: province, districts, thresholds and typed sales");
     view! {
         <details class="settings no-print" data-testid="settings">
-            <summary>{t("ตั้งค่า: จังหวัด อำเภอ เป้าหมาย และยอดจำหน่ายที่พิมพ์เอง", "Settings: province, districts, thresholds and typed sales")}</summary>
+            <summary>{summary}</summary>
             <div class="preset-head">
                 <HeadingField label_th="จังหวัด" label_en="Province"
                     get=|p| p.province.clone() set=|s, v| s.set_heading(Some(v), None, None) />
@@ -205,7 +207,8 @@ pub fn Settings() -> impl IntoView {
                 <button type="button" data-testid="export-preset" on:click=export_preset>
                     {t("ส่งออกค่าตั้งต้น (JSON)", "Export the preset (JSON)")}
                 </button>
-                <button type="button" data-testid="reset-preset" on:click=move |_| state.session.update(Session::reset_preset)>
+                <button type="button" data-testid="reset-preset"
+                    on:click=move |_| state.session.update(Session::reset_preset)>
                     {t("กลับไปใช้ค่าตั้งต้นของระบบ", "Reset to the built-in preset")}
                 </button>
                 <button type="button" class="danger" data-testid="clear-all" on:click=clear_all>

@@ -1,0 +1,108 @@
+//! The province cards: each KPI's score, figures, and what reaches the next score.
+
+use super::rule_note;
+use crate::ui::i18n::{baht, count, digits, percent, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_kpi::display::Lang;
+use otop_kpi::scoring::Next;
+
+/// The score of a card, in the user's digits.
+fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {
+    view! {
+        <p class="score" data-value=score.to_string()>
+            {digits(state, score.to_string())}<small>{tr(lang, " คะแนน", " / 5")}</small>
+        </p>
+    }
+}
+
+/// The note shown when the two scoring rules give different scores.
+fn differ_line(lang: Lang, by_table: u8, by_percent: u8) -> Option<impl IntoView> {
+    rule_note(lang, by_table, by_percent).map(|n| {
+        view! { <p class="rule-note">{tr(lang, "เกณฑ์ทั้งสองให้ผลต่างกัน: ", "The two rules differ: ")}{n}</p> }
+    })
+}
+
+#[component]
+pub fn ProvinceCards() -> impl IntoView {
+    let state = expect_context::<State>();
+    let lang = move || state.lang.get();
+    let kpi1 = move || {
+        let a = state.analysis.get();
+        let rule = a.evaluation.rule;
+        let k = a.evaluation.province.kpi1.clone();
+        let l = lang();
+        let next = match k.next(rule) {
+            Next::More { score, target, needed } => {
+                let (needed, target) = (count(state, needed), count(state, target));
+                tr(
+                    l,
+                    &format!("อีก {needed} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {target})"),
+                    &format!("{needed} more products reach score {score} (target {target})"),
+                )
+            }
+            Next::Survey => tr(
+                l,
+                "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม",
+                "The count reaches score 5: the readiness survey report is still needed",
+            ),
+            Next::Top => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+        };
+        let figures =
+            format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
+        view! {
+            <div class="card" data-testid="card-kpi1">
+                <h3>{tr(l, "ตัวชี้วัดที่ 1 · ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 · OTOP products online")}</h3>
+                {score_line(state, l, k.score(rule))}
+                <p class="value">{figures}</p>
+                <p class="next">{next}</p>
+                {differ_line(l, k.by_table, k.by_percent)}
+            </div>
+        }
+    };
+    let kpi2 = move || {
+        let a = state.analysis.get();
+        let rule = a.evaluation.rule;
+        let l = lang();
+        let title = tr(l, "ตัวชี้วัดที่ 2 · รายได้จากการจำหน่าย", "KPI 2 · OTOP sales revenue");
+        let Some(k) = a.evaluation.province.kpi2.clone() else {
+            let none = tr(
+                l,
+                "ยังไม่มียอดจำหน่าย — วางไฟล์ยอดจำหน่าย หรือพิมพ์ยอดในส่วนตั้งค่า",
+                "No sales yet: drop a sales file or type the figures in the settings",
+            );
+            return view! {
+                <div class="card muted" data-testid="card-kpi2">
+                    <h3>{title}</h3>
+                    <p class="value">{none}</p>
+                </div>
+            }
+            .into_any();
+        };
+        let next = match k.next(rule) {
+            Next::More { score, target, needed } => {
+                let (needed, target) = (baht(state, needed), baht(state, target));
+                tr(
+                    l,
+                    &format!("อีก {needed} บาท ถึง {score} คะแนน (เป้าหมาย {target} บาท)"),
+                    &format!("{needed} baht more reach score {score} (target {target} baht)"),
+                )
+            }
+            _ => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+        };
+        let unit = tr(l, "บาท", "baht");
+        let figures =
+            format!("{} → {} {unit} · {}", baht(state, k.base), baht(state, k.sales), percent(state, k.growth));
+        view! {
+            <div class="card" data-testid="card-kpi2">
+                <h3>{title}</h3>
+                {score_line(state, l, k.score(rule))}
+                <p class="value">{figures}</p>
+                <p class="next">{next}</p>
+                {differ_line(l, k.by_table, k.by_percent)}
+            </div>
+        }
+        .into_any()
+    };
+    view! { <div class="cards">{kpi1}{kpi2}</div> }
+}

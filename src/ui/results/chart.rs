@@ -1,0 +1,75 @@
+//! A horizontal bar chart (inline SVG) of one percentage per district, with the
+//! score thresholds as vertical lines.
+
+use crate::ui::i18n::{percent, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_kpi::money::BasisPoints;
+
+#[component]
+pub fn BarChart(
+    title_th: &'static str,
+    title_en: &'static str,
+    values: Signal<Vec<(String, Option<BasisPoints>)>>,
+    thresholds: Signal<[BasisPoints; 4]>,
+) -> impl IntoView {
+    let state = expect_context::<State>();
+    let title = move || tr(state.lang.get(), title_th, title_en);
+    let chart = move || {
+        let vals = values.get();
+        let th = thresholds.get();
+        let max_bp = vals
+            .iter()
+            .filter_map(|(_, v)| v.map(|b| b.0))
+            .chain(th.iter().map(|b| b.0 + 200))
+            .max()
+            .unwrap_or(1200)
+            .max(100);
+        let (left, width, bar_h, gap) = (150.0_f64, 520.0_f64, 18.0_f64, 8.0_f64);
+        let height = vals.len() as f64 * (bar_h + gap) + 40.0;
+        let x = move |bp: i64| left + width * (bp.max(0) as f64 / max_bp as f64);
+        let bars = vals
+            .iter()
+            .enumerate()
+            .map(|(i, (name, v))| {
+                let y = 10.0 + i as f64 * (bar_h + gap);
+                let label = v.map(|b| percent(state, b)).unwrap_or_else(|| "-".into());
+                let w = v.map(|b| x(b.0) - left).unwrap_or(0.0);
+                let reached = v.map(|b| th.iter().filter(|t| b >= **t).count()).unwrap_or(0);
+                view! {
+                    <g>
+                        <text x=left - 6.0 y=y + 13.0 text-anchor="end" class="chart-label">{name.clone()}</text>
+                        <rect x=left y=y width=w height=bar_h class=format!("bar s{}", reached + 1) />
+                        <text x=left + w + 4.0 y=y + 13.0 class="chart-value">{label}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let lines = th
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let lx = x(t.0);
+                let ty = if i % 2 == 0 { height - 4.0 } else { height - 14.0 };
+                let label = format!("{} ({})", percent(state, *t), i + 2);
+                view! {
+                    <g class="threshold">
+                        <line x1=lx x2=lx y1=4.0 y2=height - 28.0 />
+                        <text x=lx y=ty text-anchor="middle">{label}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg viewBox=format!("0 0 760 {height}") role="img" class="chart" aria-label=title>
+                {bars}{lines}
+            </svg>
+        }
+    };
+    view! {
+        <figure class="chart-box">
+            <figcaption>{title}</figcaption>
+            {chart}
+        </figure>
+    }
+}

@@ -1,0 +1,118 @@
+//! Results: the province cards ([`cards`]), the district tables of both KPIs with
+//! the SPEC §8 hooks ([`tables`]), bar charts with the threshold lines
+//! ([`chart`]), and the readiness summary ([`readiness`]).
+
+mod cards;
+mod chart;
+mod readiness;
+mod tables;
+
+use super::i18n::{t, tr};
+use super::State;
+use leptos::prelude::*;
+use otop_kpi::display::Lang;
+use otop_kpi::preset::ScoringRule;
+
+/// Both scores, when the two scoring rules give different ones.
+fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {
+    (by_table != by_percent).then(|| {
+        tr(
+            lang,
+            &format!("ตามตาราง {by_table} · ตามร้อยละ {by_percent}"),
+            &format!("by table {by_table} · by percent {by_percent}"),
+        )
+    })
+}
+
+#[component]
+fn Controls() -> impl IntoView {
+    let state = expect_context::<State>();
+    let survey = t(
+        "จังหวัดมีรายงานการสำรวจความพร้อมของผู้ประกอบการ/ผลิตภัณฑ์แล้ว (จำเป็นสำหรับ 5 คะแนน)",
+        "The province has its readiness survey report (needed for score 5)",
+    );
+    view! {
+        <div class="controls">
+            <label class="toggle">
+                <input type="checkbox" data-testid="survey-done"
+                    prop:checked=move || state.preset.with(|p| p.survey_done)
+                    on:change=move |ev| {
+                        let v = event_target_checked(&ev);
+                        state.session.update(|s| s.set_survey_done(v));
+                    } />
+                {survey}
+            </label>
+            <label class="select">
+                {t("เกณฑ์การให้คะแนน", "Scoring rule")}
+                <select data-testid="scoring-rule"
+                    prop:value=move || state.preset.with(|p| p.rule.as_str())
+                    on:change=move |ev| {
+                        if let Some(r) = ScoringRule::parse(&event_target_value(&ev)) {
+                            state.session.update(|s| s.set_rule(r));
+                        }
+                    }>
+                    <option value="table">
+                        {t("ตามตารางเป้าหมาย (ค่าเริ่มต้น)", "By the published target table (default)")}
+                    </option>
+                    <option value="percent">{t("ตามร้อยละอย่างเคร่งครัด", "By strict percentage")}</option>
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let state = expect_context::<State>();
+    let kpi1_values = Signal::derive(move || {
+        state.analysis.with(|a| {
+            a.evaluation
+                .districts
+                .iter()
+                .chain(std::iter::once(&a.evaluation.province))
+                .map(|r| (r.district.clone(), Some(r.kpi1.percent)))
+                .collect()
+        })
+    });
+    let kpi2_values = Signal::derive(move || {
+        state.analysis.with(|a| {
+            a.evaluation
+                .districts
+                .iter()
+                .chain(std::iter::once(&a.evaluation.province))
+                .map(|r| (r.district.clone(), r.kpi2.as_ref().map(|k| k.growth)))
+                .collect()
+        })
+    });
+    let t1 = Signal::derive(move || state.preset.with(|p| p.kpi1.levels));
+    let t2 = Signal::derive(move || state.preset.with(|p| p.kpi2.levels));
+    let outliers = move || {
+        let l = state.lang.get();
+        state.analysis.with(|a| {
+            a.issues
+                .iter()
+                .filter(|i| i.code.is_outlier())
+                .map(|i| view! { <p class="outlier" role="note">"⚠ "{tr(l, &i.message_th, &i.message_en)}</p> })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
+            <Controls />
+            <cards::ProvinceCards />
+            {outliers}
+            <div class="tables">
+                <tables::Kpi1Table />
+                <chart::BarChart values=kpi1_values thresholds=t1
+                    title_th="ร้อยละผลิตภัณฑ์ที่จำหน่ายออนไลน์ และเกณฑ์คะแนน"
+                    title_en="Share of products online, with the score thresholds" />
+                <tables::Kpi2Table />
+                <chart::BarChart values=kpi2_values thresholds=t2
+                    title_th="ร้อยละยอดจำหน่ายที่เพิ่มขึ้น และเกณฑ์คะแนน"
+                    title_en="Sales growth, with the score thresholds" />
+            </div>
+            <readiness::Readiness />
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! The readiness summary: entrepreneurs and products per readiness flag, per
+//! district (the basis of the survey report that score 5 requires).
+
+use crate::ui::i18n::{count, t, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_kpi::import::header::Key;
+
+#[component]
+pub fn Readiness() -> impl IntoView {
+    let state = expect_context::<State>();
+    let rows = move || {
+        let a = state.analysis.get();
+        a.counted
+            .readiness
+            .iter()
+            .map(|r| {
+                let flags = (0..5)
+                    .map(|k| {
+                        let both = format!(
+                            "{} / {}",
+                            count(state, r.entrepreneurs_flagged[k]),
+                            count(state, r.products_flagged[k])
+                        );
+                        view! { <td class="num">{both}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-district=r.district.clone()>
+                        <th scope="row">{r.district.clone()}</th>
+                        <td class="num">{count(state, r.entrepreneurs)}</td>
+                        <td class="num">{count(state, r.products)}</td>
+                        <td class="num">{count(state, r.online_products)}</td>
+                        {flags}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let flag_heads = move || {
+        let l = state.lang.get();
+        let en = ["Trained online", "Already selling online", "Has a standard", "Star-rated", "Developed for online"];
+        Key::FLAGS.iter().zip(en).map(|(k, e)| view! { <th scope="col">{tr(l, k.header_th(), e)}</th> }).collect_view()
+    };
+    let summary = t(
+        "สรุปความพร้อม (ผู้ประกอบการ / ผลิตภัณฑ์) — ฐานของรายงานการสำรวจ",
+        "Readiness summary (entrepreneurs / products): the basis of the survey report",
+    );
+    view! {
+        <details class="readiness">
+            <summary>{summary}</summary>
+            <table class="kpi" data-testid="readiness">
+                <thead><tr>
+                    <th scope="col">{t("อำเภอ", "District")}</th>
+                    <th scope="col">{t("ผู้ประกอบการ", "Entrepreneurs")}</th>
+                    <th scope="col">{t("ผลิตภัณฑ์", "Products")}</th>
+                    <th scope="col">{t("ออนไลน์", "Online")}</th>
+                    {flag_heads}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}

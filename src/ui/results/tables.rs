@@ -1,0 +1,209 @@
+//! The district tables of both KPIs, with the SPEC §8 hooks (`data-district`,
+//! `data-col`, `data-value`), sortable by any column.
+
+use super::rule_note;
+use crate::ui::i18n::{baht, count, digits, percent, t, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_kpi::analysis::Analysis;
+use otop_kpi::display::Lang;
+use otop_kpi::evaluation::Row;
+use otop_kpi::money::Satang;
+use otop_kpi::preset::ScoringRule;
+use otop_kpi::scoring::Next;
+
+/// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`.
+fn cell(col: &'static str, plain: String, shown: String) -> impl IntoView {
+    view! { <td data-col=col data-value=plain class="num">{shown}</td> }
+}
+
+/// The next score's target and the amount still needed, when there is a next score.
+fn next_pair<T: Copy>(n: Next<T>) -> (Option<T>, Option<T>) {
+    match n {
+        Next::More { target, needed, .. } => (Some(target), Some(needed)),
+        _ => (None, None),
+    }
+}
+
+fn plain<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The score cell: a badge, and the note when the two rules differ.
+fn score_cell(state: State, score: Option<u8>, note: Option<String>) -> impl IntoView {
+    view! {
+        <td data-col="score" data-value=plain(score) class="num score-cell">
+            {score.map(|s| view! { <span class=format!("badge s{s}")>{digits(state, s.to_string())}</span> })}
+            {note.map(|n| view! { <span class="rule-note">{n}</span> })}
+        </td>
+    }
+}
+
+/// Sorting of a district table: the column and the direction.
+#[derive(Clone, Copy, PartialEq)]
+struct Sort {
+    col: usize,
+    desc: bool,
+}
+
+/// The table's body: the districts in the chosen order (column 0 sorts by name,
+/// the others by `key`), then the province row, each drawn by `row_view`.
+fn table_body(
+    a: &Analysis,
+    sort: Option<Sort>,
+    key: impl Fn(&Row, usize) -> i128,
+    row_view: impl Fn(Row, String) -> AnyView,
+) -> Vec<AnyView> {
+    let mut rows = a.evaluation.districts.clone();
+    if let Some(s) = sort {
+        rows.sort_by(|a, b| {
+            let o = if s.col == 0 { a.district.cmp(&b.district) } else { key(a, s.col).cmp(&key(b, s.col)) };
+            if s.desc {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+    }
+    let mut out: Vec<AnyView> = rows
+        .into_iter()
+        .map(|r| {
+            let k = r.district.clone();
+            row_view(r, k)
+        })
+        .collect();
+    out.push(row_view(a.evaluation.province.clone(), "province".into()));
+    out
+}
+
+#[component]
+fn SortHeader(sort: RwSignal<Option<Sort>>, col: usize, th: &'static str, en: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let aria = move || match sort.get() {
+        Some(s) if s.col == col && s.desc => "descending",
+        Some(s) if s.col == col => "ascending",
+        _ => "none",
+    };
+    let click = move |_| sort.update(|s| *s = Some(Sort { col, desc: s.is_some_and(|s| s.col == col && !s.desc) }));
+    view! {
+        <th scope="col" aria-sort=aria>
+            <button type="button" class="sort" on:click=click>{move || tr(state.lang.get(), th, en)}</button>
+        </th>
+    }
+}
+
+#[component]
+pub fn Kpi1Table() -> impl IntoView {
+    let state = expect_context::<State>();
+    let sort = RwSignal::new(None::<Sort>);
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang| {
+        let k = &r.kpi1;
+        let (target, gap) = next_pair(k.next(rule));
+        let note = rule_note(lang, k.by_table, k.by_percent);
+        let differ = note.is_some();
+        let is_province = key == "province";
+        let gap_shown = if matches!(k.next(rule), Next::Survey) {
+            tr(lang, "ต้องมีรายงานสำรวจ", "needs the survey")
+        } else {
+            gap.map(|n| count(state, n)).unwrap_or_else(|| "-".into())
+        };
+        view! {
+            <tr class:province=is_province data-district=key class:differ=differ>
+                <th scope="row">{r.district.clone()}</th>
+                {cell("products", k.products.to_string(), count(state, k.products))}
+                {cell("online", k.online.to_string(), count(state, k.online))}
+                {cell("percent", k.percent.to_string(), percent(state, k.percent))}
+                {score_cell(state, Some(k.score(rule)), note)}
+                {cell("target-next", plain(target), target.map(|n| count(state, n)).unwrap_or_else(|| "-".into()))}
+                {cell("gap", plain(gap), gap_shown)}
+            </tr>
+        }
+    };
+    let body = move || {
+        let a = state.analysis.get();
+        let rule = a.evaluation.rule;
+        let lang = state.lang.get();
+        let key = |r: &Row, c: usize| match c {
+            1 => r.kpi1.products as i128,
+            2 => r.kpi1.online as i128,
+            3 => r.kpi1.percent.0 as i128,
+            4 => r.kpi1.score(rule) as i128,
+            _ => 0,
+        };
+        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
+    };
+    view! {
+        <table class="kpi" data-testid="kpi1">
+            <caption>{t("ตัวชี้วัดที่ 1 รายอำเภอ", "KPI 1 by district")}</caption>
+            <thead><tr>
+                <SortHeader sort col=0 th="อำเภอ" en="District" />
+                <SortHeader sort col=1 th="ผลิตภัณฑ์ที่ลงทะเบียน" en="Registered products" />
+                <SortHeader sort col=2 th="จำหน่ายออนไลน์" en="Sold online" />
+                <SortHeader sort col=3 th="ร้อยละ" en="Percent" />
+                <SortHeader sort col=4 th="คะแนน" en="Score" />
+                <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
+                <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+            </tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn Kpi2Table() -> impl IntoView {
+    let state = expect_context::<State>();
+    let sort = RwSignal::new(None::<Sort>);
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang| {
+        let (sales, growth, score, target, gap, note) = match &r.kpi2 {
+            Some(k) => {
+                let (target, gap) = next_pair(k.next(rule));
+                let note = rule_note(lang, k.by_table, k.by_percent);
+                (Some(k.sales), Some(k.growth), Some(k.score(rule)), target, gap, note)
+            }
+            None => (None, None, None, None, None, None),
+        };
+        let differ = note.is_some();
+        let is_province = key == "province";
+        let money_shown = |v: Option<Satang>| v.map(|s| baht(state, s)).unwrap_or_else(|| "-".into());
+        let sales_shown = sales.map(|s| baht(state, s)).unwrap_or_else(|| tr(lang, "ไม่มีข้อมูล", "no data"));
+        view! {
+            <tr class:province=is_province data-district=key class:differ=differ>
+                <th scope="row">{r.district.clone()}</th>
+                {cell("base", r.base.to_string(), baht(state, r.base))}
+                {cell("sales", plain(sales), sales_shown)}
+                {cell("growth", plain(growth), growth.map(|g| percent(state, g)).unwrap_or_else(|| "-".into()))}
+                {score_cell(state, score, note)}
+                {cell("target-next", plain(target), money_shown(target))}
+                {cell("gap", plain(gap), money_shown(gap))}
+            </tr>
+        }
+    };
+    let body = move || {
+        let a = state.analysis.get();
+        let rule = a.evaluation.rule;
+        let lang = state.lang.get();
+        let key = |r: &Row, c: usize| match c {
+            1 => r.base.0 as i128,
+            2 => r.kpi2.as_ref().map_or(-1, |k| k.sales.0 as i128),
+            3 => r.kpi2.as_ref().map_or(i128::MIN, |k| k.growth.0 as i128),
+            4 => r.kpi2.as_ref().map_or(0, |k| k.score(rule) as i128),
+            _ => 0,
+        };
+        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
+    };
+    view! {
+        <table class="kpi" data-testid="kpi2">
+            <caption>{t("ตัวชี้วัดที่ 2 รายอำเภอ (บาท)", "KPI 2 by district (baht)")}</caption>
+            <thead><tr>
+                <SortHeader sort col=0 th="อำเภอ" en="District" />
+                <SortHeader sort col=1 th="ฐาน เม.ย.–ก.ย. ปีก่อน" en="Base, Apr–Sep last year" />
+                <SortHeader sort col=2 th="ยอดจำหน่าย เม.ย.–ก.ย." en="Sales Apr–Sep" />
+                <SortHeader sort col=3 th="เพิ่มขึ้นร้อยละ" en="Growth" />
+                <SortHeader sort col=4 th="คะแนน" en="Score" />
+                <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
+                <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+            </tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
