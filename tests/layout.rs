@@ -81,14 +81,12 @@ fn layer(group: &str) -> Option<(usize, Option<usize>)> {
 }
 
 /// Every module path a file names through `crate::…` or `super::…`, outside comments.
-fn uses(module: &[String], is_mod_rs: bool, text: &str) -> BTreeSet<Vec<String>> {
+fn uses(module: &[String], text: &str) -> BTreeSet<Vec<String>> {
     let mut out = BTreeSet::new();
-    // `super` of a `mod.rs` module is its parent; of `a/b.rs`, the module `a`.
-    let own_dir: Vec<String> = if is_mod_rs { module.to_vec() } else { module[..module.len() - 1].to_vec() };
+    // `super` is the parent module (of `a/b.rs` and of `a/b/mod.rs` alike: `a`).
+    let parent = module[..module.len().saturating_sub(1)].to_vec();
     for line in text.lines().map(str::trim_start).filter(|l| !l.starts_with("//")) {
-        for (prefix, base) in
-            [("crate::", Vec::new()), ("super::", own_dir[..own_dir.len().saturating_sub(1)].to_vec())]
-        {
+        for (prefix, base) in [("crate::", Vec::new()), ("super::", parent.clone())] {
             let mut rest = line;
             while let Some(at) = rest.find(prefix) {
                 let after = &rest[at + prefix.len()..];
@@ -123,8 +121,7 @@ fn modules_use_only_their_own_layer_or_below_and_never_each_other() {
             continue;
         };
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        let is_mod_rs = file.file_name().is_some_and(|n| n == "mod.rs");
-        for used in uses(&module, is_mod_rs, &text) {
+        for used in uses(&module, &text) {
             let Some(to) = group(&used) else { continue };
             if to == from {
                 continue;
