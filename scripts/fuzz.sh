@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Fuzzes the import path for N minutes (default 10): ./scripts/fuzz.sh 30
+# Fuzzes for N minutes (default 10) one target (default import):
+#   ./scripts/fuzz.sh 30              the read-file feature as the worker runs it
+#   ./scripts/fuzz.sh 30 xlsx_stream  the streaming .xlsx reader against calamine
 # Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
-# fuzz/artifacts/import/; copy them to tests/fixtures/files/fuzz/ as regression tests.
+# fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
+target=${2:-import}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 mkdir -p fuzz/corpus/import fuzz/seeds
 # Seed files get an extension byte in front (see fuzz_targets/import.rs).
@@ -15,6 +18,12 @@ for f in tests/fixtures/files/*.* tests/fixtures/files/*/* ../shared/corpus/cala
   [ "$(stat -c %s "$f")" -lt 2000000 ] || continue
   { printf "\\x$(printf %02x $b)"; cat "$f"; } > "fuzz/seeds/seed-$i"; i=$((i+1))
 done
+# The streaming reader's target takes the .xlsx files as they are.
+mkdir -p fuzz/seeds-xlsx fuzz/corpus/xlsx_stream
+for f in tests/fixtures/files/*.xlsx tests/fixtures/files/*/*.xlsx ../shared/corpus/calamine/*.xlsx; do
+  [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 2000000 ] && cp "$f" fuzz/seeds-xlsx/
+done
+seeds=../fuzz/seeds; [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
 cd fuzz
-cargo +nightly fuzz run import corpus/import ../fuzz/seeds -- \
+cargo +nightly fuzz run "$target" "corpus/$target" "$seeds" -- \
   -max_total_time=$((minutes * 60)) -rss_limit_mb=4096 -timeout=20 -max_len=2000000 -print_final_stats=1

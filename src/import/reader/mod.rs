@@ -1,12 +1,15 @@
 //! The readers: a file's bytes into the [`Workbook`] cell model, whatever its
-//! format — [`xlsx`] (`.xlsx`, `.xlsm`, streamed), [`range`] (`.xls`, `.xlsb`,
-//! `.ods`, through calamine's ranges), [`csv`]. Always from bytes, never from a
+//! format — [`xlsx_stream`] (`.xlsx`, `.xlsm`: a streaming reader made for this
+//! job) with [`xlsx`] (calamine's reader: the oracle, and for what the streaming
+//! one leaves), [`range`] (`.xls`, `.xlsb`, `.ods`, through calamine's ranges),
+//! [`csv`]. Always from bytes, never from a
 //! path, so the page and the command share them. Every file passes the
 //! [`guard`](super::guard)s first.
 
 pub mod csv;
 pub mod range;
 pub mod xlsx;
+pub mod xlsx_stream;
 
 use super::cell::Sheet;
 use super::detect::{detect, extension, zip_has, Format};
@@ -50,7 +53,9 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
         }
         Format::Zip => {
             check_zip_parts(bytes)?;
-            match xlsx::read(bytes) {
+            // The streaming reader first; calamine for what it leaves.
+            let read = xlsx_stream::read(bytes).map(Ok).unwrap_or_else(|| xlsx::read(bytes));
+            match read {
                 Err(FileError::Damaged(_)) if extension(name) == "xlsb" || zip_has(bytes, "xl/workbook.bin") => {
                     range::read_xlsb(bytes)
                 }

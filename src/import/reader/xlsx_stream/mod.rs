@@ -1,0 +1,131 @@
+//! `.xlsx`/`.xlsm` read by a streaming reader made for this job: the workbook,
+//! its relations, the number formats (to tell dates) and the shared strings are
+//! read once; each sheet's XML is streamed from the zip part straight into rows,
+//! with no intermediate cell objects.
+//!
+//! It gives exactly the cells calamine's reader ([`super::xlsx`]) gives — the
+//! differential test in `tests/xlsx_stream.rs` holds it to that on every
+//! fixture, the calamine corpus and generated files — and it gives up (`None`)
+//! on anything it was not made for (a 1904 workbook, a chart sheet, an unknown
+//! cell type or entity, a sheet over the limits, XML it cannot follow), so that
+//! calamine reads those files and says what is wrong with them.
+
+mod sheet;
+mod text;
+mod workbook;
+
+use super::Workbook;
+use crate::import::cell::Sheet;
+use quick_xml::events::BytesStart;
+use std::io::{Cursor, Read};
+use text::{shared_strings, Strings};
+use workbook::{date_styles, relations, workbook_sheets};
+use zip::ZipArchive;
+
+pub use text::unescape_excel;
+
+type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
+type Xml<'x> = quick_xml::Reader<&'x [u8]>;
+
+/// Reads the workbook, or `None` when calamine should.
+pub fn read(bytes: &[u8]) -> Option<Workbook> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let rels = relations(&read_part(&mut zip, "xl/_rels/workbook.xml.rels")?)?;
+    let sheets = workbook_sheets(&read_part(&mut zip, "xl/workbook.xml")?, &rels)?;
+    let dates = match read_part(&mut zip, "xl/styles.xml") {
+        Some(xml) => date_styles(&xml)?,
+        None => Vec::new(),
+    };
+    let strings_path = rels.iter().find(|r| r.kind.ends_with("/sharedStrings")).map(|r| part_path(&r.target));
+    let strings = match strings_path {
+        Some(path) if zip.index_for_name(&path).is_some() => shared_strings(xml_of(&part_bytes(&mut zip, &path)?))?,
+        _ => Strings::default(),
+    };
+    let mut out = Vec::new();
+    for s in sheets {
+        let rows = sheet::rows(xml_of(&part_bytes(&mut zip, &s.path)?), &strings, &dates)?;
+        out.push(Sheet { name: s.name, hidden: s.hidden, first_row: 0, first_col: 0, rows });
+    }
+    Some(Workbook { sheets: out, unreadable: Vec::new() })
+}
+
+fn read_part(zip: &mut Zip<'_>, path: &str) -> Option<String> {
+    let mut text = String::new();
+    zip.by_name(path).ok()?.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// A part's bytes, inflated (parsed in place: no copy per event).
+fn part_bytes(zip: &mut Zip<'_>, path: &str) -> Option<Vec<u8>> {
+    let mut file = zip.by_name(path).ok()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(file.size()).ok()?.min(1 << 30));
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+pub(super) fn xml_of(bytes: &[u8]) -> Xml<'_> {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    configure(reader.config_mut());
+    reader
+}
+
+/// The parser settings calamine's reader uses: empty elements read as a start
+/// and an end, end names not checked, text as it is.
+fn configure(config: &mut quick_xml::reader::Config) {
+    config.expand_empty_elements = true;
+    config.check_end_names = false;
+    config.trim_text(false);
+}
+
+pub(super) fn str_reader(xml: &str) -> Xml<'_> {
+    xml_of(xml.as_bytes())
+}
+
+/// A part path as the zip names it: targets are relative to `xl/` unless absolute.
+pub(super) fn part_path(target: &str) -> String {
+    match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    }
+}
+
+/// An attribute's unescaped value.
+pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<Option<String>> {
+    match e.try_get_attribute(name) {
+        Ok(Some(a)) => Some(Some(attr_text(&a.value)?)),
+        Ok(None) => Some(None),
+        Err(_) => None,
+    }
+}
+
+/// An attribute's raw value with its references resolved.
+pub(super) fn attr_text(raw: &str) -> Option<String> {
+    if !raw.contains('&') {
+        return Some(raw.to_string());
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find(';')? + at;
+        let name = &rest[at + 1..end];
+        let c = match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => name.strip_prefix('#')?.parse().ok()?,
+                };
+                char::from_u32(code)?
+            }
+        };
+        out.push(c);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}

@@ -1,0 +1,139 @@
+//! Text as Excel shows it: shared strings in one buffer, rich-text runs,
+//! entities and `_xHHHH_` escapes.
+
+use super::{attr, Xml};
+use quick_xml::events::Event;
+
+/// The shared strings, in one buffer.
+#[derive(Default)]
+pub(super) struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    pub(super) fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        self.text.get(start..end)
+    }
+}
+
+/// Reads the text of an `<si>` or `<is>` element up to its end, as Excel shows
+/// it: rich-text runs joined, phonetic runs left out, text outside
+/// `xml:space="preserve"` trimmed, `_xHHHH_` escapes decoded.
+pub(super) fn rich_text(reader: &mut Xml<'_>, end: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut phonetic = 0u32;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == "rPh" => phonetic += 1,
+            Event::End(e) if e.local_name().as_ref() == "rPh" => phonetic = phonetic.saturating_sub(1),
+            Event::Start(e) if e.local_name().as_ref() == "t" && phonetic == 0 => {
+                let preserve = attr(&e, "xml:space")?.is_some_and(|v| v == "preserve");
+                let text = element_text(reader)?;
+                let text = if preserve { text.as_str() } else { text.trim_matches([' ', '\t', '\r', '\n']) };
+                out.push_str(&unescape_excel(text)?);
+            }
+            Event::End(e) if e.local_name().as_ref() == end => return Some(out),
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The text of the element just opened, up to its end: text, CDATA and
+/// references, with XML 1.0 line ends.
+pub(super) fn element_text(reader: &mut Xml<'_>) -> Option<String> {
+    let mut out = String::new();
+    let mut depth = 0u32;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Text(t) => out.push_str(&t.xml10_content()),
+            Event::CData(t) => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => out.push(entity(&r)?),
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => return Some(out),
+            Event::End(_) => depth -= 1,
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The character of `&name;` or `&#n;`; `None` for an entity XML does not define.
+fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return Some(c);
+    }
+    match r.as_ref() {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    }
+}
+
+/// Decodes Excel's `_xHHHH_` escapes (`_x000D_` for a carriage return).
+///
+/// ```
+/// # use otop_kpi::import::reader::xlsx_stream::unescape_excel;
+/// assert_eq!(unescape_excel("a_x000D_b").as_deref(), Some("a\rb"));
+/// assert_eq!(unescape_excel("no_xescape_").as_deref(), Some("no_xescape_"));
+/// ```
+pub fn unescape_excel(s: &str) -> Option<String> {
+    if !s.contains("_x") {
+        return Some(s.to_string());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let hex = after.get(..4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        match hex.filter(|_| after.as_bytes().get(4) == Some(&b'_')) {
+            Some(h) => {
+                out.push(char::from_u32(u32::from_str_radix(h, 16).ok()?)?);
+                rest = &after[5..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+pub(super) fn shared_strings(mut reader: Xml<'_>) -> Option<Strings> {
+    let mut strings = Strings::default();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == "si" => {
+                let text = rich_text(&mut reader, "si")?;
+                strings.text.push_str(&text);
+                strings.ends.push(strings.text.len());
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "si" => strings.ends.push(strings.text.len()),
+            Event::Eof => return Some(strings),
+            _ => {}
+        }
+    }
+}
+
+/// Reads past the end of the element just opened.
+pub(super) fn skip_element(reader: &mut Xml<'_>) -> Option<()> {
+    let mut depth = 0u32;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => return Some(()),
+            Event::End(_) => depth -= 1,
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
