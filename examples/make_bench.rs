@@ -36,7 +36,7 @@ fn products(n: usize) -> Vec<Product> {
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],
                 channels,
                 online_sales: online.then(|| otop_kpi::money::Satang(125_050 + i as i64)),
-                district: None,
+                identity: Default::default(),
             }
         })
         .collect()

@@ -8,6 +8,7 @@ use crate::import::product::Product;
 use crate::issue::Issue;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Readiness counts of one district: entrepreneurs and products per flag.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -22,32 +23,52 @@ pub struct Readiness {
     pub online_products: i64,
 }
 
+/// A product counted: which report file and which of its products, and the
+/// preset district it was matched to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    pub file: usize,
+    pub index: usize,
+    pub district: usize,
+}
+
 /// The result of counting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counted {
     /// Online products counted per preset district.
     pub online: Vec<i64>,
-    /// Every distinct round-2 product with a known district (for the merged
-    /// workbook); shared, so copying the result is cheap.
-    pub products: std::sync::Arc<Vec<Product>>,
+    /// The report files' products, shared with the files (not copied).
+    pub files: Vec<Arc<Vec<Product>>>,
+    /// Every distinct round-2 product with a known district, in order (for the
+    /// merged workbook).
+    pub kept: Vec<Kept>,
     /// Round-2 products excluded because round 1 reported them.
     pub excluded_round1: Vec<Product>,
     pub readiness: Vec<Readiness>,
     pub issues: Vec<Issue>,
 }
 
+impl Counted {
+    /// The products counted, with their districts, in order.
+    pub fn products(&self) -> impl Iterator<Item = (&Product, usize)> + '_ {
+        self.kept.iter().filter_map(|k| Some((self.files.get(k.file)?.get(k.index)?, k.district)))
+    }
+}
+
 /// Counts the online products of the round-2 `reports` per district, excluding
-/// duplicates and the products of the `round1` reports.
+/// duplicates and the products of the `round1` reports. Products are read in
+/// place: nothing is copied per product.
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile]) -> Counted {
+    let files: Vec<Arc<Vec<Product>>> = reports.iter().map(|f| f.products.clone()).collect();
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
-    let round1_ids: HashMap<(String, String), &Product> =
-        round1.iter().flat_map(|f| f.products.iter()).map(|p| (p.identity(), p)).collect();
-    let mut seen: HashMap<(String, String), (String, String, u32)> = HashMap::new();
-    let mut entrepreneurs: Vec<HashMap<String, [bool; 5]>> = vec![HashMap::new(); districts.len()];
+    let round1_ids: HashMap<&(String, String), &Product> =
+        round1.iter().flat_map(|f| f.products.iter()).map(|p| (&p.identity, p)).collect();
+    let mut seen: HashMap<&(String, String), &Product> = HashMap::new();
+    let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::new(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
     let mut matcher = DistrictMatcher::new(districts);
-    let mut products = Vec::new();
-    for p in reports.iter().flat_map(|f| f.products.iter()) {
+    let all = files.iter().enumerate().flat_map(|(f, ps)| ps.iter().enumerate().map(move |(i, p)| (f, i, p)));
+    for (file, index, p) in all {
         let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
         let district = match matcher.find(&p.amphoe) {
             DistrictMatch::Found(i) => i,
@@ -60,29 +81,16 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
                 continue;
             }
         };
-        let id = p.identity();
-        if let Some((file, sheet, row)) = seen.get(&id) {
-            let first = format!("{file} › {sheet} › ");
-            let (th, en) = (format!("{first}แถว {row}"), format!("{first}row {row}"));
-            out.issues.push(
-                Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en).in_file(&p.file).at(
-                    Some(&p.sheet),
-                    Some(p.row),
-                    Some("ชื่อผลิตภัณฑ์"),
-                ),
-            );
+        let place = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์"));
+        if let Some(first) = seen.get(&p.identity) {
+            let (th, en) = (first.place_th(), first.place_en());
+            out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
             continue;
         }
-        seen.insert(id.clone(), (p.file.clone(), p.sheet.clone(), p.row));
-        let mut p = p.clone();
-        p.district = Some(district);
-        if let Some(r1) = round1_ids.get(&id) {
-            out.issues.push(Issue::report_round1(&p.product_name, &r1.place_th(), &r1.place_en()).in_file(&p.file).at(
-                Some(&p.sheet),
-                Some(p.row),
-                Some("ชื่อผลิตภัณฑ์"),
-            ));
-            out.excluded_round1.push(p);
+        seen.insert(&p.identity, p);
+        if let Some(r1) = round1_ids.get(&p.identity) {
+            out.issues.push(place(Issue::report_round1(&p.product_name, &r1.place_th(), &r1.place_en())));
+            out.excluded_round1.push(p.clone());
             continue;
         }
         let (Some(ready), Some(ents), Some(online)) =
@@ -95,17 +103,15 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             *online += 1;
             ready.online_products += 1;
         }
-        let who = id.0.clone();
-        let e = ents.entry(who).or_insert([false; 5]);
+        let e = ents.entry(p.identity.0.as_str()).or_insert([false; 5]);
         for ((flag, products), entrepreneur) in p.flags.iter().zip(&mut ready.products_flagged).zip(e.iter_mut()) {
             if *flag {
                 *products += 1;
                 *entrepreneur = true;
             }
         }
-        products.push(p);
+        out.kept.push(Kept { file, index, district });
     }
-    out.products = std::sync::Arc::new(products);
     for (ready, ents) in out.readiness.iter_mut().zip(&entrepreneurs) {
         ready.entrepreneurs = ents.len() as i64;
         for flags in ents.values() {
@@ -114,5 +120,6 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             }
         }
     }
+    out.files = files;
     out
 }

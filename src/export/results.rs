@@ -178,7 +178,7 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
         ),
         &format!("จังหวัด{}", preset.province),
     )?;
-    for (i, p) in a.counted.products.iter().enumerate() {
+    for (i, (p, _)) in a.counted.products().enumerate() {
         write_product(ws, data + i as u32, i + 1, p, &money)?;
     }
 

@@ -29,8 +29,9 @@ pub struct Product {
     /// order of [`Key::CHANNELS`](crate::import::header::Key::CHANNELS).
     pub channels: [String; 8],
     pub online_sales: Option<Satang>,
-    /// The district of the preset this product belongs to (set when counting).
-    pub district: Option<usize>,
+    /// The product's identity (see [`Product::identity_of`]), made once when the
+    /// row is read (in the page's worker), not each time the products are counted.
+    pub identity: (String, String),
 }
 
 impl Product {
@@ -39,15 +40,21 @@ impl Product {
         self.channels.iter().any(|c| !c.is_empty())
     }
 
-    /// The product's identity: entrepreneur code (or, without one, the normalised
-    /// entrepreneur name) plus the normalised product name.
-    pub fn identity(&self) -> (String, String) {
-        let who = if self.entrepreneur_code.trim().is_empty() {
-            format!("name:{}", normalize(&self.entrepreneur_name))
+    /// A product's identity: entrepreneur code (or, without one, the normalised
+    /// entrepreneur name) plus the normalised product name (SPEC §4.1).
+    ///
+    /// ```
+    /// # use otop_kpi::import::product::Product;
+    /// let id = Product::identity_of("", " กลุ่ม  ผ้าไหม ", "ผ้า\u{200B}ไหม ๑");
+    /// assert_eq!(id, ("name:กลุ่ม ผ้าไหม".to_string(), "ผ้าไหม 1".to_string()));
+    /// ```
+    pub fn identity_of(entrepreneur_code: &str, entrepreneur_name: &str, product_name: &str) -> (String, String) {
+        let who = if entrepreneur_code.trim().is_empty() {
+            format!("name:{}", normalize(entrepreneur_name))
         } else {
-            format!("code:{}", normalize(&self.entrepreneur_code))
+            format!("code:{}", normalize(entrepreneur_code))
         };
-        (who, normalize(&self.product_name))
+        (who, normalize(product_name))
     }
 
     /// "file › sheet › แถว N", for Thai messages.

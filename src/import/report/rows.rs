@@ -154,8 +154,9 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             flags: [false; 5],
             channels: Default::default(),
             online_sales: None,
-            district: None,
+            identity: Default::default(),
         };
+        p.identity = Product::identity_of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
         if p.amphoe.is_empty() {
             if let Some(d) = default_amphoe {
                 p.amphoe = d.to_string();
