@@ -13,26 +13,26 @@ fn products(n: usize) -> Vec<Product> {
             let e = i / 3;
             let district = &districts[e % districts.len()];
             let online = i % 3 == 0;
-            let mut channels: [String; 8] = Default::default();
+            let mut channels: [otop_kpi::import::product::Text; 8] = Default::default();
             if online {
-                channels[0] = format!("facebook.com/otop{e}");
-                channels[4] = format!("shopee.co.th/otop{e}");
+                channels[0] = format!("facebook.com/otop{e}").into();
+                channels[4] = format!("shopee.co.th/otop{e}").into();
             }
             Product {
-                file: String::new(),
-                sheet: String::new(),
+                file: "".into(),
+                sheet: "".into(),
                 row: 0,
-                entrepreneur_code: format!("{}", 270_000 + e),
-                entrepreneur_name: format!("กลุ่มวิสาหกิจชุมชนบ้านตัวอย่าง {e}"),
+                entrepreneur_code: format!("{}", 270_000 + e).into(),
+                entrepreneur_name: format!("กลุ่มวิสาหกิจชุมชนบ้านตัวอย่าง {e}").into(),
                 entrepreneur_type: "กลุ่ม".into(),
-                product_name: format!("ผลิตภัณฑ์ชุมชน ข้าวเกรียบสมุนไพร สูตร {}", i % 3 + 1),
+                product_name: format!("ผลิตภัณฑ์ชุมชน ข้าวเกรียบสมุนไพร สูตร {}", i % 3 + 1).into(),
                 product_category: "อาหาร".into(),
-                house_no: format!("{}", 10 + e % 90),
-                moo: format!("{}", 1 + e % 12),
+                house_no: format!("{}", 10 + e % 90).into(),
+                moo: format!("{}", 1 + e % 12).into(),
                 tambon: "ตำบลตัวอย่าง".into(),
-                amphoe: district.clone(),
+                amphoe: district.as_str().into(),
                 province: "สระแก้ว".into(),
-                phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000),
+                phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000).into(),
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],
                 channels,
                 online_sales: online.then(|| otop_kpi::money::Satang(125_050 + i as i64)),

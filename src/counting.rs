@@ -4,7 +4,7 @@
 
 use crate::district::{DistrictMatch, DistrictMatcher};
 use crate::import::file::ImportedFile;
-use crate::import::product::Product;
+use crate::import::product::{Product, Text};
 use crate::issue::Issue;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -61,9 +61,9 @@ impl Counted {
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile]) -> Counted {
     let files: Vec<Arc<Vec<Product>>> = reports.iter().map(|f| f.products.clone()).collect();
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
-    let round1_ids: HashMap<&(String, String), &Product> =
+    let round1_ids: HashMap<&(Text, Text), &Product> =
         round1.iter().flat_map(|f| f.products.iter()).map(|p| (&p.identity, p)).collect();
-    let mut seen: HashMap<&(String, String), &Product> = HashMap::new();
+    let mut seen: HashMap<&(Text, Text), &Product> = HashMap::new();
     let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::new(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
     let mut matcher = DistrictMatcher::new(districts);
@@ -103,7 +103,7 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             *online += 1;
             ready.online_products += 1;
         }
-        let e = ents.entry(p.identity.0.as_str()).or_insert([false; 5]);
+        let e = ents.entry(&*p.identity.0).or_insert([false; 5]);
         for ((flag, products), entrepreneur) in p.flags.iter().zip(&mut ready.products_flagged).zip(e.iter_mut()) {
             if *flag {
                 *products += 1;

@@ -127,23 +127,23 @@ pub(super) fn write_product(
     p: &Product,
     money: &Format,
 ) -> Result<(), XlsxError> {
+    ws.write_string(row, 0, no.to_string())?;
     let texts = [
-        no.to_string(),
-        p.entrepreneur_code.clone(),
-        p.entrepreneur_name.clone(),
-        p.entrepreneur_type.clone(),
-        p.product_name.clone(),
-        p.product_category.clone(),
-        p.house_no.clone(),
-        p.moo.clone(),
-        p.tambon.clone(),
-        p.amphoe.clone(),
-        p.province.clone(),
-        p.phone.clone(),
+        &p.entrepreneur_code,
+        &p.entrepreneur_name,
+        &p.entrepreneur_type,
+        &p.product_name,
+        &p.product_category,
+        &p.house_no,
+        &p.moo,
+        &p.tambon,
+        &p.amphoe,
+        &p.province,
+        &p.phone,
     ];
     for (c, t) in texts.iter().enumerate() {
         if !t.is_empty() {
-            ws.write_string(row, c as u16, t)?;
+            ws.write_string(row, (c + 1) as u16, &***t)?;
         }
     }
     for (i, f) in p.flags.iter().enumerate() {
@@ -153,7 +153,7 @@ pub(super) fn write_product(
     }
     for (i, ch) in p.channels.iter().enumerate() {
         if !ch.is_empty() {
-            ws.write_string(row, (17 + i) as u16, ch)?;
+            ws.write_string(row, (17 + i) as u16, &**ch)?;
         }
     }
     if let Some(s) = p.online_sales {

@@ -5,33 +5,37 @@ use crate::money::Satang;
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 
+/// A text of a product: shared, so copying a product, or the same text in many
+/// products (a district, a province, an entrepreneur's name), costs no copy.
+pub type Text = std::sync::Arc<str>;
+
 /// One product row of a report, with the entrepreneur filled in from the rows above.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
-    pub file: String,
-    pub sheet: String,
+    pub file: Text,
+    pub sheet: Text,
     /// 1-based row as the spreadsheet numbers it.
     pub row: u32,
-    pub entrepreneur_code: String,
-    pub entrepreneur_name: String,
-    pub entrepreneur_type: String,
-    pub product_name: String,
-    pub product_category: String,
-    pub house_no: String,
-    pub moo: String,
-    pub tambon: String,
-    pub amphoe: String,
-    pub province: String,
-    pub phone: String,
+    pub entrepreneur_code: Text,
+    pub entrepreneur_name: Text,
+    pub entrepreneur_type: Text,
+    pub product_name: Text,
+    pub product_category: Text,
+    pub house_no: Text,
+    pub moo: Text,
+    pub tambon: Text,
+    pub amphoe: Text,
+    pub province: Text,
+    pub phone: Text,
     /// The readiness flags, in the order of [`Key::FLAGS`](crate::import::header::Key::FLAGS).
     pub flags: [bool; 5],
     /// The channel cells as typed (empty when the cell holds no real value), in the
     /// order of [`Key::CHANNELS`](crate::import::header::Key::CHANNELS).
-    pub channels: [String; 8],
+    pub channels: [Text; 8],
     pub online_sales: Option<Satang>,
     /// The product's identity (see [`Product::identity_of`]), made once when the
     /// row is read (in the page's worker), not each time the products are counted.
-    pub identity: (String, String),
+    pub identity: (Text, Text),
 }
 
 impl Product {
@@ -46,15 +50,15 @@ impl Product {
     /// ```
     /// # use otop_kpi::import::product::Product;
     /// let id = Product::identity_of("", " กลุ่ม  ผ้าไหม ", "ผ้า\u{200B}ไหม ๑");
-    /// assert_eq!(id, ("name:กลุ่ม ผ้าไหม".to_string(), "ผ้าไหม 1".to_string()));
+    /// assert_eq!((&*id.0, &*id.1), ("name:กลุ่ม ผ้าไหม", "ผ้าไหม 1"));
     /// ```
-    pub fn identity_of(entrepreneur_code: &str, entrepreneur_name: &str, product_name: &str) -> (String, String) {
+    pub fn identity_of(entrepreneur_code: &str, entrepreneur_name: &str, product_name: &str) -> (Text, Text) {
         let who = if entrepreneur_code.trim().is_empty() {
             format!("name:{}", normalize(entrepreneur_name))
         } else {
             format!("code:{}", normalize(entrepreneur_code))
         };
-        (who, normalize(product_name))
+        (who.into(), normalize(product_name).into())
     }
 
     /// "file › sheet › แถว N", for Thai messages.

@@ -30,6 +30,8 @@ use crate::issue::Issue;
 use crate::sales::{read_file, SalesFile};
 use serde::{Deserialize, Serialize};
 
+mod wire;
+
 /// What the reader needs to know besides the bytes, per kind of file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Read {
@@ -76,8 +78,8 @@ impl Request {
 }
 
 /// A report file as read, with its products (which [`ImportedFile`] does not
-/// serialise on its own).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// serialise on its own). On the wire its texts travel once each (see `wire.rs`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportRead {
     pub file: ImportedFile,
     pub products: Vec<crate::import::product::Product>,

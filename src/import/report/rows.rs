@@ -4,7 +4,7 @@
 
 use crate::import::cell::{column_letter, Sheet, Value};
 use crate::import::header::{Header, Key};
-use crate::import::product::Product;
+use crate::import::product::{Product, Text};
 use crate::import::text::{flag, is_real_channel, money, Flag, MoneyError};
 use crate::issue::Issue;
 use crate::text::{compact, from_thai_digits};
@@ -22,6 +22,30 @@ fn clean(v: &Value) -> String {
         Value::Empty => String::new(),
         Value::Text(t) => clean_text(t),
         other => clean_text(&other.text()),
+    }
+}
+
+/// The cleaned texts of a sheet, each made once: the same cell text (a district,
+/// a province, a category) gives the same shared [`Text`].
+#[derive(Default)]
+struct Texts {
+    seen: std::collections::HashMap<String, Text>,
+    empty: Text,
+}
+
+impl Texts {
+    fn of(&mut self, v: &Value) -> Text {
+        let raw = match v {
+            Value::Empty => return self.empty.clone(),
+            Value::Text(t) => t.as_str(),
+            other => return clean(other).into(),
+        };
+        if let Some(t) = self.seen.get(raw) {
+            return t.clone();
+        }
+        let t: Text = clean_text(raw).into();
+        self.seen.insert(raw.to_string(), t.clone());
+        t
     }
 }
 
@@ -102,6 +126,8 @@ impl Ctx<'_> {
 pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
     let ctx = Ctx { file, sheet, header };
     let mut out = Rows::default();
+    let mut texts = Texts::default();
+    let (file, sheet_name): (Text, Text) = (file.into(), sheet.name.as_str().into());
     // The previous product row of this sheet (continuation rows take its entrepreneur).
     let mut last: Option<usize> = None;
     let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
@@ -119,38 +145,39 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             out.issues.push(ctx.issue(Issue::report_product_name_formula(e), i, Key::ProductName));
             continue;
         }
-        let product_name = clean(name_cell);
+        let product_name = texts.of(name_cell);
         if product_name.is_empty() {
             out.issues.push(ctx.issue(Issue::report_product_name_missing(), i, Key::ProductName));
             continue;
         }
-        let code = clean(ctx.get(i, Key::EntrepreneurCode));
-        let name = clean(ctx.get(i, Key::EntrepreneurName));
+        let code = texts.of(ctx.get(i, Key::EntrepreneurCode));
+        let name = texts.of(ctx.get(i, Key::EntrepreneurName));
         let continuation = code.is_empty() && name.is_empty();
         // Continuation rows take the entrepreneur's fields they leave empty from the row above.
         let above = last.and_then(|i| out.products.get(i));
-        let inherit = |own: String, from: &dyn Fn(&Product) -> String| -> String {
+        let inherit = |own: Text, from: &dyn Fn(&Product) -> Text| -> Text {
             if own.is_empty() && continuation {
-                above.map(from).unwrap_or_default()
+                above.map(from).unwrap_or(own)
             } else {
                 own
             }
         };
+        let mut cell = |key: Key| texts.of(ctx.get(i, key));
         let mut p = Product {
-            file: file.to_string(),
-            sheet: sheet.name.clone(),
+            file: file.clone(),
+            sheet: sheet_name.clone(),
             row: row_no,
             entrepreneur_code: inherit(code, &|p| p.entrepreneur_code.clone()),
             entrepreneur_name: inherit(name, &|p| p.entrepreneur_name.clone()),
-            entrepreneur_type: inherit(clean(ctx.get(i, Key::EntrepreneurType)), &|p| p.entrepreneur_type.clone()),
+            entrepreneur_type: inherit(cell(Key::EntrepreneurType), &|p| p.entrepreneur_type.clone()),
             product_name,
-            product_category: clean(ctx.get(i, Key::ProductCategory)),
-            house_no: inherit(clean(ctx.get(i, Key::HouseNo)), &|p| p.house_no.clone()),
-            moo: inherit(clean(ctx.get(i, Key::Moo)), &|p| p.moo.clone()),
-            tambon: inherit(clean(ctx.get(i, Key::Tambon)), &|p| p.tambon.clone()),
-            amphoe: inherit(clean(ctx.get(i, Key::Amphoe)), &|p| p.amphoe.clone()),
-            province: inherit(clean(ctx.get(i, Key::Province)), &|p| p.province.clone()),
-            phone: inherit(clean(ctx.get(i, Key::Phone)), &|p| p.phone.clone()),
+            product_category: cell(Key::ProductCategory),
+            house_no: inherit(cell(Key::HouseNo), &|p| p.house_no.clone()),
+            moo: inherit(cell(Key::Moo), &|p| p.moo.clone()),
+            tambon: inherit(cell(Key::Tambon), &|p| p.tambon.clone()),
+            amphoe: inherit(cell(Key::Amphoe), &|p| p.amphoe.clone()),
+            province: inherit(cell(Key::Province), &|p| p.province.clone()),
+            phone: inherit(cell(Key::Phone), &|p| p.phone.clone()),
             flags: [false; 5],
             channels: Default::default(),
             online_sales: None,
@@ -159,7 +186,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         p.identity = Product::identity_of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
         if p.amphoe.is_empty() {
             if let Some(d) = default_amphoe {
-                p.amphoe = d.to_string();
+                p.amphoe = d.into();
             }
         }
         if continuation && last.is_none() {
@@ -179,7 +206,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 out.issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
                 continue;
             }
-            let t = clean(v);
+            let t = texts.of(v);
             if is_real_channel(&t) {
                 p.channels[n] = t;
             }

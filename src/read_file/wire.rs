@@ -1,0 +1,125 @@
+//! A report's products on the wire between the worker and the page: every
+//! distinct text once, in a table, and each product's texts as indices into it.
+//! A district, a province or an entrepreneur's name repeated over thousands of
+//! rows travels once, and the page rebuilds the products by sharing the table's
+//! texts, without a copy per field.
+
+use super::ReportRead;
+use crate::import::file::ImportedFile;
+use crate::import::product::{Product, Text};
+use crate::money::Satang;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::HashMap;
+
+/// The texts of a product, in a fixed order.
+const TEXTS: usize = 23;
+
+#[derive(Serialize, Deserialize)]
+struct WireProduct {
+    row: u32,
+    texts: [u32; TEXTS],
+    flags: [bool; 5],
+    online_sales: Option<Satang>,
+}
+
+#[derive(Serialize)]
+struct WireOut<'a> {
+    file: &'a ImportedFile,
+    table: Vec<&'a str>,
+    products: Vec<WireProduct>,
+}
+
+#[derive(Deserialize)]
+struct WireIn {
+    file: ImportedFile,
+    table: Vec<String>,
+    products: Vec<WireProduct>,
+}
+
+fn texts_of(p: &Product) -> [&Text; TEXTS] {
+    let c = &p.channels;
+    [
+        &p.file,
+        &p.sheet,
+        &p.entrepreneur_code,
+        &p.entrepreneur_name,
+        &p.entrepreneur_type,
+        &p.product_name,
+        &p.product_category,
+        &p.house_no,
+        &p.moo,
+        &p.tambon,
+        &p.amphoe,
+        &p.province,
+        &p.phone,
+        &c[0],
+        &c[1],
+        &c[2],
+        &c[3],
+        &c[4],
+        &c[5],
+        &c[6],
+        &c[7],
+        &p.identity.0,
+        &p.identity.1,
+    ]
+}
+
+impl Serialize for ReportRead {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut table: Vec<&str> = Vec::new();
+        let products = self
+            .products
+            .iter()
+            .map(|p| {
+                let mut texts = [0u32; TEXTS];
+                for (slot, text) in texts.iter_mut().zip(texts_of(p)) {
+                    *slot = *index.entry(text).or_insert_with(|| {
+                        table.push(text);
+                        (table.len() - 1) as u32
+                    });
+                }
+                WireProduct { row: p.row, texts, flags: p.flags, online_sales: p.online_sales }
+            })
+            .collect();
+        WireOut { file: &self.file, table, products }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportRead {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ReportRead, D::Error> {
+        let wire = WireIn::deserialize(d)?;
+        let table: Vec<Text> = wire.table.into_iter().map(Text::from).collect();
+        let text = |i: u32| table.get(i as usize).cloned().ok_or_else(|| serde::de::Error::custom("text index"));
+        let mut products = Vec::with_capacity(wire.products.len());
+        for w in wire.products {
+            let t = w.texts;
+            let mut channels: [Text; 8] = Default::default();
+            for (slot, i) in channels.iter_mut().zip(&t[13..21]) {
+                *slot = text(*i)?;
+            }
+            products.push(Product {
+                file: text(t[0])?,
+                sheet: text(t[1])?,
+                row: w.row,
+                entrepreneur_code: text(t[2])?,
+                entrepreneur_name: text(t[3])?,
+                entrepreneur_type: text(t[4])?,
+                product_name: text(t[5])?,
+                product_category: text(t[6])?,
+                house_no: text(t[7])?,
+                moo: text(t[8])?,
+                tambon: text(t[9])?,
+                amphoe: text(t[10])?,
+                province: text(t[11])?,
+                phone: text(t[12])?,
+                flags: w.flags,
+                channels,
+                online_sales: w.online_sales,
+                identity: (text(t[21])?, text(t[22])?),
+            });
+        }
+        Ok(ReportRead { file: wire.file, products })
+    }
+}
