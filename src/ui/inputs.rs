@@ -14,10 +14,10 @@ use wasm_bindgen::JsCast;
 /// Adds `files` to the zone of `kind` (a file with a name already there
 /// replaces it) and reads each in a worker.
 pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
-    for file in files {
-        let name = file.name();
-        let Some(request) = state.session.try_update(|s| s.add_file(kind, &name)) else { continue };
-        keep_file(kind, &name, Some(file.clone()));
+    // One change to the session for all the files: the page redraws once.
+    let requests = state.session.try_update(|s| files.iter().map(|f| s.add_file(kind, &f.name())).collect::<Vec<_>>());
+    for (file, request) in files.into_iter().zip(requests.unwrap_or_default()) {
+        keep_file(kind, &file.name(), Some(file.clone()));
         read(state, request, file);
     }
 }
