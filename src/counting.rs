@@ -6,8 +6,8 @@ use crate::district::{DistrictMatch, DistrictMatcher};
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text};
 use crate::issue::Issue;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Readiness counts of one district: entrepreneurs and products per flag.
@@ -63,8 +63,8 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
     let round1_ids: HashMap<&(Text, Text), &Product> =
         round1.iter().flat_map(|f| f.products.iter()).map(|p| (&p.identity, p)).collect();
-    let mut seen: HashMap<&(Text, Text), &Product> = HashMap::new();
-    let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::new(); districts.len()];
+    let mut seen: HashMap<&(Text, Text), &Product> = HashMap::default();
+    let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::default(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
     let mut matcher = DistrictMatcher::new(districts);
     let all = files.iter().enumerate().flat_map(|(f, ps)| ps.iter().enumerate().map(move |(i, p)| (f, i, p)));

@@ -3,7 +3,7 @@
 //! counting all use it.
 
 use crate::text::{compact, edit_distance};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Why an amphoe cell did not match a district.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub struct DistrictMatcher<'a> {
 impl<'a> DistrictMatcher<'a> {
     pub fn new(districts: &'a [String]) -> DistrictMatcher<'a> {
         let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
-        DistrictMatcher { districts, names, seen: HashMap::new() }
+        DistrictMatcher { districts, names, seen: HashMap::default() }
     }
 
     /// [`match_district`] of `raw`, remembered.

@@ -8,8 +8,8 @@ use super::ReportRead;
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text};
 use crate::money::Satang;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::HashMap;
 
 /// The texts of a product, in a fixed order.
 const TEXTS: usize = 23;
@@ -67,7 +67,7 @@ fn texts_of(p: &Product) -> [&Text; TEXTS] {
 
 impl Serialize for ReportRead {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut index: HashMap<&str, u32> = HashMap::default();
         let mut table: Vec<&str> = Vec::new();
         let products = self
             .products

@@ -29,7 +29,7 @@ fn clean(v: &Value) -> String {
 /// a province, a category) gives the same shared [`Text`].
 #[derive(Default)]
 struct Texts {
-    seen: std::collections::HashMap<String, Text>,
+    seen: rustc_hash::FxHashMap<String, Text>,
     empty: Text,
 }
 
