@@ -231,9 +231,24 @@ pub async fn read(request: Request, file: web_sys::File) -> Reply {
         return Reply::failed(&request, &error);
     }
     let bytes = answer.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-    match Reply::decode(&bytes) {
+    let reply = match Reply::decode(&bytes) {
         Ok(reply) if reply.id == id => reply,
         Ok(reply) => Reply::failed(&request, &FileError::Damaged(format!("answer {} to request {id}", reply.id))),
         Err(why) => Reply::failed(&request, &FileError::Damaged(why)),
-    }
+    };
+    drop(bytes);
+    // Let the browser breathe between decoding the reply and counting it, so the
+    // two are separate tasks on the main thread, not one long one.
+    yield_to_browser().await;
+    reply
+}
+
+/// Resolves in a new task of the event loop.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
