@@ -109,20 +109,7 @@ pub(super) fn attr_text(raw: &str) -> Option<String> {
         out.push_str(&rest[..at]);
         let end = rest[at..].find(';')? + at;
         let name = &rest[at + 1..end];
-        let c = match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ => {
-                let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => name.strip_prefix('#')?.parse().ok()?,
-                };
-                char::from_u32(code)?
-            }
-        };
+        let c = text::reference(name)?;
         out.push(c);
         rest = &rest[end + 1..];
     }

@@ -61,18 +61,28 @@ pub(super) fn element_text(reader: &mut Xml<'_>) -> Option<String> {
     }
 }
 
-/// The character of `&name;` or `&#n;`; `None` for an entity XML does not define.
+/// The character of the reference `&name;` or `&#n;` in text; `None` for an
+/// entity XML does not define.
 fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return Some(c);
-    }
-    match r.as_ref() {
+    reference(r.as_ref())
+}
+
+/// The character a reference's name stands for: `amp`, `lt`, `gt`, `quot`,
+/// `apos`, `#n` or `#xh`.
+pub(super) fn reference(name: &str) -> Option<char> {
+    match name {
         "amp" => Some('&'),
         "lt" => Some('<'),
         "gt" => Some('>'),
         "quot" => Some('"'),
         "apos" => Some('\''),
-        _ => None,
+        _ => {
+            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => name.strip_prefix('#')?.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
     }
 }
 
