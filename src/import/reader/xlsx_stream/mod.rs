@@ -30,10 +30,16 @@ type Xml<'x> = quick_xml::Reader<&'x [u8]>;
 /// Reads the workbook, or `None` when calamine should.
 pub fn read(bytes: &[u8]) -> Option<Workbook> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+    // The package's own relations name the workbook part, as calamine reads them.
+    let package = relations(&read_part(&mut zip, "_rels/.rels")?)?;
+    let main = package.iter().find(|r| r.kind.ends_with("/officeDocument"))?;
+    if main.target.trim_start_matches('/') != "xl/workbook.xml" {
+        return None;
+    }
     let rels = relations(&read_part(&mut zip, "xl/_rels/workbook.xml.rels")?)?;
     let sheets = workbook_sheets(&read_part(&mut zip, "xl/workbook.xml")?, &rels)?;
-    let dates = match read_part(&mut zip, "xl/styles.xml") {
-        Some(xml) => date_styles(&xml)?,
+    let dates = match zip.index_for_name("xl/styles.xml") {
+        Some(_) => date_styles(&read_part(&mut zip, "xl/styles.xml")?)?,
         None => Vec::new(),
     };
     let strings_path = rels.iter().find(|r| r.kind.ends_with("/sharedStrings")).map(|r| part_path(&r.target));
