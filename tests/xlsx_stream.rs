@@ -220,4 +220,9 @@ fn what_it_was_not_made_for_is_left_to_calamine() {
     let main = r#"<row r="1"><c r="A1" t="s"><v>5</v></c></row>"#;
     assert!(xlsx_stream::read(&workbook(&[("a", main, false)], "", STYLES)).is_none(), "a string not in the table");
     assert!(xlsx_stream::read(b"PK\x03\x04 not a zip").is_none());
+    // Found by fuzzing: a zip behind a compound document's header (calamine: a
+    // password-protected file).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/fuzz");
+    let behind = std::fs::read(dir.join("xlsx-stream-zip-behind-cfb.bin")).unwrap();
+    assert!(xlsx_stream::read(&behind).is_none());
 }

@@ -29,6 +29,11 @@ type Xml<'x> = quick_xml::Reader<&'x [u8]>;
 
 /// Reads the workbook, or `None` when calamine should.
 pub fn read(bytes: &[u8]) -> Option<Workbook> {
+    // A zip container from its first byte (a zip found behind other bytes, such
+    // as an encrypted package's, is not a workbook to read).
+    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+        return None;
+    }
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     // The package's own relations name the workbook part, as calamine reads them.
     let package = relations(&read_part(&mut zip, "_rels/.rels")?)?;
