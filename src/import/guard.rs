@@ -2,6 +2,7 @@
 //! zip container's parts would inflate to, and the sector chains of a compound
 //! document (`.xls`), checked without inflating or following anything.
 
+use super::cell::{MAX_CELLS, MAX_ROWS};
 use super::error::FileError;
 
 /// Largest file accepted, in bytes.
@@ -158,6 +159,70 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
         }
         for p in path {
             state[p] = 2;
+        }
+    }
+    // Every chain ends: the workbook stream can be read to check what its
+    // sheets claim before the reader reserves room for it.
+    let chain = |start: u64| -> Vec<u64> {
+        let mut ids = Vec::new();
+        let mut at = start;
+        while (at as usize) < n && ids.len() <= n {
+            ids.push(at);
+            at = fat[at as usize];
+        }
+        ids
+    };
+    let directory: Vec<u8> =
+        chain(u32_at(bytes, 48).unwrap_or(u64::MAX)).into_iter().filter_map(sector).flatten().collect();
+    let cutoff = u32_at(bytes, 56).unwrap_or(4096);
+    for entry in directory.chunks_exact(128) {
+        let name_len = u16_at(entry, 64).unwrap_or(0) as usize;
+        let name: Vec<u16> = entry
+            .get(..name_len.saturating_sub(2).min(64))
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let (Some(start), Some(size)) = (u32_at(entry, 116), u32_at(entry, 120)) else { continue };
+        let is_workbook = matches!(String::from_utf16_lossy(&name).as_str(), "Workbook" | "Book");
+        if entry.get(66) != Some(&2) || !is_workbook || size < cutoff {
+            continue;
+        }
+        let mut stream: Vec<u8> = chain(start).into_iter().filter_map(sector).flatten().collect();
+        stream.truncate(size as usize);
+        check_dimensions(&stream)?;
+    }
+    Ok(())
+}
+
+/// Refuses a workbook stream whose Dimensions records claim more rows or cells
+/// than any sheet holds: calamine's `.xls` reader reserves room for every cell
+/// they claim, and a claim of trillions aborts the process (found by fuzzing).
+fn check_dimensions(stream: &[u8]) -> Result<(), FileError> {
+    let mut at = 0usize;
+    while let (Some(kind), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
+        let data = stream.get(at + 4..at + 4 + len as usize).unwrap_or(&[]);
+        at += 4 + len as usize;
+        if kind != 0x0200 {
+            continue;
+        }
+        // As the reader reads it: rows and columns from first to last (exclusive), u32 arithmetic.
+        let (first_row, last_row, first_col, last_col) = match data.len() {
+            10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
+            14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
+            _ => continue,
+        };
+        let (Some(rf), Some(rl), Some(cf), Some(cl)) = (first_row, last_row, first_col, last_col) else {
+            continue;
+        };
+        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+        if rl == 0 || cl == 0 {
+            continue;
+        }
+        let rows = ((rl - 1) as u32).wrapping_sub(rf as u32).wrapping_add(1) as u64;
+        let cols = ((cl - 1) as u32).wrapping_sub(cf as u32).wrapping_add(1) as u64;
+        if rows > MAX_ROWS as u64 || rows.saturating_mul(cols) > MAX_CELLS as u64 {
+            return Err(FileError::Damaged(format!("a sheet claims {rows} rows × {cols} columns")));
         }
     }
     Ok(())
