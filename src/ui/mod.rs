@@ -117,17 +117,14 @@ fn saved<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()
 }
 
-fn persist<T: serde::Serialize + Clone + PartialEq + Send + Sync + 'static>(key: &'static str, value: Memo<T>) {
+/// Keeps `value` in local storage under `key` whenever it changes.
+fn persist<S>(key: &'static str, value: S)
+where
+    S: With + Send + Sync + 'static,
+    S::Value: serde::Serialize,
+{
     Effect::new(move |_| {
         if let Ok(json) = value.with(serde_json::to_string) {
-            browser::save(&format!("{KEY_PREFIX}{key}"), &json);
-        }
-    });
-}
-
-fn persist_signal<T: serde::Serialize + Clone + Send + Sync + 'static>(key: &'static str, signal: RwSignal<T>) {
-    Effect::new(move |_| {
-        if let Ok(json) = signal.with(serde_json::to_string) {
             browser::save(&format!("{KEY_PREFIX}{key}"), &json);
         }
     });
@@ -146,8 +143,8 @@ fn provide_state() -> State {
     };
     persist("preset", state.preset);
     persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
-    persist_signal("lang", state.lang);
-    persist_signal("thai-digits", state.thai_digits);
+    persist("lang", state.lang);
+    persist("thai-digits", state.thai_digits);
     // Read report files again when the district names change (they decide one-district files).
     let names = Memo::new(move |_| session.with(Session::district_names));
     Effect::new(move |prev: Option<Vec<String>>| {
