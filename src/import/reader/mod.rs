@@ -65,6 +65,11 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     }
 }
 
+/// The sheets calamine lists, by name, and whether each is hidden.
+fn sheet_list(metas: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    metas.iter().map(|s| (s.name.clone(), !matches!(s.visible, calamine::SheetVisible::Visible))).collect()
+}
+
 /// The workbook read, or — when no sheet could be read at all — a damaged file.
 fn finish(sheets: Vec<Sheet>, unreadable: Vec<SheetError>) -> Result<Workbook, FileError> {
     if sheets.is_empty() && unreadable.iter().any(|e| matches!(e, SheetError::Unreadable { .. })) {

@@ -1,12 +1,12 @@
 //! `.xls` (Excel 97–2003), `.xlsb` and `.ods` through calamine's readers, one
 //! whole range per sheet.
 
-use super::finish;
 use super::Workbook;
+use super::{finish, sheet_list};
 use crate::import::cell::{Sheet, Value};
 use crate::import::cell::{MAX_CELLS, MAX_ROWS};
 use crate::import::error::{FileError, SheetError};
-use calamine::{Data, Ods, Reader, SheetVisible, Xls, Xlsb};
+use calamine::{Data, Ods, Reader, Xls, Xlsb};
 use std::io::Cursor;
 
 /// Reads an `.xls` (a compound document that passed the guards).
@@ -34,8 +34,7 @@ where
         Err(e) if is_password(&e) => return Err(FileError::Password),
         Err(e) => return Err(FileError::Damaged(e.to_string())),
     };
-    let metas: Vec<(String, bool)> =
-        wb.sheets_metadata().iter().map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible))).collect();
+    let metas = sheet_list(wb.sheets_metadata());
     let mut sheets = Vec::new();
     let mut unreadable = Vec::new();
     for (name, hidden) in metas {

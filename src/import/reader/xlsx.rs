@@ -1,11 +1,11 @@
 //! `.xlsx`/`.xlsm` through calamine's cell reader, streamed straight into rows.
 
-use super::finish;
 use super::Workbook;
+use super::{finish, sheet_list};
 use crate::import::cell::{Sheet, Value};
 use crate::import::cell::{MAX_CELLS, MAX_ROWS};
 use crate::import::error::{FileError, SheetError};
-use calamine::{Reader, SheetVisible, Xlsx};
+use calamine::{Reader, Xlsx};
 use std::io::Cursor;
 
 /// `.xlsx`/`.xlsm`: cells streamed from the sheet XML straight into rows, without
@@ -17,8 +17,7 @@ pub fn read(bytes: &[u8]) -> Result<Workbook, FileError> {
         Err(calamine::XlsxError::Password) => return Err(FileError::Password),
         Err(e) => return Err(FileError::Damaged(e.to_string())),
     };
-    let metas: Vec<(String, bool)> =
-        wb.sheets_metadata().iter().map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible))).collect();
+    let metas = sheet_list(wb.sheets_metadata());
     let mut sheets = Vec::new();
     let mut unreadable = Vec::new();
     for (name, hidden) in metas {

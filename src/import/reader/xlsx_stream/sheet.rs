@@ -1,7 +1,7 @@
 //! A sheet's XML streamed into rows of cells, placed as calamine places them.
 
 use super::text::{element_text, rich_text, skip_element, unescape_excel, Strings};
-use super::{attr, Xml};
+use super::Xml;
 use crate::import::cell::{Value, MAX_CELLS, MAX_ROWS};
 use quick_xml::events::Event;
 
@@ -123,8 +123,9 @@ pub(super) fn rows(mut reader: Xml<'_>, strings: &Strings, dates: &[bool]) -> Op
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) if e.local_name().as_ref() == "row" => {
-                if let Some(r) = attr(&e, "r")? {
-                    row_index = r.parse::<usize>().ok()?.checked_sub(1)?;
+                // A row number has no references to resolve: read it in place.
+                if let Some(r) = e.try_get_attribute("r").ok()? {
+                    row_index = r.value.parse::<usize>().ok()?.checked_sub(1)?;
                 }
             }
             Event::End(e) if e.local_name().as_ref() == "row" => {
