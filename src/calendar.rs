@@ -131,3 +131,34 @@ pub fn from_serial(serial: f64) -> Option<YearMonth> {
     let year = yoe + era * 400 + i64::from(month <= 2);
     Some(YearMonth { year: year_be(year)?, month })
 }
+
+/// The Excel date serial (days since 1899-12-30) of a C.E. calendar day, with
+/// the fraction of the day; `None` for a day that does not exist.
+///
+/// ```
+/// # use otop_kpi::calendar::to_serial;
+/// assert_eq!(to_serial(2021, 4, 1, 0.0), Some(44287.0));
+/// assert_eq!(to_serial(2021, 2, 30, 0.0), None);
+/// ```
+pub fn to_serial(year: i64, month: u32, day: u32, fraction: f64) -> Option<f64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(1..=days_in_month).contains(&day) || !(1900..=9999).contains(&year) {
+        return None;
+    }
+    // The days-from-civil algorithm, then from 1970-01-01 to Excel's epoch.
+    let y = year - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days + 25_569) as f64 + fraction)
+}

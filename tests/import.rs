@@ -277,7 +277,8 @@ fn whole_file_failures_are_sentences() {
     let names = districts();
     let png =
         import_report("photo.xlsx", &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], FileKind::Report, &names);
-    assert_eq!(codes(&png), ["file.not_spreadsheet"]);
+    assert_eq!(codes(&png), ["file.format_unsupported"]);
+    assert!(png.issues[0].message_en.starts_with("This file is a picture"), "{}", png.issues[0].message_en);
     let empty = import_report("empty.xlsx", &[], FileKind::Report, &names);
     assert_eq!(codes(&empty), ["file.empty"]);
     let mut cut = std::fs::read(fixture("basic-report.xlsx")).unwrap();

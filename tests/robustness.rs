@@ -101,7 +101,7 @@ fn our_bad_files_get_their_own_message() {
     for (file, code) in [
         ("encrypted.xlsx", "file.password"),
         ("damaged.xlsx", "file.damaged"),
-        ("photo.xlsx", "file.not_spreadsheet"),
+        ("photo.xlsx", "file.format_unsupported"),
         ("zip-bomb.xlsx", "file.part_too_large"),
     ] {
         let (name, bytes) = bad(file);

@@ -1,7 +1,10 @@
-//! Recognising a file's format from its first bytes (the name only breaks ties:
-//! `.xlsb`, and text files).
+//! Recognising a file's format from its content, never from its name alone: a
+//! web system's "Excel" export named `.xls` is often an HTML table, Excel 2003
+//! XML or UTF-16 text. The name only breaks ties (`.xlsb`, and plain text).
+//! Formats no reader here reads are recognised too ([`Foreign`]), so the user
+//! is told what the file is and what to do.
 
-use super::error::FileError;
+use super::error::{FileError, Foreign};
 
 /// The formats the readers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,15 +13,21 @@ pub enum Format {
     Zip,
     /// An OpenDocument spreadsheet, `.ods`.
     Ods,
-    /// A compound document: `.xls` (Excel 97–2003).
+    /// A compound document: `.xls` (Excel 97–2003, or 5.0/95).
     Compound,
     /// A compound document holding an encrypted Office file.
     Encrypted,
-    /// Delimited text, `.csv` (or `.txt`).
+    /// An HTML page with tables, as web systems save "Excel" (`.xls`, `.htm`).
+    Html,
+    /// Excel 2003 XML (SpreadsheetML), `.xml` or `.xls`.
+    SpreadsheetXml,
+    /// Delimited text, `.csv` or `.txt`, in UTF-8, UTF-16 or Windows-874.
     Text,
 }
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// How much of a text file is looked at to recognise it.
+const SNIFF: usize = 16 * 1024;
 
 /// The lower-case extension of a file name (`""` without one).
 pub fn extension(name: &str) -> String {
@@ -29,27 +38,119 @@ pub fn extension(name: &str) -> String {
 ///
 /// ```
 /// use otop_kpi::import::detect::{detect, Format};
+/// use otop_kpi::import::error::{FileError, Foreign};
 /// assert_eq!(detect("a.csv", b"a,b\n1,2\n"), Ok(Format::Text));
-/// assert!(detect("a.xls", b"%PDF-1.4\x00\x01").is_err());
+/// assert_eq!(detect("a.xls", b"<html><table><tr><td>1</td></tr></table>"), Ok(Format::Html));
+/// assert_eq!(detect("a.xls", b"%PDF-1.4\x00\x01"), Err(FileError::Foreign(Foreign::Pdf)));
 /// ```
 pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
     if bytes.starts_with(&CFB_MAGIC) {
-        return Ok(if contains_utf16(bytes, "EncryptedPackage") { Format::Encrypted } else { Format::Compound });
+        return compound(bytes);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Ok(if is_ods(bytes) { Format::Ods } else { Format::Zip });
+        return zip(name, bytes);
+    }
+    if let Some(foreign) = foreign_magic(bytes) {
+        return Err(FileError::Foreign(foreign));
     }
     let ext = extension(name);
-    if ext == "csv" || ext == "txt" || looks_like_text(bytes) {
-        return Ok(Format::Text);
+    match sniff_text(bytes) {
+        Some(format) => Ok(format),
+        None if ext == "csv" || ext == "txt" => Ok(Format::Text),
+        None => Err(FileError::NotASpreadsheet),
     }
-    Err(FileError::NotASpreadsheet)
 }
 
-fn looks_like_text(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    !head.contains(&0)
-        && head.iter().filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t')).count() == 0
+fn compound(bytes: &[u8]) -> Result<Format, FileError> {
+    let has = |stream: &str| contains_utf16(bytes, stream);
+    if has("EncryptedPackage") {
+        Ok(Format::Encrypted)
+    } else if has("Workbook") || has("Book") {
+        Ok(Format::Compound)
+    } else if has("WordDocument") {
+        Err(FileError::Foreign(Foreign::Document))
+    } else if has("PowerPoint Document") {
+        Err(FileError::Foreign(Foreign::Presentation))
+    } else if has("NativeContent_MAIN") {
+        Err(FileError::Foreign(Foreign::Quattro))
+    } else {
+        // Let the .xls reader say what is wrong with it.
+        Ok(Format::Compound)
+    }
+}
+
+fn zip(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
+    let odf = |kind: &str| {
+        bytes
+            .get(30..)
+            .is_some_and(|b| b.starts_with(format!("mimetypeapplication/vnd.oasis.opendocument.{kind}").as_bytes()))
+    };
+    if odf("spreadsheet") {
+        Ok(Format::Ods)
+    } else if zip_has(bytes, "xl/") || extension(name) == "xlsb" {
+        Ok(Format::Zip)
+    } else if zip_has(bytes, "word/document.xml") || odf("text") {
+        Err(FileError::Foreign(Foreign::Document))
+    } else if zip_has(bytes, "ppt/presentation.xml") || odf("presentation") {
+        Err(FileError::Foreign(Foreign::Presentation))
+    } else if zip_has(bytes, "Index/Document.iwa") || zip_has(bytes, "Index.zip") {
+        Err(FileError::Foreign(Foreign::Numbers))
+    } else if zip_has(bytes, "[Content_Types].xml") {
+        // An Office package of some other kind: the .xlsx readers say what is wrong.
+        Ok(Format::Zip)
+    } else {
+        Err(FileError::Foreign(Foreign::Archive))
+    }
+}
+
+/// Formats known by their first bytes.
+fn foreign_magic(bytes: &[u8]) -> Option<Foreign> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Some(Foreign::Pdf);
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some(Foreign::Document);
+    }
+    if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") || bytes.starts_with(b"GIF8") {
+        return Some(Foreign::Picture);
+    }
+    match bytes {
+        // A BIFF2-4 worksheet (or a BIFF5+ stream outside a compound file): a BOF
+        // record (0x0009, 0x0209, 0x0409, 0x0809) of 4 to 16 bytes.
+        [0x09, 0x00 | 0x02 | 0x04 | 0x08, len, 0x00, ..] if (4..=16).contains(len) => Some(Foreign::OldExcel),
+        // Lotus-format files: a BOF record (type 0, length 2 or 26) and a version;
+        // Quattro Pro's WQ1/WB1 carry 0x5120-ish versions.
+        [0x00, 0x00, 0x02, 0x00, 0x20 | 0x21, 0x51, ..] => Some(Foreign::Quattro),
+        [0x00, 0x00, 0x02 | 0x1A, 0x00, ..] if bytes.len() > 6 => Some(Foreign::Lotus),
+        _ => None,
+    }
+}
+
+/// A text file's format from its first characters: Excel 2003 XML, HTML, or
+/// delimited text; `None` when it is not text.
+fn sniff_text(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let text = if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(head) {
+        let body = head.get(bom..).unwrap_or_default();
+        // A cut-off last character decodes as U+FFFD, which is fine for sniffing.
+        encoding.decode_without_bom_handling(body).0.into_owned()
+    } else {
+        if head.contains(&0) {
+            return None;
+        }
+        String::from_utf8_lossy(head).into_owned()
+    };
+    let lower = text.trim_start().to_ascii_lowercase();
+    if lower.starts_with('<') && lower.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        return Some(Format::SpreadsheetXml);
+    }
+    if lower.starts_with('<') && (lower.contains("<table") || lower.contains("<html") || lower.starts_with("<!doctype"))
+    {
+        return Some(Format::Html);
+    }
+    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
+    (controls == 0).then_some(Format::Text)
 }
 
 fn contains_utf16(bytes: &[u8], s: &str) -> bool {
@@ -60,9 +161,4 @@ fn contains_utf16(bytes: &[u8], s: &str) -> bool {
 /// Whether the zip container names the part `entry`.
 pub fn zip_has(bytes: &[u8], entry: &str) -> bool {
     bytes.windows(entry.len()).any(|w| w == entry.as_bytes())
-}
-
-fn is_ods(bytes: &[u8]) -> bool {
-    // An ODF package stores its `mimetype` entry first, uncompressed.
-    bytes.get(30..).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"))
 }

@@ -4,6 +4,72 @@
 use super::cell::{MAX_CELLS, MAX_ROWS};
 use crate::issue::{Code, Issue};
 
+/// A format recognised but not read here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foreign {
+    /// Excel 2.x–4.0 (BIFF2–4), or an Excel 5.0/95 workbook the reader cannot read.
+    OldExcel,
+    /// Lotus 1-2-3 (`.wk1`, `.wk3`, `.wk4`, `.123`).
+    Lotus,
+    /// Quattro Pro (`.wq1`, `.wb1`–`.wb3`, `.qpw`).
+    Quattro,
+    /// Apple Numbers.
+    Numbers,
+    Pdf,
+    /// A word-processor document: Word (`.doc`, `.docx`), Writer (`.odt`), RTF.
+    Document,
+    /// A PowerPoint or Impress presentation.
+    Presentation,
+    /// A picture (PNG, JPEG, GIF).
+    Picture,
+    /// A zip archive that holds no spreadsheet.
+    Archive,
+    /// A web page without a table.
+    WebPage,
+}
+
+impl Foreign {
+    /// The format's name, in Thai and in English.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Foreign::OldExcel => ("ไฟล์ Excel รุ่นเก่า (Excel 2.x–95)", "an old Excel file (Excel 2.x–95)"),
+            Foreign::Lotus => ("ไฟล์ Lotus 1-2-3", "a Lotus 1-2-3 file"),
+            Foreign::Quattro => ("ไฟล์ Quattro Pro", "a Quattro Pro file"),
+            Foreign::Numbers => ("ไฟล์ Apple Numbers", "an Apple Numbers file"),
+            Foreign::Pdf => ("ไฟล์ PDF", "a PDF file"),
+            Foreign::Document => ("เอกสาร Word (หรือ Writer, RTF)", "a Word document (or Writer, RTF)"),
+            Foreign::Presentation => ("ไฟล์งานนำเสนอ PowerPoint", "a PowerPoint presentation"),
+            Foreign::Picture => ("ไฟล์รูปภาพ", "a picture"),
+            Foreign::Archive => ("ไฟล์บีบอัด zip ที่ไม่มีตารางคำนวณ", "a zip archive without a spreadsheet"),
+            Foreign::WebPage => ("หน้าเว็บที่ไม่มีตาราง", "a web page without a table"),
+        }
+    }
+
+    /// What to do, in Thai and in English.
+    pub fn remedy(self) -> (&'static str, &'static str) {
+        match self {
+            Foreign::OldExcel | Foreign::Lotus | Foreign::Quattro => (
+                "เปิดไฟล์ใน Excel หรือ LibreOffice Calc แล้วบันทึกเป็น .xlsx (ไฟล์ > บันทึกเป็น > เวิร์กบุ๊ก Excel) \
+                 แล้วลากมาวางอีกครั้ง",
+                "open it in Excel or LibreOffice Calc, save it as .xlsx (File > Save As > Excel Workbook), \
+                 and drop it again",
+            ),
+            Foreign::Numbers => (
+                "เปิดใน Numbers แล้วเลือก ไฟล์ > ส่งออกไปยัง > Excel แล้วลากไฟล์ .xlsx มาวาง",
+                "open it in Numbers, choose File > Export To > Excel, and drop the .xlsx file",
+            ),
+            Foreign::Archive => (
+                "แตกไฟล์ zip ก่อน แล้วลากไฟล์ Excel ที่อยู่ข้างในมาวาง",
+                "unpack the zip first and drop the Excel files inside it",
+            ),
+            Foreign::Pdf | Foreign::Document | Foreign::Presentation | Foreign::Picture | Foreign::WebPage => (
+                "ขอไฟล์ Excel ต้นฉบับจากผู้ส่ง หรือคัดลอกตารางลงใน Excel แล้วบันทึกเป็น .xlsx",
+                "ask the sender for the original Excel file, or copy the table into Excel and save it as .xlsx",
+            ),
+        }
+    }
+}
+
 /// Why a whole file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
@@ -20,6 +86,8 @@ pub enum FileError {
     },
     Password,
     NotASpreadsheet,
+    /// A format recognised but not read here (PDF, Lotus, Excel 95, …).
+    Foreign(Foreign),
     Damaged(String),
     /// The browser or the system could not hand over the file's bytes.
     Unopenable(String),
@@ -69,10 +137,20 @@ impl FileError {
                     .into(),
             ),
             FileError::NotASpreadsheet => (
-                "ไฟล์นี้ไม่ใช่ไฟล์ตารางคำนวณ (.xlsx .xls .xlsb .ods .csv) — ตรวจว่าเลือกไฟล์ถูกต้อง".into(),
-                "This file is not a spreadsheet (.xlsx .xls .xlsb .ods .csv): check that you chose the right file"
+                "ไฟล์นี้ไม่ใช่ไฟล์ตารางคำนวณที่รู้จัก (.xlsx .xls .xlsb .ods .csv .txt หรือ Excel ที่บันทึกจากระบบเว็บ) \
+                 — ตรวจว่าเลือกไฟล์ถูกต้อง หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx"
+                    .into(),
+                "This file is not a spreadsheet this tool knows (.xlsx .xls .xlsb .ods .csv .txt, or Excel saved by \
+                 a web system): check that you chose the right file, or open it in Excel and save it as .xlsx"
                     .into(),
             ),
+            FileError::Foreign(format) => {
+                let ((name_th, name_en), (todo_th, todo_en)) = (format.names(), format.remedy());
+                (
+                    format!("ไฟล์นี้เป็น{name_th} ซึ่งโปรแกรมนี้อ่านไม่ได้ — {todo_th}"),
+                    format!("This file is {name_en}, which this tool cannot read: {todo_en}"),
+                )
+            }
             FileError::Unopenable(detail) => (
                 format!("เปิดไฟล์นี้ไม่ได้ ({detail}) — ลองเลือกหรือลากไฟล์มาวางอีกครั้ง"),
                 format!("The file could not be opened ({detail}): choose or drop it again"),
@@ -116,6 +194,7 @@ impl FileError {
             FileError::PartTooLarge { .. } => Code::FilePartTooLarge,
             FileError::Password => Code::FilePassword,
             FileError::NotASpreadsheet => Code::FileNotSpreadsheet,
+            FileError::Foreign(_) => Code::FileFormatUnsupported,
             FileError::Damaged(_) => Code::FileDamaged,
             FileError::Unopenable(_) => Code::FileUnreadable,
             FileError::NoAnswer { .. } => Code::FileNoAnswer,

@@ -39,6 +39,7 @@ codes! {
     FilePartTooLarge = "file.part_too_large", Error;
     FilePassword = "file.password", Error;
     FileNotSpreadsheet = "file.not_spreadsheet", Error;
+    FileFormatUnsupported = "file.format_unsupported", Error;
     FileDamaged = "file.damaged", Error;
     FileUnreadable = "file.unreadable", Error;
     FileNoAnswer = "file.no_answer", Error;

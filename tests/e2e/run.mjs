@@ -255,7 +255,7 @@ await test('a damaged file, an encrypted one and a picture beside a good report:
   const bad = ['damaged.xlsx', 'encrypted.xlsx', 'photo.xlsx'].map((n) => path.join(FIXTURES, 'bad', n));
   await page.setInputFiles('input[type=file][data-testid=report-files]', [...bad, path.join(FIXTURES, 'scenario/01-เมืองสระแก้ว.xlsx')]);
   await waitDone(page);
-  for (const [name, words] of [['damaged.xlsx', 'เสียหาย'], ['encrypted.xlsx', 'รหัสผ่าน'], ['photo.xlsx', 'ไม่ใช่ไฟล์ตารางคำนวณ']]) {
+  for (const [name, words] of [['damaged.xlsx', 'เสียหาย'], ['encrypted.xlsx', 'รหัสผ่าน'], ['photo.xlsx', 'ไฟล์รูปภาพ']]) {
     const item = page.locator(`[data-testid=file-status][data-file="${name}"]`);
     assertEq(await item.getAttribute('data-state'), 'error', `${name} state`);
     const text = await item.locator('.file-error').textContent();

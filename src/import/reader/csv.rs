@@ -1,24 +1,12 @@
-//! CSV files: UTF-8 with or without BOM, otherwise Windows-874 (TIS-620), which
-//! Thai Excel writes; the delimiter (`,` `;` or tab) is taken from the first line.
+//! Delimited text: CSV in UTF-8 (with or without BOM) or Windows-874 (TIS-620),
+//! which Thai Excel writes, and Excel's "Unicode text" (UTF-16 with BOM, tab
+//! separated); see [`charset`](super::charset). The delimiter (`,` `;` or tab) is
+//! taken from the first line.
 
+use super::charset::decode;
 use super::Workbook;
 use crate::import::cell::{Sheet, Value};
 use crate::import::error::FileError;
-
-/// Decodes CSV bytes to text: UTF-8 (BOM stripped) when valid, else Windows-874.
-///
-/// ```
-/// # use otop_kpi::import::reader::csv::decode;
-/// assert_eq!(decode(b"\xEF\xBB\xBFabc"), "abc");
-/// assert_eq!(decode(&[0xCA, 0xC3, 0xD0]), "สระ"); // Windows-874
-/// ```
-pub fn decode(bytes: &[u8]) -> String {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_874.decode_without_bom_handling(body).0.into_owned(),
-    }
-}
 
 fn delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or("");

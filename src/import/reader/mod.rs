@@ -2,18 +2,23 @@
 //! format — [`xlsx_stream`] (`.xlsx`, `.xlsm`: a streaming reader made for this
 //! job) with [`xlsx`] (calamine's reader: the oracle, and for what the streaming
 //! one leaves), [`range`] (`.xls`, `.xlsb`, `.ods`, through calamine's ranges),
-//! [`csv`]. Always from bytes, never from a
+//! [`html`] and [`spreadsheet_xml`] (what web systems save as "Excel"), [`csv`]
+//! (delimited text, UTF-16 included). Always from bytes, never from a
 //! path, so the page and the command share them. Every file passes the
 //! [`guard`](super::guard)s first.
 
+pub mod charset;
 pub mod csv;
+pub mod html;
 pub mod range;
+pub mod spreadsheet_xml;
 pub mod xlsx;
 pub mod xlsx_stream;
+mod xml;
 
 use super::cell::Sheet;
 use super::detect::{detect, extension, zip_has, Format};
-use super::error::{FileError, SheetError};
+use super::error::{FileError, Foreign, SheetError};
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
 
 /// A file read into sheets.
@@ -39,13 +44,19 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     check_size(bytes)?;
     match detect(name, bytes)? {
         Format::Text => csv::read(name, bytes),
+        Format::Html => html::read(name, bytes),
+        Format::SpreadsheetXml => spreadsheet_xml::read(bytes),
         Format::Encrypted => {
             check_cfb_chains(bytes)?;
             Err(FileError::Password)
         }
         Format::Compound => {
             check_cfb_chains(bytes)?;
-            range::read_xls(bytes)
+            match range::read_xls(bytes) {
+                // An Excel 5.0/95 workbook (a "Book" stream, no "Workbook") the reader cannot read.
+                Err(FileError::Damaged(_)) if is_excel95(bytes) => Err(FileError::Foreign(Foreign::OldExcel)),
+                other => other,
+            }
         }
         Format::Ods => {
             check_zip_parts(bytes)?;
@@ -63,6 +74,14 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             }
         }
     }
+}
+
+/// Whether a compound file holds an Excel 5.0/95 "Book" stream and no "Workbook".
+fn is_excel95(bytes: &[u8]) -> bool {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let (book, workbook) = (utf16("Book\0"), utf16("Workbook"));
+    bytes.windows(book.len()).any(|w| w == book.as_slice())
+        && !bytes.windows(workbook.len()).any(|w| w == workbook.as_slice())
 }
 
 /// The sheets calamine lists, by name, and whether each is hidden.

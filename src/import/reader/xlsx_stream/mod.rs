@@ -16,7 +16,6 @@ mod workbook;
 
 use super::Workbook;
 use crate::import::cell::Sheet;
-use quick_xml::events::BytesStart;
 use std::io::{Cursor, Read};
 use text::{shared_strings, Strings};
 use workbook::{date_styles, relations, workbook_sheets};
@@ -25,7 +24,7 @@ use zip::ZipArchive;
 pub use text::unescape_excel;
 
 type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
-type Xml<'x> = quick_xml::Reader<&'x [u8]>;
+use super::xml::Xml;
 
 /// Reads the workbook, or `None` when calamine should.
 pub fn read(bytes: &[u8]) -> Option<Workbook> {
@@ -98,32 +97,4 @@ pub(super) fn part_path(target: &str) -> String {
         Some(abs) => abs.to_string(),
         None => format!("xl/{target}"),
     }
-}
-
-/// An attribute's unescaped value.
-pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<Option<String>> {
-    match e.try_get_attribute(name) {
-        Ok(Some(a)) => Some(Some(attr_text(&a.value)?)),
-        Ok(None) => Some(None),
-        Err(_) => None,
-    }
-}
-
-/// An attribute's raw value with its references resolved.
-pub(super) fn attr_text(raw: &str) -> Option<String> {
-    if !raw.contains('&') {
-        return Some(raw.to_string());
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find(';')? + at;
-        let name = &rest[at + 1..end];
-        let c = text::reference(name)?;
-        out.push(c);
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    Some(out)
 }

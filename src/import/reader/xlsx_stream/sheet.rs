@@ -1,8 +1,9 @@
 //! A sheet's XML streamed into rows of cells, placed as calamine places them.
 
-use super::text::{element_text, rich_text, skip_element, unescape_excel, Strings};
+use super::text::{rich_text, unescape_excel, Strings};
 use super::Xml;
 use crate::import::cell::{Value, MAX_CELLS, MAX_ROWS};
+use crate::import::reader::xml::{element_text, skip_element};
 use quick_xml::events::Event;
 
 /// `B5` → (4, 1), 0-based.

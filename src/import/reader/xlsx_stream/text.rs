@@ -1,7 +1,8 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::{attr, Xml};
+use super::Xml;
+use crate::import::reader::xml::{attr, element_text};
 use quick_xml::events::Event;
 
 /// The shared strings, in one buffer.
@@ -38,50 +39,6 @@ pub(super) fn rich_text(reader: &mut Xml<'_>, end: &str) -> Option<String> {
             Event::End(e) if e.local_name().as_ref() == end => return Some(out),
             Event::Eof => return None,
             _ => {}
-        }
-    }
-}
-
-/// The text of the element just opened, up to its end: text, CDATA and
-/// references, with XML 1.0 line ends.
-pub(super) fn element_text(reader: &mut Xml<'_>) -> Option<String> {
-    let mut out = String::new();
-    let mut depth = 0u32;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Text(t) => out.push_str(&t.xml10_content()),
-            Event::CData(t) => out.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) => out.push(entity(&r)?),
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return Some(out),
-            Event::End(_) => depth -= 1,
-            Event::Eof => return None,
-            _ => {}
-        }
-    }
-}
-
-/// The character of the reference `&name;` or `&#n;` in text; `None` for an
-/// entity XML does not define.
-fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    reference(r.as_ref())
-}
-
-/// The character a reference's name stands for: `amp`, `lt`, `gt`, `quot`,
-/// `apos`, `#n` or `#xh`.
-pub(super) fn reference(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => name.strip_prefix('#')?.parse().ok()?,
-            };
-            char::from_u32(code)
         }
     }
 }
@@ -129,20 +86,6 @@ pub(super) fn shared_strings(mut reader: Xml<'_>) -> Option<Strings> {
             }
             Event::Empty(e) if e.local_name().as_ref() == "si" => strings.ends.push(strings.text.len()),
             Event::Eof => return Some(strings),
-            _ => {}
-        }
-    }
-}
-
-/// Reads past the end of the element just opened.
-pub(super) fn skip_element(reader: &mut Xml<'_>) -> Option<()> {
-    let mut depth = 0u32;
-    loop {
-        match reader.read_event().ok()? {
-            Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return Some(()),
-            Event::End(_) => depth -= 1,
-            Event::Eof => return None,
             _ => {}
         }
     }

@@ -1,7 +1,8 @@
 //! The workbook's parts: which sheets there are (and which are hidden), where
 //! their XML is, and which cell styles show dates.
 
-use super::{attr, attr_text, part_path, str_reader};
+use super::{part_path, str_reader};
+use crate::import::reader::xml::{attr, attr_text};
 use quick_xml::events::Event;
 
 /// One sheet named by the workbook.
