@@ -1,5 +1,6 @@
 //! Reading a month from what people type (SPEC §4.3): Excel dates, "เม.ย. 64",
-//! "เมษายน 2564", "4/2564", "2021-04", "1/4/2564". A two-digit year is Buddhist
+//! "เมษายน 2564", "4/2564", "2021-04", and dates as web systems print them
+//! ("1/4/2564", "01/04/2021 10:30:00", "15 เมษายน 2564"). A two-digit year is Buddhist
 //! Era (64 → 2564); a four-digit year above 2400 is B.E., otherwise C.E.
 
 use super::cell::Value;
@@ -47,7 +48,8 @@ fn digits(s: &str) -> Option<i64> {
 /// # use otop_kpi::calendar::YearMonth;
 /// let apr = Some(YearMonth { year: 2564, month: 4 });
 /// let typed = ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564"];
-/// for t in typed.into_iter().chain(["Apr 2021", "Apr-21", "เมษา 64"]) {
+/// let printed = ["15/04/2021", "15 เมษายน 2564", "๑๕ เม.ย. ๖๔", "01/04/2564 10:30:00", "2021-04-01T00:00:00"];
+/// for t in typed.into_iter().chain(printed).chain(["Apr 2021", "Apr-21", "เมษา 64"]) {
 ///     assert_eq!(parse(&Value::Text(t.into()), None), apr, "{t}");
 /// }
 /// assert_eq!(parse(&Value::Text("ก.ย.".into()), Some(2564)), Some(YearMonth { year: 2564, month: 9 }));
@@ -62,8 +64,12 @@ pub fn parse(v: &Value, default_year: Option<i32>) -> Option<YearMonth> {
 }
 
 fn parse_text(t: &str, default_year: Option<i32>) -> Option<YearMonth> {
-    let c = compact(t);
-    if let Some((month, rest, english)) = month_name(&c) {
+    let c = compact(without_time(t));
+    // A day before a month name ("15 เมษายน 2564", "๑๕ มิ.ย. ๒๕๖๔").
+    let named = c.trim_start_matches(|ch: char| ch.is_ascii_digit());
+    let named =
+        if named.len() < c.len() && c.len() - named.len() <= 2 && month_name(named).is_some() { named } else { &c };
+    if let Some((month, rest, english)) = month_name(named) {
         let year = if rest.is_empty() {
             default_year?
         } else {
@@ -90,6 +96,16 @@ fn parse_text(t: &str, default_year: Option<i32>) -> Option<YearMonth> {
         // 1/4/2564 (day first, as Thai dates are written)
         [_d, m, y] => ym(num(y)?, num(m)?),
         _ => None,
+    }
+}
+
+/// The text before a time of day ("01/04/2564 10:30:00", "2021-04-01T00:00:00"),
+/// which says nothing of the month.
+fn without_time(t: &str) -> &str {
+    let Some(colon) = t.find(':') else { return t };
+    match t.get(..colon).and_then(|head| head.rfind([' ', 'T', '\u{a0}'])) {
+        Some(at) => t.get(..at).unwrap_or(t),
+        None => t,
     }
 }
 

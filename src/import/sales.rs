@@ -58,6 +58,9 @@ fn is_month_header(c: &str) -> bool {
         || c.starts_with("เดือน/")
         || c.starts_with("เดือนที่")
         || c == "ปี/เดือน"
+        || c.starts_with("วันที่")
+        || c.starts_with("วัน/เดือน")
+        || c == "date"
         || c == "งวด"
         || c == "month"
 }
