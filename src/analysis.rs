@@ -27,7 +27,7 @@ impl Analysis {
     /// present, replace the preset's base).
     pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &SalesInput) -> Analysis {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-        let counted = count(&names, reports, round1);
+        let counted = count(&names, reports, round1, preset.mark_only);
         let (preset, base_notes) = sales.apply_base(preset);
         let evaluation = Evaluation::new(&preset, &counted.online, &sales.actual);
         let mut issues = preset.validate();

@@ -15,7 +15,7 @@ use crate::import::error::FileError;
 use crate::import::file::{FileKind, ImportedFile};
 use crate::import::report::import_report;
 use crate::issue::Issue;
-use crate::preset::{Preset, ScoringRule};
+use crate::preset::{MarkOnly, Preset, ScoringRule};
 use crate::targets::TargetTables;
 use serde_json::json;
 use std::io::Write;
@@ -26,7 +26,8 @@ pub const USAGE_ERROR: i32 = 2;
 const USAGE: &str = "usage:
   otop-kpi targets [--preset FILE] [--json]
   otop-kpi score [--preset FILE] [--round1 FILE]... [--sales FILE]...
-                 [--survey] [--rule table|percent] [--json] REPORT...
+                 [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
+                 [--json] REPORT...
   otop-kpi template OUT.xlsx
 ";
 
@@ -64,6 +65,7 @@ struct Options {
     sales: Vec<String>,
     survey: bool,
     rule: Option<ScoringRule>,
+    mark_only: Option<MarkOnly>,
     positional: Vec<String>,
 }
 
@@ -87,6 +89,12 @@ fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, Str
                 let v = it.next().ok_or("--rule needs table or percent")?;
                 o.rule =
                     Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
+            }
+            "--mark-only" if allowed_flags.contains(&"--mark-only") => {
+                let v = it.next().ok_or("--mark-only needs count, warn or exclude")?;
+                let m =
+                    MarkOnly::parse(v).ok_or_else(|| format!("--mark-only must be count, warn or exclude, not {v}"))?;
+                o.mark_only = Some(m);
             }
             s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
             s => o.positional.push(s.to_string()),
@@ -255,7 +263,7 @@ fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile
 }
 
 fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {
-    let o = parse_options(args, &["--preset", "--json", "--round1", "--sales", "--survey", "--rule"])?;
+    let o = parse_options(args, &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only"])?;
     if o.positional.is_empty() {
         return Err("score needs at least one REPORT file".into());
     }
@@ -265,6 +273,9 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
     }
     if let Some(rule) = o.rule {
         preset.rule = rule;
+    }
+    if let Some(m) = o.mark_only {
+        preset.mark_only = m;
     }
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();

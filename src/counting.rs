@@ -5,7 +5,9 @@
 use crate::district::{DistrictMatch, DistrictMatcher};
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text};
+use crate::import::text::is_mark;
 use crate::issue::Issue;
+use crate::preset::MarkOnly;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::sync::Arc;
@@ -58,7 +60,10 @@ impl Counted {
 /// Counts the online products of the round-2 `reports` per district, excluding
 /// duplicates and the products of the `round1` reports. Products are read in
 /// place: nothing is copied per product.
-pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile]) -> Counted {
+///
+/// A product whose channel cells hold only a mark (✓, 1) counts as `mark_only`
+/// says, and each file with such products gets one warning saying how many.
+pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile], mark_only: MarkOnly) -> Counted {
     let files: Vec<Arc<Vec<Product>>> = reports.iter().map(|f| f.products.clone()).collect();
     let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
     let round1_ids: HashMap<&(Text, Text), &Product> =
@@ -67,6 +72,8 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
     let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::default(); districts.len()];
     out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
     let mut matcher = DistrictMatcher::new(districts);
+    // Per file: the products with only marks for channels, and the first of them.
+    let mut marks_only: Vec<(usize, Option<&Product>)> = vec![(0, None); files.len()];
     let all = files.iter().enumerate().flat_map(|(f, ps)| ps.iter().enumerate().map(move |(i, p)| (f, i, p)));
     for (file, index, p) in all {
         let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
@@ -99,7 +106,15 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             continue;
         };
         ready.products += 1;
-        if p.is_online() {
+        let evidence = p.channels.iter().any(|c| !c.is_empty() && !is_mark(c));
+        let counts_online = p.is_online() && (evidence || mark_only != MarkOnly::Exclude);
+        if p.is_online() && !evidence {
+            if let Some((n, first)) = marks_only.get_mut(file) {
+                *n += 1;
+                first.get_or_insert(p);
+            }
+        }
+        if counts_online {
             *online += 1;
             ready.online_products += 1;
         }
@@ -117,6 +132,15 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         for flags in ents.values() {
             for (count, flag) in ready.entrepreneurs_flagged.iter_mut().zip(flags) {
                 *count += i64::from(*flag);
+            }
+        }
+    }
+    if mark_only != MarkOnly::Count {
+        for (n, first) in marks_only {
+            if let Some(p) = first {
+                let counted = mark_only == MarkOnly::Warn;
+                let issue = Issue::report_channel_mark_only(n, counted);
+                out.issues.push(issue.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ช่องทางตลาดออนไลน์")));
             }
         }
     }

@@ -19,6 +19,36 @@ use crate::issue::Issue;
 use crate::money::{BasisPoints, Satang};
 use serde::{Deserialize, Serialize};
 
+/// What a product counts as when its channel cells hold only a mark (✓, 1, มี)
+/// and not the page name, link or ID the letter asks for as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkOnly {
+    /// Online, without a word.
+    Count,
+    /// Online, with one warning per file saying how many lack evidence.
+    #[default]
+    Warn,
+    /// Not online (one warning per file says how many were left out).
+    Exclude,
+}
+
+impl MarkOnly {
+    /// `"count"`, `"warn"` or `"exclude"`, as in the command line and the page's select.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkOnly::Count => "count",
+            MarkOnly::Warn => "warn",
+            MarkOnly::Exclude => "exclude",
+        }
+    }
+
+    /// Parses `"count"`, `"warn"` or `"exclude"`.
+    pub fn parse(s: &str) -> Option<MarkOnly> {
+        [MarkOnly::Count, MarkOnly::Warn, MarkOnly::Exclude].into_iter().find(|m| m.as_str() == s)
+    }
+}
+
 /// Which rule turns a count or an amount into a score (SPEC §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +126,9 @@ pub struct Preset {
     /// Whether the province has its readiness survey report (needed for KPI 1 score 5).
     #[serde(default)]
     pub survey_done: bool,
+    /// A product whose channel cells hold only a mark: counted, warned, or not counted.
+    #[serde(default)]
+    pub mark_only: MarkOnly,
 }
 
 impl Preset {
@@ -127,6 +160,7 @@ impl Preset {
             kpi2: Thresholds { reference: BasisPoints::percent(6), levels: [7, 8, 9, 10].map(BasisPoints::percent) },
             rule: ScoringRule::Table,
             survey_done: false,
+            mark_only: MarkOnly::Warn,
         }
     }
 

@@ -24,7 +24,7 @@ use crate::import::text::money;
 use crate::issue::preset::Figure;
 use crate::issue::{Code, Issue};
 use crate::money::{parse_decimal, BasisPoints, Satang};
-use crate::preset::{District, Preset, ScoringRule};
+use crate::preset::{District, MarkOnly, Preset, ScoringRule};
 use crate::read_file::{Outcome, Reply, Request};
 use crate::sales::{SalesFile, SalesInput};
 use crate::text::from_thai_digits;
@@ -323,6 +323,11 @@ impl Session {
     /// Whether the province has its readiness survey report (needed for score 5).
     pub fn set_survey_done(&mut self, done: bool) {
         self.preset.survey_done = done;
+    }
+
+    /// Chooses what a product with only a mark in its channel cells counts as.
+    pub fn set_mark_only(&mut self, rule: MarkOnly) {
+        self.preset.mark_only = rule;
     }
 
     /// Chooses the scoring rule.

@@ -147,3 +147,53 @@ fn unreadable_formats_get_one_error_naming_them() {
         assert!(issue.message_en.contains(".xlsx") || issue.message_en.contains("unpack"), "{}", issue.message_en);
     }
 }
+
+fn score_channels(mark_only: &str) -> Value {
+    let path = fixture("formats/channels-evidence.xlsx").to_string_lossy().into_owned();
+    let args: Vec<String> = ["score", "--json", "--mark-only", mark_only, &path].map(String::from).to_vec();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+#[test]
+fn channels_the_letter_names_and_marks_without_evidence() {
+    // โคกสูง is the eighth district. By hand (make_formats.py, channels_evidence):
+    // nine products online, three of them with only a mark.
+    for (rule, online, warned, counted_word) in
+        [("warn", 9, true, "still count"), ("count", 9, false, ""), ("exclude", 6, true, "do not count")]
+    {
+        let v = score_channels(rule);
+        assert_eq!(v["districts"][7]["online"], online, "{rule}");
+        let marks: Vec<&Value> =
+            v["issues"].as_array().unwrap().iter().filter(|i| i["code"] == "report.channel.mark_only").collect();
+        assert_eq!(marks.len(), usize::from(warned), "{rule}");
+        if let Some(m) = marks.first() {
+            assert!(m["message_en"].as_str().unwrap().starts_with("3 products in this file have only a mark"));
+            assert!(m["message_en"].as_str().unwrap().contains(counted_word), "{rule}: {}", m["message_en"]);
+            assert!(m["message_th"].as_str().unwrap().contains("ผลิตภัณฑ์ 3 รายการ"));
+            assert_eq!(m["row"], 5, "the first such product's row");
+        }
+    }
+}
+
+#[test]
+fn a_header_that_is_not_the_letters_form_is_one_warning() {
+    let v = score_channels("warn");
+    let differs: Vec<&Value> =
+        v["issues"].as_array().unwrap().iter().filter(|i| i["code"] == "report.form.differs").collect();
+    assert_eq!(differs.len(), 1);
+    assert_eq!(differs[0]["row"], 3);
+    let en = differs[0]["message_en"].as_str().unwrap();
+    assert!(en.contains("added \"YouTube\", \"TikTok\", \"LINE OA\", \"Google\", \"อื่นๆ (2)\""), "{en}");
+    assert!(differs[0]["message_th"].as_str().unwrap().contains("ไม่ปรับเปลี่ยนหรือแก้ไขแบบสำรวจ"));
+    // The nine district files on the form itself get none, except อรัญประเทศ's.
+    let files: Vec<String> = SCENARIO.iter().map(|(f, _)| fixture(f).to_string_lossy().into_owned()).collect();
+    let v = score(&files);
+    let differs: Vec<&Value> =
+        v["issues"].as_array().unwrap().iter().filter(|i| i["code"] == "report.form.differs").collect();
+    assert_eq!(differs.len(), 1);
+    assert_eq!(differs[0]["file"], "06-อรัญประเทศ.xml");
+    let en = differs[0]["message_en"].as_str().unwrap();
+    assert!(en.contains("missing \"อำเภอ\"; added \"อีเมล\", \"หมายเหตุ\"; columns in another order"), "{en}");
+}

@@ -247,7 +247,7 @@ fn missing_required_column_is_one_clear_error() {
 fn duplicates_round1_and_unknown_districts_when_counting() {
     let reports: Vec<ImportedFile> = SCENARIO.iter().map(|f| import(f, FileKind::Report)).collect();
     let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", FileKind::Round1)];
-    let c = count(&districts(), &reports, &round1);
+    let c = count(&districts(), &reports, &round1, otop_kpi::preset::MarkOnly::Warn);
     assert_eq!(c.online, EXPECTED.map(|e| e.1));
     assert_eq!(c.excluded_round1.len(), 3);
     let dups: Vec<_> = c.issues.iter().filter(|i| i.code == "report.duplicate").collect();

@@ -151,10 +151,23 @@ pub(super) fn write_product(
             ws.write_number(row, (12 + i) as u16, 1.0)?;
         }
     }
-    for (i, ch) in p.channels.iter().enumerate() {
+    // The form's eight channel columns as typed; the channels it has no column for
+    // (YouTube, TikTok, LINE OA, Google) join "อื่นๆ", named.
+    let (form, more) = p.channels.split_at(8);
+    let mut other: Vec<String> = form.last().filter(|c| !c.is_empty()).map(|c| c.to_string()).into_iter().collect();
+    other.extend(
+        more.iter()
+            .zip(Key::MORE_CHANNELS)
+            .filter(|(c, _)| !c.is_empty())
+            .map(|(c, k)| format!("{}: {c}", k.header_th())),
+    );
+    for (i, ch) in form.iter().enumerate().take(7) {
         if !ch.is_empty() {
             ws.write_string(row, (17 + i) as u16, &**ch)?;
         }
+    }
+    if !other.is_empty() {
+        ws.write_string(row, 24, other.join(" · "))?;
     }
     if let Some(s) = p.online_sales {
         // Display only: the workbook shows the amount; no score depends on this float.

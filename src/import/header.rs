@@ -39,6 +39,11 @@ pub enum Key {
     OtopToday,
     OtherChannel,
     OnlineSales,
+    // Channels the letter names that the form has no column for.
+    Youtube,
+    Tiktok,
+    LineShop,
+    Google,
 }
 
 /// How a pattern matches a compacted header text.
@@ -48,7 +53,7 @@ enum M {
 }
 
 impl Key {
-    /// Every column, in the canonical order of the form.
+    /// Every column of the letter's form, in its order.
     pub const ALL: [Key; 26] = [
         Key::No,
         Key::EntrepreneurCode,
@@ -82,8 +87,10 @@ impl Key {
     pub const FLAGS: [Key; 5] =
         [Key::TrainedOnline, Key::AlreadySellingOnline, Key::HasStandard, Key::HasStarRating, Key::OnlineDeveloped];
 
-    /// The eight channel columns, in order.
-    pub const CHANNELS: [Key; 8] = [
+    /// Every channel column read: the form's eight, then the channels the letter
+    /// names that people add columns for (YouTube, TikTok, LINE OA or MyShop,
+    /// Google Business Profile or ads).
+    pub const CHANNELS: [Key; super::product::CHANNELS] = [
         Key::Facebook,
         Key::Line,
         Key::Instagram,
@@ -92,7 +99,14 @@ impl Key {
         Key::Lazada,
         Key::OtopToday,
         Key::OtherChannel,
+        Key::Youtube,
+        Key::Tiktok,
+        Key::LineShop,
+        Key::Google,
     ];
+
+    /// The channel columns that are not on the letter's form.
+    pub const MORE_CHANNELS: [Key; 4] = [Key::Youtube, Key::Tiktok, Key::LineShop, Key::Google];
 
     /// The SPEC's key, e.g. `"product_name"`.
     pub fn as_str(self) -> &'static str {
@@ -123,6 +137,10 @@ impl Key {
             Key::OtopToday => "otop_today",
             Key::OtherChannel => "other_channel",
             Key::OnlineSales => "online_sales",
+            Key::Youtube => "youtube",
+            Key::Tiktok => "tiktok",
+            Key::LineShop => "line_shop",
+            Key::Google => "google",
         }
     }
 
@@ -155,6 +173,10 @@ impl Key {
             Key::OtopToday => "OTOP Today",
             Key::OtherChannel => "อื่นๆ",
             Key::OnlineSales => "ยอดจำหน่ายออนไลน์ เม.ย.–ก.ย. 2564 (บาท)",
+            Key::Youtube => "YouTube",
+            Key::Tiktok => "TikTok",
+            Key::LineShop => "LINE OA / LINE MyShop",
+            Key::Google => "Google",
         }
     }
 
@@ -196,8 +218,30 @@ impl Key {
             Key::Shopee => &[Prefix("shopee"), Prefix("ช้อปปี้")],
             Key::Lazada => &[Prefix("lazada"), Prefix("ลาซาด้า")],
             Key::OtopToday => &[Prefix("otoptoday")],
-            Key::OtherChannel => &[Prefix("อื่นๆ"), Prefix("อื่น"), Prefix("other"), Prefix("แพลตฟอร์มอื่น")],
+            Key::OtherChannel => &[
+                Prefix("อื่นๆ"),
+                Prefix("อื่น"),
+                Prefix("other"),
+                Prefix("แพลตฟอร์มอื่น"),
+                Prefix("ช่องทางอื่น"),
+                Prefix("สื่อออนไลน์อื่น"),
+            ],
             Key::OnlineSales => &[Prefix("ยอดจำหน่าย"), Prefix("ยอดขาย")],
+            Key::Youtube => &[Prefix("youtube"), Prefix("ยูทูบ"), Prefix("ยูทูป")],
+            Key::Tiktok => &[Prefix("tiktok"), Prefix("ติ๊กต็อก"), Prefix("ติ๊กต๊อก"), Prefix("ติกต็อก")],
+            Key::LineShop => &[
+                Prefix("lineoa"),
+                Prefix("lineofficial"),
+                Prefix("linemyshop"),
+                Prefix("lineshopping"),
+                Prefix("line@"),
+                Prefix("myshop"),
+                Prefix("ไลน์oa"),
+                Prefix("ไลน์แอด"),
+                Prefix("ไลน์ออฟฟิเชียล"),
+                Prefix("ไลน์มายช็อป"),
+            ],
+            Key::Google => &[Prefix("google"), Prefix("กูเกิล"), Prefix("กูเกิ้ล")],
         }
     }
 
@@ -208,13 +252,16 @@ impl Key {
     /// assert_eq!(Key::of_header("ชื่อผลิตภัณฑ์\n(โปรดระบุทุกผลิตภัณฑ์ของกลุ่ม)"), Some(Key::ProductName));
     /// assert_eq!(Key::of_header(" อ. "), Some(Key::Amphoe));
     /// assert_eq!(Key::of_header("ที่อยู่"), None);
+    /// assert_eq!(Key::of_header("LINE OA"), Some(Key::LineShop));
+    /// assert_eq!(Key::of_header("Line ID"), Some(Key::Line));
     /// ```
     pub fn of_header(text: &str) -> Option<Key> {
         let c = compact(text);
         if c.is_empty() {
             return None;
         }
-        Key::ALL.into_iter().find(|k| {
+        // The added channels first: their names are longer forms of the form's ("LINE OA").
+        Key::MORE_CHANNELS.into_iter().chain(Key::ALL).find(|k| {
             k.patterns().iter().any(|m| match m {
                 M::Exact(p) => c == *p,
                 M::Prefix(p) => c.starts_with(p),
@@ -233,6 +280,9 @@ pub struct Header {
     pub data_start: usize,
     /// Absolute column of each key found.
     pub columns: Vec<(Key, u32)>,
+    /// More channel columns of a kind already found (a second "อื่นๆ", two
+    /// Facebook pages): their entries count as the product's other channels.
+    pub extra_channels: Vec<u32>,
 }
 
 impl Header {
@@ -290,6 +340,11 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
                 from_second += usize::from(second);
             }
         }
+        // A pair whose upper row names nothing (a title row over the header) is the
+        // lower row alone: the next row's turn finds it.
+        if from_second == columns.len() {
+            continue;
+        }
         let used_second = from_second >= 2;
         if !used_second && from_second > 0 {
             let upper_only: Vec<(Key, u32)> = columns
@@ -300,11 +355,20 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
             columns = upper_only;
         }
         if columns.len() >= 4 && best.as_ref().is_none_or(|(b, _)| columns.len() > b.columns.len()) {
-            best = Some((Header { first: r, data_start: 0, columns }, used_second));
+            best = Some((Header { first: r, data_start: 0, columns, extra_channels: Vec::new() }, used_second));
         }
     }
     let (mut header, used_second) = best?;
     header.data_start = header.first + if used_second { 2 } else { 1 };
+    for c in sheet.first_col..end_col {
+        let rows = if used_second { header.first..header.first + 2 } else { header.first..header.first + 1 };
+        let key = rows.clone().find_map(|r| text_of(sheet.cell(r, c)).and_then(|t| Key::of_header(&t)));
+        if key.is_some_and(|k| Key::CHANNELS.contains(&k) && header.col(k) != Some(c))
+            && !header.columns.iter().any(|(_, col)| *col == c)
+        {
+            header.extra_channels.push(c);
+        }
+    }
     if is_column_numbers(sheet, header.data_start) {
         header.data_start += 1;
     }

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 /// products (a district, a province, an entrepreneur's name), costs no copy.
 pub type Text = std::sync::Arc<str>;
 
+/// How many channel cells a product keeps: the form's eight and the four the
+/// letter names besides (see `Key::CHANNELS`).
+pub const CHANNELS: usize = 12;
+
 /// One product row of a report, with the entrepreneur filled in from the rows above.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
@@ -31,7 +35,7 @@ pub struct Product {
     pub flags: [bool; 5],
     /// The channel cells as typed (empty when the cell holds no real value), in the
     /// order of [`Key::CHANNELS`](crate::import::header::Key::CHANNELS).
-    pub channels: [Text; 8],
+    pub channels: [Text; CHANNELS],
     pub online_sales: Option<Satang>,
     /// The product's identity (see [`Product::identity_of`]), made once when the
     /// row is read (in the page's worker), not each time the products are counted.

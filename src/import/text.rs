@@ -46,6 +46,18 @@ pub fn flag(v: &Value) -> Flag {
     }
 }
 
+/// Whether a channel cell holds only a mark (✓, 1, มี, ใช่ …) where the letter
+/// asks for a page name, a link or an ID.
+///
+/// ```
+/// # use otop_kpi::import::text::is_mark;
+/// assert!(is_mark("✓") && is_mark("๑") && is_mark(" มี "));
+/// assert!(!is_mark("@shop1") && !is_mark("facebook.com/x"));
+/// ```
+pub fn is_mark(s: &str) -> bool {
+    flag(&Value::Text(s.to_string())) == Flag::Yes
+}
+
 /// Whether a channel cell holds a real value (not empty, "-", "ไม่มี", "n/a").
 ///
 /// ```

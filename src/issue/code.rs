@@ -47,6 +47,7 @@ codes! {
     FileSheetUnreadable = "file.sheet_unreadable", Warning;
     FileSheetTooLarge = "file.sheet_too_large", Error;
     ReportColumnMissing = "report.column.missing", Error;
+    ReportFormDiffers = "report.form.differs", Warning;
     ReportNoReportSheet = "report.no_report_sheet", Error;
     ReportFormulaError = "report.formula_error", Error;
     ReportProductNameMissing = "report.product_name.missing", Error;
@@ -58,6 +59,7 @@ codes! {
     ReportAmphoeUnknown = "report.amphoe.unknown", Error;
     ReportDuplicate = "report.duplicate", Warning;
     ReportRound1 = "report.round1", Warning;
+    ReportChannelMarkOnly = "report.channel.mark_only", Warning;
     SalesNoSalesSheet = "sales.no_sales_sheet", Error;
     SalesFormulaError = "sales.formula_error", Error;
     SalesNotAmount = "sales.not_amount", Error;

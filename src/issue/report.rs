@@ -147,4 +147,42 @@ impl Issue {
             format!("Product \"{product}\" was reported in round 1 ({en_place}): not counted again in round 2"),
         )
     }
+
+    /// `n` products of a file whose channel cells hold only a mark (✓, 1, มี), not
+    /// the page name, link or ID the letter asks for; `counted` says whether they
+    /// still count as online under the setting.
+    pub fn report_channel_mark_only(n: usize, counted: bool) -> Issue {
+        let (th, en) = if counted {
+            ("ยังนับเป็นผลิตภัณฑ์ที่จำหน่ายออนไลน์", "they still count as sold online")
+        } else {
+            ("จึงไม่นับเป็นผลิตภัณฑ์ที่จำหน่ายออนไลน์ตามการตั้งค่า", "as the setting says, they do not count as sold online")
+        };
+        Issue::new(
+            Code::ReportChannelMarkOnly,
+            format!(
+                "ผลิตภัณฑ์ {n} รายการในไฟล์นี้มีเพียงเครื่องหมาย (เช่น ✓ หรือ 1) ในช่องทางตลาดออนไลน์ \
+                 ไม่มีชื่อเพจ ลิงก์ หรือ ID ตามที่หนังสือกำหนด — {th}; เติมชื่อเพจ ลิงก์ หรือ ID เป็นหลักฐาน"
+            ),
+            format!(
+                "{n} products in this file have only a mark (such as ✓ or 1) in the online channel cells, not the \
+                 page name, link or ID the letter asks for: {en}; type the page name, link or ID as evidence"
+            ),
+        )
+    }
+
+    /// A header that differs from the letter's form; `th`/`en` list the differences.
+    pub fn report_form_differs(th: &str, en: &str) -> Issue {
+        Issue::new(
+            Code::ReportFormDiffers,
+            format!(
+                "หัวตารางของแผ่นงานนี้ต่างจากแบบรายงานที่กรมฯ ส่งให้: {th} — หนังสือกำหนดให้ไม่ปรับเปลี่ยนหรือแก้ไขแบบสำรวจ \
+                 และกรมฯ อาจส่งไฟล์คืน; ข้อมูลยังนับตามชื่อคอลัมน์ ควรย้ายข้อมูลลงแบบรายงานจากปุ่มดาวน์โหลดแบบฟอร์ม"
+            ),
+            format!(
+                "This sheet's header differs from the department's form: {en}. The letter says not to change the form, \
+                 and the department may return the file; the data still counts by column name, but move it onto the \
+                 blank form from the template download"
+            ),
+        )
+    }
 }

@@ -6,13 +6,15 @@
 
 use super::ReportRead;
 use crate::import::file::ImportedFile;
-use crate::import::product::{Product, Text};
+use crate::import::product::{Product, Text, CHANNELS};
 use crate::money::Satang;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The texts of a product, in a fixed order.
-const TEXTS: usize = 23;
+/// The texts of a product, in a fixed order: its thirteen fields, its channel
+/// cells, the two halves of its identity.
+const FIXED: usize = 13;
+const TEXTS: usize = FIXED + CHANNELS + 2;
 
 #[derive(Serialize, Deserialize)]
 struct WireProduct {
@@ -37,8 +39,7 @@ struct WireIn {
 }
 
 fn texts_of(p: &Product) -> [&Text; TEXTS] {
-    let c = &p.channels;
-    [
+    let fixed = [
         &p.file,
         &p.sheet,
         &p.entrepreneur_code,
@@ -52,17 +53,13 @@ fn texts_of(p: &Product) -> [&Text; TEXTS] {
         &p.amphoe,
         &p.province,
         &p.phone,
-        &c[0],
-        &c[1],
-        &c[2],
-        &c[3],
-        &c[4],
-        &c[5],
-        &c[6],
-        &c[7],
-        &p.identity.0,
-        &p.identity.1,
-    ]
+    ];
+    std::array::from_fn(|i| match i.checked_sub(FIXED) {
+        None => fixed.get(i).copied().unwrap_or(&p.file),
+        Some(c) if c < CHANNELS => p.channels.get(c).unwrap_or(&p.file),
+        Some(c) if c == CHANNELS => &p.identity.0,
+        Some(_) => &p.identity.1,
+    })
 }
 
 impl Serialize for ReportRead {
@@ -95,8 +92,8 @@ impl<'de> Deserialize<'de> for ReportRead {
         let mut products = Vec::with_capacity(wire.products.len());
         for w in wire.products {
             let t = w.texts;
-            let mut channels: [Text; 8] = Default::default();
-            for (slot, i) in channels.iter_mut().zip(&t[13..21]) {
+            let mut channels: [Text; CHANNELS] = Default::default();
+            for (slot, i) in channels.iter_mut().zip(t.iter().skip(FIXED)) {
                 *slot = text(*i)?;
             }
             products.push(Product {
@@ -117,7 +114,7 @@ impl<'de> Deserialize<'de> for ReportRead {
                 flags: w.flags,
                 channels,
                 online_sales: w.online_sales,
-                identity: (text(t[21])?, text(t[22])?),
+                identity: (text(t[FIXED + CHANNELS])?, text(t[FIXED + CHANNELS + 1])?),
             });
         }
         Ok(ReportRead { file: wire.file, products })

@@ -2,8 +2,10 @@
 //! report-form sheet ([`rows`]), says why it skipped the others, and turns every
 //! failure into an issue.
 
+mod differences;
 mod rows;
 
+pub use differences::{differences, Differences};
 pub use rows::{read_rows, Rows};
 
 use super::cell::Sheet;
@@ -87,6 +89,11 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
             f.issues.push(at_header(Issue::report_district_column_missing()));
             f.skip(&sheet.name, Some(FileKind::Report), "ไม่รู้ว่าเป็นของอำเภอใด", "district unknown");
             continue;
+        }
+        let changed = differences(sheet, &h);
+        if !changed.is_empty() {
+            let (th, en) = changed.describe();
+            f.issues.push(at_header(Issue::report_form_differs(&th, &en)));
         }
         let rows = read_rows(name, sheet, &h, default_amphoe.as_deref());
         f.sheets_used.push(sheet.name.clone());

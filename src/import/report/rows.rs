@@ -211,6 +211,13 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 p.channels[n] = t;
             }
         }
+        for &c in &header.extra_channels {
+            let t = texts.of(sheet.cell(i, c));
+            if is_real_channel(&t) {
+                let other = &mut p.channels[7];
+                *other = if other.is_empty() { t } else { format!("{other} · {t}").into() };
+            }
+        }
         match money(ctx.get(i, Key::OnlineSales)) {
             Ok(s) => p.online_sales = s,
             Err(MoneyError::Formula(e)) => {

@@ -11,7 +11,7 @@ use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
 use otop_kpi::display::Lang;
-use otop_kpi::preset::ScoringRule;
+use otop_kpi::preset::{MarkOnly, ScoringRule};
 
 /// Both scores, when the two scoring rules give different ones.
 fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {
@@ -55,6 +55,23 @@ fn Controls() -> impl IntoView {
                         {t("ตามตารางเป้าหมาย (ค่าเริ่มต้น)", "By the published target table (default)")}
                     </option>
                     <option value="percent">{t("ตามร้อยละอย่างเคร่งครัด", "By strict percentage")}</option>
+                </select>
+            </label>
+            <label class="select">
+                {t(
+                    "ช่องทางออนไลน์ที่มีเพียงเครื่องหมาย (✓ หรือ 1) ไม่มีชื่อเพจ ลิงก์ หรือ ID",
+                    "Channel cells with only a mark (✓ or 1), no page name, link or ID",
+                )}
+                <select data-testid="mark-only"
+                    prop:value=move || state.preset.with(|p| p.mark_only.as_str())
+                    on:change=move |ev| {
+                        if let Some(m) = MarkOnly::parse(&event_target_value(&ev)) {
+                            state.session.update(|s| s.set_mark_only(m));
+                        }
+                    }>
+                    <option value="warn">{t("นับ และแจ้งเตือน (ค่าเริ่มต้น)", "Count, with a warning (default)")}</option>
+                    <option value="count">{t("นับ โดยไม่แจ้งเตือน", "Count, without a warning")}</option>
+                    <option value="exclude">{t("ไม่นับ", "Do not count")}</option>
                 </select>
             </label>
         </div>
