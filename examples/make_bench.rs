@@ -13,7 +13,8 @@ fn products(n: usize) -> Vec<Product> {
             let e = i / 3;
             let district = &districts[e % districts.len()];
             let online = i % 3 == 0;
-            let mut channels: [otop_kpi::import::product::Text; 8] = Default::default();
+            let mut channels: [otop_kpi::import::product::Text; otop_kpi::import::product::CHANNELS] =
+                Default::default();
             if online {
                 channels[0] = format!("facebook.com/otop{e}").into();
                 channels[4] = format!("shopee.co.th/otop{e}").into();

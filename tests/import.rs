@@ -120,7 +120,8 @@ fn scenario_files_are_described() {
     // none), and for an issue about a product row, its sheet, row and column.
     let names: Vec<&str> = files.iter().filter_map(|f| f["file"].as_str()).collect();
     let issues = v["issues"].as_array().unwrap();
-    assert_eq!(issues.len(), 10, "the scenario's issues: {issues:?}");
+    // Ten, and อรัญประเทศ's header that is not the letter's form.
+    assert_eq!(issues.len(), 11, "the scenario's issues: {issues:?}");
     for i in issues {
         let code = Code::parse(i["code"].as_str().unwrap_or("")).unwrap_or_else(|| panic!("unknown code: {i}"));
         assert_eq!(i["severity"], code.severity().as_str(), "{i}");
