@@ -2,6 +2,7 @@
 # Fuzzes for N minutes (default 10) one target (default import):
 #   ./scripts/fuzz.sh 30              the read-file feature as the worker runs it
 #   ./scripts/fuzz.sh 30 xlsx_stream  the streaming .xlsx reader against calamine
+#   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
 # Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
@@ -23,7 +24,16 @@ mkdir -p fuzz/seeds-xlsx fuzz/corpus/xlsx_stream
 for f in tests/fixtures/files/*.xlsx tests/fixtures/files/*/*.xlsx ../shared/corpus/calamine/*.xlsx; do
   [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 2000000 ] && cp "$f" fuzz/seeds-xlsx/
 done
-seeds=../fuzz/seeds; [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
+# The web formats' target: every text-format fixture once per reader (first byte 0-2).
+mkdir -p fuzz/seeds-web fuzz/corpus/web_formats
+i=0
+for f in tests/fixtures/files/formats/scenario/* tests/fixtures/files/formats/*.xls tests/fixtures/files/*/*.csv; do
+  [ -f "$f" ] || continue
+  for b in 0 1 2; do { printf "\\x0$b"; cat "$f"; } > "fuzz/seeds-web/seed-$i-$b"; done; i=$((i+1))
+done
+seeds=../fuzz/seeds
+[ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
+[ "$target" = web_formats ] && seeds=../fuzz/seeds-web
 cd fuzz
 cargo +nightly fuzz run "$target" "corpus/$target" "$seeds" -- \
   -max_total_time=$((minutes * 60)) -rss_limit_mb=4096 -timeout=20 -max_len=2000000 -print_final_stats=1

@@ -162,6 +162,53 @@ await test('nine districts, round 1 and sales: both KPIs under both rules, with 
   await page.close();
 });
 
+await test('what web systems save as Excel (HTML, Excel 2003 XML, UTF-16 text) scores the same', async () => {
+  const { page, rec } = await open();
+  const dir = path.join(FIXTURES, 'formats');
+  const reports = fs.readdirSync(path.join(dir, 'scenario')).sort().map((f) => path.join(dir, 'scenario', f));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await page.setInputFiles('input[type=file][data-testid=sales-files]', [path.join(dir, 'sales-rt1-windows874.xls')]);
+  await waitDone(page);
+  for (const [d, e] of Object.entries(EXPECTED)) {
+    assertEq(await cellValue(page, 'kpi1', d, 'online'), String(e[0]), `${d} online`);
+    assertEq(await cellValue(page, 'kpi1', d, 'score'), String(e[1]), `${d} KPI 1 score`);
+    assertEq(await cellValue(page, 'kpi2', d, 'sales'), e[3], `${d} sales from the HTML export`);
+    assertEq(await cellValue(page, 'kpi2', d, 'score'), String(e[5]), `${d} KPI 2 score`);
+  }
+  assertEq(await cellValue(page, 'kpi1', 'province', 'online'), '179', 'province online');
+  const differs = page.locator('[data-testid=issues] [data-code="report.form.differs"]');
+  assertEq(await differs.count(), 1, 'one form-differs warning');
+  assertEq(await differs.getAttribute('data-file'), '06-อรัญประเทศ.xml', 'for อรัญประเทศ');
+  // Files no reader reads: one error each, naming the format.
+  const bad = fs.readdirSync(path.join(dir, 'unreadable')).sort().map((f) => path.join(dir, 'unreadable', f));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', bad);
+  await waitDone(page);
+  for (const [name, words] of [['report-pdf.xls', 'PDF'], ['excel21.xls', 'Excel รุ่นเก่า'], ['letter-word.xls', 'Word'], ['reports-zip.xls', 'zip']]) {
+    const issue = page.locator(`[data-testid=issues] [data-code="file.format_unsupported"][data-file="${name}"]`);
+    assertEq(await issue.count(), 1, `${name}: one error`);
+    const text = await issue.locator('.msg').textContent();
+    assert(text.includes(words), `${name} names its format: ${text}`);
+  }
+  await page.screenshot({ path: path.join(OUT, 'formats.png'), fullPage: true });
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('channel cells with only a mark: counted with a warning, without, or not at all', async () => {
+  const { page } = await open();
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'formats/channels-evidence.xlsx')]);
+  await waitDone(page);
+  const marks = page.locator('[data-testid=issues] [data-code="report.channel.mark_only"]');
+  for (const [rule, online, warned] of [['warn', '9', 1], ['count', '9', 0], ['exclude', '6', 1]]) {
+    await page.selectOption('select[data-testid=mark-only]', rule);
+    assertEq(await cellValue(page, 'kpi1', 'โคกสูง', 'online'), online, `online under ${rule}`);
+    assertEq(await marks.count(), warned, `warnings under ${rule}`);
+  }
+  await page.selectOption('select[data-testid=mark-only]', 'warn');
+  await page.close();
+});
+
 await test('English is one click away, issues included', async () => {
   const { page } = await open();
   await dropScenario(page);
