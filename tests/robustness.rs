@@ -156,3 +156,55 @@ fn fuzz_regressions() {
         assert!(f.issues.iter().any(|i| i.severity == Severity::Error), "{}: {:?}", path.display(), f.issues);
     }
 }
+
+/// Hostile inputs for the readers of what web systems save as "Excel" (HTML,
+/// Excel 2003 XML, UTF-16 text), made here: each is read within the limits, in
+/// bounded time, and comes out classified or as one clear error.
+#[test]
+fn hostile_web_format_files_are_bounded() {
+    let utf16 =
+        |s: &str| -> Vec<u8> { [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect() };
+    let xml = |body: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" \
+             xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">{body}</Workbook>"
+        )
+        .into_bytes()
+    };
+    const CELL: &str = "<Cell><Data ss:Type=\"String\">x</Data></Cell>";
+    const WIDE: &str =
+        "<Cell ss:Index=\"16385\" ss:MergeAcross=\"18446744073709551615\"><Data ss:Type=\"Number\">1e400</Data></Cell>";
+    const LAUGHS: &str = "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>";
+    const REFS: &str = "<Cell><Data ss:Type=\"String\">&b;&b;&b;</Data></Cell>";
+    const DATE: &str = "<Cell><Data ss:Type=\"DateTime\">9999-99-99T00:00:00</Data></Cell>";
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("nested.xls", "<table><tr><td>".repeat(50_000).into_bytes()),
+        ("spans.xls", format!("<table>{}</table>", "<tr><td rowspan=65534 colspan=1000>x".repeat(2_000)).into_bytes()),
+        ("rows.xls", format!("<table>{}</table>", "<tr><td>1".repeat(1_200_000)).into_bytes()),
+        ("unclosed.xls", b"<html><table><tr><td>a<td>b<tr><td>c<script>x</table>".to_vec()),
+        ("entities.xls", "<table><tr><td>&amp;&#xFFFFFF;&#0;&bogus;&lt;".repeat(10_000).into_bytes()),
+        ("utf16-odd.xls", [utf16("<table><tr><td>ก</td></tr></table>"), vec![0x41]].concat()),
+        ("far.xml", xml(&format!("<Worksheet><Table><Row ss:Index=\"1048577\">{CELL}</Row></Table></Worksheet>"))),
+        ("wide.xml", xml(&format!("<Worksheet><Table><Row>{WIDE}</Row></Table></Worksheet>").repeat(100))),
+        (
+            "laughs.xml",
+            [LAUGHS.as_bytes(), &xml(&format!("<Worksheet><Table><Row>{REFS}</Row></Table></Worksheet>"))].concat(),
+        ),
+        (
+            "cut.xml",
+            xml(&format!("<Worksheet><Table><Row>{DATE}</Row></Table></Worksheet>")).into_iter().take(200).collect(),
+        ),
+        ("utf16.txt", utf16(&"a\tb\t\"c\n".repeat(100_000))),
+    ];
+    for (name, bytes) in cases {
+        let t0 = Instant::now();
+        let f = catch_unwind(AssertUnwindSafe(|| import_report(name, &bytes, FileKind::Report, &names())))
+            .unwrap_or_else(|_| panic!("{name} panicked"));
+        let took = t0.elapsed();
+        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+        let classified = !f.sheets_used.is_empty() || !f.sheets_skipped.is_empty();
+        // One error for the file, or for its one sheet over the limits.
+        let errors = f.issues.iter().filter(|i| i.severity == Severity::Error).count();
+        assert!(classified || errors == 1, "{name}: {:?}", f.issues);
+    }
+}

@@ -73,7 +73,7 @@ fn DropZone(
                 <span class="dropzone-title">{move || tr(lang(), title_th, title_en)}</span>
                 <span class="dropzone-hint">{move || tr(lang(), hint_th, hint_en)}</span>
                 <input type="file" multiple data-testid=testid class="file-input"
-                    accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
+                    accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
                     on:change=on_change />
             </label>
             <FileList kind />
@@ -216,8 +216,9 @@ pub fn Inputs() -> impl IntoView {
                 <DropZone kind=FileKind::Report testid="report-files"
                     title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2"
                     title_en="Online-market reports, round 2"
-                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv)"
-                    hint_en="Drop every district's file, or press Enter to choose (.xlsx .xls .xlsb .ods .csv)" />
+                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv .txt .xml)"
+                    hint_en="Drop every district's file, or press Enter to choose \
+                             (.xlsx .xls .xlsb .ods .csv .txt .xml)" />
                 <DropZone kind=FileKind::Round1 testid="round1-files"
                     title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
                     hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ"

@@ -201,7 +201,8 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <label class="button">
                     {t("นำเข้าตารางค่าเป้าหมาย (Excel ตามหนังสือ)", "Import the target tables (the letter's Excel)")}
-                    <input type="file" accept=".xlsx,.xls,.ods,.csv" data-testid="targets-file" class="file-input"
+                    <input type="file" accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
+                        data-testid="targets-file" class="file-input"
                         on:change=import_targets />
                 </label>
                 <button type="button" data-testid="export-preset" on:click=export_preset>
