@@ -162,3 +162,58 @@ fn contains_utf16(bytes: &[u8], s: &str) -> bool {
 pub fn zip_has(bytes: &[u8], entry: &str) -> bool {
     bytes.windows(entry.len()).any(|w| w == entry.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn foreign(name: &str, bytes: &[u8]) -> Option<Foreign> {
+        match detect(name, bytes) {
+            Err(FileError::Foreign(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn formats_no_reader_reads_are_named_by_their_first_bytes() {
+        // Lotus WK1 and WK3 begin with a BOF record; Quattro's WQ1 carries 0x5120.
+        assert_eq!(foreign("a.xls", &[0, 0, 2, 0, 6, 4, 6, 0, 0, 0]), Some(Foreign::Lotus));
+        assert_eq!(foreign("a.xls", &[0, 0, 0x1A, 0, 0, 0x10, 4, 0, 0, 0]), Some(Foreign::Lotus));
+        assert_eq!(foreign("a.xls", &[0, 0, 2, 0, 0x20, 0x51, 0, 0]), Some(Foreign::Quattro));
+        // An Excel 2.1 worksheet: BOF 0x0009, four bytes.
+        assert_eq!(foreign("a.xls", &[9, 0, 4, 0, 2, 0, 0x10, 0]), Some(Foreign::OldExcel));
+        assert_eq!(foreign("a.xls", b"{\\rtf1\\ansi"), Some(Foreign::Document));
+        assert_eq!(foreign("a.xls", b"GIF89a\x01\x00"), Some(Foreign::Picture));
+    }
+
+    #[test]
+    fn zip_packages_are_told_apart_by_their_parts() {
+        let zip = |names: &[&str]| -> Vec<u8> {
+            let mut b = b"PK\x03\x04".to_vec();
+            for n in names {
+                b.extend_from_slice(n.as_bytes());
+            }
+            b
+        };
+        assert_eq!(detect("a.xlsx", &zip(&["[Content_Types].xml", "xl/workbook.xml"])), Ok(Format::Zip));
+        assert_eq!(foreign("a.xls", &zip(&["Index/Document.iwa"])), Some(Foreign::Numbers));
+        assert_eq!(foreign("a.xls", &zip(&["ppt/presentation.xml"])), Some(Foreign::Presentation));
+        assert_eq!(foreign("a.xls", &zip(&["photo.jpg"])), Some(Foreign::Archive));
+        let mut odt = vec![0u8; 30];
+        odt[..4].copy_from_slice(b"PK\x03\x04");
+        odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
+        assert_eq!(foreign("a.ods", &odt), Some(Foreign::Document));
+    }
+
+    #[test]
+    fn text_formats_by_their_first_characters() {
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("ที่\tชื่อ\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(detect("report.txt", &utf16), Ok(Format::Text));
+        assert_eq!(detect("report.xls", &utf16), Ok(Format::Text));
+        let xml = b"<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert_eq!(detect("report.xls", xml), Ok(Format::SpreadsheetXml));
+        assert_eq!(detect("report.xls", b"  <!DOCTYPE html><p>no table</p>"), Ok(Format::Html));
+        assert_eq!(detect("report.xls", &[0x01, 0x02, 0x03, 0x04]), Err(FileError::NotASpreadsheet));
+    }
+}
