@@ -57,6 +57,7 @@ fn main() {
         match report_workbook(
             "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (ชุดทดสอบความเร็ว)",
             "จังหวัดสระแก้ว",
+            Preset::sa_kaeo_2564_round2().window,
             &products(n),
         ) {
             Ok(bytes) => {

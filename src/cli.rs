@@ -28,7 +28,7 @@ const USAGE: &str = "usage:
   otop-kpi score [--preset FILE] [--round1 FILE]... [--sales FILE]...
                  [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
                  [--json] REPORT...
-  otop-kpi template OUT.xlsx
+  otop-kpi template [--preset FILE] OUT.xlsx
 ";
 
 /// Runs the command with `args` (without the program name); returns the exit status.
@@ -383,9 +383,11 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
 }
 
 fn template(args: &[String]) -> Result<(), String> {
-    let [path] = args else {
+    let o = parse_options(args, &["--preset"])?;
+    let [path] = o.positional.as_slice() else {
         return Err("template needs exactly one OUT.xlsx".into());
     };
-    let bytes = crate::export::form::template_workbook().map_err(|e| e.to_string())?;
+    let (preset, _) = load_preset(o.preset.as_deref())?;
+    let bytes = crate::export::form::template_workbook(&preset).map_err(|e| e.to_string())?;
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }

@@ -72,6 +72,25 @@ pub fn month(year_be: i32, month: u32, lang: Lang) -> String {
     }
 }
 
+/// An evaluation window, e.g. `เม.ย.–ก.ย. 2564` or `Apr–Sep 2021` (both years
+/// when it spans two: `ต.ค. 2563–มี.ค. 2564`).
+pub fn window(w: crate::calendar::Window, lang: Lang) -> String {
+    let (start, end) = (w.start, w.end);
+    let name = |m: u32| {
+        let i = (m.clamp(1, 12) - 1) as usize;
+        match lang {
+            Lang::Th => THAI_MONTHS[i].1,
+            Lang::En => EN_MONTHS[i],
+        }
+    };
+    let year = |y: i32| if lang == Lang::Th { y } else { y - 543 };
+    if start.year == end.year {
+        format!("{}–{} {}", name(start.month), name(end.month), year(end.year))
+    } else {
+        format!("{}–{}", month(start.year, start.month, lang), month(end.year, end.month, lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +102,11 @@ mod tests {
         assert_eq!(percent(BasisPoints(898)), "8.98 %");
         assert_eq!(month(2564, 4, Lang::Th), "เม.ย. 2564");
         assert_eq!(month(2564, 9, Lang::En), "Sep 2021");
+        let w = crate::calendar::Window {
+            start: crate::calendar::YearMonth { year: 2563, month: 4 },
+            end: crate::calendar::YearMonth { year: 2563, month: 9 },
+        };
+        assert_eq!(window(w, Lang::Th), "เม.ย.–ก.ย. 2563");
+        assert_eq!(window(w, Lang::En), "Apr–Sep 2020");
     }
 }

@@ -17,7 +17,7 @@ fn names() -> Vec<String> {
 
 #[test]
 fn the_template_is_an_empty_report_form() {
-    let bytes = template_workbook().unwrap();
+    let bytes = template_workbook(&Preset::sa_kaeo_2564_round2()).unwrap();
     let f = import_report("template.xlsx", &bytes, FileKind::Report, &names());
     assert_eq!(f.sheets_used, ["แบบรายงาน"]);
     assert_eq!(f.rows, 0);

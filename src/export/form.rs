@@ -1,8 +1,11 @@
 //! The report form's layout (attachment 5): its two-row header, a product row,
 //! a report workbook and the blank template.
 
+use crate::calendar::Window;
+use crate::display::{self, Lang};
 use crate::import::header::Key;
 use crate::import::product::Product;
+use crate::preset::Preset;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// Column widths of the canonical form, in characters.
@@ -21,13 +24,29 @@ pub(super) fn header_format() -> Format {
         .set_background_color("#DDEBF7")
 }
 
-/// Writes the form's title, its two-row header with merged group cells and the
-/// row of column numbers at `first_row`; returns the first data row.
+/// The online-sales column's heading for an evaluation window, e.g.
+/// `ยอดจำหน่ายออนไลน์ เม.ย.–ก.ย. 2564 (บาท)`.
+pub fn sales_heading(window: Window) -> String {
+    format!("ยอดจำหน่ายออนไลน์ {} (บาท)", display::window(window, Lang::Th))
+}
+
+/// The form's title for a preset's round and year.
+pub fn form_title(preset: &Preset) -> String {
+    format!(
+        "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ {} ประจำปีงบประมาณ พ.ศ. {}",
+        preset.round, preset.fiscal_year
+    )
+}
+
+/// Writes the form's title, its two-row header with merged group cells (the
+/// online-sales column headed for `window`) and the row of column numbers at
+/// `first_row`; returns the first data row.
 pub(super) fn write_form_header(
     ws: &mut Worksheet,
     first_row: u32,
     title: &str,
     district_line: &str,
+    window: Window,
 ) -> Result<u32, XlsxError> {
     let bold = Format::new().set_bold();
     ws.write_string_with_format(first_row, 0, title, &bold.clone().set_font_size(14))?;
@@ -39,7 +58,8 @@ pub(super) fn write_form_header(
         let key = Key::ALL[c];
         match key.group_th() {
             None => {
-                ws.merge_range(top, c as u16, sub, c as u16, key.header_th(), &h)?;
+                let text = if key == Key::OnlineSales { sales_heading(window) } else { key.header_th().to_string() };
+                ws.merge_range(top, c as u16, sub, c as u16, &text, &h)?;
                 c += 1;
             }
             Some(group) => {
@@ -70,51 +90,56 @@ pub(super) fn write_form_header(
 }
 
 /// A report form in the canonical layout holding `products` (used for the merged
-/// list and by the benchmark files).
+/// list and by the benchmark files); `window` heads the online-sales column.
 ///
 /// ```
-/// let bytes = otop_kpi::export::form::report_workbook("แบบรายงาน", "อำเภอเมืองสระแก้ว", &[]).unwrap();
+/// let window = otop_kpi::preset::Preset::sa_kaeo_2564_round2().window;
+/// let bytes = otop_kpi::export::form::report_workbook("แบบรายงาน", "อำเภอเมืองสระแก้ว", window, &[]).unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
-pub fn report_workbook(title: &str, district_line: &str, products: &[Product]) -> Result<Vec<u8>, XlsxError> {
+pub fn report_workbook(
+    title: &str,
+    district_line: &str,
+    window: Window,
+    products: &[Product],
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let money = Format::new().set_num_format("#,##0.00");
     let ws = wb.add_worksheet().set_name("แบบรายงาน")?;
-    let data = write_form_header(ws, 0, title, district_line)?;
+    let data = write_form_header(ws, 0, title, district_line, window)?;
     for (i, p) in products.iter().enumerate() {
         write_product(ws, data + i as u32, i + 1, p, &money)?;
     }
     wb.save_to_buffer()
 }
 
-/// The blank report form (attachment 5) in the canonical layout.
+/// The blank report form (attachment 5) in the canonical layout, titled for the
+/// preset's province, round and year.
 ///
 /// ```
-/// let bytes = otop_kpi::export::form::template_workbook().unwrap();
+/// let preset = otop_kpi::preset::Preset::sa_kaeo_2564_round2();
+/// let bytes = otop_kpi::export::form::template_workbook(&preset).unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
-pub fn template_workbook() -> Result<Vec<u8>, XlsxError> {
+pub fn template_workbook(preset: &Preset) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("แบบรายงาน")?;
-    write_form_header(
-        ws,
-        0,
-        "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2 ประจำปีงบประมาณ พ.ศ. 2564",
-        "อำเภอ.................... จังหวัด....................",
-    )?;
+    let district_line = format!("อำเภอ.................... จังหวัด{}", preset.province);
+    write_form_header(ws, 0, &form_title(preset), &district_line, preset.window)?;
     ws.set_landscape();
     let notes = wb.add_worksheet().set_name("คำชี้แจง")?;
+    let sales_line = format!("4. ยอดจำหน่ายออนไลน์ {} เป็นตัวเลข (บาท)", display::window(preset.window, Lang::Th));
     let lines = [
         "คำชี้แจง",
         "1. กรอกหนึ่งผลิตภัณฑ์ต่อหนึ่งแถว ผลิตภัณฑ์ที่สองขึ้นไปของผู้ประกอบการเดียวกัน \
          เว้นช่องที่ รหัส และชื่อผู้ประกอบการได้",
         "2. ช่องความพร้อมผู้ประกอบการและความพร้อมผลิตภัณฑ์ ให้ใส่หมายเลข 1",
         "3. ช่องทางตลาดออนไลน์: Facebook ระบุชื่อเพจหรือลิงก์, Line ระบุ Line ID, Website ระบุลิงก์",
-        "4. ยอดจำหน่ายออนไลน์ เดือนเมษายน - กันยายน 2564 เป็นตัวเลข (บาท)",
+        &sales_line,
         "5. ผลิตภัณฑ์ต้องไม่ซ้ำกับที่รายงานในรอบแรก",
     ];
     for (i, l) in lines.iter().enumerate() {
-        notes.write_string(i as u32, 0, *l)?;
+        notes.write_string(i as u32, 0, l.to_string())?;
     }
     notes.set_column_width(0, 110)?;
     wb.save_to_buffer()

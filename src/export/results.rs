@@ -172,11 +172,9 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     let data = write_form_header(
         ws,
         0,
-        &format!(
-            "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ {} ประจำปีงบประมาณ พ.ศ. {} (รวมทุกอำเภอ)",
-            preset.round, preset.fiscal_year
-        ),
+        &format!("{} (รวมทุกอำเภอ)", super::form::form_title(preset)),
         &format!("จังหวัด{}", preset.province),
+        preset.window,
     )?;
     for (i, (p, _)) in a.counted.products().enumerate() {
         write_product(ws, data + i as u32, i + 1, p, &money)?;

@@ -1,7 +1,11 @@
 //! The few browser services the page uses: reading a dropped file, local
 //! storage, saving a download.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// How long a download's object URL is kept after its link was clicked.
+const REVOKE_AFTER_MS: i32 = 60_000;
 use wasm_bindgen_futures::JsFuture;
 
 /// A dropped or picked file's bytes.
@@ -55,8 +59,21 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
         let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
         a.set_href(&url);
         a.set_download(name);
+        // In the document while it is clicked (some browsers ignore a detached link).
+        let body = doc.body();
+        if let Some(b) = &body {
+            b.append_child(&a)?;
+        }
         a.click();
-        web_sys::Url::revoke_object_url(&url)?;
+        if let Some(b) = &body {
+            let _ = b.remove_child(&a);
+        }
+        // Revoked once the download has surely started (revoking at once can cancel it).
+        let window = web_sys::window().ok_or("no window")?;
+        let revoke = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), REVOKE_AFTER_MS)?;
         Ok(())
     };
     let _ = run();

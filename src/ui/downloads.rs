@@ -34,7 +34,7 @@ pub fn Downloads() -> impl IntoView {
         }
     };
     let template = move |_| {
-        if let Ok(bytes) = export::form::template_workbook() {
+        if let Ok(bytes) = export::form::template_workbook(&state.preset.get_untracked()) {
             download("แบบรายงาน-OTOP-ออนไลน์.xlsx", XLSX, &bytes);
         }
     };

@@ -72,7 +72,10 @@ fn DropZone(
                 on:drop=on_drop>
                 <span class="dropzone-title">{move || tr(lang(), title_th, title_en)}</span>
                 <span class="dropzone-hint">{move || tr(lang(), hint_th, hint_en)}</span>
-                <input type="file" multiple data-testid=testid class="file-input"
+                // The page's own button (the browser's would say "Choose Files" in a Thai
+                // page); the input stays for the pickers and the test hooks.
+                <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
+                <input type="file" multiple data-testid=testid class="file-input" tabindex="-1"
                     accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
                     on:change=on_change />
             </label>
@@ -216,9 +219,10 @@ pub fn Inputs() -> impl IntoView {
                 <DropZone kind=FileKind::Report testid="report-files"
                     title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2"
                     title_en="Online-market reports, round 2"
-                    hint_th="ลากไฟล์ของทุกอำเภอมาวาง หรือกด Enter เพื่อเลือก (.xlsx .xls .xlsb .ods .csv .txt .xml)"
-                    hint_en="Drop every district's file, or press Enter to choose \
-                             (.xlsx .xls .xlsb .ods .csv .txt .xml)" />
+                    hint_th="ลากไฟล์ของทุกอำเภอมาวางที่นี่ หรือคลิกเพื่อเลือกไฟล์ (Excel, ODS, CSV \
+                             หรือไฟล์ที่ส่งออกจากระบบเว็บ)"
+                    hint_en="Drop every district's file here, or click to choose files (Excel, ODS, CSV, \
+                             or a web system's export)" />
                 <DropZone kind=FileKind::Round1 testid="round1-files"
                     title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
                     hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ"

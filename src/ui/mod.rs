@@ -66,6 +66,8 @@ pub struct State {
     /// The session's preset (derived: change it through the session).
     pub preset: Memo<Preset>,
     pub analysis: Memo<Analysis>,
+    /// Whether a report file has been read: until then there is no KPI 1 score to show.
+    pub reports_read: Memo<bool>,
     pub lang: RwSignal<Lang>,
     pub thai_digits: RwSignal<bool>,
 }
@@ -138,6 +140,9 @@ fn provide_state() -> State {
         session,
         preset: Memo::new(move |_| session.with(|s| s.preset.clone())),
         analysis: Memo::new(move |_| session.with(Session::analysis)),
+        reports_read: Memo::new(move |_| {
+            session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
+        }),
         lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
         thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
     };
@@ -177,6 +182,53 @@ fn provide_state() -> State {
     state
 }
 
+/// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
+fn today(lang: Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (day, month, year) = (d.get_date(), d.get_month() as usize, d.get_full_year() as i32);
+    let months = otop_kpi::calendar::THAI_MONTHS;
+    match (lang, months.get(month)) {
+        (Lang::Th, Some((name, _))) => format!("{day} {name} {}", year + 543),
+        _ => format!("{day} {} {year}", otop_kpi::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
+    }
+}
+
+/// The printed report's heading: province, year, round, and the date of the data.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    let state = expect_context::<State>();
+    let text = move || {
+        let p = state.preset.get();
+        let l = state.lang.get();
+        let title = i18n::tr(
+            l,
+            &format!("ผลการประเมินตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ พ.ศ. {} รอบที่ {}", p.province, p.fiscal_year, p.round),
+            &format!(
+                "OTOP KPI results, {} province, fiscal year {} round {}",
+                p.province,
+                p.fiscal_year - 543,
+                p.round
+            ),
+        );
+        let date = i18n::tr(l, &format!("ข้อมูล ณ วันที่ {}", today(l)), &format!("Data as of {}", today(l)));
+        view! { <p><strong>{title}</strong></p><p>{date}</p> }
+    };
+    view! { <div class="print-only print-header" data-testid="print-header">{text}</div> }
+}
+
+/// The signature block of the province's cover note (printed only).
+#[component]
+fn Signature() -> impl IntoView {
+    view! {
+        <div class="print-only signature">
+            <p>{t("ลงชื่อ ..................................................", "Signed ..................................................")}</p>
+            <p>"(..................................................)"</p>
+            <p>{t("ตำแหน่ง ..................................................", "Position ..................................................")}</p>
+            <p>{t("วันที่ ..................................................", "Date ..................................................")}</p>
+        </div>
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let state = provide_state();
@@ -194,6 +246,26 @@ fn App() -> impl IntoView {
                 "{province} province · fiscal year {} round {round} \
                  · files are read in this browser only; nothing is sent anywhere",
                 year - 543
+            ),
+        )
+    };
+    let footer = move || {
+        let p = state.preset.get();
+        let l = state.lang.get();
+        let window = otop_kpi::display::window(p.window, l);
+        i18n::tr(
+            l,
+            &format!(
+                "ตัวชี้วัดและค่าเป้าหมายการประเมินผลการปฏิบัติราชการ ระดับจังหวัด · จังหวัด{} \
+                 ปีงบประมาณ พ.ศ. {} รอบที่ {} ({window}) · กรมการพัฒนาชุมชน",
+                p.province, p.fiscal_year, p.round
+            ),
+            &format!(
+                "Provincial performance KPIs and targets · {} province, fiscal year {} round {} ({window}) \
+                 · Community Development Department",
+                p.province,
+                p.fiscal_year - 543,
+                p.round
             ),
         )
     };
@@ -219,17 +291,14 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <main>
+            <PrintHeader />
             <inputs::Inputs />
             <results::Results />
             <issues::IssuesPanel />
             <downloads::Downloads />
             <settings::Settings />
+            <Signature />
         </main>
-        <footer class="app-footer">
-            {t(
-                "ตัวชี้วัดและเป้าหมายตามหนังสือสำนักงานพัฒนาชุมชนจังหวัดสระแก้ว ลงวันที่ ๑๑ พฤษภาคม ๒๕๖๔",
-                "KPIs and targets as in Sa Kaeo Community Development Office's letter of 11 May 2021",
-            )}
-        </footer>
+        <footer class="app-footer">{footer}</footer>
     }
 }

@@ -111,6 +111,7 @@ fn Thresholds(kpi: u8) -> impl IntoView {
 /// A text field of the preset's heading (province, fiscal year, round).
 #[component]
 fn HeadingField(
+    testid: &'static str,
     label_th: &'static str,
     label_en: &'static str,
     get: fn(&Preset) -> String,
@@ -119,7 +120,7 @@ fn HeadingField(
     let state = expect_context::<State>();
     view! {
         <label>{move || tr(state.lang.get(), label_th, label_en)}
-            <input type="text" prop:value=move || state.preset.with(get)
+            <input type="text" data-testid=testid prop:value=move || state.preset.with(get)
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.session.update(|s| set(s, &v));
@@ -172,11 +173,11 @@ pub fn Settings() -> impl IntoView {
         <details class="settings no-print" data-testid="settings">
             <summary>{summary}</summary>
             <div class="preset-head">
-                <HeadingField label_th="จังหวัด" label_en="Province"
+                <HeadingField testid="preset-province" label_th="จังหวัด" label_en="Province"
                     get=|p| p.province.clone() set=|s, v| s.set_heading(Some(v), None, None) />
-                <HeadingField label_th="ปีงบประมาณ (พ.ศ.)" label_en="Fiscal year (B.E.)"
+                <HeadingField testid="preset-year" label_th="ปีงบประมาณ (พ.ศ.)" label_en="Fiscal year (B.E.)"
                     get=|p| p.fiscal_year.to_string() set=|s, v| s.set_heading(None, Some(v), None) />
-                <HeadingField label_th="รอบที่" label_en="Round"
+                <HeadingField testid="preset-round" label_th="รอบที่" label_en="Round"
                     get=|p| p.round.to_string() set=|s, v| s.set_heading(None, None, Some(v)) />
             </div>
             <table class="districts-edit">

@@ -335,6 +335,122 @@ await test('a file that crashes the reader ends only its worker: reported damage
   await page.close();
 });
 
+
+// ---- The page as an office would judge it (issue 14) ----
+
+const AXE = fs.readFileSync(path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations (evaluated through the debugger protocol, so the CSP allows it). */
+async function accessibilityViolations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+await test('empty state: no scores until a report is read, what to drop said in Thai first', async () => {
+  const { page, rec } = await open();
+  const empty = page.locator('[data-testid=empty-state]');
+  assertEq(await empty.count(), 1, 'the empty state is shown');
+  assert((await empty.textContent()).includes('วางไฟล์แบบรายงาน'), 'it says what to drop, in Thai');
+  for (const d of [...Object.keys(EXPECTED), 'province']) {
+    for (const col of ['online', 'percent', 'score', 'target-next', 'gap']) {
+      const cell = page.locator(`table[data-testid=kpi1] tr[data-district="${d}"] [data-col=${col}]`);
+      assertEq(await cell.getAttribute('data-value'), null, `${d} ${col}: no data-value before a report`);
+    }
+  }
+  assertEq(await cellValue(page, 'kpi1', 'เมืองสระแก้ว', 'products'), '412', 'registered products shown');
+  assertEq(await page.locator('[data-testid=card-kpi1] .score').count(), 0, 'no KPI 1 score on the card');
+  // The file pickers: the page's Thai button, the browser's input hidden but kept.
+  const zone = page.locator('label.dropzone[data-zone=report-files]');
+  assertEq((await zone.locator('.pick').textContent()).trim(), 'เลือกไฟล์…', 'a Thai file button');
+  const box = await page.locator('input[data-testid=report-files]').boundingBox();
+  assert(box && box.width <= 1 && box.height <= 1, `the browser's own button is hidden: ${JSON.stringify(box)}`);
+  await zone.focus();
+  const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  const picker = await chooser;
+  await picker.setFiles([path.join(FIXTURES, 'scenario/03-ตาพระยา.ods')]);
+  await waitDone(page);
+  assertEq(await empty.count(), 0, 'the empty state goes once a report is read');
+  assertEq(await cellValue(page, 'kpi1', 'ตาพระยา', 'online'), '14', 'read through the keyboard');
+  assertEq(await cellValue(page, 'kpi1', 'คลองหาด', 'score'), '1', 'scores once a report is read');
+  await page.screenshot({ path: path.join(OUT, 'empty-then-one.png'), fullPage: true });
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('empty page: screenshot and accessibility (no serious or critical axe violation)', async () => {
+  const { page } = await open();
+  await page.screenshot({ path: path.join(OUT, 'empty.png'), fullPage: true });
+  assertEq(await accessibilityViolations(page), [], 'axe on the empty page');
+  await page.close();
+});
+
+await test('charts agree with the scores; the letter\'s target tables; results accessible', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  for (const rule of ['table', 'percent']) {
+    await page.selectOption('select[data-testid=scoring-rule]', rule);
+    for (const d of Object.keys(EXPECTED)) {
+      const bar = await page.getAttribute(`figure.chart-box g[data-district="${d}"]`, 'data-score');
+      assertEq(bar, await cellValue(page, 'kpi1', d, 'score'), `${d}: the KPI 1 bar has the table's score by ${rule}`);
+    }
+  }
+  await page.selectOption('select[data-testid=scoring-rule]', 'table');
+  assertEq(await page.getAttribute('figure.chart-box g[data-district="เมืองสระแก้ว"] rect', 'class'), 'bar s3', 'Mueang 37/412 drawn as a 3');
+  // The letter's tables (attachments 1 and 2), typed from the letter in tests/fixtures/make_fixtures.py.
+  const t = async (table, d, col) => page.getAttribute(`table[data-testid=${table}] tr[data-district="${d}"] [data-col=${col}]`, 'data-value');
+  const kpi1 = { 'เมืองสระแก้ว': [29, 33, 37, 41, 45], 'โคกสูง': [6, 7, 8, 9, 10], province: [134, 154, 173, 192, 211] };
+  for (const [d, want] of Object.entries(kpi1)) {
+    for (let i = 0; i < 5; i++) assertEq(await t('kpi1-targets', d, `t${i + 1}`), String(want[i]), `KPI 1 target ${d} t${i + 1}`);
+  }
+  const kpi2 = { 'วังสมบูรณ์': [2302914872, 2324640484, 2346366096, 2368091708, 2389817320], 'เขาฉกรรจ์': [19199916, 19381047, 19562178, 19743310, 19924441] };
+  for (const [d, want] of Object.entries(kpi2)) {
+    for (let i = 0; i < 5; i++) assertEq(await t('kpi2-targets', d, `t${i + 1}`), String(want[i]), `KPI 2 target ${d} t${i + 1}`);
+  }
+  assertEq(await page.locator('table[data-testid=kpi1-targets] tbody tr').count(), 10, 'nine districts and the province');
+  // The base column names its year.
+  const head = await page.textContent('table[data-testid=kpi2] thead');
+  assert(head.includes('2563') && head.includes('2564'), `KPI 2 headings name their years: ${head}`);
+  assertEq(await accessibilityViolations(page), [], 'axe on the results');
+  await page.click('[data-testid=targets] summary');
+  await page.screenshot({ path: path.join(OUT, 'targets.png'), fullPage: true });
+  await page.click('[data-testid=lang-toggle]');
+  assertEq(await accessibilityViolations(page), [], 'axe on the results in English');
+  await page.click('[data-testid=lang-toggle]');
+  await page.close();
+});
+
+await test('print: a heading with the date of the data, readiness and targets open, a signature block', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  await page.emulateMedia({ media: 'print' });
+  const header = page.locator('[data-testid=print-header]');
+  assert(await header.isVisible(), 'the print heading shows in print');
+  const text = await header.textContent();
+  assert(text.includes('จังหวัดสระแก้ว') && text.includes('ข้อมูล ณ วันที่') && /25[6-9]\d/.test(text), `print heading: ${text}`);
+  assert(await page.locator('details.readiness table').isVisible(), 'readiness prints open');
+  assert(await page.locator('table[data-testid=kpi1-targets]').isVisible(), 'the target tables print open');
+  assert(await page.locator('.signature').isVisible(), 'the signature block prints');
+  await page.screenshot({ path: path.join(OUT, 'print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert(!(await header.isVisible()), 'the print heading is for print only');
+  await page.close();
+});
+
+await test('texts come from the loaded preset, not from code', async () => {
+  const { page } = await open();
+  await page.click('[data-testid=settings] summary');
+  const province = page.locator('[data-testid=settings] input[data-testid=preset-province]');
+  await province.fill('ทดสอบ');
+  await province.dispatchEvent('change');
+  const footer = await page.textContent('footer');
+  assert(footer.includes('จังหวัดทดสอบ') && !footer.includes('สระแก้ว'), `footer from the preset: ${footer}`);
+  await page.click('[data-testid=clear-all]');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

@@ -28,10 +28,25 @@ pub fn ProvinceCards() -> impl IntoView {
     let state = expect_context::<State>();
     let lang = move || state.lang.get();
     let kpi1 = move || {
+        let l = lang();
+        let title = tr(l, "ตัวชี้วัดที่ 1 · ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 · OTOP products online");
+        if !state.reports_read.get() {
+            let none = tr(
+                l,
+                "ยังไม่มีคะแนน — วางไฟล์แบบรายงานของอำเภอที่ช่องด้านบน",
+                "No score yet: drop the districts' report files in the box above",
+            );
+            return view! {
+                <div class="card muted" data-testid="card-kpi1">
+                    <h3>{title}</h3>
+                    <p class="value">{none}</p>
+                </div>
+            }
+            .into_any();
+        }
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let k = a.evaluation.province.kpi1.clone();
-        let l = lang();
         let next = match k.next(rule) {
             Next::More { score, target, needed } => {
                 let (needed, target) = (count(state, needed), count(state, target));
@@ -52,13 +67,14 @@ pub fn ProvinceCards() -> impl IntoView {
             format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
         view! {
             <div class="card" data-testid="card-kpi1">
-                <h3>{tr(l, "ตัวชี้วัดที่ 1 · ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 · OTOP products online")}</h3>
+                <h3>{title}</h3>
                 {score_line(state, l, k.score(rule))}
                 <p class="value">{figures}</p>
                 <p class="next">{next}</p>
                 {differ_line(l, k.by_table, k.by_percent)}
             </div>
         }
+        .into_any()
     };
     let kpi2 = move || {
         let a = state.analysis.get();

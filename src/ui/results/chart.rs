@@ -1,16 +1,26 @@
 //! A horizontal bar chart (inline SVG) of one percentage per district, with the
-//! score thresholds as vertical lines.
+//! score thresholds as vertical lines. Each bar has the colour of the score shown
+//! beside it in the table, under the selected rule (by the target table, a bar may
+//! score more or less than the percent lines say).
 
 use crate::ui::i18n::{percent, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_kpi::money::BasisPoints;
 
+/// One bar: the row's name, its percentage, and its score under the selected rule.
+#[derive(Clone, PartialEq)]
+pub struct Bar {
+    pub name: String,
+    pub value: Option<BasisPoints>,
+    pub score: Option<u8>,
+}
+
 #[component]
 pub fn BarChart(
     title_th: &'static str,
     title_en: &'static str,
-    values: Signal<Vec<(String, Option<BasisPoints>)>>,
+    values: Signal<Vec<Bar>>,
     thresholds: Signal<[BasisPoints; 4]>,
 ) -> impl IntoView {
     let state = expect_context::<State>();
@@ -20,7 +30,7 @@ pub fn BarChart(
         let th = thresholds.get();
         let max_bp = vals
             .iter()
-            .filter_map(|(_, v)| v.map(|b| b.0))
+            .filter_map(|b| b.value.map(|v| v.0))
             .chain(th.iter().map(|b| b.0 + 200))
             .max()
             .unwrap_or(1200)
@@ -31,15 +41,15 @@ pub fn BarChart(
         let bars = vals
             .iter()
             .enumerate()
-            .map(|(i, (name, v))| {
+            .map(|(i, Bar { name, value: v, score })| {
                 let y = 10.0 + i as f64 * (bar_h + gap);
                 let label = v.map(|b| percent(state, b)).unwrap_or_else(|| "-".into());
                 let w = v.map(|b| x(b.0) - left).unwrap_or(0.0);
-                let reached = v.map(|b| th.iter().filter(|t| b >= **t).count()).unwrap_or(0);
+                let score = score.unwrap_or(0);
                 view! {
-                    <g>
+                    <g data-district=name.clone() data-score=score.to_string()>
                         <text x=left - 6.0 y=y + 13.0 text-anchor="end" class="chart-label">{name.clone()}</text>
-                        <rect x=left y=y width=w height=bar_h class=format!("bar s{}", reached + 1) />
+                        <rect x=left y=y width=w height=bar_h class=format!("bar s{score}") />
                         <text x=left + w + 4.0 y=y + 13.0 class="chart-value">{label}</text>
                     </g>
                 }
@@ -66,10 +76,18 @@ pub fn BarChart(
             </svg>
         }
     };
+    let legend = move || {
+        tr(
+            state.lang.get(),
+            "สีของแท่งคือคะแนนที่ได้ตามเกณฑ์ที่เลือก · เส้นประคือเกณฑ์ร้อยละของแต่ละคะแนน",
+            "Each bar has the colour of its score under the selected rule; the dashed lines are each score's percentage",
+        )
+    };
     view! {
         <figure class="chart-box">
             <figcaption>{title}</figcaption>
             {chart}
+            <p class="chart-legend">{legend}</p>
         </figure>
     }
 }

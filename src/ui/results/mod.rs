@@ -6,6 +6,7 @@ mod cards;
 mod chart;
 mod readiness;
 mod tables;
+mod targets;
 
 use super::i18n::{t, tr};
 use super::State;
@@ -78,27 +79,63 @@ fn Controls() -> impl IntoView {
     }
 }
 
+/// What the page shows before any report is read: what to drop, and why.
+#[component]
+fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="empty-state" data-testid="empty-state" role="note">
+            <h3>{t("ยังไม่มีคะแนน — เริ่มจากวางไฟล์รายงานของอำเภอ", "No scores yet: start by dropping the districts' reports")}</h3>
+            <ol>
+                <li>{t(
+                    "วางไฟล์แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ที่อำเภอส่งมา (ไฟล์ Excel ไฟล์ใดก็ได้ \
+                     หลายไฟล์พร้อมกันได้) ที่ช่องแรกด้านบน: หน้านี้จะนับผลิตภัณฑ์ที่จำหน่ายออนไลน์ของแต่ละอำเภอ \
+                     และคิดคะแนนตัวชี้วัดที่ 1 ตามตารางเป้าหมายของหนังสือ",
+                    "Drop the online-market report forms the districts sent (any Excel file, several at once) on the \
+                     first box above: the page counts each district's products sold online and scores KPI 1 against \
+                     the letter's target table",
+                )}</li>
+                <li>{t(
+                    "วางรายงานรอบที่ 1 (ถ้ามี) เพื่อไม่นับผลิตภัณฑ์ที่รายงานไปแล้วซ้ำ",
+                    "Drop the round-1 report (if you have it) so products already reported are not counted again",
+                )}</li>
+                <li>{t(
+                    "วางไฟล์ยอดจำหน่าย (รต.1) หรือพิมพ์ยอดในส่วนตั้งค่า เพื่อคิดคะแนนตัวชี้วัดที่ 2",
+                    "Drop the sales file (รต.1), or type the figures in the settings, to score KPI 2",
+                )}</li>
+            </ol>
+            <p class="muted">{t(
+                "ไฟล์ทั้งหมดอ่านในเบราว์เซอร์นี้เท่านั้น ไม่มีการส่งข้อมูลออกไป",
+                "Every file is read in this browser only; nothing is sent anywhere",
+            )}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<State>();
     let kpi1_values = Signal::derive(move || {
         state.analysis.with(|a| {
-            a.evaluation
-                .districts
-                .iter()
-                .chain(std::iter::once(&a.evaluation.province))
-                .map(|r| (r.district.clone(), Some(r.kpi1.percent)))
-                .collect()
+            let e = &a.evaluation;
+            let rows = e.districts.iter().chain(std::iter::once(&e.province));
+            rows.map(|r| chart::Bar {
+                name: r.district.clone(),
+                value: Some(r.kpi1.percent),
+                score: Some(r.kpi1.score(e.rule)),
+            })
+            .collect()
         })
     });
     let kpi2_values = Signal::derive(move || {
         state.analysis.with(|a| {
-            a.evaluation
-                .districts
-                .iter()
-                .chain(std::iter::once(&a.evaluation.province))
-                .map(|r| (r.district.clone(), r.kpi2.as_ref().map(|k| k.growth)))
-                .collect()
+            let e = &a.evaluation;
+            let rows = e.districts.iter().chain(std::iter::once(&e.province));
+            rows.map(|r| chart::Bar {
+                name: r.district.clone(),
+                value: r.kpi2.as_ref().map(|k| k.growth),
+                score: r.kpi2.as_ref().map(|k| k.score(e.rule)),
+            })
+            .collect()
         })
     });
     let t1 = Signal::derive(move || state.preset.with(|p| p.kpi1.levels));
@@ -117,18 +154,24 @@ pub fn Results() -> impl IntoView {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
             <Controls />
+            <Show when=move || !state.reports_read.get()>
+                <EmptyState />
+            </Show>
             <cards::ProvinceCards />
             {outliers}
             <div class="tables">
                 <tables::Kpi1Table />
-                <chart::BarChart values=kpi1_values thresholds=t1
-                    title_th="ร้อยละผลิตภัณฑ์ที่จำหน่ายออนไลน์ และเกณฑ์คะแนน"
-                    title_en="Share of products online, with the score thresholds" />
+                <Show when=move || state.reports_read.get()>
+                    <chart::BarChart values=kpi1_values thresholds=t1
+                        title_th="ร้อยละผลิตภัณฑ์ที่จำหน่ายออนไลน์ และเกณฑ์คะแนน"
+                        title_en="Share of products online, with the score thresholds" />
+                </Show>
                 <tables::Kpi2Table />
                 <chart::BarChart values=kpi2_values thresholds=t2
                     title_th="ร้อยละยอดจำหน่ายที่เพิ่มขึ้น และเกณฑ์คะแนน"
                     title_en="Sales growth, with the score thresholds" />
             </div>
+            <targets::TargetTablesView />
             <readiness::Readiness />
         </section>
     }

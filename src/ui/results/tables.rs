@@ -6,15 +6,16 @@ use crate::ui::i18n::{baht, count, digits, percent, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
-use otop_kpi::display::Lang;
+use otop_kpi::display::{self, Lang};
 use otop_kpi::evaluation::Row;
 use otop_kpi::money::Satang;
 use otop_kpi::preset::ScoringRule;
 use otop_kpi::scoring::Next;
 
-/// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`.
-fn cell(col: &'static str, plain: String, shown: String) -> impl IntoView {
-    view! { <td data-col=col data-value=plain class="num">{shown}</td> }
+/// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
+/// (no `data-value` when there is no value yet).
+fn cell(col: &'static str, plain: impl Into<Option<String>>, shown: String) -> impl IntoView {
+    view! { <td data-col=col data-value=plain.into() class="num">{shown}</td> }
 }
 
 /// The next score's target and the amount still needed, when there is a next score.
@@ -25,8 +26,8 @@ fn next_pair<T: Copy>(n: Next<T>) -> (Option<T>, Option<T>) {
     }
 }
 
-fn plain<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+fn plain<T: ToString>(v: Option<T>) -> Option<String> {
+    v.map(|v| v.to_string())
 }
 
 /// The score cell: a badge, and the note when the two rules differ.
@@ -77,7 +78,15 @@ fn table_body(
 }
 
 #[component]
-fn SortHeader(sort: RwSignal<Option<Sort>>, col: usize, th: &'static str, en: &'static str) -> impl IntoView {
+fn SortHeader(
+    sort: RwSignal<Option<Sort>>,
+    col: usize,
+    th: &'static str,
+    en: &'static str,
+    /// Said after the label (the period a column is about).
+    #[prop(optional, into)]
+    period: Option<Signal<String>>,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let aria = move || match sort.get() {
         Some(s) if s.col == col && s.desc => "descending",
@@ -87,7 +96,9 @@ fn SortHeader(sort: RwSignal<Option<Sort>>, col: usize, th: &'static str, en: &'
     let click = move |_| sort.update(|s| *s = Some(Sort { col, desc: s.is_some_and(|s| s.col == col && !s.desc) }));
     view! {
         <th scope="col" aria-sort=aria>
-            <button type="button" class="sort" on:click=click>{move || tr(state.lang.get(), th, en)}</button>
+            <button type="button" class="sort" on:click=click>
+                {move || tr(state.lang.get(), th, en)}{move || period.map(|p| format!(" {}", p.get()))}
+            </button>
         </th>
     }
 }
@@ -96,12 +107,28 @@ fn SortHeader(sort: RwSignal<Option<Sort>>, col: usize, th: &'static str, en: &'
 pub fn Kpi1Table() -> impl IntoView {
     let state = expect_context::<State>();
     let sort = RwSignal::new(None::<Sort>);
-    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang| {
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, read: bool| {
         let k = &r.kpi1;
+        let is_province = key == "province";
+        if !read {
+            // No report read yet: the registered products, and nothing scored.
+            let dash = || "–".to_string();
+            return view! {
+                <tr class:province=is_province data-district=key>
+                    <th scope="row">{r.district.clone()}</th>
+                    {cell("products", k.products.to_string(), count(state, k.products))}
+                    {cell("online", None, dash())}
+                    {cell("percent", None, dash())}
+                    {score_cell(state, None, None)}
+                    {cell("target-next", None, dash())}
+                    {cell("gap", None, dash())}
+                </tr>
+            }
+            .into_any();
+        }
         let (target, gap) = next_pair(k.next(rule));
         let note = rule_note(lang, k.by_table, k.by_percent);
         let differ = note.is_some();
-        let is_province = key == "province";
         let gap_shown = if matches!(k.next(rule), Next::Survey) {
             tr(lang, "ต้องมีรายงานสำรวจ", "needs the survey")
         } else {
@@ -118,6 +145,7 @@ pub fn Kpi1Table() -> impl IntoView {
                 {cell("gap", plain(gap), gap_shown)}
             </tr>
         }
+        .into_any()
     };
     let body = move || {
         let a = state.analysis.get();
@@ -130,7 +158,8 @@ pub fn Kpi1Table() -> impl IntoView {
             4 => r.kpi1.score(rule) as i128,
             _ => 0,
         };
-        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
+        let read = state.reports_read.get();
+        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang, read))
     };
     view! {
         <table class="kpi" data-testid="kpi1">
@@ -152,6 +181,9 @@ pub fn Kpi1Table() -> impl IntoView {
 #[component]
 pub fn Kpi2Table() -> impl IntoView {
     let state = expect_context::<State>();
+    let period = Signal::derive(move || display::window(state.preset.with(|p| p.window), state.lang.get()));
+    let base_period =
+        Signal::derive(move || display::window(state.preset.with(|p| p.window.year_before()), state.lang.get()));
     let sort = RwSignal::new(None::<Sort>);
     let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang| {
         let (sales, growth, score, target, gap, note) = match &r.kpi2 {
@@ -196,8 +228,8 @@ pub fn Kpi2Table() -> impl IntoView {
             <caption>{t("ตัวชี้วัดที่ 2 รายอำเภอ (บาท)", "KPI 2 by district (baht)")}</caption>
             <thead><tr>
                 <SortHeader sort col=0 th="อำเภอ" en="District" />
-                <SortHeader sort col=1 th="ฐาน เม.ย.–ก.ย. ปีก่อน" en="Base, Apr–Sep last year" />
-                <SortHeader sort col=2 th="ยอดจำหน่าย เม.ย.–ก.ย." en="Sales Apr–Sep" />
+                <SortHeader sort col=1 th="ยอดจำหน่ายปีฐาน" en="Base-year sales" period=base_period />
+                <SortHeader sort col=2 th="ยอดจำหน่าย" en="Sales" period=period />
                 <SortHeader sort col=3 th="เพิ่มขึ้นร้อยละ" en="Growth" />
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
                 <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
