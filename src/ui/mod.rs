@@ -216,15 +216,18 @@ fn PrintHeader() -> impl IntoView {
     view! { <div class="print-only print-header" data-testid="print-header">{text}</div> }
 }
 
+/// A line to sign or write on.
+const DOTS: &str = "..................................................";
+
 /// The signature block of the province's cover note (printed only).
 #[component]
 fn Signature() -> impl IntoView {
     view! {
         <div class="print-only signature">
-            <p>{t("ลงชื่อ ..................................................", "Signed ..................................................")}</p>
-            <p>"(..................................................)"</p>
-            <p>{t("ตำแหน่ง ..................................................", "Position ..................................................")}</p>
-            <p>{t("วันที่ ..................................................", "Date ..................................................")}</p>
+            <p>{t("ลงชื่อ", "Signed")}" "{DOTS}</p>
+            <p>"("{DOTS}")"</p>
+            <p>{t("ตำแหน่ง", "Position")}" "{DOTS}</p>
+            <p>{t("วันที่", "Date")}" "{DOTS}</p>
         </div>
     }
 }

@@ -80,7 +80,8 @@ pub fn BarChart(
         tr(
             state.lang.get(),
             "สีของแท่งคือคะแนนที่ได้ตามเกณฑ์ที่เลือก · เส้นประคือเกณฑ์ร้อยละของแต่ละคะแนน",
-            "Each bar has the colour of its score under the selected rule; the dashed lines are each score's percentage",
+            "Each bar has the colour of its score under the selected rule; \
+             the dashed lines are each score's percentage",
         )
     };
     view! {

@@ -84,7 +84,10 @@ fn Controls() -> impl IntoView {
 fn EmptyState() -> impl IntoView {
     view! {
         <div class="empty-state" data-testid="empty-state" role="note">
-            <h3>{t("ยังไม่มีคะแนน — เริ่มจากวางไฟล์รายงานของอำเภอ", "No scores yet: start by dropping the districts' reports")}</h3>
+            <h3>{t(
+                "ยังไม่มีคะแนน — เริ่มจากวางไฟล์รายงานของอำเภอ",
+                "No scores yet: start by dropping the districts' reports",
+            )}</h3>
             <ol>
                 <li>{t(
                     "วางไฟล์แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ที่อำเภอส่งมา (ไฟล์ Excel ไฟล์ใดก็ได้ \

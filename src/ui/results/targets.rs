@@ -99,7 +99,9 @@ pub fn TargetTablesView() -> impl IntoView {
     };
     view! {
         <details class="targets" data-testid="targets">
-            <summary>{t("ตารางค่าเป้าหมายตามหนังสือ (ตัวชี้วัดที่ 1 และ 2)", "The letter's target tables (KPI 1 and 2)")}</summary>
+            <summary>
+                {t("ตารางค่าเป้าหมายตามหนังสือ (ตัวชี้วัดที่ 1 และ 2)", "The letter's target tables (KPI 1 and 2)")}
+            </summary>
             <table class="kpi" data-testid="kpi1-targets">
                 <caption>
                     {t("เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 targets: OTOP products online")}
