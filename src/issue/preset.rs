@@ -29,8 +29,8 @@ impl Issue {
         Issue::new(
             Code::PresetJsonInvalid,
             format!(
-                "อ่านไฟล์ค่าตั้งต้น (JSON) ไม่ได้: บรรทัด {line} คอลัมน์ {col} — ตรวจรูปแบบไฟล์ \
-                 หรือส่งออกค่าตั้งต้นจากหน้านี้ใหม่ ({e})"
+                "อ่านไฟล์การตั้งค่าไม่ได้: บรรทัด {line} คอลัมน์ {col} — ตรวจรูปแบบไฟล์ \
+                 หรือบันทึกการตั้งค่าจากหน้านี้ใหม่ ({e})"
             ),
             format!(
                 "The preset file (JSON) could not be read at line {line}, column {col}: check the file, \
@@ -43,7 +43,7 @@ impl Issue {
     pub fn preset_districts_empty() -> Issue {
         Issue::new(
             Code::PresetDistrictsEmpty,
-            "ค่าตั้งต้นไม่มีอำเภอ — เพิ่มอำเภออย่างน้อยหนึ่งอำเภอ",
+            "การตั้งค่าไม่มีอำเภอ — เพิ่มอำเภออย่างน้อยหนึ่งอำเภอ",
             "The preset has no district: add at least one",
         )
     }
@@ -121,7 +121,7 @@ impl Issue {
         Issue::new(
             code,
             format!(
-                "{th}ของอำเภอ{name} ({shown}) สูงกว่า {factor} เท่าของค่ากลางของอำเภออื่น และคิดเป็น {share}% \
+                "{th}ของอำเภอ{name} ({shown}) สูงกว่า {factor} เท่าของค่ามัธยฐานของอำเภออื่น และคิดเป็น {share}% \
                  ของทั้งจังหวัด — ตรวจว่ากรอกตัวเลขถูกต้องหรือไม่ (ระบบไม่แก้ค่าให้)"
             ),
             format!(

@@ -102,7 +102,10 @@ impl Issue {
         let (file, own) = (display::baht(from_file), display::baht(preset));
         Issue::new(
             Code::SalesBaseReplaced,
-            format!("ฐานปี {} ของอำเภอ{name} ใช้ตามไฟล์ยอดจำหน่าย ({file} บาท) แทนค่าตั้งต้น ({own} บาท)", fiscal_year - 1),
+            format!(
+                "ฐานปี {} ของอำเภอ{name} ใช้ตามไฟล์ยอดจำหน่าย ({file} บาท) แทนค่าในการตั้งค่า ({own} บาท)",
+                fiscal_year - 1
+            ),
             format!(
                 "The {} base of {name} comes from the sales file ({file} baht) instead of the preset ({own} baht)",
                 fiscal_year - 1 - 543
@@ -116,7 +119,7 @@ impl Issue {
         Issue::new(
             Code::SalesOutlier,
             format!(
-                "ยอดจำหน่ายของอำเภอ{name} ({shown} บาท) สูงกว่า {factor} เท่าของค่ากลางของอำเภออื่น \
+                "ยอดจำหน่ายของอำเภอ{name} ({shown} บาท) สูงกว่า {factor} เท่าของค่ามัธยฐานของอำเภออื่น \
                  — ตรวจว่ากรอกตัวเลขถูกต้องหรือไม่"
             ),
             format!(

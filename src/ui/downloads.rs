@@ -48,7 +48,7 @@ pub fn Downloads() -> impl IntoView {
             <h2 id="downloads-title">{t("ดาวน์โหลด", "Downloads")}</h2>
             <div class="buttons">
                 <button type="button" class="primary" data-testid="download-results" on:click=results>
-                    {t("สมุดงานผลรวม (.xlsx)", "Results workbook (.xlsx)")}
+                    {t("ไฟล์ผลการประเมิน (Excel)", "Results workbook (Excel)")}
                 </button>
                 <button type="button" data-testid="download-kpi1-csv" on:click=csv("kpi1")>
                     {t("ตัวชี้วัดที่ 1 (.csv)", "KPI 1 (.csv)")}

@@ -37,6 +37,25 @@ pub fn baht(state: State, s: Satang) -> String {
     digits(state, display::baht(s))
 }
 
+/// A percentage in prose, as Thai official text writes it: "ร้อยละ 8.98" (English "8.98 %").
 pub fn percent(state: State, bp: BasisPoints) -> String {
+    let text = match state.lang.get() {
+        Lang::Th => format!("ร้อยละ {}", display::group_thousands(&bp.to_string())),
+        Lang::En => display::percent(bp),
+    };
+    digits(state, text)
+}
+
+/// A percentage in a table column headed "ร้อยละ": the figure alone in Thai ("8.98").
+pub fn percent_cell(state: State, bp: BasisPoints) -> String {
+    let text = match state.lang.get() {
+        Lang::Th => display::group_thousands(&bp.to_string()),
+        Lang::En => display::percent(bp),
+    };
+    digits(state, text)
+}
+
+/// A percentage on a chart, with its sign: "8.98 %".
+pub fn percent_sign(state: State, bp: BasisPoints) -> String {
     digits(state, display::percent(bp))
 }

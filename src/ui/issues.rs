@@ -43,7 +43,7 @@ pub fn IssuesPanel() -> impl IntoView {
                     return None;
                 }
                 let title = if f.is_empty() {
-                    tr(lang, "ค่าตั้งต้นและภาพรวม", "Preset and overall")
+                    tr(lang, "การตั้งค่าและภาพรวม", "Settings and overall")
                 } else {
                     f.clone()
                 };

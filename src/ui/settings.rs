@@ -88,7 +88,11 @@ fn Thresholds(kpi: u8) -> impl IntoView {
             let label = move || {
                 let l = state.lang.get();
                 if i == 0 {
-                    tr(l, "คอลัมน์อ้างอิง (1 คะแนน) %", "Reference column (score 1) %")
+                    tr(
+                        l,
+                        "ร้อยละของเป้าหมาย 1 คะแนน (ใช้ในตารางเป้าหมาย)",
+                        "Percent for the score-1 target (target table only)",
+                    )
                 } else {
                     tr(l, &format!("{} คะแนน ≥ %", i + 1), &format!("score {} at ≥ %", i + 1))
                 }
@@ -196,7 +200,7 @@ pub fn Settings() -> impl IntoView {
             </button>
             <div class="threshold-row"><Thresholds kpi=1 /><Thresholds kpi=2 /></div>
             <div class="buttons">
-                <label class="button">{t("นำเข้าค่าตั้งต้น (JSON)", "Import a preset (JSON)")}
+                <label class="button">{t("เปิดไฟล์การตั้งค่าที่บันทึกไว้", "Open a saved settings file")}
                     <input type="file" accept=".json,application/json" data-testid="preset-file" class="file-input"
                         on:change=import_preset />
                 </label>
@@ -207,11 +211,14 @@ pub fn Settings() -> impl IntoView {
                         on:change=import_targets />
                 </label>
                 <button type="button" data-testid="export-preset" on:click=export_preset>
-                    {t("ส่งออกค่าตั้งต้น (JSON)", "Export the preset (JSON)")}
+                    {t("บันทึกการตั้งค่าเป็นไฟล์", "Save the settings as a file")}
                 </button>
                 <button type="button" data-testid="reset-preset"
                     on:click=move |_| state.session.update(Session::reset_preset)>
-                    {t("กลับไปใช้ค่าตั้งต้นของระบบ", "Reset to the built-in preset")}
+                    {t(
+                        "กลับไปใช้ค่าที่มากับโปรแกรม (สระแก้ว 2564 รอบที่ 2)",
+                        "Reset to the built-in settings (Sa Kaeo 2564, round 2)",
+                    )}
                 </button>
                 <button type="button" class="danger" data-testid="clear-all" on:click=clear_all>
                     {t("ล้างข้อมูลทั้งหมดที่เก็บไว้ในเบราว์เซอร์", "Clear everything kept in this browser")}

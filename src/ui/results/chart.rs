@@ -3,7 +3,7 @@
 //! beside it in the table, under the selected rule (by the target table, a bar may
 //! score more or less than the percent lines say).
 
-use crate::ui::i18n::{percent, tr};
+use crate::ui::i18n::{percent_sign, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_kpi::money::BasisPoints;
@@ -43,7 +43,7 @@ pub fn BarChart(
             .enumerate()
             .map(|(i, Bar { name, value: v, score })| {
                 let y = 10.0 + i as f64 * (bar_h + gap);
-                let label = v.map(|b| percent(state, b)).unwrap_or_else(|| "-".into());
+                let label = v.map(|b| percent_sign(state, b)).unwrap_or_else(|| "-".into());
                 let w = v.map(|b| x(b.0) - left).unwrap_or(0.0);
                 let score = score.unwrap_or(0);
                 view! {
@@ -61,7 +61,7 @@ pub fn BarChart(
             .map(|(i, t)| {
                 let lx = x(t.0);
                 let ty = if i % 2 == 0 { height - 4.0 } else { height - 14.0 };
-                let label = format!("{} ({})", percent(state, *t), i + 2);
+                let label = format!("{} ({})", percent_sign(state, *t), i + 2);
                 view! {
                     <g class="threshold">
                         <line x1=lx x2=lx y1=4.0 y2=height - 28.0 />

@@ -2,7 +2,7 @@
 //! `data-col`, `data-value`), sortable by any column.
 
 use super::rule_note;
-use crate::ui::i18n::{baht, count, digits, percent, t, tr};
+use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
@@ -139,7 +139,7 @@ pub fn Kpi1Table() -> impl IntoView {
                 <th scope="row">{r.district.clone()}</th>
                 {cell("products", k.products.to_string(), count(state, k.products))}
                 {cell("online", k.online.to_string(), count(state, k.online))}
-                {cell("percent", k.percent.to_string(), percent(state, k.percent))}
+                {cell("percent", k.percent.to_string(), percent_cell(state, k.percent))}
                 {score_cell(state, Some(k.score(rule)), note)}
                 {cell("target-next", plain(target), target.map(|n| count(state, n)).unwrap_or_else(|| "-".into()))}
                 {cell("gap", plain(gap), gap_shown)}
@@ -203,7 +203,7 @@ pub fn Kpi2Table() -> impl IntoView {
                 <th scope="row">{r.district.clone()}</th>
                 {cell("base", r.base.to_string(), baht(state, r.base))}
                 {cell("sales", plain(sales), sales_shown)}
-                {cell("growth", plain(growth), growth.map(|g| percent(state, g)).unwrap_or_else(|| "-".into()))}
+                {cell("growth", plain(growth), growth.map(|g| percent_cell(state, g)).unwrap_or_else(|| "-".into()))}
                 {score_cell(state, score, note)}
                 {cell("target-next", plain(target), money_shown(target))}
                 {cell("gap", plain(gap), money_shown(gap))}
