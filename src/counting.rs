@@ -34,6 +34,41 @@ pub struct Kept {
     pub district: usize,
 }
 
+/// Why a round-2 product was not counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exclusion {
+    /// Round 1 reported it; where, in Thai and English.
+    Round1 { th: String, en: String },
+    /// It repeats a product counted before; where that one is, in Thai and English.
+    Duplicate { th: String, en: String },
+    /// Its amphoe cell names no district of the preset.
+    DistrictUnknown,
+    /// Its amphoe cell is empty and the sheet names no district.
+    DistrictMissing,
+}
+
+impl Exclusion {
+    /// The reason in Thai and in English.
+    pub fn reason(&self) -> (String, String) {
+        match self {
+            Exclusion::Round1 { th, en } => {
+                (format!("รายงานแล้วในรอบที่ 1 ({th})"), format!("reported in round 1 ({en})"))
+            }
+            Exclusion::Duplicate { th, en } => (format!("ซ้ำกับ {th}"), format!("repeats {en}")),
+            Exclusion::DistrictUnknown => ("ไม่รู้จักอำเภอ".into(), "unknown district".into()),
+            Exclusion::DistrictMissing => ("ไม่ระบุอำเภอ".into(), "no district".into()),
+        }
+    }
+}
+
+/// A product left out of the count: which file and product, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub file: usize,
+    pub index: usize,
+    pub reason: Exclusion,
+}
+
 /// The result of counting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counted {
@@ -44,8 +79,8 @@ pub struct Counted {
     /// Every distinct round-2 product with a known district, in order (for the
     /// merged workbook).
     pub kept: Vec<Kept>,
-    /// Round-2 products excluded because round 1 reported them.
-    pub excluded_round1: Vec<Product>,
+    /// Round-2 products left out (round 1, duplicates, unknown district), in order.
+    pub excluded: Vec<Excluded>,
     pub readiness: Vec<Readiness>,
     pub issues: Vec<Issue>,
 }
@@ -54,6 +89,11 @@ impl Counted {
     /// The products counted, with their districts, in order.
     pub fn products(&self) -> impl Iterator<Item = (&Product, usize)> + '_ {
         self.kept.iter().filter_map(|k| Some((self.files.get(k.file)?.get(k.index)?, k.district)))
+    }
+
+    /// The products left out, with why.
+    pub fn excluded_products(&self) -> impl Iterator<Item = (&Product, &Exclusion)> + '_ {
+        self.excluded.iter().filter_map(|x| Some((self.files.get(x.file)?.get(x.index)?, &x.reason)))
     }
 }
 
@@ -81,10 +121,12 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             DistrictMatch::Found(i) => i,
             DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
                 out.issues.push(at(Issue::report_amphoe_missing(&p.product_name)));
+                out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });
                 continue;
             }
             DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
                 out.issues.push(at(Issue::report_amphoe_unknown(&p.amphoe, &near)));
+                out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });
                 continue;
             }
         };
@@ -92,12 +134,14 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
         if let Some(first) = seen.get(&p.identity) {
             let (th, en) = (first.place_th(), first.place_en());
             out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
+            out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
             continue;
         }
         seen.insert(&p.identity, p);
         if let Some(r1) = round1_ids.get(&p.identity) {
-            out.issues.push(place(Issue::report_round1(&p.product_name, &r1.place_th(), &r1.place_en())));
-            out.excluded_round1.push(p.clone());
+            let (th, en) = (r1.place_th(), r1.place_en());
+            out.issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));
+            out.excluded.push(Excluded { file, index, reason: Exclusion::Round1 { th, en } });
             continue;
         }
         let (Some(ready), Some(ents), Some(online)) =

@@ -38,10 +38,46 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     }
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     let a = Analysis::run(&preset, &reports, &[], &SalesInput::default());
-    let bytes = results_workbook(&preset, &a).unwrap();
+    let bytes = results_workbook(&preset, &a, otop_kpi::display::Lang::Th).unwrap();
     let wb = reader::read("results.xlsx", &bytes).unwrap();
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(sheets, ["สรุปตัวชี้วัด", "รายการผลิตภัณฑ์", "ความพร้อม", "ปัญหาที่พบ"]);
+    assert_eq!(
+        sheets,
+        ["สรุปตัวชี้วัด", "เป้าหมาย ตลาดออนไลน์", "เป้าหมาย รายได้", "รายการผลิตภัณฑ์", "ผลิตภัณฑ์ที่ไม่นับ", "ความพร้อม", "ปัญหาที่พบ"]
+    );
+    let sheet = |name: &str| wb.sheets.iter().find(|s| s.name == name).unwrap();
+    let text = |s: &otop_kpi::import::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
+    // The letter's tables: เมืองสระแก้ว's KPI 1 targets, the province's, วังสมบูรณ์'s 5-point revenue.
+    let t1 = sheet("เป้าหมาย ตลาดออนไลน์");
+    assert_eq!((4..9).map(|c| text(t1, 4, c)).collect::<Vec<_>>(), ["29", "33", "37", "41", "45"]);
+    assert_eq!((4..9).map(|c| text(t1, 13, c)).collect::<Vec<_>>(), ["134", "154", "173", "192", "211"]);
+    assert_eq!(text(t1, 13, 1), "รวม (จ.สระแก้ว)");
+    assert_eq!(text(sheet("เป้าหมาย รายได้"), 12, 7), "2389817320");
+    // Each counted product says where it came from and which district it counted for.
+    let list = sheet("รายการผลิตภัณฑ์");
+    assert_eq!((26..30).map(|c| text(list, 2, c)).collect::<Vec<_>>(), ["นับให้อำเภอ", "ไฟล์ที่มา", "แผ่นงาน", "แถว"]);
+    assert_eq!(
+        (26..30).map(|c| text(list, 5, c)).collect::<Vec<_>>(),
+        ["เมืองสระแก้ว", "01-เมืองสระแก้ว.xlsx", "อ.เมืองสระแก้ว", "6"]
+    );
+    // Left out: the three repeated products and the misspelt district, each with why.
+    let out = sheet("ผลิตภัณฑ์ที่ไม่นับ");
+    assert_eq!(out.filled_rows(), 5);
+    let reasons: Vec<String> = (1..5).map(|r| text(out, r, 1)).collect();
+    assert_eq!(reasons.iter().filter(|r| r.starts_with("ซ้ำกับ")).count(), 3, "{reasons:?}");
+    assert!(reasons.contains(&"ไม่รู้จักอำเภอ".to_string()), "{reasons:?}");
+    let products = otop_kpi::export::csv::products_csv(&a);
+    assert_eq!(products.lines().count(), 1 + a.counted.kept.len());
+    assert!(products.contains(",เมืองสระแก้ว,Facebook: facebook.com/ม1"), "{}", &products[..400]);
+    assert!(products.lines().nth(1).unwrap().ends_with(",01-เมืองสระแก้ว.xlsx,อ.เมืองสระแก้ว,6"));
+    // In English, the headings are English.
+    let en =
+        reader::read("results.xlsx", &results_workbook(&preset, &a, otop_kpi::display::Lang::En).unwrap()).unwrap();
+    let names_en: Vec<&str> = en.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names_en,
+        ["Summary", "Targets KPI 1", "Targets KPI 2", "Products", "Not counted", "Readiness", "Issues"]
+    );
     let back = import_report("results.xlsx", &bytes, FileKind::Report, &names());
     assert_eq!(back.sheets_used, ["รายการผลิตภัณฑ์"]);
     let again = Analysis::run(&preset, &[back], &[], &SalesInput::default());

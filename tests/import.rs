@@ -1,7 +1,7 @@
 //! The report importer against real spreadsheet files (tests/fixtures/files, made
 //! by tests/fixtures/make_fixtures.py). Expected figures are written here by hand.
 
-use otop_kpi::counting::count;
+use otop_kpi::counting::{count, Exclusion};
 use otop_kpi::district::{match_district, DistrictMatch};
 use otop_kpi::import::file::{FileKind, ImportedFile};
 use otop_kpi::import::report::import_report;
@@ -250,7 +250,10 @@ fn duplicates_round1_and_unknown_districts_when_counting() {
     let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", FileKind::Round1)];
     let c = count(&districts(), &reports, &round1, otop_kpi::preset::MarkOnly::Warn);
     assert_eq!(c.online, EXPECTED.map(|e| e.1));
-    assert_eq!(c.excluded_round1.len(), 3);
+    let round1 = c.excluded_products().filter(|(_, why)| matches!(why, Exclusion::Round1 { .. })).count();
+    assert_eq!(round1, 3);
+    // Left out as well: the three repeated products and the misspelt district.
+    assert_eq!(c.excluded.len(), 7);
     let dups: Vec<_> = c.issues.iter().filter(|i| i.code == "report.duplicate").collect();
     assert_eq!(dups.len(), 3, "two within คลองหาด, one across files in โคกสูง");
     assert!(dups.iter().any(|i| i.file.as_deref() == Some("08-โคกสูง.xlsx")));

@@ -4,12 +4,78 @@ use crate::analysis::Analysis;
 use crate::import::header::Key;
 use crate::scoring::Next;
 
+/// A cell as a spreadsheet will not run it: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (a number stays a number).
+///
+/// ```
+/// # use otop_kpi::export::csv::neutralise;
+/// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralise("-3.50"), "-3.50");
+/// assert_eq!(neutralise("@shop"), "'@shop");
+/// ```
+pub fn neutralise(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && crate::money::parse_decimal(cell).is_none() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
 fn csv_line(cells: &[String]) -> String {
     let quoted: Vec<String> = cells
         .iter()
-        .map(|c| if c.contains([',', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
+        .map(|c| neutralise(c))
+        .map(|c| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c })
         .collect();
     format!("{}\r\n", quoted.join(","))
+}
+
+/// CSV of the merged product list: every product counted, the district it
+/// counted for, its channels, and the file, sheet and row it came from.
+pub fn products_csv(a: &Analysis) -> String {
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(&csv_line(
+        &[
+            "ที่",
+            "รหัสผู้ประกอบการ",
+            "ชื่อผู้ประกอบการ",
+            "ชื่อผลิตภัณฑ์",
+            "ประเภทผลิตภัณฑ์",
+            "อำเภอ (ตามที่กรอก)",
+            "นับให้อำเภอ",
+            "ช่องทางตลาดออนไลน์",
+            "ยอดจำหน่ายออนไลน์ (บาท)",
+            "ไฟล์ที่มา",
+            "แผ่นงาน",
+            "แถว",
+        ]
+        .map(String::from),
+    ));
+    let names: Vec<&str> = a.evaluation.districts.iter().map(|r| r.district.as_str()).collect();
+    for (i, (p, d)) in a.counted.products().enumerate() {
+        let channels: Vec<String> = Key::CHANNELS
+            .iter()
+            .zip(&p.channels)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(k, c)| format!("{}: {c}", k.header_th()))
+            .collect();
+        s.push_str(&csv_line(&[
+            (i + 1).to_string(),
+            p.entrepreneur_code.to_string(),
+            p.entrepreneur_name.to_string(),
+            p.product_name.to_string(),
+            p.product_category.to_string(),
+            p.amphoe.to_string(),
+            names.get(d).copied().unwrap_or("").to_string(),
+            channels.join("; "),
+            p.online_sales.map(|v| v.to_string()).unwrap_or_default(),
+            p.file.to_string(),
+            p.sheet.to_string(),
+            p.row.to_string(),
+        ]));
+    }
+    s
 }
 
 /// CSV (UTF-8 with BOM, so Excel shows Thai) of the KPI 1 table.

@@ -1,8 +1,10 @@
 //! What the user takes away (SPEC §5): the results workbook ([`results`]:
-//! summary of both KPIs, the merged product list in the canonical form layout,
-//! the readiness summary, the issues), CSV of each table ([`csv`]), and the
-//! report form and its blank template ([`form`]).
+//! summary of both KPIs, the letter's target tables ([`targets`]), the merged
+//! product list in the canonical form layout, the products left out, the
+//! readiness summary, the issues), CSV of each table and of the merged list
+//! ([`csv`]), and the report form and its blank template ([`form`]).
 
 pub mod csv;
 pub mod form;
 pub mod results;
+pub mod targets;

@@ -1,26 +1,46 @@
-//! The results workbook: both KPIs, the merged product list in the form's
-//! layout, the readiness summary and the issues.
+//! The results workbook, its headings in the page's language: both KPIs, the
+//! letter's target tables, the merged product list in the form's layout (with
+//! where each product came from and the district it counted for), the products
+//! left out and why, the readiness summary and the issues.
 
 use super::form::{header_format, write_form_header, write_product};
 use crate::analysis::Analysis;
-use crate::display;
+use crate::display::{self, Lang};
 use crate::import::header::Key;
 use crate::issue::Issue;
 use crate::preset::{Preset, ScoringRule};
 use crate::scoring::Next;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String) -> (String, String) {
+/// The Thai or the English heading.
+fn word(lang: Lang, th: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Th {
+        th
+    } else {
+        en
+    }
+}
+
+fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String, lang: Lang) -> (String, String) {
     match n {
         Next::More { score, target, needed } => (show(target), format!("{} (→ {score})", show(needed))),
-        Next::Survey => (String::new(), "ต้องมีรายงานการสำรวจความพร้อม".into()),
+        Next::Survey => (String::new(), word(lang, "ต้องมีรายงานการสำรวจความพร้อม", "needs the readiness survey").into()),
         Next::Top => (String::new(), "-".into()),
     }
 }
 
-fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
+fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), XlsxError> {
     let h = header_format();
-    let heads = ["ระดับ", "ไฟล์", "แผ่นงาน", "แถว", "คอลัมน์", "รหัส", "ข้อความ", "Message"];
+    let heads = [
+        word(lang, "ระดับ", "Severity"),
+        word(lang, "ไฟล์", "File"),
+        word(lang, "แผ่นงาน", "Sheet"),
+        word(lang, "แถว", "Row"),
+        word(lang, "คอลัมน์", "Column"),
+        word(lang, "รหัส", "Code"),
+        "ข้อความ",
+        "Message",
+    ];
     let widths = [10.0, 28.0, 18.0, 7.0, 22.0, 26.0, 80.0, 80.0];
     for (c, (t, w)) in heads.iter().zip(widths).enumerate() {
         ws.write_string_with_format(0, c as u16, *t, &h)?;
@@ -32,9 +52,9 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
             r,
             0,
             if i.severity == crate::issue::Severity::Error {
-                "ข้อผิดพลาด"
+                word(lang, "ข้อผิดพลาด", "Error")
             } else {
-                "คำเตือน"
+                word(lang, "คำเตือน", "Warning")
             },
         )?;
         ws.write_string(r, 1, i.file.as_deref().unwrap_or(""))?;
@@ -51,56 +71,74 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue]) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// The results workbook: summary of both KPIs, the merged product list, the
-/// readiness summary and the issues.
-pub fn results_workbook(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
-    build_results(preset, a)
+/// The results workbook (see the module), its headings in `lang`.
+///
+/// ```
+/// use otop_kpi::{analysis::Analysis, display::Lang, preset::Preset, sales::SalesInput};
+/// let preset = Preset::sa_kaeo_2564_round2();
+/// let a = Analysis::run(&preset, &[], &[], &SalesInput::default());
+/// let bytes = otop_kpi::export::results::results_workbook(&preset, &a, Lang::En).unwrap();
+/// assert!(bytes.starts_with(b"PK"));
+/// ```
+pub fn results_workbook(preset: &Preset, a: &Analysis, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    write_summary(&mut wb, preset, a, lang)?;
+    super::targets::write_target_sheets(&mut wb, preset, lang)?;
+    write_products(&mut wb, preset, a, lang)?;
+    write_excluded(&mut wb, a, lang)?;
+    write_readiness(&mut wb, a, lang)?;
+    let ws = wb.add_worksheet().set_name(word(lang, "ปัญหาที่พบ", "Issues"))?;
+    write_issues(ws, &a.issues, lang)?;
+    wb.save_to_buffer()
 }
 
-fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
+fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
     let e = &a.evaluation;
     let rule = e.rule;
-    let mut wb = Workbook::new();
     let h = header_format();
     let int = Format::new().set_num_format("#,##0");
     let money = Format::new().set_num_format("#,##0.00");
     let pct = Format::new().set_num_format("0.00");
     let bold = Format::new().set_bold();
 
-    let ws = wb.add_worksheet().set_name("สรุปตัวชี้วัด")?;
-    let rule_th = if rule == ScoringRule::Table {
-        "ตามตารางเป้าหมาย"
-    } else {
-        "ตามร้อยละ"
-    };
-    ws.write_string_with_format(
-        0,
-        0,
-        format!(
-            "ผลตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ {} รอบที่ {} (เกณฑ์{rule_th}{})",
+    let ws = wb.add_worksheet().set_name(word(lang, "สรุปตัวชี้วัด", "Summary"))?;
+    let by_table = rule == ScoringRule::Table;
+    let title = match lang {
+        Lang::Th => format!(
+            "ผลตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ {} รอบที่ {} (เกณฑ์{}, {})",
             preset.province,
             preset.fiscal_year,
             preset.round,
+            if by_table { "ตามตารางเป้าหมาย" } else { "ตามร้อยละ" },
             if e.survey_done {
-                ", มีรายงานการสำรวจความพร้อม"
+                "มีรายงานการสำรวจความพร้อม"
             } else {
-                ", ยังไม่มีรายงานการสำรวจความพร้อม"
+                "ยังไม่มีรายงานการสำรวจความพร้อม"
             }
         ),
-        &bold.clone().set_font_size(14),
-    )?;
-    ws.write_string_with_format(2, 0, "ตัวชี้วัดที่ 1 ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", &bold)?;
+        Lang::En => format!(
+            "OTOP KPI results, {} province, fiscal year {} round {} (scored {}, {})",
+            preset.province,
+            preset.fiscal_year - 543,
+            preset.round,
+            if by_table { "by the target table" } else { "by percentage" },
+            if e.survey_done { "with the readiness survey" } else { "without the readiness survey yet" }
+        ),
+    };
+    ws.write_string_with_format(0, 0, title, &bold.clone().set_font_size(14))?;
+    let kpi1_title = word(lang, "ตัวชี้วัดที่ 1 ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1: OTOP products in online markets");
+    ws.write_string_with_format(2, 0, kpi1_title, &bold)?;
     let heads1 = [
-        "ที่",
-        "อำเภอ",
-        "ผลิตภัณฑ์ที่ลงทะเบียน",
-        "จำหน่ายออนไลน์",
-        "ร้อยละ",
-        "คะแนน",
-        "คะแนน (ตามตาราง)",
-        "คะแนน (ตามร้อยละ)",
-        "เป้าหมายคะแนนถัดไป",
-        "ต้องเพิ่มอีก",
+        word(lang, "ที่", "No."),
+        word(lang, "อำเภอ", "District"),
+        word(lang, "ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products"),
+        word(lang, "จำหน่ายออนไลน์", "Sold online"),
+        word(lang, "ร้อยละ", "Percent"),
+        word(lang, "คะแนน", "Score"),
+        word(lang, "คะแนน (ตามตาราง)", "Score (by table)"),
+        word(lang, "คะแนน (ตามร้อยละ)", "Score (by percent)"),
+        word(lang, "เป้าหมายคะแนนถัดไป", "Next score's target"),
+        word(lang, "ต้องเพิ่มอีก", "Still needed"),
     ];
     for (c, t) in heads1.iter().enumerate() {
         ws.write_string_with_format(3, c as u16, *t, &h)?;
@@ -118,26 +156,29 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
         ws.write_number(row, 5, r.kpi1.score(rule) as f64)?;
         ws.write_number(row, 6, r.kpi1.by_table as f64)?;
         ws.write_number(row, 7, r.kpi1.by_percent as f64)?;
-        let (target, gap) = next_text(r.kpi1.next(rule), display::count);
+        let (target, gap) = next_text(r.kpi1.next(rule), display::count, lang);
         ws.write_string(row, 8, &target)?;
         ws.write_string(row, 9, &gap)?;
     }
     let start2 = 4 + rows.len() as u32 + 2;
-    ws.write_string_with_format(start2, 0, "ตัวชี้วัดที่ 2 รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP", &bold)?;
+    let kpi2_title = word(lang, "ตัวชี้วัดที่ 2 รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP", "KPI 2: revenue from OTOP sales");
+    ws.write_string_with_format(start2, 0, kpi2_title, &bold)?;
+    let (base_period, period) =
+        (display::window(preset.window.year_before(), lang), display::window(preset.window, lang));
     let heads2 = [
-        "ที่",
-        "อำเภอ",
-        &format!("ฐาน เม.ย.-ก.ย. {}", preset.fiscal_year - 1),
-        &format!("ยอดจำหน่าย เม.ย.-ก.ย. {}", preset.fiscal_year),
-        "เพิ่มขึ้นร้อยละ",
-        "คะแนน",
-        "คะแนน (ตามตาราง)",
-        "คะแนน (ตามร้อยละ)",
-        "เป้าหมายคะแนนถัดไป (บาท)",
-        "ต้องเพิ่มอีก (บาท)",
+        word(lang, "ที่", "No.").to_string(),
+        word(lang, "อำเภอ", "District").to_string(),
+        format!("{} {base_period}", word(lang, "ยอดจำหน่ายปีฐาน", "Base-year sales")),
+        format!("{} {period}", word(lang, "ยอดจำหน่าย", "Sales")),
+        word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)").into(),
+        word(lang, "คะแนน", "Score").into(),
+        word(lang, "คะแนน (ตามตาราง)", "Score (by table)").into(),
+        word(lang, "คะแนน (ตามร้อยละ)", "Score (by percent)").into(),
+        word(lang, "เป้าหมายคะแนนถัดไป (บาท)", "Next score's target (baht)").into(),
+        word(lang, "ต้องเพิ่มอีก (บาท)", "Still needed (baht)").into(),
     ];
     for (c, t) in heads2.iter().enumerate() {
-        ws.write_string_with_format(start2 + 1, c as u16, *t, &h)?;
+        ws.write_string_with_format(start2 + 1, c as u16, t, &h)?;
     }
     for (i, r) in rows.iter().enumerate() {
         let row = start2 + 2 + i as u32;
@@ -153,12 +194,12 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
                 ws.write_number(row, 5, k.score(rule) as f64)?;
                 ws.write_number(row, 6, k.by_table as f64)?;
                 ws.write_number(row, 7, k.by_percent as f64)?;
-                let (target, gap) = next_text(k.next(rule), display::baht);
+                let (target, gap) = next_text(k.next(rule), display::baht, lang);
                 ws.write_string(row, 8, &target)?;
                 ws.write_string(row, 9, &gap)?;
             }
             None => {
-                ws.write_string(row, 3, "ไม่มีข้อมูล")?;
+                ws.write_string(row, 3, word(lang, "ไม่มีข้อมูล", "no data"))?;
             }
         }
     }
@@ -167,8 +208,14 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
     }
     ws.set_row_height(3, 32)?;
     ws.set_landscape();
+    Ok(())
+}
 
-    let ws = wb.add_worksheet().set_name("รายการผลิตภัณฑ์")?;
+/// The merged product list in the form's layout, and to its right where each
+/// product came from and the district it counted for.
+fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
+    let money = Format::new().set_num_format("#,##0.00");
+    let ws = wb.add_worksheet().set_name(word(lang, "รายการผลิตภัณฑ์", "Products"))?;
     let data = write_form_header(
         ws,
         0,
@@ -176,18 +223,81 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
         &format!("จังหวัด{}", preset.province),
         preset.window,
     )?;
-    for (i, (p, _)) in a.counted.products().enumerate() {
-        write_product(ws, data + i as u32, i + 1, p, &money)?;
+    let h = header_format().set_background_color("#FFF2CC");
+    let source = [
+        word(lang, "นับให้อำเภอ", "Counted for"),
+        word(lang, "ไฟล์ที่มา", "Source file"),
+        word(lang, "แผ่นงาน", "Sheet"),
+        word(lang, "แถว", "Row"),
+    ];
+    let first = Key::ALL.len() as u16;
+    for (i, t) in source.iter().enumerate() {
+        let c = first + i as u16;
+        ws.merge_range(data - 3, c, data - 2, c, t, &h)?;
+        ws.set_column_width(c, if i == 3 { 7.0 } else { 20.0 })?;
     }
+    let names: Vec<&str> = a.evaluation.districts.iter().map(|r| r.district.as_str()).collect();
+    for (i, (p, district)) in a.counted.products().enumerate() {
+        let row = data + i as u32;
+        write_product(ws, row, i + 1, p, &money)?;
+        ws.write_string(row, first, names.get(district).copied().unwrap_or(""))?;
+        ws.write_string(row, first + 1, &*p.file)?;
+        ws.write_string(row, first + 2, &*p.sheet)?;
+        ws.write_number(row, first + 3, p.row as f64)?;
+    }
+    Ok(())
+}
 
-    let ws = wb.add_worksheet().set_name("ความพร้อม")?;
-    let heads = ["อำเภอ", "ผู้ประกอบการ", "ผลิตภัณฑ์", "จำหน่ายออนไลน์"];
+/// The products left out of the count (round 1, repeated, unknown district), each with why.
+fn write_excluded(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
+    let h = header_format();
+    let ws = wb.add_worksheet().set_name(word(lang, "ผลิตภัณฑ์ที่ไม่นับ", "Not counted"))?;
+    let heads = [
+        (word(lang, "ที่", "No."), 5.0),
+        (word(lang, "เหตุผล", "Why"), 60.0),
+        (word(lang, "ชื่อผลิตภัณฑ์", "Product"), 30.0),
+        (word(lang, "ผู้ประกอบการ", "Entrepreneur"), 24.0),
+        (word(lang, "อำเภอ (ตามที่กรอก)", "District (as typed)"), 16.0),
+        (word(lang, "ไฟล์", "File"), 24.0),
+        (word(lang, "แผ่นงาน", "Sheet"), 16.0),
+        (word(lang, "แถว", "Row"), 7.0),
+    ];
+    for (c, (t, w)) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *t, &h)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (i, (p, why)) in a.counted.excluded_products().enumerate() {
+        let row = 1 + i as u32;
+        let (th, en) = why.reason();
+        ws.write_number(row, 0, (i + 1) as f64)?;
+        ws.write_string(row, 1, if lang == Lang::Th { th } else { en })?;
+        ws.write_string(row, 2, &*p.product_name)?;
+        ws.write_string(row, 3, &*p.entrepreneur_name)?;
+        ws.write_string(row, 4, &*p.amphoe)?;
+        ws.write_string(row, 5, &*p.file)?;
+        ws.write_string(row, 6, &*p.sheet)?;
+        ws.write_number(row, 7, p.row as f64)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn write_readiness(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
+    let h = header_format();
+    let ws = wb.add_worksheet().set_name(word(lang, "ความพร้อม", "Readiness"))?;
+    let heads = [
+        word(lang, "อำเภอ", "District"),
+        word(lang, "ผู้ประกอบการ", "Entrepreneurs"),
+        word(lang, "ผลิตภัณฑ์", "Products"),
+        word(lang, "จำหน่ายออนไลน์", "Sold online"),
+    ];
     for (c, t) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *t, &h)?;
     }
     for (k, key) in Key::FLAGS.iter().enumerate() {
-        ws.write_string_with_format(0, (4 + 2 * k) as u16, format!("{} (ผู้ประกอบการ)", key.header_th()), &h)?;
-        ws.write_string_with_format(0, (5 + 2 * k) as u16, format!("{} (ผลิตภัณฑ์)", key.header_th()), &h)?;
+        let (who, what) = (word(lang, "ผู้ประกอบการ", "entrepreneurs"), word(lang, "ผลิตภัณฑ์", "products"));
+        ws.write_string_with_format(0, (4 + 2 * k) as u16, format!("{} ({who})", key.header_th()), &h)?;
+        ws.write_string_with_format(0, (5 + 2 * k) as u16, format!("{} ({what})", key.header_th()), &h)?;
     }
     for (i, r) in a.counted.readiness.iter().enumerate() {
         let row = 1 + i as u32;
@@ -206,8 +316,5 @@ fn build_results(preset: &Preset, a: &Analysis) -> Result<Vec<u8>, XlsxError> {
         ws.set_column_width(c, 14)?;
     }
     ws.set_freeze_panes(1, 1)?;
-
-    let ws = wb.add_worksheet().set_name("ปัญหาที่พบ")?;
-    write_issues(ws, &a.issues)?;
-    wb.save_to_buffer()
+    Ok(())
 }

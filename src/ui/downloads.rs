@@ -17,7 +17,7 @@ pub fn Downloads() -> impl IntoView {
     let results = move |_| {
         let p = state.preset.get_untracked();
         let a = state.analysis.get_untracked();
-        if let Ok(bytes) = export::results::results_workbook(&p, &a) {
+        if let Ok(bytes) = export::results::results_workbook(&p, &a, state.lang.get_untracked()) {
             download(&format!("{}.xlsx", stem()), XLSX, &bytes);
         }
     };
@@ -28,6 +28,7 @@ pub fn Downloads() -> impl IntoView {
                 "kpi1" => export::csv::kpi1_csv(&a),
                 "kpi2" => export::csv::kpi2_csv(&a),
                 "readiness" => export::csv::readiness_csv(&a),
+                "products" => export::csv::products_csv(&a),
                 _ => export::csv::issues_csv(&a),
             };
             download(&format!("{}-{which}.csv", stem()), CSV, text.as_bytes());
@@ -55,6 +56,9 @@ pub fn Downloads() -> impl IntoView {
                 </button>
                 <button type="button" data-testid="download-kpi2-csv" on:click=csv("kpi2")>
                     {t("ตัวชี้วัดที่ 2 (.csv)", "KPI 2 (.csv)")}
+                </button>
+                <button type="button" data-testid="download-products-csv" on:click=csv("products")>
+                    {t("รายการผลิตภัณฑ์รวม (.csv)", "Merged product list (.csv)")}
                 </button>
                 <button type="button" data-testid="download-readiness-csv" on:click=csv("readiness")>
                     {t("ความพร้อม (.csv)", "Readiness (.csv)")}

@@ -262,6 +262,12 @@ await test('the results workbook downloads and reads back with the same counts',
   const out = JSON.parse(execFileSync(bin, ['score', '--json', file], { encoding: 'utf8' }));
   const online = Object.fromEntries(out.districts.map((r) => [r.district, r.online]));
   for (const [d, e] of Object.entries(EXPECTED)) assertEq(online[d], e[0], `${d} read back`);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-products-csv]')]);
+  const csvFile = path.join(OUT, 'products.csv');
+  await csv.saveAs(csvFile);
+  const lines = fs.readFileSync(csvFile, 'utf8').split('\r\n').filter((l) => l);
+  assertEq(lines.length, 1 + 179, 'the merged list: a heading and every product counted');
+  assert(lines[0].includes('ไฟล์ที่มา') && lines[1].endsWith(',01-เมืองสระแก้ว.xlsx,อ.เมืองสระแก้ว,9'), `merged list CSV: ${lines[1]}`);
   const [tpl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-template]')]);
   const tplFile = path.join(OUT, 'template.xlsx');
   await tpl.saveAs(tplFile);
