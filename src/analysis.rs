@@ -47,6 +47,24 @@ impl Analysis {
         Analysis { evaluation, counted, issues }
     }
 
+    /// The one district every counted product belongs to, if there is exactly
+    /// one (the dropped reports are one district's).
+    ///
+    /// ```
+    /// # use otop_kpi::{analysis::Analysis, preset::Preset, sales::SalesInput};
+    /// let a = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[], &[], &SalesInput::default());
+    /// assert_eq!(a.only_district(), None);
+    /// ```
+    pub fn only_district(&self) -> Option<String> {
+        let mut districts = self.counted.kept.iter().map(|k| k.district);
+        let first = districts.next()?;
+        if districts.all(|d| d == first) {
+            self.evaluation.districts.get(first).map(|r| r.district.clone())
+        } else {
+            None
+        }
+    }
+
     /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
     /// (its own and those found when counting, such as an unknown district).
     pub fn file_state(&self, file: &str) -> &'static str {

@@ -68,6 +68,9 @@ pub struct State {
     pub analysis: Memo<Analysis>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
     pub reports_read: Memo<bool>,
+    /// The one district every counted product belongs to, when the dropped reports
+    /// are one district's (a district office checking its file): its figures come first.
+    pub own_district: Memo<Option<String>>,
     pub lang: RwSignal<Lang>,
     pub thai_digits: RwSignal<bool>,
 }
@@ -136,13 +139,15 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
+    let analysis = Memo::new(move |_| session.with(Session::analysis));
     let state = State {
         session,
         preset: Memo::new(move |_| session.with(|s| s.preset.clone())),
-        analysis: Memo::new(move |_| session.with(Session::analysis)),
+        analysis,
         reports_read: Memo::new(move |_| {
             session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
         }),
+        own_district: Memo::new(move |_| analysis.with(Analysis::only_district)),
         lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
         thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
     };

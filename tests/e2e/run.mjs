@@ -457,6 +457,28 @@ await test('texts come from the loaded preset, not from code', async () => {
   await page.close();
 });
 
+
+await test('a district checking its own file sees its own figures first', async () => {
+  const { page } = await open();
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/03-ตาพระยา.ods')]);
+  await waitDone(page);
+  const card = page.locator('[data-testid=card-district]');
+  assertEq(await card.getAttribute('data-district'), 'ตาพระยา', 'the district card');
+  assertEq(await card.locator('.score').getAttribute('data-value'), '3', 'its score (14 of 152)');
+  for (const table of ['kpi1', 'kpi2']) {
+    const first = page.locator(`table[data-testid=${table}] tbody tr`).first();
+    assertEq(await first.getAttribute('data-district'), 'ตาพระยา', `${table}: its row first`);
+    assertEq(await first.getAttribute('class'), 'own', `${table}: marked as its own`);
+  }
+  assertEq(await page.locator('table[data-testid=kpi1] tbody tr.step-back').count(), 8, 'the other districts step back');
+  await page.screenshot({ path: path.join(OUT, 'district-view.png'), fullPage: true });
+  // A second district's file: the province view again.
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/08-โคกสูง.xlsx')]);
+  await waitDone(page);
+  assertEq(await card.count(), 0, 'two districts: no district card');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

@@ -120,5 +120,35 @@ pub fn ProvinceCards() -> impl IntoView {
         }
         .into_any()
     };
-    view! { <div class="cards">{kpi1}{kpi2}</div> }
+    // A district's own view: its own KPI 1 first, before the province's.
+    let own = move || {
+        let name = state.own_district.get()?;
+        let a = state.analysis.get();
+        let rule = a.evaluation.rule;
+        let r = a.evaluation.districts.iter().find(|r| r.district == name)?.clone();
+        let (l, k) = (lang(), &r.kpi1);
+        let next = match k.next(rule) {
+            Next::More { score, target, needed } => tr(
+                l,
+                &format!("อีก {} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {})", count(state, needed), count(state, target)),
+                &format!(
+                    "{} more products reach score {score} (target {})",
+                    count(state, needed),
+                    count(state, target)
+                ),
+            ),
+            _ => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+        };
+        let figures =
+            format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
+        Some(view! {
+            <div class="card own" data-testid="card-district" data-district=name.clone()>
+                <h3>{tr(l, &format!("อำเภอ{name} · ตัวชี้วัดที่ 1"), &format!("{name} district · KPI 1"))}</h3>
+                {score_line(state, l, k.score(rule))}
+                <p class="value">{figures}</p>
+                <p class="next">{next}</p>
+            </div>
+        })
+    };
+    view! { <div class="cards" class:with-own=move || state.own_district.get().is_some()>{own}{kpi1}{kpi2}</div> }
 }

@@ -40,6 +40,15 @@ fn score_cell(state: State, score: Option<u8>, note: Option<String>) -> impl Int
     }
 }
 
+/// In a district's own view, "own" for its row and "step-back" for the other districts.
+fn own_class(state: State, key: &str) -> &'static str {
+    match state.own_district.get_untracked() {
+        Some(own) if own == key => "own",
+        Some(_) if key != "province" => "step-back",
+        _ => "",
+    }
+}
+
 /// Sorting of a district table: the column and the direction.
 #[derive(Clone, Copy, PartialEq)]
 struct Sort {
@@ -52,12 +61,20 @@ struct Sort {
 fn table_body(
     a: &Analysis,
     sort: Option<Sort>,
+    own: Option<&str>,
     key: impl Fn(&Row, usize) -> i128,
     row_view: impl Fn(Row, String) -> AnyView,
 ) -> Vec<AnyView> {
     let mut rows = a.evaluation.districts.clone();
-    if let Some(s) = sort {
-        rows.sort_by(|a, b| {
+    // A district's own view: its row first (the sort then applies to the others).
+    let mut pinned = 0;
+    if let Some(at) = own.and_then(|own| rows.iter().position(|r| r.district == own)) {
+        let row = rows.remove(at);
+        rows.insert(0, row);
+        pinned = 1;
+    }
+    if let (Some(s), Some(others)) = (sort, rows.get_mut(pinned..)) {
+        others.sort_by(|a, b| {
             let o = if s.col == 0 { a.district.cmp(&b.district) } else { key(a, s.col).cmp(&key(b, s.col)) };
             if s.desc {
                 o.reverse()
@@ -135,7 +152,7 @@ pub fn Kpi1Table() -> impl IntoView {
             gap.map(|n| count(state, n)).unwrap_or_else(|| "-".into())
         };
         view! {
-            <tr class:province=is_province data-district=key class:differ=differ>
+            <tr class:province=is_province class=own_class(state, &key) data-district=key class:differ=differ>
                 <th scope="row">{r.district.clone()}</th>
                 {cell("products", k.products.to_string(), count(state, k.products))}
                 {cell("online", k.online.to_string(), count(state, k.online))}
@@ -159,7 +176,8 @@ pub fn Kpi1Table() -> impl IntoView {
             _ => 0,
         };
         let read = state.reports_read.get();
-        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang, read))
+        let own = state.own_district.get();
+        table_body(&a, sort.get(), own.as_deref(), key, |r, k| row_view(r, k, rule, lang, read))
     };
     view! {
         <table class="kpi" data-testid="kpi1">
@@ -199,7 +217,7 @@ pub fn Kpi2Table() -> impl IntoView {
         let money_shown = |v: Option<Satang>| v.map(|s| baht(state, s)).unwrap_or_else(|| "-".into());
         let sales_shown = sales.map(|s| baht(state, s)).unwrap_or_else(|| tr(lang, "ไม่มีข้อมูล", "no data"));
         view! {
-            <tr class:province=is_province data-district=key class:differ=differ>
+            <tr class:province=is_province class=own_class(state, &key) data-district=key class:differ=differ>
                 <th scope="row">{r.district.clone()}</th>
                 {cell("base", r.base.to_string(), baht(state, r.base))}
                 {cell("sales", plain(sales), sales_shown)}
@@ -221,7 +239,8 @@ pub fn Kpi2Table() -> impl IntoView {
             4 => r.kpi2.as_ref().map_or(0, |k| k.score(rule) as i128),
             _ => 0,
         };
-        table_body(&a, sort.get(), key, |r, k| row_view(r, k, rule, lang).into_any())
+        let own = state.own_district.get();
+        table_body(&a, sort.get(), own.as_deref(), key, |r, k| row_view(r, k, rule, lang).into_any())
     };
     view! {
         <table class="kpi" data-testid="kpi2">
