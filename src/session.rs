@@ -137,6 +137,12 @@ impl Session {
         Request::new(self.next_id, kind, name, self.district_names(), self.preset.window.end.year)
     }
 
+    /// The request for a dropped report's cells as they are (to send it back).
+    pub fn cells_request(&mut self, name: &str) -> Request {
+        self.next_id = self.next_id.wrapping_add(1);
+        Request::cells(self.next_id, name)
+    }
+
     /// Adds a dropped file to its zone (replacing one of the same name) and
     /// returns the request that reads it.
     pub fn add_file(&mut self, kind: FileKind, name: &str) -> Request {
@@ -191,7 +197,7 @@ impl Session {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
             }
-            Outcome::Targets(_) => return false,
+            Outcome::Targets(_) | Outcome::Cells(_) => return false,
         }
         true
     }

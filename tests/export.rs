@@ -86,3 +86,56 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     assert!(kpi1_csv(&a).contains("เมืองสระแก้ว,412,40,9.71,3"));
     assert!(issues_csv(&a).lines().count() > 1);
 }
+
+/// The text of a part of a zip package.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn a_report_goes_back_with_its_problem_cells_marked_and_noted() {
+    let preset = Preset::sa_kaeo_2564_round2();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario");
+    let name = "07-เขาฉกรรจ์.xlsx";
+    let original = std::fs::read(dir.join(name)).unwrap();
+    let report = import_report(name, &original, FileKind::Report, &names());
+    let a = Analysis::run(&preset, &[report], &[], &SalesInput::default());
+    let issues: Vec<&otop_kpi::issue::Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).collect();
+    // By hand (make_fixtures.py): the #REF! online-sales cell on row 9 and "maybe" in a readiness cell on row 11.
+    assert_eq!(issues.len(), 2, "{issues:?}");
+    let book = reader::read(name, &original).unwrap();
+    let bytes = otop_kpi::export::returned::returned_workbook(&book, &issues, otop_kpi::display::Lang::Th).unwrap();
+
+    let back = reader::read("back.xlsx", &bytes).unwrap();
+    let sheets: Vec<(&str, bool)> = back.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();
+    assert_eq!(sheets, [("ปัญหาที่ต้องแก้", false), ("คำชี้แจง", false), ("ข้อมูลเดิม", true), ("เขาฉกรรจ์", false)]);
+    // The first sheet lists both problems with their cells.
+    let list = &back.sheets[0];
+    let cells: Vec<String> = (3..5).map(|r| list.cell(r, 3).text()).collect();
+    assert_eq!(cells, ["Z9", "O11"]);
+    assert!(list.cell(3, 4).text().contains("#REF!"));
+    // The district's sheets hold the same cells as before.
+    for (before, after) in book.sheets.iter().zip(&back.sheets[1..]) {
+        for r in 0..before.rows.len().max(after.rows.len()) {
+            for c in 0..before.end_col().max(after.end_col()) {
+                let (b, a) = (before.cell(r, c).text(), after.cell(r, c).text());
+                assert_eq!(b, a, "{} row {} col {c}", before.name, before.row_number(r));
+            }
+        }
+    }
+    // Read again as a report, it counts the same.
+    let again = import_report("back.xlsx", &bytes, FileKind::Report, &names());
+    let counted = Analysis::run(&preset, &[again], &[], &SalesInput::default());
+    assert_eq!(counted.counted.online, a.counted.online);
+    // Each problem cell carries a note (in the sheet's comments) and a fill.
+    let notes = part(&bytes, "xl/comments1.xml");
+    assert!(notes.contains("ref=\"Z9\"") && notes.contains("ref=\"O11\""), "{notes}");
+    assert!(notes.contains("#REF!") && notes.contains("maybe"), "{notes}");
+    let sheet = part(&bytes, "xl/worksheets/sheet4.xml");
+    assert!(sheet.contains("<c r=\"Z9\" s=\"") && sheet.contains("<c r=\"O11\" s=\""), "marked cells have a style");
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(styles.contains("FFFFC7CE") && styles.contains("FFFFEB9C"), "the error and warning fills");
+}

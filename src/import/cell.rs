@@ -7,7 +7,7 @@ pub const MAX_ROWS: usize = 1_048_576;
 pub const MAX_CELLS: usize = 30_000_000;
 
 /// One cell's value, independent of the file format.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Empty,
     Text(String),
@@ -52,7 +52,7 @@ impl Value {
 }
 
 /// One sheet: its cells, with the position of the first one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     pub name: String,
     pub hidden: bool,

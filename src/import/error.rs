@@ -224,7 +224,7 @@ impl From<&FileError> for Issue {
 }
 
 /// Why one sheet of a file could not be read (the rest of the file still counts).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SheetError {
     /// The reader failed on the sheet.
     Unreadable { sheet: String, why: String },

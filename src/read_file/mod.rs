@@ -24,6 +24,7 @@
 
 use crate::import::error::FileError;
 use crate::import::file::{FileKind, ImportedFile};
+use crate::import::reader::{read, Workbook};
 use crate::import::report::import_report;
 use crate::import::targets::{read_tables, TargetTable};
 use crate::issue::Issue;
@@ -42,6 +43,9 @@ pub enum Read {
     Sales { default_year: i32 },
     /// The letter's target tables.
     Targets,
+    /// A report's cells as they are, to send the file back with its problems
+    /// marked (see `export::returned`).
+    Cells,
 }
 
 /// One file to read (its bytes travel beside the request: the page hands the
@@ -66,10 +70,15 @@ impl Request {
         Request { id, name: name.to_string(), read }
     }
 
-    /// The kind of file asked for.
+    /// The request for a report's cells as they are.
+    pub fn cells(id: u32, name: &str) -> Request {
+        Request { id, name: name.to_string(), read: Read::Cells }
+    }
+
+    /// The kind of file asked for (a report's, for its cells).
     pub fn kind(&self) -> FileKind {
         match self.read {
-            Read::Report { round1: false, .. } => FileKind::Report,
+            Read::Report { round1: false, .. } | Read::Cells => FileKind::Report,
             Read::Report { round1: true, .. } => FileKind::Round1,
             Read::Sales { .. } => FileKind::Sales,
             Read::Targets => FileKind::Targets,
@@ -101,6 +110,8 @@ pub enum Outcome {
     Sales(SalesFile),
     /// The tables, or the one issue saying why the file could not be read.
     Targets(Result<Vec<TargetTable>, Issue>),
+    /// A report's cells, or the one issue saying why the file could not be read.
+    Cells(Result<Workbook, Issue>),
 }
 
 /// The answer to a [`Request`].
@@ -124,6 +135,7 @@ impl Reply {
         let mut file = ImportedFile::new(&request.name, Some(kind));
         file.issues.push(issue.clone());
         let outcome = match kind {
+            _ if request.read == Read::Cells => Outcome::Cells(Err(issue)),
             FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
             FileKind::Targets => Outcome::Targets(Err(issue)),
@@ -172,6 +184,7 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
+        Read::Cells => Outcome::Cells(read(name, bytes).map_err(|e| e.issue(name))),
     };
     Reply { id: request.id, outcome }
 }

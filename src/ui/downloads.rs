@@ -1,14 +1,38 @@
 //! Downloads: the results workbook, CSV of each table, the blank template, the
-//! preset; and printing. Everything is made in the browser.
+//! preset, a report file sent back with its problems marked; and printing.
+//! Everything is made in the browser.
 
 use super::browser::download;
 use super::i18n::t;
 use super::State;
 use leptos::prelude::*;
 use otop_kpi::export;
+use otop_kpi::import::file::FileKind;
+use otop_kpi::issue::Issue;
+use otop_kpi::read_file::Outcome;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
+
+/// Downloads the report file `name` back with its problems marked (SPEC §5): its
+/// cells are read again in a worker, then written with a note on each problem cell.
+pub fn send_back(state: State, kind: FileKind, name: String) {
+    let Some(file) = super::kept_file(kind, &name) else { return };
+    let Some(request) = state.session.try_update_untracked(|s| s.cells_request(&name)) else { return };
+    leptos::task::spawn_local(async move {
+        let reply = super::read_file_client::read(request, file).await;
+        let Outcome::Cells(Ok(book)) = reply.outcome else { return };
+        let lang = state.lang.get_untracked();
+        let bytes = state.analysis.with_untracked(|a| {
+            let issues: Vec<&Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).collect();
+            export::returned::returned_workbook(&book, &issues, lang)
+        });
+        if let Ok(bytes) = bytes {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            download(&format!("{stem}-ส่งคืนแก้ไข.xlsx"), XLSX, &bytes);
+        }
+    });
+}
 
 #[component]
 pub fn Downloads() -> impl IntoView {

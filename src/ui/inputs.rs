@@ -163,6 +163,22 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             .into_any()
         }))
         .collect_view();
+    // A report with problems in its sheets can go back to its district, marked.
+    let can_send_back = matches!(kind, FileKind::Report | FileKind::Round1) && !f.sheets_used.is_empty();
+    let back_name = f.file.clone();
+    let issues_here = f.file.clone();
+    let send_back_button = move || {
+        let any = state.analysis.with(|a| a.issues.iter().any(|i| i.file.as_deref() == Some(issues_here.as_str())));
+        (can_send_back && any).then(|| {
+            let name = back_name.clone();
+            view! {
+                <button type="button" class="return" data-testid="return-file"
+                    on:click=move |_| super::downloads::send_back(state, kind, name.clone())>
+                    {move || tr(lang(), "ส่งคืนอำเภอพร้อมหมายเหตุ (.xlsx)", "Send back with notes (.xlsx)")}
+                </button>
+            }
+        })
+    };
     let whole_file_error = f
         .issues
         .iter()
@@ -177,6 +193,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             </div>
             <p class="file-summary">{summary}</p>
             {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
+            {send_back_button}
             <ul class="sheets">{sheets}</ul>
         </li>
     }

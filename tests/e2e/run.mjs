@@ -479,6 +479,35 @@ await test('a district checking its own file sees its own figures first', async 
   await page.close();
 });
 
+
+await test('a report with problems goes back to its district: cells marked, notes, a list first', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  const { createRequire } = await import('node:module');
+  const XLSX = createRequire(import.meta.url)('xlsx');
+  const back = async (file) => {
+    const button = page.locator(`[data-testid=file-status][data-file="${file}"] [data-testid=return-file]`);
+    const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const out = path.join(OUT, dl.suggestedFilename());
+    await dl.saveAs(out);
+    return { name: dl.suggestedFilename(), wb: XLSX.readFile(out) };
+  };
+  assertEq(await page.locator('[data-testid=file-status][data-file="03-ตาพระยา.ods"] [data-testid=return-file]').count(), 0, 'a file without problems has no button');
+  const { name, wb } = await back('07-เขาฉกรรจ์.xlsx');
+  assertEq(name, '07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx', 'file name');
+  assertEq(wb.SheetNames, ['ปัญหาที่ต้องแก้', 'คำชี้แจง', 'ข้อมูลเดิม', 'เขาฉกรรจ์'], 'the problem list first, then the district\'s sheets');
+  const ws = wb.Sheets['เขาฉกรรจ์'];
+  assert(ws.Z9 && ws.Z9.c && ws.Z9.c[0].t.includes('#REF!'), 'Z9 carries a note about the formula error');
+  assert(ws.O11 && ws.O11.c && ws.O11.c[0].t.includes('maybe'), 'O11 carries a note about the unclear flag');
+  assertEq(ws.E6.v, 'ข้าวเกรียบ สูตร 1', 'the data is unchanged');
+  assertEq(wb.Sheets['ปัญหาที่ต้องแก้'].D4.v, 'Z9', 'the list names the cell');
+  // An .xls comes back as .xlsx with the same cells.
+  const xls = await back('02-คลองหาด.xls');
+  assertEq(xls.name, '02-คลองหาด-ส่งคืนแก้ไข.xlsx', 'an .xls comes back as .xlsx');
+  assert(Object.values(xls.wb.Sheets['คลองหาด']).some((c) => c && c.c && c.c[0].t.includes('ซ้ำ')), 'the repeated rows are noted');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

@@ -22,7 +22,7 @@ use super::error::{FileError, Foreign, SheetError};
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
 
 /// A file read into sheets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workbook {
     pub sheets: Vec<Sheet>,
     /// Sheets that could not be read (the rest of the file still counts).
