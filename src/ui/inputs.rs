@@ -49,15 +49,13 @@ fn DropZone(
         ev.stop_propagation();
         dragging.set(true);
     };
+    // The zone's own input (events are delegated, so the event's current target
+    // is not the zone: the input is reached through its node reference).
+    let input_ref = NodeRef::<leptos::html::Input>::new();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" || ev.key() == " " {
             ev.prevent_default();
-            if let Some(input) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.query_selector("input[type=file]").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            if let Some(input) = input_ref.get() {
                 input.click();
             }
         }
@@ -75,7 +73,7 @@ fn DropZone(
                 // The page's own button (the browser's would say "Choose Files" in a Thai
                 // page); the input stays for the pickers and the test hooks.
                 <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
-                <input type="file" multiple data-testid=testid class="file-input" tabindex="-1"
+                <input type="file" multiple data-testid=testid class="file-input" tabindex="-1" node_ref=input_ref
                     accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
                     on:change=on_change />
             </label>

@@ -190,7 +190,7 @@ pub fn Settings() -> impl IntoView {
                     <th scope="col">{t("ผู้ประกอบการ", "Entrepreneurs")}</th>
                     <th scope="col">{t("ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products")}</th>
                     <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
-                    <th scope="col">{t("ยอดจำหน่ายปีประเมินที่พิมพ์เอง (บาท)", "Sales of the period, typed by hand (baht)")}</th>
+                    <th scope="col">{t("ยอดจำหน่ายปีประเมินที่พิมพ์เอง (บาท)", "Sales typed by hand (baht)")}</th>
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
