@@ -49,22 +49,12 @@ fn DropZone(
         ev.stop_propagation();
         dragging.set(true);
     };
-    // The zone's own input (events are delegated, so the event's current target
-    // is not the zone: the input is reached through its node reference).
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            ev.prevent_default();
-            if let Some(input) = input_ref.get() {
-                input.click();
-            }
-        }
-    };
     let lang = move || state.lang.get();
     view! {
         <div class="slot">
-            <label class="dropzone" class:dragging=move || dragging.get() tabindex="0" data-zone=testid
-                on:keydown=on_key
+            // The input itself takes the focus (visually hidden, outlined through the
+            // zone): Enter or Space opens the picker, as the browser does for any file input.
+            <label class="dropzone" class:dragging=move || dragging.get() data-zone=testid
                 on:dragover=on_over
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
@@ -73,7 +63,7 @@ fn DropZone(
                 // The page's own button (the browser's would say "Choose Files" in a Thai
                 // page); the input stays for the pickers and the test hooks.
                 <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
-                <input type="file" multiple data-testid=testid class="file-input" tabindex="-1" node_ref=input_ref
+                <input type="file" multiple data-testid=testid class="file-input"
                     accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
                     on:change=on_change />
             </label>

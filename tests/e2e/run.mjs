@@ -373,11 +373,13 @@ await test('empty state: no scores until a report is read, what to drop said in 
   assertEq((await zone.locator('.pick').textContent()).trim(), 'เลือกไฟล์…', 'a Thai file button');
   const box = await page.locator('input[data-testid=report-files]').boundingBox();
   assert(box && box.width <= 1 && box.height <= 1, `the browser's own button is hidden: ${JSON.stringify(box)}`);
-  await zone.focus();
+  // From the keyboard: Tab reaches the zone's input (the zone shows the focus), Enter opens the picker.
+  await page.focus('label.dropzone[data-zone=report-files] input');
+  const focused = await page.evaluate(() => document.querySelector('label.dropzone[data-zone=report-files]').matches(':focus-within'));
+  assert(focused, 'the zone shows the focus');
   const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
   await page.keyboard.press('Enter');
-  const picker = await chooser;
-  await picker.setFiles([path.join(FIXTURES, 'scenario/03-ตาพระยา.ods')]);
+  await (await chooser).setFiles([path.join(FIXTURES, 'scenario/03-ตาพระยา.ods')]);
   await waitDone(page);
   assertEq(await empty.count(), 0, 'the empty state goes once a report is read');
   assertEq(await cellValue(page, 'kpi1', 'ตาพระยา', 'online'), '14', 'read through the keyboard');
