@@ -201,7 +201,9 @@ fn hostile_web_format_files_are_bounded() {
         let f = catch_unwind(AssertUnwindSafe(|| import_report(name, &bytes, FileKind::Report, &names())))
             .unwrap_or_else(|_| panic!("{name} panicked"));
         let took = t0.elapsed();
-        assert!(took < Duration::from_secs(10), "{name} took {took:?}");
+        // A bound against a hang, not a benchmark: 1.2M rows take about 1.6 s in a
+        // release build and up to 15 s in a debug build on a busy 2-core machine.
+        assert!(took < Duration::from_secs(60), "{name} took {took:?}");
         let classified = !f.sheets_used.is_empty() || !f.sheets_skipped.is_empty();
         // One error for the file, or for its one sheet over the limits.
         let errors = f.issues.iter().filter(|i| i.severity == Severity::Error).count();

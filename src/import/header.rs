@@ -144,7 +144,9 @@ impl Key {
         }
     }
 
-    /// The header text of the canonical form (for templates and messages).
+    /// The header text of the canonical form (for templates and messages); the
+    /// online-sales column names its period from the preset where it is written
+    /// (`export::form::sales_heading`).
     pub fn header_th(self) -> &'static str {
         match self {
             Key::No => "ที่",
@@ -172,7 +174,7 @@ impl Key {
             Key::Lazada => "Lazada",
             Key::OtopToday => "OTOP Today",
             Key::OtherChannel => "อื่นๆ",
-            Key::OnlineSales => "ยอดจำหน่ายออนไลน์ เม.ย.–ก.ย. 2564 (บาท)",
+            Key::OnlineSales => "ยอดจำหน่ายออนไลน์ (บาท)",
             Key::Youtube => "YouTube",
             Key::Tiktok => "TikTok",
             Key::LineShop => "LINE OA / LINE MyShop",

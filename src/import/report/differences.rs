@@ -62,11 +62,14 @@ fn core(text: &str) -> String {
 }
 
 /// Whether `typed` names `key` as the form does (line breaks, spaces, a missing
-/// note in brackets and the form's own abbreviations "อ." "ต." "จ." aside).
+/// note in brackets, the form's own abbreviations "อ." "ต." "จ." and the
+/// period named in the online-sales heading aside).
 fn as_on_form(typed: &str, key: Key) -> bool {
     let (t, form) = (core(typed), core(key.header_th()));
     let abbreviation = t.chars().count() <= 3 && t.ends_with('.') && form.starts_with(t.trim_end_matches('.'));
-    t == form || abbreviation || (form == "ที่" && t == "ลำดับที่")
+    // The online-sales heading names the round's period ("… เม.ย.–ก.ย. 2564 (บาท)").
+    let period = key == Key::OnlineSales && t.starts_with(&form);
+    t == form || abbreviation || period || (form == "ที่" && t == "ลำดับที่")
 }
 
 fn text(v: &Value) -> Option<String> {
