@@ -131,7 +131,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
                 rows
             ),
             Lang::En => format!(
-                "sheets used: {} · {} rows read · {e} errors · {w} warnings",
+                "sheets used: {} · {} rows read · errors: {e} · warnings: {w}",
                 if used.is_empty() { "-".into() } else { used },
                 rows
             ),
