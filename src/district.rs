@@ -79,3 +79,45 @@ fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMat
     ranked.sort_by_key(|(dist, _)| *dist);
     DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
 }
+
+/// The province a text names: "จังหวัดสระแก้ว", "จ.สระแก้ว", "รวม (จ. สระแก้ว)",
+/// "อำเภอคลองหาด จังหวัดสระแก้ว" → `สระแก้ว`. The name runs to the next space,
+/// bracket or punctuation; `None` when no province is named.
+///
+/// ```
+/// # use otop_kpi::district::province_named;
+/// assert_eq!(province_named("อำเภอขลุง จังหวัดจันทบุรี").as_deref(), Some("จันทบุรี"));
+/// assert_eq!(province_named("รวม (จ.ตราด)").as_deref(), Some("ตราด"));
+/// assert_eq!(province_named("เป้าหมาย จ. สระแก้ว ปี 2564").as_deref(), Some("สระแก้ว"));
+/// assert_eq!(province_named("ระดับจังหวัด"), None);
+/// ```
+pub fn province_named(text: &str) -> Option<String> {
+    let t = crate::text::normalize(text);
+    for marker in ["จังหวัด", "จ."] {
+        let mut rest = t.as_str();
+        while let Some(at) = rest.find(marker) {
+            let after = rest[at + marker.len()..].trim_start();
+            let name: String = after
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !"()[],.;:/-–—\"'".contains(*c) && !c.is_ascii_digit())
+                .collect();
+            // "จังหวัด" inside a word ("ระดับจังหวัด") is followed by nothing Thai.
+            if name.chars().count() >= 2 && name.chars().all(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c)) {
+                return Some(name);
+            }
+            rest = &rest[at + marker.len()..];
+        }
+    }
+    None
+}
+
+/// Whether two province names are the same ("จ.สระแก้ว", "จังหวัด สระแก้ว", "สระแก้ว").
+pub fn same_province(a: &str, b: &str) -> bool {
+    let bare = |s: &str| {
+        let c = crate::text::compact(s);
+        let c = c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string();
+        c
+    };
+    let (a, b) = (bare(a), bare(b));
+    !a.is_empty() && a == b
+}

@@ -36,6 +36,7 @@ pub mod sales;
 // 6. A whole run, its outputs, reading one file (shared part), the page's session.
 pub mod analysis;
 pub mod export;
+pub mod nation;
 pub mod read_file;
 pub mod session;
 // 7. The shells' core: the command.

@@ -6,7 +6,7 @@ use super::cell::{column_letter, Sheet, Value};
 use super::error::FileError;
 use super::reader::read;
 use super::text::money;
-use crate::district::{match_district, DistrictMatch, DistrictMatcher};
+use crate::district::{match_district, province_named, same_province, DistrictMatch, DistrictMatcher};
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::preset::{District, Preset};
@@ -40,6 +40,10 @@ pub struct TargetTable {
     pub table: Table,
     pub sheet: String,
     pub rows: Vec<TableRow>,
+    /// The province the table is for: named in a title row, the total row
+    /// ("รวม (จ.…)"), the sheet name or the file name.
+    #[serde(default)]
+    pub province: Option<String>,
 }
 
 fn whole(v: &Value) -> Option<i64> {
@@ -49,7 +53,18 @@ fn whole(v: &Value) -> Option<i64> {
 /// Reads the target tables of a file (one per sheet that is one).
 pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileError> {
     let wb = read(name, bytes)?;
-    Ok(wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect())
+    let mut tables: Vec<TargetTable> = wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect();
+    // A file of one province names it in its name when its sheets do not.
+    let from_name = province_named(name.rsplit(['/', '\\']).next().unwrap_or(name));
+    let named: Vec<&str> = tables.iter().filter_map(|t| t.province.as_deref()).collect();
+    let only = match named.as_slice() {
+        [first, rest @ ..] if rest.iter().all(|p| same_province(p, first)) => Some(first.to_string()),
+        _ => None,
+    };
+    for t in tables.iter_mut().filter(|t| t.province.is_none()) {
+        t.province = only.clone().or_else(|| from_name.clone());
+    }
+    Ok(tables)
 }
 
 fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
@@ -100,10 +115,18 @@ fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
     let table = if base_col.is_some() && prod_col.is_none() { Table::Revenue } else { Table::Online };
     let first_data = if two_rows { h + 2 } else { h + 1 };
     let mut rows = Vec::new();
+    // The province: a title row above the header, else the sheet's name (else the total row, below).
+    let title = (0..h).flat_map(|r| (sheet.first_col..end).map(move |c| (r, c)));
+    let mut province = title.map(|(r, c)| sheet.cell(r, c).text()).find_map(|t| province_named(&t));
+    province = province.or_else(|| province_named(&sheet.name));
     for i in first_data..sheet.rows.len() {
         let district = sheet.cell(i, district_col).text().trim().to_string();
         let first = compact(&sheet.cell(i, sheet.first_col).text());
         if district.is_empty() || compact(&district).starts_with("รวม") || first.starts_with("รวม") {
+            if first.starts_with("รวม") || compact(&district).starts_with("รวม") {
+                let total = format!("{} {}", sheet.cell(i, sheet.first_col).text(), district);
+                province = province.or_else(|| province_named(&total));
+            }
             continue;
         }
         let printed = score_cols
@@ -123,7 +146,7 @@ fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
             row: sheet.row_number(i),
         });
     }
-    Some(TargetTable { table, sheet: sheet.name.clone(), rows })
+    Some(TargetTable { table, sheet: sheet.name.clone(), rows, province })
 }
 
 /// The preset with the tables' figures in place of its own: matched districts are

@@ -57,6 +57,8 @@ codes! {
     ReportOnlineSalesNotAmount = "report.online_sales.not_amount", Warning;
     ReportAmphoeMissing = "report.amphoe.missing", Error;
     ReportAmphoeUnknown = "report.amphoe.unknown", Error;
+    ReportProvinceUnknown = "report.province.unknown", Error;
+    ReportProvinceMissing = "report.province.missing", Error;
     ReportDuplicate = "report.duplicate", Warning;
     ReportRound1 = "report.round1", Warning;
     ReportChannelMarkOnly = "report.channel.mark_only", Warning;
@@ -66,6 +68,7 @@ codes! {
     SalesMonthUnreadable = "sales.month.unreadable", Error;
     SalesRepeatedRow = "sales.repeated_row", Warning;
     SalesAmphoeUnknown = "sales.amphoe.unknown", Error;
+    SalesProvinceUnknown = "sales.province.unknown", Error;
     SalesOutsideWindow = "sales.outside_window", Warning;
     SalesDistrictMissing = "sales.district.missing", Warning;
     SalesMonthMissing = "sales.month.missing", Warning;

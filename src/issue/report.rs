@@ -185,4 +185,35 @@ impl Issue {
             ),
         )
     }
+
+    /// `count` rows of a file name a province whose target tables are not loaded.
+    pub fn report_province_unknown(province: &str, count: usize) -> Issue {
+        Issue::new(
+            Code::ReportProvinceUnknown,
+            format!(
+                "ผลิตภัณฑ์ {count} รายการในไฟล์นี้เป็นของจังหวัด{province} ซึ่งยังไม่ได้นำเข้าตารางเป้าหมาย จึงไม่ถูกนับ \
+                 — นำเข้าตารางเป้าหมายของจังหวัด{province} หรือแก้ช่องจังหวัดให้ถูกต้อง"
+            ),
+            format!(
+                "{count} products of this file belong to {province} province, whose target tables are not loaded, \
+                 so they are not counted: import {province}'s target tables, or correct the province cell"
+            ),
+        )
+    }
+
+    /// `count` rows of a file whose province cannot be told (no จังหวัด cell, no
+    /// province in the title, a district name several loaded provinces have).
+    pub fn report_province_missing(count: usize) -> Issue {
+        Issue::new(
+            Code::ReportProvinceMissing,
+            format!(
+                "ผลิตภัณฑ์ {count} รายการในไฟล์นี้ไม่ระบุจังหวัด และบอกจากชื่ออำเภอไม่ได้ จึงไม่ถูกนับ \
+                 — กรอกช่องจังหวัด หรือเขียน \"อำเภอ… จังหวัด…\" ในแถวชื่อรายงาน"
+            ),
+            format!(
+                "{count} products of this file name no province and their district does not tell which, so they \
+                 are not counted: fill in the province column, or write \"อำเภอ… จังหวัด…\" in the title row"
+            ),
+        )
+    }
 }

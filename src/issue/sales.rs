@@ -128,4 +128,15 @@ impl Issue {
             ),
         )
     }
+
+    /// A sales file whose districts belong to no one loaded province.
+    pub fn sales_province_unknown() -> Issue {
+        Issue::new(
+            Code::SalesProvinceUnknown,
+            "ไม่รู้ว่าไฟล์ยอดจำหน่ายนี้เป็นของจังหวัดใด (ชื่ออำเภอไม่ตรงกับจังหวัดที่นำเข้า) จึงไม่ถูกใช้ \
+             — แยกไฟล์ยอดจำหน่ายเป็นรายจังหวัด",
+            "It cannot be told which province this sales file is for (its districts match no loaded province), \
+             so it is not used: give each province its own sales file",
+        )
+    }
 }

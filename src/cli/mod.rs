@@ -9,6 +9,8 @@
 //! assert!(String::from_utf8(out).unwrap().contains("\"kpi1\""));
 //! ```
 
+mod provinces;
+
 use crate::analysis::Analysis;
 use crate::display::{self, Lang};
 use crate::import::error::FileError;
@@ -25,7 +27,7 @@ pub const USAGE_ERROR: i32 = 2;
 
 const USAGE: &str = "usage:
   otop-kpi targets [--preset FILE] [--json]
-  otop-kpi score [--preset FILE] [--round1 FILE]... [--sales FILE]...
+  otop-kpi score [--preset FILE | --targets FILE...] [--round1 FILE]... [--sales FILE]...
                  [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
                  [--json] REPORT...
   otop-kpi template [--preset FILE] OUT.xlsx
@@ -66,6 +68,7 @@ struct Options {
     survey: bool,
     rule: Option<ScoringRule>,
     mark_only: Option<MarkOnly>,
+    targets: Vec<String>,
     positional: Vec<String>,
 }
 
@@ -81,6 +84,9 @@ fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, Str
             "--survey" if allowed_flags.contains(&"--survey") => o.survey = true,
             "--round1" if allowed_flags.contains(&"--round1") => {
                 o.round1.push(it.next().ok_or("--round1 needs a file")?.clone())
+            }
+            "--targets" if allowed_flags.contains(&"--targets") => {
+                o.targets.push(it.next().ok_or("--targets needs a file")?.clone())
             }
             "--sales" if allowed_flags.contains(&"--sales") => {
                 o.sales.push(it.next().ok_or("--sales needs a file")?.clone())
@@ -263,7 +269,10 @@ fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile
 }
 
 fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {
-    let o = parse_options(args, &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only"])?;
+    let o = parse_options(
+        args,
+        &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only", "--targets"],
+    )?;
     if o.positional.is_empty() {
         return Err("score needs at least one REPORT file".into());
     }
@@ -276,6 +285,9 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
     }
     if let Some(m) = o.mark_only {
         preset.mark_only = m;
+    }
+    if !o.targets.is_empty() {
+        return provinces::score_provinces(&o, &preset, out);
     }
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();

@@ -1,0 +1,264 @@
+//! Several provinces in one run (SPEC §10): a preset per province from its
+//! target tables, every report row assigned to a loaded province and then to a
+//! district of that province, each province scored as a single-province run, a
+//! table of provinces, and a national row from the national totals, scored with
+//! the same thresholds.
+
+use crate::analysis::Analysis;
+use crate::district::{match_district, same_province, DistrictMatch};
+use crate::evaluation::Evaluation;
+use crate::import::file::ImportedFile;
+use crate::import::product::Product;
+use crate::import::targets::{apply, TargetTable};
+use crate::issue::Issue;
+use crate::preset::{District, Preset};
+use crate::sales::{SalesFile, SalesInput};
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+/// One province of the run: its preset and its whole analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvinceRun {
+    pub preset: Preset,
+    pub analysis: Analysis,
+    /// The files that had rows of this province.
+    pub files: Vec<String>,
+}
+
+/// A run over several provinces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NationRun {
+    pub provinces: Vec<ProvinceRun>,
+    /// The provinces as rows (`districts`) and the nation (`province`), scored
+    /// from their totals.
+    pub nation: Evaluation,
+    /// Every issue once: the presets', the files', each province's counting.
+    pub issues: Vec<Issue>,
+}
+
+/// The name of the national row.
+pub const NATION: &str = "ทั้งประเทศ";
+
+/// One preset per province named by the target tables of `files` ((file name,
+/// tables) each), built on `template` (its thresholds, rule, window, year and
+/// round); tables that name no province belong to the template's province.
+/// Issues: printed targets that differ, problems of each preset.
+pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable>)]) -> (Vec<Preset>, Vec<Issue>) {
+    let mut groups: Vec<(String, String, Vec<TargetTable>)> = Vec::new();
+    for (file, tables) in files {
+        for t in tables {
+            let province = t.province.clone().unwrap_or_else(|| template.province.clone());
+            match groups.iter_mut().find(|(p, f, _)| same_province(p, &province) && f == file) {
+                Some((_, _, ts)) => ts.push(t.clone()),
+                None => groups.push((province, file.clone(), vec![t.clone()])),
+            }
+        }
+    }
+    let mut presets: Vec<Preset> = Vec::new();
+    let mut issues = Vec::new();
+    for (province, file, tables) in groups {
+        let existing = presets.iter().position(|p| same_province(&p.province, &province));
+        let base = match existing {
+            Some(i) => presets.get(i).cloned().unwrap_or_else(|| template.clone()),
+            None => Preset { province: province.clone(), districts: Vec::new(), ..template.clone() },
+        };
+        let (preset, found) = apply(&base, &file, &tables);
+        issues.extend(found);
+        match existing.and_then(|i| presets.get_mut(i)) {
+            Some(slot) => *slot = preset,
+            None => presets.push(preset),
+        }
+    }
+    (presets, issues)
+}
+
+/// Which loaded province a product belongs to: its จังหวัด cell (or the title's),
+/// else — when its province is not named — the one province that has its
+/// district, or the only province loaded.
+fn province_of(p: &Product, presets: &[Preset]) -> Result<usize, Option<String>> {
+    if !p.province.trim().is_empty() {
+        return presets
+            .iter()
+            .position(|x| same_province(&x.province, &p.province))
+            .ok_or(Some(p.province.to_string()));
+    }
+    if presets.len() == 1 {
+        return Ok(0);
+    }
+    let having: Vec<usize> = presets
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| {
+            let names: Vec<String> = x.districts.iter().map(|d| d.name.clone()).collect();
+            matches!(match_district(&p.amphoe, &names), DistrictMatch::Found(_))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match having.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(None),
+    }
+}
+
+/// The files' products split by province: for province `i`, a copy of each
+/// file holding only its products (the file's own issues go with the first
+/// province it has rows in). Products of no loaded province become one error
+/// per file and province named.
+fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) -> Vec<Vec<ImportedFile>> {
+    let mut out: Vec<Vec<ImportedFile>> = vec![Vec::new(); presets.len()];
+    for f in files {
+        let mut parts: Vec<Vec<Product>> = vec![Vec::new(); presets.len()];
+        let mut unknown: Vec<(Option<String>, usize, &Product)> = Vec::new();
+        for p in f.products.iter() {
+            match province_of(p, presets) {
+                Ok(i) => {
+                    if let Some(part) = parts.get_mut(i) {
+                        part.push(p.clone());
+                    }
+                }
+                Err(named) => match unknown.iter_mut().find(|(n, _, _)| *n == named) {
+                    Some((_, count, _)) => *count += 1,
+                    None => unknown.push((named, 1, p)),
+                },
+            }
+        }
+        for (named, count, first) in unknown {
+            let issue = match named {
+                Some(name) => Issue::report_province_unknown(&name, count),
+                None => Issue::report_province_missing(count),
+            };
+            issues.push(issue.in_file(&f.file).at(Some(&first.sheet), Some(first.row), Some("จังหวัด")));
+        }
+        let mut own_issues_given = false;
+        for (i, products) in parts.into_iter().enumerate() {
+            if products.is_empty() {
+                continue;
+            }
+            let mut copy = f.clone();
+            copy.rows = products.len();
+            copy.products = Arc::new(products);
+            if own_issues_given {
+                copy.issues.clear();
+            }
+            own_issues_given = true;
+            if let Some(list) = out.get_mut(i) {
+                list.push(copy);
+            }
+        }
+        if !own_issues_given {
+            issues.extend(f.issues.iter().cloned());
+        }
+    }
+    out
+}
+
+/// The province a sales file belongs to: the one whose districts its rows name most.
+fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
+    let score = |x: &Preset| {
+        let names: Vec<String> = x.districts.iter().map(|d| d.name.clone()).collect();
+        file.entries.iter().filter(|e| matches!(match_district(&e.district, &names), DistrictMatch::Found(_))).count()
+    };
+    let scores: Vec<usize> = presets.iter().map(score).collect();
+    let best = scores.iter().copied().max().filter(|&m| m > 0)?;
+    let at: Vec<usize> = scores.iter().enumerate().filter(|(_, s)| **s == best).map(|(i, _)| i).collect();
+    match at.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+impl NationRun {
+    /// Scores every province of `presets` on the report, round-1 and sales files.
+    pub fn run(
+        presets: &[Preset],
+        reports: &[ImportedFile],
+        round1: &[ImportedFile],
+        sales: &[SalesFile],
+    ) -> NationRun {
+        let mut issues = Vec::new();
+        for p in presets {
+            issues.extend(p.validate());
+        }
+        let reports_by = split(reports, presets, &mut issues);
+        let round1_by = split(round1, presets, &mut Vec::new());
+        let mut sales_by: Vec<Vec<SalesFile>> = vec![Vec::new(); presets.len()];
+        for s in sales {
+            match sales_province(s, presets).and_then(|i| sales_by.get_mut(i)) {
+                Some(list) => list.push(s.clone()),
+                None => issues.push(Issue::sales_province_unknown().in_file(&s.file.file)),
+            }
+        }
+        let mut provinces = Vec::new();
+        for (i, preset) in presets.iter().enumerate() {
+            let reports = reports_by.get(i).cloned().unwrap_or_default();
+            let round1 = round1_by.get(i).cloned().unwrap_or_default();
+            let sales = SalesInput::aggregate(sales_by.get(i).map(Vec::as_slice).unwrap_or_default(), preset);
+            let analysis = Analysis::run(preset, &reports, &round1, &sales);
+            // The preset's own issues are listed once, above; the rest are this province's.
+            let own = preset.validate();
+            issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
+            let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
+            provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
+        }
+        let nation = national(presets, &provinces);
+        NationRun { provinces, nation, issues }
+    }
+
+    /// SPEC §9's object for a run with `--targets`: provinces, nation, issues, files.
+    pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
+        let provinces: Vec<Value> = self
+            .provinces
+            .iter()
+            .map(|p| {
+                let mine: Vec<&ImportedFile> = files.iter().copied().filter(|f| p.files.contains(&f.file)).collect();
+                let mut v = p.analysis.to_json(&mine);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("name".into(), json!(p.preset.province));
+                }
+                v
+            })
+            .collect();
+        let e = &self.nation;
+        let state =
+            |file: &str| crate::import::file::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)));
+        json!({
+            "provinces": provinces,
+            "provinces_table": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
+            "nation": e.row_json(&e.province),
+            "issues": self.issues,
+            "files": files.iter().map(|f| json!({
+                "file": f.file,
+                "kind": f.kind,
+                "sheets_used": f.sheets_used,
+                "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
+                "rows": f.rows,
+                "state": state(&f.file),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// The provinces as the rows of one evaluation, and the nation as its total:
+/// each province's registered figures and base are its totals, its online count
+/// and sales its province row's; the nation is scored from the national totals.
+fn national(presets: &[Preset], provinces: &[ProvinceRun]) -> Evaluation {
+    let template = presets.first().cloned().unwrap_or_else(Preset::sa_kaeo_2564_round2);
+    let districts = presets
+        .iter()
+        .map(|p| {
+            let (entrepreneurs, products, base) = p.totals();
+            District { name: p.province.clone(), entrepreneurs, products, base }
+        })
+        .collect();
+    let survey_done = presets.iter().all(|p| p.survey_done);
+    let nation = Preset { province: NATION.into(), districts, survey_done, ..template };
+    let online: Vec<i64> = provinces.iter().map(|p| p.analysis.evaluation.province.kpi1.online).collect();
+    // The nation's growth only when every province has its sales (else it would
+    // set some provinces' sales against every province's base).
+    let sales: Vec<_> =
+        provinces.iter().map(|p| p.analysis.evaluation.province.kpi2.as_ref().map(|k| k.sales)).collect();
+    let sales = if sales.iter().all(Option::is_some) { sales } else { vec![None; sales.len()] };
+    let mut e = Evaluation::new(&nation, &online, &sales);
+    e.province.district = NATION.into();
+    e
+}
