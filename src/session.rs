@@ -24,6 +24,7 @@ use crate::import::text::money;
 use crate::issue::preset::Figure;
 use crate::issue::{Code, Issue};
 use crate::money::{parse_decimal, BasisPoints, Satang};
+use crate::nation::{presets_from_targets, NationRun};
 use crate::preset::{District, MarkOnly, Preset, ScoringRule};
 use crate::read_file::{Outcome, Reply, Request};
 use crate::sales::{SalesFile, SalesInput};
@@ -53,6 +54,9 @@ pub struct Session {
     pub typed_sales: Vec<(String, Satang)>,
     /// Problems of the last settings action (a preset or target-table import, a typed figure).
     pub settings_issues: Vec<Issue>,
+    /// The provinces of a run over several provinces, one preset each from their
+    /// target tables (empty: a one-province run on `preset`).
+    pub provinces: Vec<Preset>,
     next_id: u32,
 }
 
@@ -99,6 +103,7 @@ impl Session {
             sales: Vec::new(),
             typed_sales,
             settings_issues: Vec::new(),
+            provinces: Vec::new(),
             next_id: 0,
         }
     }
@@ -128,7 +133,45 @@ impl Session {
 
     /// The preset's district names.
     pub fn district_names(&self) -> Vec<String> {
-        self.preset.districts.iter().map(|d| d.name.clone()).collect()
+        if self.provinces.is_empty() {
+            self.preset.districts.iter().map(|d| d.name.clone()).collect()
+        } else {
+            self.provinces.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect()
+        }
+    }
+
+    /// Loads the provinces of several target-table files ((file name, tables or
+    /// why not) each): a run over several provinces, each built on `preset`'s
+    /// thresholds, rule, year, round and window.
+    pub fn import_provinces(&mut self, files: Vec<(String, Result<Vec<TargetTable>, Issue>)>) {
+        let mut issues = Vec::new();
+        let mut read = Vec::new();
+        for (name, tables) in files {
+            match tables {
+                Ok(t) if !t.is_empty() => read.push((name, t)),
+                Ok(_) => issues.push(Issue::targets_not_found().in_file(&name)),
+                Err(issue) => issues.push(issue),
+            }
+        }
+        let (presets, found) = presets_from_targets(&self.preset, &read);
+        issues.extend(found);
+        self.provinces = presets;
+        self.settings_issues = issues;
+    }
+
+    /// Back to a one-province run.
+    pub fn clear_provinces(&mut self) {
+        self.provinces.clear();
+    }
+
+    /// The run over several provinces, when their target tables are loaded.
+    pub fn nation(&self) -> Option<NationRun> {
+        if self.provinces.is_empty() {
+            return None;
+        }
+        let done = |v: &[Slot]| v.iter().filter_map(|s| s.result.clone()).collect::<Vec<_>>();
+        let sales: Vec<SalesFile> = self.sales.iter().filter_map(|s| s.sales.clone()).collect();
+        Some(NationRun::run(&self.provinces, &done(&self.reports), &done(&self.round1), &sales))
     }
 
     /// A request to read a file of `kind` against the preset of now, with a new id.

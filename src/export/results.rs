@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::display::{self, Lang};
 use crate::import::header::Key;
 use crate::issue::Issue;
+use crate::nation::NationRun;
 use crate::preset::{Preset, ScoringRule};
 use crate::scoring::Next;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -81,7 +82,21 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), 
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
 pub fn results_workbook(preset: &Preset, a: &Analysis, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    results_workbook_of(preset, a, None, lang)
+}
+
+/// [`results_workbook`] for a run over several provinces: a first sheet of the
+/// provinces and the nation, then the province `a` (the one shown) as above.
+pub fn results_workbook_of(
+    preset: &Preset,
+    a: &Analysis,
+    nation: Option<&NationRun>,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    if let Some(n) = nation {
+        write_provinces(&mut wb, n, lang)?;
+    }
     write_summary(&mut wb, preset, a, lang)?;
     super::targets::write_target_sheets(&mut wb, preset, lang)?;
     write_products(&mut wb, preset, a, lang)?;
@@ -90,6 +105,45 @@ pub fn results_workbook(preset: &Preset, a: &Analysis, lang: Lang) -> Result<Vec
     let ws = wb.add_worksheet().set_name(word(lang, "ปัญหาที่พบ", "Issues"))?;
     write_issues(ws, &a.issues, lang)?;
     wb.save_to_buffer()
+}
+
+/// The provinces and the nation: both KPIs, scored from their own totals.
+fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), XlsxError> {
+    let (h, int) = (header_format(), Format::new().set_num_format("#,##0"));
+    let (money, pct) = (Format::new().set_num_format("#,##0.00"), Format::new().set_num_format("0.00"));
+    let ws = wb.add_worksheet().set_name(word(lang, "รายจังหวัด", "Provinces"))?;
+    let heads = [
+        word(lang, "จังหวัด", "Province"),
+        word(lang, "ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products"),
+        word(lang, "จำหน่ายออนไลน์", "Sold online"),
+        word(lang, "ร้อยละ", "Percent"),
+        word(lang, "คะแนนตัวชี้วัดที่ 1", "KPI 1 score"),
+        word(lang, "ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)"),
+        word(lang, "ยอดจำหน่าย (บาท)", "Sales (baht)"),
+        word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)"),
+        word(lang, "คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
+    ];
+    for (c, t) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *t, &h)?;
+        ws.set_column_width(c as u16, if c == 0 { 18.0 } else { 16.0 })?;
+    }
+    let e = &n.nation;
+    for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
+        let row = 1 + i as u32;
+        ws.write_string(row, 0, &r.district)?;
+        ws.write_number_with_format(row, 1, r.kpi1.products as f64, &int)?;
+        ws.write_number_with_format(row, 2, r.kpi1.online as f64, &int)?;
+        ws.write_number_with_format(row, 3, r.kpi1.percent.0 as f64 / 100.0, &pct)?;
+        ws.write_number(row, 4, r.kpi1.score(e.rule) as f64)?;
+        ws.write_number_with_format(row, 5, r.base.0 as f64 / 100.0, &money)?;
+        if let Some(k) = &r.kpi2 {
+            ws.write_number_with_format(row, 6, k.sales.0 as f64 / 100.0, &money)?;
+            ws.write_number_with_format(row, 7, k.growth.0 as f64 / 100.0, &pct)?;
+            ws.write_number(row, 8, k.score(e.rule) as f64)?;
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    Ok(())
 }
 
 fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {

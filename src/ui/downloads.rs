@@ -41,7 +41,8 @@ pub fn Downloads() -> impl IntoView {
     let results = move |_| {
         let p = state.preset.get_untracked();
         let a = state.analysis.get_untracked();
-        if let Ok(bytes) = export::results::results_workbook(&p, &a, state.lang.get_untracked()) {
+        let nation = state.nation.get_untracked();
+        if let Ok(bytes) = export::results::results_workbook_of(&p, &a, nation.as_ref(), state.lang.get_untracked()) {
             download(&format!("{}.xlsx", stem()), XLSX, &bytes);
         }
     };

@@ -237,6 +237,36 @@ pub fn Inputs() -> impl IntoView {
                     hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย."
                     hint_en="Monthly, per district, or the Apr–Sep total" />
             </div>
+            <div class="provinces-input">
+                <label class="button">
+                    {t(
+                        "หลายจังหวัด: นำเข้าตารางค่าเป้าหมายของแต่ละจังหวัด…",
+                        "Several provinces: import each province's target tables…",
+                    )}
+                    <input type="file" multiple data-testid="targets-files" class="file-input"
+                        accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
+                        on:change=move |ev| {
+                            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            else {
+                                return;
+                            };
+                            super::read_provinces(state, files_of(input.files()));
+                            input.set_value("");
+                        } />
+                </label>
+                {move || state.nation.with(|n| n.as_ref().map(|n| n.provinces.len())).map(|count| {
+                    let l = state.lang.get();
+                    view! {
+                        <span class="provinces-loaded">
+                            {tr(l, &format!("โหลดแล้ว {count} จังหวัด"), &format!("{count} provinces loaded"))}
+                        </span>
+                        <button type="button" data-testid="clear-provinces"
+                            on:click=move |_| state.session.update(Session::clear_provinces)>
+                            {tr(l, "กลับไปจังหวัดเดียว", "Back to one province")}
+                        </button>
+                    }
+                })}
+            </div>
             <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">
                 {status_text}
             </p>

@@ -17,6 +17,7 @@ use otop_kpi::analysis::Analysis;
 use otop_kpi::display::Lang;
 use otop_kpi::import::file::FileKind;
 use otop_kpi::money::Satang;
+use otop_kpi::nation::NationRun;
 use otop_kpi::preset::Preset;
 use otop_kpi::read_file::Request;
 use otop_kpi::session::Session;
@@ -66,6 +67,10 @@ pub struct State {
     /// The session's preset (derived: change it through the session).
     pub preset: Memo<Preset>,
     pub analysis: Memo<Analysis>,
+    /// The run over several provinces, when their target tables are loaded.
+    pub nation: Memo<Option<NationRun>>,
+    /// The province shown below the provinces table (an index into the run's provinces).
+    pub selected: RwSignal<usize>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
     pub reports_read: Memo<bool>,
     /// The one district every counted product belongs to, when the dropped reports
@@ -118,6 +123,26 @@ pub fn read_targets(state: State, file: web_sys::File) {
     });
 }
 
+/// Reads several provinces' target-table files in a worker, then makes them a
+/// run over several provinces (one change to the session for all of them).
+pub fn read_provinces(state: State, files: Vec<web_sys::File>) {
+    leptos::task::spawn_local(async move {
+        let mut read = Vec::new();
+        for file in files {
+            let name = file.name();
+            let Some(request) = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name)) else {
+                continue;
+            };
+            let reply = read_file_client::read(request, file).await;
+            if let otop_kpi::read_file::Outcome::Targets(tables) = reply.outcome {
+                read.push((name, tables));
+            }
+        }
+        state.selected.set(0);
+        state.session.update(|s| s.import_provinces(read));
+    });
+}
+
 fn saved<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()
 }
@@ -139,11 +164,25 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
-    let analysis = Memo::new(move |_| session.with(Session::analysis));
+    let nation = Memo::new(move |_| session.with(Session::nation));
+    let selected = RwSignal::new(0usize);
+    // Over several provinces, the page shows the selected one (its drill-down).
+    let analysis = Memo::new(move |_| {
+        nation
+            .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
+            .unwrap_or_else(|| session.with(Session::analysis))
+    });
+    let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
     let state = State {
         session,
-        preset: Memo::new(move |_| session.with(|s| s.preset.clone())),
+        preset: Memo::new(move |_| {
+            nation
+                .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.preset.clone()))
+                .unwrap_or_else(|| own_preset.get())
+        }),
         analysis,
+        nation,
+        selected,
         reports_read: Memo::new(move |_| {
             session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
         }),
@@ -151,7 +190,7 @@ fn provide_state() -> State {
         lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
         thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
     };
-    persist("preset", state.preset);
+    persist("preset", own_preset);
     persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
     persist("lang", state.lang);
     persist("thai-digits", state.thai_digits);

@@ -511,6 +511,39 @@ await test('a report with problems goes back to its district: cells marked, note
   await page.close();
 });
 
+
+await test('several provinces: a table of provinces, a national row, and a drill-down to districts', async () => {
+  const { page, rec } = await open();
+  const dir = path.join(FIXTURES, 'provinces');
+  const targets = ['targets-สระแก้ว.xlsx', 'targets-จันทบุรี.xlsx', 'targets-ตราด.xlsx'].map((f) => path.join(dir, f));
+  await page.setInputFiles('input[type=file][data-testid=targets-files]', targets);
+  await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 30000 });
+  const reports = [...SCENARIO, ...fs.readdirSync(dir).filter((f) => /^(จันทบุรี|ตราด)-|ระยอง/.test(f)).sort().map((f) => path.join(dir, f))];
+  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await waitDone(page);
+  const p = (name, col) => page.getAttribute(`table[data-testid=provinces] tr[data-province="${name}"] [data-col=${col}]`, 'data-value');
+  // By hand (tests/fixtures/make_provinces.py).
+  for (const [name, products, online, score] of [['สระแก้ว', 1921, 179, 3], ['จันทบุรี', 1130, 105, 3], ['ตราด', 620, 53, 2], ['nation', 3671, 337, 3]]) {
+    assertEq([await p(name, 'products'), await p(name, 'online'), await p(name, 'score')], [String(products), String(online), String(score)], name);
+  }
+  assertEq(await p('nation', 'percent'), '9.18', 'the nation from the national totals');
+  // Drill down: Chanthaburi's districts below.
+  await page.click('table[data-testid=provinces] tr[data-province="จันทบุรี"] button');
+  assertEq(await cellValue(page, 'kpi1', 'ขลุง', 'online'), '15', 'ขลุง online');
+  assertEq(await cellValue(page, 'kpi1', 'ขลุง', 'score'), '4', 'ขลุง score');
+  assertEq(await cellValue(page, 'kpi1', 'province', 'products'), '1130', 'Chanthaburi row from its own totals');
+  assertEq(await page.getAttribute('table[data-testid=kpi1-targets] tr[data-district="province"] [data-col=t3]', 'data-value'), '102', 'its target table');
+  const rayong = page.locator('[data-testid=issues] [data-code="report.province.unknown"]');
+  assertEq(await rayong.count(), 1, 'the Rayong report: one error');
+  await page.screenshot({ path: path.join(OUT, 'provinces.png'), fullPage: true });
+  await page.click('[data-testid=clear-provinces]');
+  await waitDone(page);
+  assertEq(await page.locator('table[data-testid=provinces]').count(), 0, 'back to one province');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

@@ -4,6 +4,7 @@
 
 mod cards;
 mod chart;
+mod provinces;
 mod readiness;
 mod tables;
 mod targets;
@@ -157,6 +158,7 @@ pub fn Results() -> impl IntoView {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
             <Controls />
+            <provinces::ProvincesTable />
             <Show when=move || !state.reports_read.get()>
                 <EmptyState />
             </Show>

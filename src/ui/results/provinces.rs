@@ -1,0 +1,102 @@
+//! The table of provinces in a run over several provinces (SPEC §8, §10):
+//! both KPIs per province and for the nation, each province's name a button
+//! that shows its district tables below (the drill-down).
+
+use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_kpi::evaluation::Row;
+use otop_kpi::preset::ScoringRule;
+
+fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
+    view! { <td data-col=col data-value=plain class="num">{shown}</td> }
+}
+
+fn row_cells(state: State, r: &Row, rule: ScoringRule) -> impl IntoView {
+    let k = &r.kpi1;
+    let score1 = k.score(rule);
+    let (sales, growth, score2) = match &r.kpi2 {
+        Some(s) => (Some(s.sales), Some(s.growth), Some(s.score(rule))),
+        None => (None, None, None),
+    };
+    let dash = || "-".to_string();
+    view! {
+        {cell("products", Some(k.products.to_string()), count(state, k.products))}
+        {cell("online", Some(k.online.to_string()), count(state, k.online))}
+        {cell("percent", Some(k.percent.to_string()), percent_cell(state, k.percent))}
+        <td data-col="score" data-value=score1.to_string() class="num">
+            <span class=format!("badge s{score1}")>{digits(state, score1.to_string())}</span>
+        </td>
+        {cell("base", Some(r.base.to_string()), baht(state, r.base))}
+        {cell("sales", sales.map(|s| s.to_string()), sales.map(|s| baht(state, s)).unwrap_or_else(dash))}
+        {cell("growth", growth.map(|g| g.to_string()), growth.map(|g| percent_cell(state, g)).unwrap_or_else(dash))}
+        <td data-col="kpi2-score" data-value=score2.map(|s| s.to_string()) class="num">
+            {score2.map(|s| view! { <span class=format!("badge s{s}")>{digits(state, s.to_string())}</span> })}
+        </td>
+    }
+}
+
+#[component]
+pub fn ProvincesTable() -> impl IntoView {
+    let state = expect_context::<State>();
+    let rows = move || {
+        let lang = state.lang.get();
+        state.nation.with(|n| {
+            let Some(n) = n else { return Vec::new() };
+            let e = &n.nation;
+            let selected = state.selected.get();
+            let mut out: Vec<AnyView> = e
+                .districts
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let name = r.district.clone();
+                    let label = tr(lang, &format!("ดูรายอำเภอของจังหวัด{name}"), &format!("Show {name}'s districts"));
+                    view! {
+                        <tr data-province=name.clone() class:own=i == selected>
+                            <th scope="row">
+                                <button type="button" class="link" aria-label=label
+                                    aria-pressed=(i == selected).to_string()
+                                    on:click=move |_| state.selected.set(i)>{name.clone()}</button>
+                            </th>
+                            {row_cells(state, r, e.rule)}
+                        </tr>
+                    }
+                    .into_any()
+                })
+                .collect();
+            out.push(
+                view! {
+                    <tr data-province="nation" class="province">
+                        <th scope="row">{tr(lang, "ทั้งประเทศ", "Nation")}</th>
+                        {row_cells(state, &e.province, e.rule)}
+                    </tr>
+                }
+                .into_any(),
+            );
+            out
+        })
+    };
+    view! {
+        <Show when=move || state.nation.with(Option::is_some)>
+            <table class="kpi provinces" data-testid="provinces">
+                <caption>{t(
+                    "ตัวชี้วัดรายจังหวัด — กดชื่อจังหวัดเพื่อดูรายอำเภอด้านล่าง",
+                    "KPIs by province: choose a province to see its districts below",
+                )}</caption>
+                <thead><tr>
+                    <th scope="col">{t("จังหวัด", "Province")}</th>
+                    <th scope="col">{t("ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products")}</th>
+                    <th scope="col">{t("จำหน่ายออนไลน์", "Sold online")}</th>
+                    <th scope="col">{t("ร้อยละ", "Percent")}</th>
+                    <th scope="col">{t("คะแนนตัวชี้วัดที่ 1", "KPI 1 score")}</th>
+                    <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
+                    <th scope="col">{t("ยอดจำหน่าย (บาท)", "Sales (baht)")}</th>
+                    <th scope="col">{t("เพิ่มขึ้นร้อยละ", "Growth")}</th>
+                    <th scope="col">{t("คะแนนตัวชี้วัดที่ 2", "KPI 2 score")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+    }
+}
