@@ -23,8 +23,8 @@ pub fn send_back(state: State, kind: FileKind, name: String) {
         let reply = super::read_file_client::read(request, file).await;
         let Outcome::Cells(Ok(book)) = reply.outcome else { return };
         let lang = state.lang.get_untracked();
-        let bytes = state.analysis.with_untracked(|a| {
-            let issues: Vec<&Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).collect();
+        let bytes = state.issues.with_untracked(|all| {
+            let issues: Vec<&Issue> = all.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).collect();
             export::returned::returned_workbook(&book, &issues, lang)
         });
         if let Ok(bytes) = bytes {

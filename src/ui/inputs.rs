@@ -108,11 +108,15 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     };
     // Every file's own issues reach the analysis (with those found when counting).
     let file_for_state = f.file.clone();
-    let state_attr = move || state.analysis.with(|a| a.file_state(&file_for_state));
+    let state_attr = move || {
+        state.issues.with(|all| {
+            otop_kpi::import::file::state_of(all.iter().filter(|i| i.file.as_deref() == Some(file_for_state.as_str())))
+        })
+    };
     let issues_of = f.file.clone();
     let counts = move || {
-        state.analysis.with(|a| {
-            let mine = a.issues.iter().filter(|i| i.file.as_deref() == Some(issues_of.as_str()));
+        state.issues.with(|all| {
+            let mine = all.iter().filter(|i| i.file.as_deref() == Some(issues_of.as_str()));
             let e = mine.clone().filter(|i| i.severity == Severity::Error).count();
             (e, mine.count() - e)
         })
@@ -156,7 +160,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let back_name = f.file.clone();
     let issues_here = f.file.clone();
     let send_back_button = move || {
-        let any = state.analysis.with(|a| a.issues.iter().any(|i| i.file.as_deref() == Some(issues_here.as_str())));
+        let any = state.issues.with(|all| all.iter().any(|i| i.file.as_deref() == Some(issues_here.as_str())));
         (can_send_back && any).then(|| {
             let name = back_name.clone();
             view! {

@@ -11,7 +11,7 @@ pub fn IssuesPanel() -> impl IntoView {
     let severity = RwSignal::new(String::from("all"));
     let file = RwSignal::new(String::from("all"));
     let all = move || {
-        let mut v: Vec<Issue> = state.analysis.with(|a| a.issues.clone());
+        let mut v: Vec<Issue> = state.issues.get();
         v.extend(state.session.with(|s| s.settings_issues.clone()));
         v
     };

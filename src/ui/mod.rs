@@ -71,6 +71,8 @@ pub struct State {
     pub nation: Memo<Option<NationRun>>,
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
+    /// Every issue of the run (over several provinces: all of them, not only the shown province's).
+    pub issues: Memo<Vec<otop_kpi::issue::Issue>>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
     pub reports_read: Memo<bool>,
     /// The one district every counted product belongs to, when the dropped reports
@@ -183,6 +185,10 @@ fn provide_state() -> State {
         analysis,
         nation,
         selected,
+        issues: Memo::new(move |_| match nation.with(|n| n.as_ref().map(|n| n.issues.clone())) {
+            Some(all) => all,
+            None => analysis.with(|a| a.issues.clone()),
+        }),
         reports_read: Memo::new(move |_| {
             session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
         }),
