@@ -1,6 +1,8 @@
 //! Writes the benchmark reports: the canonical form with 10k, 100k and 200k
-//! product rows over the nine districts (every third product online).
-//! Usage: cargo run --release --example make_bench -- OUT_DIR
+//! product rows over the nine districts (every third product online); and the
+//! national case in OUT_DIR/nation: 76 provinces' target tables (12 districts
+//! each, the letter's layout) and one report per district, 200k rows over 912
+//! files. Usage: cargo run --release --example make_bench -- OUT_DIR
 
 use otop_kpi::export::form::report_workbook;
 use otop_kpi::import::product::Product;
@@ -8,6 +10,11 @@ use otop_kpi::preset::Preset;
 
 fn products(n: usize) -> Vec<Product> {
     let districts: Vec<String> = Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect();
+    products_of(n, &districts, "สระแก้ว", 270_000)
+}
+
+/// `n` products over `districts` of `province`, entrepreneur codes from `first_code`.
+fn products_of(n: usize, districts: &[String], province: &str, first_code: usize) -> Vec<Product> {
     (0..n)
         .map(|i| {
             let e = i / 3;
@@ -23,7 +30,7 @@ fn products(n: usize) -> Vec<Product> {
                 file: "".into(),
                 sheet: "".into(),
                 row: 0,
-                entrepreneur_code: format!("{}", 270_000 + e).into(),
+                entrepreneur_code: format!("{}", first_code + e).into(),
                 entrepreneur_name: format!("กลุ่มวิสาหกิจชุมชนบ้านตัวอย่าง {e}").into(),
                 entrepreneur_type: "กลุ่ม".into(),
                 product_name: format!("ผลิตภัณฑ์ชุมชน ข้าวเกรียบสมุนไพร สูตร {}", i % 3 + 1).into(),
@@ -32,7 +39,7 @@ fn products(n: usize) -> Vec<Product> {
                 moo: format!("{}", 1 + e % 12).into(),
                 tambon: "ตำบลตัวอย่าง".into(),
                 amphoe: district.as_str().into(),
-                province: "สระแก้ว".into(),
+                province: province.into(),
                 phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000).into(),
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],
                 channels,
@@ -41,6 +48,145 @@ fn products(n: usize) -> Vec<Product> {
             }
         })
         .collect()
+}
+
+/// The 76 provinces (Bangkok aside), for the national case.
+const PROVINCES: [&str; 76] = [
+    "กระบี่",
+    "กาญจนบุรี",
+    "กาฬสินธุ์",
+    "กำแพงเพชร",
+    "ขอนแก่น",
+    "จันทบุรี",
+    "ฉะเชิงเทรา",
+    "ชลบุรี",
+    "ชัยนาท",
+    "ชัยภูมิ",
+    "ชุมพร",
+    "เชียงราย",
+    "เชียงใหม่",
+    "ตรัง",
+    "ตราด",
+    "ตาก",
+    "นครนายก",
+    "นครปฐม",
+    "นครพนม",
+    "นครราชสีมา",
+    "นครศรีธรรมราช",
+    "นครสวรรค์",
+    "นนทบุรี",
+    "นราธิวาส",
+    "น่าน",
+    "บึงกาฬ",
+    "บุรีรัมย์",
+    "ปทุมธานี",
+    "ประจวบคีรีขันธ์",
+    "ปราจีนบุรี",
+    "ปัตตานี",
+    "พระนครศรีอยุธยา",
+    "พะเยา",
+    "พังงา",
+    "พัทลุง",
+    "พิจิตร",
+    "พิษณุโลก",
+    "เพชรบุรี",
+    "เพชรบูรณ์",
+    "แพร่",
+    "ภูเก็ต",
+    "มหาสารคาม",
+    "มุกดาหาร",
+    "แม่ฮ่องสอน",
+    "ยโสธร",
+    "ยะลา",
+    "ร้อยเอ็ด",
+    "ระนอง",
+    "ระยอง",
+    "ราชบุรี",
+    "ลพบุรี",
+    "ลำปาง",
+    "ลำพูน",
+    "เลย",
+    "ศรีสะเกษ",
+    "สกลนคร",
+    "สงขลา",
+    "สตูล",
+    "สมุทรปราการ",
+    "สมุทรสงคราม",
+    "สมุทรสาคร",
+    "สระแก้ว",
+    "สระบุรี",
+    "สิงห์บุรี",
+    "สุโขทัย",
+    "สุพรรณบุรี",
+    "สุราษฎร์ธานี",
+    "สุรินทร์",
+    "หนองคาย",
+    "หนองบัวลำภู",
+    "อ่างทอง",
+    "อำนาจเจริญ",
+    "อุดรธานี",
+    "อุตรดิตถ์",
+    "อุทัยธานี",
+    "อุบลราชธานี",
+];
+/// District names, the same in every province (as real ones sometimes are).
+const DISTRICTS: [&str; 12] = [
+    "บ้านหนึ่ง",
+    "บ้านสอง",
+    "บ้านสาม",
+    "บ้านสี่",
+    "บ้านห้า",
+    "บ้านหก",
+    "บ้านเจ็ด",
+    "บ้านแปด",
+    "บ้านเก้า",
+    "บ้านสิบ",
+    "บ้านสิบเอ็ด",
+    "บ้านสิบสอง",
+];
+
+/// The national case: per province, its target tables and one report per district.
+fn nation(out: &str) -> Result<(), String> {
+    let dir = format!("{out}/nation");
+    if std::path::Path::new(&format!("{dir}/done")).exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(format!("{dir}/reports")).map_err(|e| e.to_string())?;
+    let template = Preset::sa_kaeo_2564_round2();
+    let per_file = 200_000 / (PROVINCES.len() * DISTRICTS.len()) + 1;
+    for (p, province) in PROVINCES.iter().enumerate() {
+        let districts: Vec<otop_kpi::preset::District> = DISTRICTS
+            .iter()
+            .enumerate()
+            .map(|(d, name)| otop_kpi::preset::District {
+                name: name.to_string(),
+                entrepreneurs: 40 + (p * 7 + d * 3) as i64 % 60,
+                products: 120 + (p * 13 + d * 11) as i64 % 200,
+                base: otop_kpi::money::Satang::from_baht(5_000_000 + ((p * 31 + d * 17) % 50) as i64 * 1_000_000),
+            })
+            .collect();
+        let preset = Preset { province: province.to_string(), districts, ..template.clone() };
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        otop_kpi::export::targets::write_target_sheets(&mut wb, &preset, otop_kpi::display::Lang::Th)
+            .map_err(|e| e.to_string())?;
+        let bytes = wb.save_to_buffer().map_err(|e| e.to_string())?;
+        std::fs::write(format!("{dir}/targets-{p:02}.xlsx"), bytes).map_err(|e| e.to_string())?;
+        for (d, name) in DISTRICTS.iter().enumerate() {
+            let names = vec![name.to_string()];
+            let rows = products_of(per_file, &names, province, 1_000_000 + (p * 12 + d) * 1_000);
+            let bytes = report_workbook(
+                "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (ชุดทดสอบความเร็ว ทั้งประเทศ)",
+                &format!("อำเภอ{name} จังหวัด{province}"),
+                template.window,
+                &rows,
+            )
+            .map_err(|e| e.to_string())?;
+            std::fs::write(format!("{dir}/reports/{p:02}-{d:02}.xlsx"), bytes).map_err(|e| e.to_string())?;
+        }
+    }
+    std::fs::write(format!("{dir}/done"), b"").map_err(|e| e.to_string())?;
+    println!("wrote {dir}");
+    Ok(())
 }
 
 fn main() {
@@ -68,5 +214,8 @@ fn main() {
             }
             Err(e) => eprintln!("{path}: {e}"),
         }
+    }
+    if let Err(e) = nation(&out) {
+        eprintln!("{out}/nation: {e}");
     }
 }

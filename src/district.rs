@@ -111,13 +111,14 @@ pub fn province_named(text: &str) -> Option<String> {
     None
 }
 
+/// A province name as compared: compacted, without "จังหวัด" or "จ." in front.
+pub fn province_key(s: &str) -> String {
+    let c = crate::text::compact(s);
+    c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string()
+}
+
 /// Whether two province names are the same ("จ.สระแก้ว", "จังหวัด สระแก้ว", "สระแก้ว").
 pub fn same_province(a: &str, b: &str) -> bool {
-    let bare = |s: &str| {
-        let c = crate::text::compact(s);
-        let c = c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string();
-        c
-    };
-    let (a, b) = (bare(a), bare(b));
+    let (a, b) = (province_key(a), province_key(b));
     !a.is_empty() && a == b
 }

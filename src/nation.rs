@@ -5,7 +5,7 @@
 //! the same thresholds.
 
 use crate::analysis::Analysis;
-use crate::district::{match_district, same_province, DistrictMatch};
+use crate::district::{match_district, province_key, same_province, DistrictMatch};
 use crate::evaluation::Evaluation;
 use crate::import::file::ImportedFile;
 use crate::import::product::Product;
@@ -13,6 +13,7 @@ use crate::import::targets::{apply, TargetTable};
 use crate::issue::Issue;
 use crate::preset::{District, Preset};
 use crate::sales::{SalesFile, SalesInput};
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -72,31 +73,60 @@ pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable
     (presets, issues)
 }
 
-/// Which loaded province a product belongs to: its จังหวัด cell (or the title's),
-/// else — when its province is not named — the one province that has its
-/// district, or the only province loaded.
-fn province_of(p: &Product, presets: &[Preset]) -> Result<usize, Option<String>> {
-    if !p.province.trim().is_empty() {
-        return presets
-            .iter()
-            .position(|x| same_province(&x.province, &p.province))
-            .ok_or(Some(p.province.to_string()));
+/// Where products go: each distinct province or district text is worked out once.
+struct Assigner<'a> {
+    single: bool,
+    keys: Vec<String>,
+    names: Vec<Vec<String>>,
+    by_province: HashMap<&'a str, Result<usize, Option<String>>>,
+    by_district: HashMap<&'a str, Result<usize, Option<String>>>,
+}
+
+impl<'a> Assigner<'a> {
+    fn new(presets: &[Preset]) -> Assigner<'a> {
+        Assigner {
+            single: presets.len() == 1,
+            keys: presets.iter().map(|p| province_key(&p.province)).collect(),
+            names: presets.iter().map(|p| p.districts.iter().map(|d| d.name.clone()).collect()).collect(),
+            by_province: HashMap::default(),
+            by_district: HashMap::default(),
+        }
     }
-    if presets.len() == 1 {
-        return Ok(0);
-    }
-    let having: Vec<usize> = presets
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| {
-            let names: Vec<String> = x.districts.iter().map(|d| d.name.clone()).collect();
-            matches!(match_district(&p.amphoe, &names), DistrictMatch::Found(_))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    match having.as_slice() {
-        [one] => Ok(*one),
-        _ => Err(None),
+
+    /// Which loaded province a product belongs to: its จังหวัด cell (or the
+    /// title's), else — when its province is not named — the one province that
+    /// has its district, or the only province loaded.
+    fn province_of(&mut self, p: &'a Product) -> Result<usize, Option<String>> {
+        if !p.province.trim().is_empty() {
+            let keys = &self.keys;
+            return self
+                .by_province
+                .entry(&p.province)
+                .or_insert_with(|| {
+                    let key = province_key(&p.province);
+                    keys.iter().position(|k| !k.is_empty() && *k == key).ok_or(Some(p.province.to_string()))
+                })
+                .clone();
+        }
+        if self.single {
+            return Ok(0);
+        }
+        let names = &self.names;
+        self.by_district
+            .entry(&p.amphoe)
+            .or_insert_with(|| {
+                let having: Vec<usize> = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| matches!(match_district(&p.amphoe, n), DistrictMatch::Found(_)))
+                    .map(|(i, _)| i)
+                    .collect();
+                match having.as_slice() {
+                    [one] => Ok(*one),
+                    _ => Err(None),
+                }
+            })
+            .clone()
     }
 }
 
@@ -106,11 +136,12 @@ fn province_of(p: &Product, presets: &[Preset]) -> Result<usize, Option<String>>
 /// per file and province named.
 fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) -> Vec<Vec<ImportedFile>> {
     let mut out: Vec<Vec<ImportedFile>> = vec![Vec::new(); presets.len()];
+    let mut assigner = Assigner::new(presets);
     for f in files {
         let mut parts: Vec<Vec<Product>> = vec![Vec::new(); presets.len()];
         let mut unknown: Vec<(Option<String>, usize, &Product)> = Vec::new();
         for p in f.products.iter() {
-            match province_of(p, presets) {
+            match assigner.province_of(p) {
                 Ok(i) => {
                     if let Some(part) = parts.get_mut(i) {
                         part.push(p.clone());

@@ -136,7 +136,11 @@ impl Session {
         if self.provinces.is_empty() {
             self.preset.districts.iter().map(|d| d.name.clone()).collect()
         } else {
-            self.provinces.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect()
+            let mut names: Vec<String> =
+                self.provinces.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
+            names.sort();
+            names.dedup();
+            names
         }
     }
 

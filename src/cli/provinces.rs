@@ -26,7 +26,9 @@ pub(super) fn score_provinces(o: &Options, template: &Preset, out: &mut dyn Writ
         target_files.push(name);
     }
     let (presets, mut issues) = presets_from_targets(template, &tables);
-    let names: Vec<String> = presets.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
+    let mut names: Vec<String> = presets.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
+    names.sort();
+    names.dedup();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
     let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
     let sales: Vec<_> = o
