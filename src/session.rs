@@ -254,6 +254,11 @@ impl Session {
         self.all_slots().any(|s| s.result.is_none())
     }
 
+    /// How many dropped files are waiting for their reading's answer.
+    pub fn pending(&self) -> usize {
+        self.all_slots().filter(|s| s.pending.is_some()).count()
+    }
+
     /// How many files were dropped.
     pub fn file_count(&self) -> usize {
         self.all_slots().count()

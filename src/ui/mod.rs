@@ -102,13 +102,52 @@ fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
     FILES.with(|f| f.borrow().iter().find(|(k, kept)| *k == kind && kept.name() == name).map(|(_, f)| f.clone()))
 }
 
+thread_local! {
+    /// Answers waiting to be stored, and whether a store is planned.
+    static ANSWERS: RefCell<(Vec<otop_kpi::read_file::Reply>, bool)> = const { RefCell::new((Vec::new(), false)) };
+}
+
 /// Reads a file for `request` in a worker, and stores what it gave in the session.
+/// Answers arriving close together are stored together: each store scores every
+/// file again, so with hundreds of files one store per answer would cost the
+/// square of their number. The last answer of a batch of files is stored at once.
 pub fn read(state: State, request: Request, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let reply = read_file_client::read(request, file).await;
-        state.session.update(|s| {
-            s.store(reply);
+        let (waiting, planned) = ANSWERS.with(|a| {
+            let mut a = a.borrow_mut();
+            a.0.push(reply);
+            (a.0.len(), a.1)
         });
+        if state.session.with_untracked(Session::pending) <= waiting {
+            store_answers(state);
+        } else if !planned {
+            ANSWERS.with(|a| a.borrow_mut().1 = true);
+            // Scoring grows with the files: wait 2 ms per file read (0.1 to 2 s).
+            let files = state.session.with_untracked(Session::file_count) as f64;
+            let wait = (2.0 * files).clamp(100.0, 2_000.0) as i32;
+            let run = wasm_bindgen::closure::Closure::once_into_js(move || store_answers(state));
+            if let Some(w) = web_sys::window() {
+                use wasm_bindgen::JsCast;
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), wait);
+            }
+        }
+    });
+}
+
+fn store_answers(state: State) {
+    let replies = ANSWERS.with(|a| {
+        let mut a = a.borrow_mut();
+        a.1 = false;
+        std::mem::take(&mut a.0)
+    });
+    if replies.is_empty() {
+        return;
+    }
+    state.session.update(|s| {
+        for reply in replies {
+            s.store(reply);
+        }
     });
 }
 
