@@ -226,20 +226,20 @@ pub fn Inputs() -> impl IntoView {
             <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
             <div class="slots">
                 <DropZone kind=FileKind::Report testid="report-files"
-                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ รอบที่ 2"
-                    title_en="Online-market reports, round 2"
+                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (รอบที่ประเมิน)"
+                    title_en="Online-market reports (the round evaluated)"
                     hint_th="ลากไฟล์ของทุกอำเภอมาวางที่นี่ หรือคลิกเพื่อเลือกไฟล์ (Excel, ODS, CSV \
                              หรือไฟล์ที่ส่งออกจากระบบเว็บ)"
                     hint_en="Drop every district's file here, or click to choose files (Excel, ODS, CSV, \
                              or a web system's export)" />
                 <DropZone kind=FileKind::Round1 testid="round1-files"
-                    title_th="รายงานรอบที่ 1" title_en="Round-1 reports"
-                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบแรกจะไม่ถูกนับซ้ำ"
-                    hint_en="Products reported in round 1 are not counted again" />
+                    title_th="รายงานรอบก่อน (รอบที่ 1)" title_en="Earlier round's reports (round 1)"
+                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบก่อนจะไม่ถูกนับซ้ำ"
+                    hint_en="Products reported in the earlier round are not counted again" />
                 <DropZone kind=FileKind::Sales testid="sales-files"
                     title_th="ยอดจำหน่าย (รต.๑)" title_en="Sales (form รต.๑)"
-                    hint_th="รายเดือน รายอำเภอ หรือยอดรวม เม.ย.–ก.ย."
-                    hint_en="Monthly, per district, or the Apr–Sep total" />
+                    hint_th="รายเดือน รายอำเภอ หรือยอดรวมของช่วงที่ประเมิน"
+                    hint_en="Monthly, per district, or the total of the period evaluated" />
             </div>
             <div class="provinces-input">
                 <label class="button">
