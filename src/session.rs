@@ -175,7 +175,14 @@ impl Session {
         }
         let done = |v: &[Slot]| v.iter().filter_map(|s| s.result.clone()).collect::<Vec<_>>();
         let sales: Vec<SalesFile> = self.sales.iter().filter_map(|s| s.sales.clone()).collect();
-        Some(NationRun::run(&self.provinces, &done(&self.reports), &done(&self.round1), &sales))
+        // Each province keeps its name and districts; year, round, window,
+        // thresholds, rule and the other settings are the page's.
+        let provinces: Vec<Preset> = self
+            .provinces
+            .iter()
+            .map(|p| Preset { province: p.province.clone(), districts: p.districts.clone(), ..self.preset.clone() })
+            .collect();
+        Some(NationRun::run(&provinces, &done(&self.reports), &done(&self.round1), &sales))
     }
 
     /// A request to read a file of `kind` against the preset of now, with a new id.
@@ -375,6 +382,25 @@ impl Session {
         }
         if let Some(r) = round.and_then(|t| digits(t).parse().ok()) {
             self.preset.round = r;
+        }
+    }
+
+    /// Sets the first or the last month of the evaluation window from what is
+    /// typed ("เม.ย. 2564", "4/2564", "2021-04"); a month that cannot be read, or a
+    /// window that would end before it starts, leaves the window as it is.
+    pub fn set_window_month(&mut self, first: bool, text: &str) {
+        let Some(m) = crate::import::month::parse(&Value::Text(text.to_string()), Some(self.preset.window.end.year))
+        else {
+            return;
+        };
+        let mut w = self.preset.window;
+        if first {
+            w.start = m;
+        } else {
+            w.end = m;
+        }
+        if w.start.index() <= w.end.index() {
+            self.preset.window = w;
         }
     }
 

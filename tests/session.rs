@@ -191,3 +191,36 @@ fn a_failed_read_is_the_files_error() {
     assert_eq!(mine[0].code, Code::FileNoAnswer);
     assert_eq!(a.file_state("sales.xlsx"), "error");
 }
+
+#[test]
+fn several_provinces_follow_the_page_settings() {
+    let mut s = Session::default();
+    let read: Vec<_> = ["provinces/targets-จันทบุรี.xlsx", "provinces/targets-ตราด.xlsx"]
+        .iter()
+        .map(|rel| {
+            let name = file_name(rel).to_string();
+            let tables = otop_kpi::import::targets::read_tables(&name, &bytes(rel)).map_err(|e| e.issue(&name));
+            (name, tables)
+        })
+        .collect();
+    s.import_provinces(read);
+    assert_eq!(s.provinces.iter().map(|p| p.province.as_str()).collect::<Vec<_>>(), ["จันทบุรี", "ตราด"]);
+    assert!(s.settings_issues.is_empty(), "{:?}", s.settings_issues);
+    // One-district files are recognised among every province's district names.
+    assert_eq!(s.district_names().len(), 17);
+    drop_file(&mut s, FileKind::Report, "provinces/จันทบุรี-05-มะขาม.xlsx");
+    let n = s.nation().expect("a run over two provinces");
+    // By hand: มะขาม, 6 online of 80 → 2 by the table, 1 by percent (7.50 % < 8 %).
+    let score =
+        |n: &otop_kpi::nation::NationRun| n.provinces[0].analysis.evaluation.districts[4].kpi1.score(n.nation.rule);
+    assert_eq!(score(&n), 2);
+    s.set_rule(otop_kpi::preset::ScoringRule::Percent);
+    assert_eq!(score(&s.nation().unwrap()), 1, "the page's rule reaches every province");
+    // The evaluation window is editable, and reaches the provinces too.
+    s.set_window_month(true, "พ.ค. 2564");
+    assert_eq!(s.nation().unwrap().provinces[1].preset.window.start.month, 5);
+    s.set_window_month(false, "มี.ค. 2564");
+    assert_eq!(s.preset.window.end.month, 9, "a window that would end before it starts is refused");
+    s.clear_provinces();
+    assert!(s.nation().is_none());
+}

@@ -183,6 +183,12 @@ pub fn Settings() -> impl IntoView {
                     get=|p| p.fiscal_year.to_string() set=|s, v| s.set_heading(None, Some(v), None) />
                 <HeadingField testid="preset-round" label_th="รอบที่" label_en="Round"
                     get=|p| p.round.to_string() set=|s, v| s.set_heading(None, None, Some(v)) />
+                <HeadingField testid="window-start" label_th="ช่วงประเมิน: เดือนแรก" label_en="Evaluated from"
+                    get=|p| otop_kpi::display::month(p.window.start.year, p.window.start.month, Lang::Th)
+                    set=|s, v| s.set_window_month(true, v) />
+                <HeadingField testid="window-end" label_th="ถึงเดือน" label_en="to"
+                    get=|p| otop_kpi::display::month(p.window.end.year, p.window.end.month, Lang::Th)
+                    set=|s, v| s.set_window_month(false, v) />
             </div>
             <table class="districts-edit">
                 <thead><tr>
