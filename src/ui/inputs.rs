@@ -75,15 +75,43 @@ fn DropZone(
 #[component]
 fn FileList(kind: FileKind) -> impl IntoView {
     let state = expect_context::<State>();
+    // Many files (a department's hundreds) fold under a line that counts them.
+    // A memo: the list folds once when it grows past the limit, not at every answer.
+    let many = Memo::new(move |_| state.session.with(|s| s.slots(kind).len()) > MANY_FILES);
+    let summary = move || {
+        let n = state.session.with(|s| s.slots(kind).len());
+        let (errors, warnings) = state.issues.with(|all| {
+            state.session.with(|s| {
+                let with = |sev: Severity| {
+                    s.slots(kind)
+                        .iter()
+                        .filter(|f| all.iter().any(|i| i.severity == sev && i.file.as_deref() == Some(f.name.as_str())))
+                        .count()
+                };
+                (with(Severity::Error), with(Severity::Warning))
+            })
+        });
+        tr(
+            state.lang.get(),
+            &format!("{n} ไฟล์ · มีข้อผิดพลาด {errors} · มีคำเตือน {warnings} — กดเพื่อดูทีละไฟล์"),
+            &format!("{n} files · {errors} with errors · {warnings} with warnings: open to see each"),
+        )
+    };
     view! {
-        <ul class="file-list">
-            <For each=move || state.session.with(|s| s.slots(kind).to_vec())
-                key=|s| (s.name.clone(), s.result.is_some()) let:file>
-                <FileStatus file kind />
-            </For>
-        </ul>
+        <details class="file-list-box" prop:open=move || !many.get()>
+            <summary class:hidden=move || !many.get()>{summary}</summary>
+            <ul class="file-list">
+                <For each=move || state.session.with(|s| s.slots(kind).to_vec())
+                    key=|s| (s.name.clone(), s.result.is_some()) let:file>
+                    <FileStatus file kind />
+                </For>
+            </ul>
+        </details>
     }
 }
+
+/// Above this many files, a zone's list is folded.
+const MANY_FILES: usize = 20;
 
 #[component]
 fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {

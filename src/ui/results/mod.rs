@@ -172,9 +172,12 @@ pub fn Results() -> impl IntoView {
                         title_en="Share of products online, with the score thresholds" />
                 </Show>
                 <tables::Kpi2Table />
-                <chart::BarChart values=kpi2_values thresholds=t2
-                    title_th="ร้อยละยอดจำหน่ายที่เพิ่มขึ้น และเกณฑ์คะแนน"
-                    title_en="Sales growth, with the score thresholds" />
+                // No chart of growth until there are sales.
+                <Show when=move || state.analysis.with(|a| a.evaluation.province.kpi2.is_some())>
+                    <chart::BarChart values=kpi2_values thresholds=t2
+                        title_th="ร้อยละยอดจำหน่ายที่เพิ่มขึ้น และเกณฑ์คะแนน"
+                        title_en="Sales growth, with the score thresholds" />
+                </Show>
             </div>
             <targets::TargetTablesView />
             <readiness::Readiness />
