@@ -10,3 +10,28 @@ pub mod form;
 pub mod results;
 pub mod returned;
 pub mod targets;
+
+use crate::display::Lang;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// The Thai or the English heading of a workbook the user downloads.
+fn word(lang: Lang, th: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Th {
+        th
+    } else {
+        en
+    }
+}
+
+/// Writes a row of headings from the first column, in the header format, and
+/// sets the columns' widths where `widths` gives them.
+fn write_heads<S: AsRef<str>>(ws: &mut Worksheet, row: u32, heads: &[S], widths: &[f64]) -> Result<(), XlsxError> {
+    let h = form::header_format();
+    for (c, t) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, t.as_ref(), &h)?;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}

@@ -4,6 +4,7 @@
 //! left out and why, the readiness summary and the issues.
 
 use super::form::{header_format, write_form_header, write_product};
+use super::{word, write_heads};
 use crate::analysis::Analysis;
 use crate::display::{self, Lang};
 use crate::import::header::Key;
@@ -12,15 +13,6 @@ use crate::nation::NationRun;
 use crate::preset::{Preset, ScoringRule};
 use crate::scoring::Next;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
-
-/// The Thai or the English heading.
-fn word(lang: Lang, th: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Th {
-        th
-    } else {
-        en
-    }
-}
 
 fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String, lang: Lang) -> (String, String) {
     match n {
@@ -31,7 +23,6 @@ fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String, lang: Lang) -> (St
 }
 
 fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), XlsxError> {
-    let h = header_format();
     let heads = [
         word(lang, "ระดับ", "Severity"),
         word(lang, "ไฟล์", "File"),
@@ -42,11 +33,7 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), 
         "ข้อความ",
         "Message",
     ];
-    let widths = [10.0, 28.0, 18.0, 7.0, 22.0, 26.0, 80.0, 80.0];
-    for (c, (t, w)) in heads.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *t, &h)?;
-        ws.set_column_width(c as u16, w)?;
-    }
+    write_heads(ws, 0, &heads, &[10.0, 28.0, 18.0, 7.0, 22.0, 26.0, 80.0, 80.0])?;
     for (r, i) in issues.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_string(
@@ -109,7 +96,7 @@ pub fn results_workbook_of(
 
 /// The provinces and the nation: both KPIs, scored from their own totals.
 fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), XlsxError> {
-    let (h, int) = (header_format(), Format::new().set_num_format("#,##0"));
+    let int = Format::new().set_num_format("#,##0");
     let (money, pct) = (Format::new().set_num_format("#,##0.00"), Format::new().set_num_format("0.00"));
     let ws = wb.add_worksheet().set_name(word(lang, "รายจังหวัด", "Provinces"))?;
     let heads = [
@@ -123,10 +110,7 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
         word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)"),
         word(lang, "คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
     ];
-    for (c, t) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *t, &h)?;
-        ws.set_column_width(c as u16, if c == 0 { 18.0 } else { 16.0 })?;
-    }
+    write_heads(ws, 0, &heads, &[18.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0])?;
     let e = &n.nation;
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
         let row = 1 + i as u32;
@@ -149,7 +133,6 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
 fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
     let e = &a.evaluation;
     let rule = e.rule;
-    let h = header_format();
     let int = Format::new().set_num_format("#,##0");
     let money = Format::new().set_num_format("#,##0.00");
     let pct = Format::new().set_num_format("0.00");
@@ -194,9 +177,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         word(lang, "เป้าหมายคะแนนถัดไป", "Next score's target"),
         word(lang, "ต้องเพิ่มอีก", "Still needed"),
     ];
-    for (c, t) in heads1.iter().enumerate() {
-        ws.write_string_with_format(3, c as u16, *t, &h)?;
-    }
+    write_heads(ws, 3, &heads1, &[])?;
     let rows: Vec<_> = e.districts.iter().chain(std::iter::once(&e.province)).collect();
     for (i, r) in rows.iter().enumerate() {
         let row = 4 + i as u32;
@@ -231,9 +212,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         word(lang, "เป้าหมายคะแนนถัดไป (บาท)", "Next score's target (baht)").into(),
         word(lang, "ต้องเพิ่มอีก (บาท)", "Still needed (baht)").into(),
     ];
-    for (c, t) in heads2.iter().enumerate() {
-        ws.write_string_with_format(start2 + 1, c as u16, t, &h)?;
-    }
+    write_heads(ws, start2 + 1, &heads2, &[])?;
     for (i, r) in rows.iter().enumerate() {
         let row = start2 + 2 + i as u32;
         if i < e.districts.len() {
@@ -304,22 +283,18 @@ fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) 
 
 /// The products left out of the count (round 1, repeated, unknown district), each with why.
 fn write_excluded(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
-    let h = header_format();
     let ws = wb.add_worksheet().set_name(word(lang, "ผลิตภัณฑ์ที่ไม่นับ", "Not counted"))?;
     let heads = [
-        (word(lang, "ที่", "No."), 5.0),
-        (word(lang, "เหตุผล", "Why"), 60.0),
-        (word(lang, "ชื่อผลิตภัณฑ์", "Product"), 30.0),
-        (word(lang, "ผู้ประกอบการ", "Entrepreneur"), 24.0),
-        (word(lang, "อำเภอ (ตามที่กรอก)", "District (as typed)"), 16.0),
-        (word(lang, "ไฟล์", "File"), 24.0),
-        (word(lang, "แผ่นงาน", "Sheet"), 16.0),
-        (word(lang, "แถว", "Row"), 7.0),
+        word(lang, "ที่", "No."),
+        word(lang, "เหตุผล", "Why"),
+        word(lang, "ชื่อผลิตภัณฑ์", "Product"),
+        word(lang, "ผู้ประกอบการ", "Entrepreneur"),
+        word(lang, "อำเภอ (ตามที่กรอก)", "District (as typed)"),
+        word(lang, "ไฟล์", "File"),
+        word(lang, "แผ่นงาน", "Sheet"),
+        word(lang, "แถว", "Row"),
     ];
-    for (c, (t, w)) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *t, &h)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
+    write_heads(ws, 0, &heads, &[5.0, 60.0, 30.0, 24.0, 16.0, 24.0, 16.0, 7.0])?;
     for (i, (p, why)) in a.counted.excluded_products().enumerate() {
         let row = 1 + i as u32;
         let (th, en) = why.reason();
@@ -345,9 +320,7 @@ fn write_readiness(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), Xl
         word(lang, "ผลิตภัณฑ์", "Products"),
         word(lang, "จำหน่ายออนไลน์", "Sold online"),
     ];
-    for (c, t) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *t, &h)?;
-    }
+    write_heads(ws, 0, &heads, &[])?;
     for (k, key) in Key::FLAGS.iter().enumerate() {
         let (who, what) = (word(lang, "ผู้ประกอบการ", "entrepreneurs"), word(lang, "ผลิตภัณฑ์", "products"));
         ws.write_string_with_format(0, (4 + 2 * k) as u16, format!("{} ({who})", key.header_th()), &h)?;

@@ -5,7 +5,6 @@
 //! CSV or web export comes back as `.xlsx` with the same cells). Cell styles,
 //! merged cells and column widths of the original are not carried over.
 
-use super::form::header_format;
 use crate::calendar::from_serial;
 use crate::display::Lang;
 use crate::import::cell::{column_letter, Sheet, Value};
@@ -92,7 +91,7 @@ fn message(issue: &Issue, lang: Lang) -> &str {
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
 pub fn returned_workbook(book: &Workbook, issues: &[&Issue], lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    let word = |th: &'static str, en: &'static str| if lang == Lang::Th { th } else { en };
+    let word = |th: &'static str, en: &'static str| super::word(lang, th, en);
     let mut wb = XlsxBook::new();
     let list_name = word("ปัญหาที่ต้องแก้", "Problems to fix");
     let mut taken = vec![list_name.to_string()];
@@ -107,7 +106,6 @@ pub fn returned_workbook(book: &Workbook, issues: &[&Issue], lang: Lang) -> Resu
         .collect();
 
     // The first sheet: every problem, where it is and what to do.
-    let h = header_format();
     let ws = wb.add_worksheet().set_name(list_name)?;
     let intro = word(
         "ไฟล์นี้ส่งคืนเพื่อแก้ไข: ช่องที่ระบายสีในแผ่นงานของอำเภอมีหมายเหตุบอกว่าผิดอะไรและแก้อย่างไร \
@@ -118,16 +116,13 @@ pub fn returned_workbook(book: &Workbook, issues: &[&Issue], lang: Lang) -> Resu
     );
     ws.write_string_with_format(0, 0, intro, &Format::new().set_bold())?;
     let heads = [
-        (word("ที่", "No."), 5.0),
-        (word("ระดับ", "Severity"), 11.0),
-        (word("แผ่นงาน", "Sheet"), 20.0),
-        (word("ช่อง", "Cell"), 8.0),
-        (word("ปัญหาและวิธีแก้", "Problem and how to fix it"), 110.0),
+        word("ที่", "No."),
+        word("ระดับ", "Severity"),
+        word("แผ่นงาน", "Sheet"),
+        word("ช่อง", "Cell"),
+        word("ปัญหาและวิธีแก้", "Problem and how to fix it"),
     ];
-    for (c, (t, w)) in heads.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, *t, &h)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
+    super::write_heads(ws, 2, &heads, &[5.0, 11.0, 20.0, 8.0, 110.0])?;
     let wrap = Format::new().set_text_wrap();
     for (i, issue) in issues.iter().enumerate() {
         let row = 3 + i as u32;

@@ -2,18 +2,11 @@
 //! letter's layout, for the results workbook.
 
 use super::form::header_format;
+use super::{word, write_heads};
 use crate::display::{self, Lang};
 use crate::preset::Preset;
 use crate::targets::{TargetRow, TargetTables};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
-
-fn word(lang: Lang, th: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Th {
-        th
-    } else {
-        en
-    }
-}
 
 /// The round and window line under each table's title.
 fn window_line(preset: &Preset, lang: Lang) -> String {
@@ -50,9 +43,7 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         word(lang, "จำนวนผู้ประกอบการ", "Entrepreneurs"),
         word(lang, "จำนวนผลิตภัณฑ์ OTOP", "OTOP products"),
     ];
-    for (c, t) in heads.iter().enumerate() {
-        ws.write_string_with_format(3, c as u16, *t, &h)?;
-    }
+    write_heads(ws, 3, &heads, &[])?;
     for (i, p) in preset.kpi1.columns().iter().enumerate() {
         ws.write_string_with_format(3, (4 + i) as u16, score_head(i + 1, p), &h)?;
     }
@@ -86,10 +77,7 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         Lang::Th => format!("ยอดจำหน่ายปีฐาน {base} (บาท)"),
         Lang::En => format!("Base-year sales, {base} (baht)"),
     };
-    for (c, t) in [word(lang, "ที่", "No."), word(lang, "อำเภอ", "District"), &base_head].iter().enumerate()
-    {
-        ws.write_string_with_format(3, c as u16, *t, &h)?;
-    }
+    write_heads(ws, 3, &[word(lang, "ที่", "No."), word(lang, "อำเภอ", "District"), &base_head], &[])?;
     for (i, p) in preset.kpi2.columns().iter().enumerate() {
         ws.write_string_with_format(3, (3 + i) as u16, score_head(i + 1, p), &h)?;
     }
