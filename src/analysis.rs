@@ -68,7 +68,7 @@ impl Analysis {
     /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
     /// (its own and those found when counting, such as an unknown district).
     pub fn file_state(&self, file: &str) -> &'static str {
-        crate::import::file::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)))
+        crate::import::file::state_of_file(&self.issues, file)
     }
 
     /// SPEC §9's JSON object: districts, province, issues, files.
@@ -78,15 +78,20 @@ impl Analysis {
             "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "province": e.row_json(&e.province),
             "issues": self.issues,
-            "files": files.iter().map(|f| json!({
-                "file": f.file,
-                "kind": f.kind,
-                "sheets_used": f.sheets_used,
-                "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
-                "skipped_because": f.sheets_skipped,
-                "rows": f.rows,
-                "state": self.file_state(&f.file),
-            })).collect::<Vec<_>>(),
+            "files": files.iter().map(|f| file_json(f, self.file_state(&f.file))).collect::<Vec<_>>(),
         })
     }
+}
+
+/// SPEC §9's FILE object of `f`, in the `state` its issues give it.
+pub fn file_json(f: &ImportedFile, state: &str) -> Value {
+    json!({
+        "file": f.file,
+        "kind": f.kind,
+        "sheets_used": f.sheets_used,
+        "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
+        "skipped_because": f.sheets_skipped,
+        "rows": f.rows,
+        "state": state,
+    })
 }

@@ -4,10 +4,10 @@
 //! table of provinces, and a national row from the national totals, scored with
 //! the same thresholds.
 
-use crate::analysis::Analysis;
+use crate::analysis::{file_json, Analysis};
 use crate::district::{match_district, province_key, same_province, DistrictMatch};
 use crate::evaluation::Evaluation;
-use crate::import::file::ImportedFile;
+use crate::import::file::{state_of_file, ImportedFile};
 use crate::import::product::Product;
 use crate::import::targets::{apply, TargetTable};
 use crate::issue::Issue;
@@ -206,10 +206,9 @@ impl NationRun {
         round1: &[ImportedFile],
         sales: &[SalesFile],
     ) -> NationRun {
-        let mut issues = Vec::new();
-        for p in presets {
-            issues.extend(p.validate());
-        }
+        // Each preset's own problems, listed once (each province's analysis lists them again).
+        let own: Vec<Vec<Issue>> = presets.iter().map(Preset::validate).collect();
+        let mut issues: Vec<Issue> = own.iter().flatten().cloned().collect();
         let reports_by = split(reports, presets, &mut issues);
         let round1_by = split(round1, presets, &mut Vec::new());
         let mut sales_by: Vec<Vec<SalesFile>> = vec![Vec::new(); presets.len()];
@@ -220,13 +219,10 @@ impl NationRun {
             }
         }
         let mut provinces = Vec::new();
-        for (i, preset) in presets.iter().enumerate() {
-            let reports = reports_by.get(i).cloned().unwrap_or_default();
-            let round1 = round1_by.get(i).cloned().unwrap_or_default();
-            let sales = SalesInput::aggregate(sales_by.get(i).map(Vec::as_slice).unwrap_or_default(), preset);
+        let parts = reports_by.into_iter().zip(round1_by).zip(&sales_by).zip(&own);
+        for (preset, (((reports, round1), sales), own)) in presets.iter().zip(parts) {
+            let sales = SalesInput::aggregate(sales, preset);
             let analysis = Analysis::run(preset, &reports, &round1, &sales);
-            // The preset's own issues are listed once, above; the rest are this province's.
-            let own = preset.validate();
             issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
             let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
             provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
@@ -250,21 +246,12 @@ impl NationRun {
             })
             .collect();
         let e = &self.nation;
-        let state =
-            |file: &str| crate::import::file::state_of(self.issues.iter().filter(|i| i.file.as_deref() == Some(file)));
         json!({
             "provinces": provinces,
             "provinces_table": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "nation": e.row_json(&e.province),
             "issues": self.issues,
-            "files": files.iter().map(|f| json!({
-                "file": f.file,
-                "kind": f.kind,
-                "sheets_used": f.sheets_used,
-                "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
-                "rows": f.rows,
-                "state": state(&f.file),
-            })).collect::<Vec<_>>(),
+            "files": files.iter().map(|f| file_json(f, state_of_file(&self.issues, &f.file))).collect::<Vec<_>>(),
         })
     }
 }

@@ -45,6 +45,12 @@ pub fn state_of<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> &'static str
     state
 }
 
+/// The state of the file named `file` from every issue of a run (those of the
+/// file itself and those found when counting).
+pub fn state_of_file(issues: &[Issue], file: &str) -> &'static str {
+    state_of(issues.iter().filter(|i| i.file.as_deref() == Some(file)))
+}
+
 /// A file read and interpreted: its products, which sheets were used and which
 /// skipped (with why), and its issues (SPEC §9's FILE object plus the products).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -136,11 +136,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     };
     // Every file's own issues reach the analysis (with those found when counting).
     let file_for_state = f.file.clone();
-    let state_attr = move || {
-        state.issues.with(|all| {
-            otop_kpi::import::file::state_of(all.iter().filter(|i| i.file.as_deref() == Some(file_for_state.as_str())))
-        })
-    };
+    let state_attr = move || state.issues.with(|all| otop_kpi::import::file::state_of_file(all, &file_for_state));
     let issues_of = f.file.clone();
     let counts = move || {
         state.issues.with(|all| {
