@@ -5,7 +5,8 @@ use crate::ui::i18n::{baht, count, digits, percent, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_kpi::display::Lang;
-use otop_kpi::scoring::Next;
+use otop_kpi::preset::ScoringRule;
+use otop_kpi::scoring::{Kpi1Score, Next};
 
 /// The score of a card, in the user's digits.
 fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {
@@ -21,6 +22,28 @@ fn differ_line(lang: Lang, by_table: u8, by_percent: u8) -> Option<impl IntoView
     rule_note(lang, by_table, by_percent).map(|n| {
         view! { <p class="rule-note">{tr(lang, "เกณฑ์ทั้งสองให้ผลต่างกัน: ", "The two rules differ: ")}{n}</p> }
     })
+}
+
+/// A KPI 1 card's figures ("online / products · percent") and what reaches the next score.
+fn kpi1_lines(state: State, l: Lang, k: &Kpi1Score, rule: ScoringRule) -> (String, String) {
+    let next = match k.next(rule) {
+        Next::More { score, target, needed } => {
+            let (needed, target) = (count(state, needed), count(state, target));
+            tr(
+                l,
+                &format!("อีก {needed} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {target})"),
+                &format!("{needed} more products reach score {score} (target {target})"),
+            )
+        }
+        Next::Survey => tr(
+            l,
+            "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม",
+            "The count reaches score 5: the readiness survey report is still needed",
+        ),
+        Next::Top => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+    };
+    let figures = format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
+    (figures, next)
 }
 
 #[component]
@@ -47,24 +70,7 @@ pub fn ProvinceCards() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let k = a.evaluation.province.kpi1.clone();
-        let next = match k.next(rule) {
-            Next::More { score, target, needed } => {
-                let (needed, target) = (count(state, needed), count(state, target));
-                tr(
-                    l,
-                    &format!("อีก {needed} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {target})"),
-                    &format!("{needed} more products reach score {score} (target {target})"),
-                )
-            }
-            Next::Survey => tr(
-                l,
-                "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม",
-                "The count reaches score 5: the readiness survey report is still needed",
-            ),
-            Next::Top => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
-        };
-        let figures =
-            format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
+        let (figures, next) = kpi1_lines(state, l, &k, rule);
         view! {
             <div class="card" data-testid="card-kpi1">
                 <h3>{title}</h3>
@@ -127,20 +133,7 @@ pub fn ProvinceCards() -> impl IntoView {
         let rule = a.evaluation.rule;
         let r = a.evaluation.districts.iter().find(|r| r.district == name)?.clone();
         let (l, k) = (lang(), &r.kpi1);
-        let next = match k.next(rule) {
-            Next::More { score, target, needed } => tr(
-                l,
-                &format!("อีก {} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {})", count(state, needed), count(state, target)),
-                &format!(
-                    "{} more products reach score {score} (target {})",
-                    count(state, needed),
-                    count(state, target)
-                ),
-            ),
-            _ => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
-        };
-        let figures =
-            format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
+        let (figures, next) = kpi1_lines(state, l, k, rule);
         Some(view! {
             <div class="card own" data-testid="card-district" data-district=name.clone()>
                 <h3>{tr(l, &format!("อำเภอ{name} · ตัวชี้วัดที่ 1"), &format!("{name} district · KPI 1"))}</h3>
