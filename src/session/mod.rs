@@ -234,7 +234,7 @@ impl Session {
     /// KPI 2's sales: the files' figures, with the sales typed by hand in place
     /// of a district's (and the warnings about that district's missing sales gone).
     pub fn sales_input(&self) -> SalesInput {
-        let files: Vec<SalesFile> = self.sales.iter().filter_map(|s| s.sales.clone()).collect();
+        let files = self.sales_files();
         let mut input = SalesInput::aggregate(&files, &self.preset);
         let mut typed = vec![false; self.preset.districts.len()];
         for (i, d) in self.preset.districts.iter().enumerate() {
@@ -254,8 +254,12 @@ impl Session {
 
     /// Scores everything read so far.
     pub fn analysis(&self) -> Analysis {
-        let done = |v: &[Slot]| v.iter().filter_map(|s| s.result.clone()).collect::<Vec<_>>();
-        Analysis::run(&self.preset, &done(&self.reports), &done(&self.round1), &self.sales_input())
+        Analysis::run(&self.preset, &read(&self.reports), &read(&self.round1), &self.sales_input())
+    }
+
+    /// The sales files read so far.
+    fn sales_files(&self) -> Vec<SalesFile> {
+        self.sales.iter().filter_map(|s| s.sales.clone()).collect()
     }
 
     /// Reports the one problem of the last settings action.
@@ -412,4 +416,9 @@ impl Session {
     pub fn clear(&mut self) {
         *self = Session { next_id: self.next_id, ..Session::default() };
     }
+}
+
+/// The files of a zone that have been read.
+fn read(slots: &[Slot]) -> Vec<ImportedFile> {
+    slots.iter().filter_map(|s| s.result.clone()).collect()
 }

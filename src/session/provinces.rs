@@ -1,12 +1,11 @@
 //! A run over several provinces in the session: their presets from target
 //! tables, and the run itself with the page's settings.
 
-use super::{Session, Slot};
+use super::{read, Session};
 use crate::import::targets::TargetTable;
 use crate::issue::Issue;
 use crate::nation::{presets_from_targets, NationRun};
 use crate::preset::Preset;
-use crate::sales::SalesFile;
 
 impl Session {
     /// Loads the provinces of several target-table files ((file name, tables or
@@ -38,8 +37,7 @@ impl Session {
         if self.provinces.is_empty() {
             return None;
         }
-        let done = |v: &[Slot]| v.iter().filter_map(|s| s.result.clone()).collect::<Vec<_>>();
-        let sales: Vec<SalesFile> = self.sales.iter().filter_map(|s| s.sales.clone()).collect();
+        let sales = self.sales_files();
         // Each province keeps its name and districts; year, round, window,
         // thresholds, rule and the other settings are the page's.
         let provinces: Vec<Preset> = self
@@ -47,6 +45,6 @@ impl Session {
             .iter()
             .map(|p| Preset { province: p.province.clone(), districts: p.districts.clone(), ..self.preset.clone() })
             .collect();
-        Some(NationRun::run(&provinces, &done(&self.reports), &done(&self.round1), &sales))
+        Some(NationRun::run(&provinces, &read(&self.reports), &read(&self.round1), &sales))
     }
 }
