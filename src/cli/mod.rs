@@ -254,10 +254,7 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
 /// Reads a file from disk into an imported report; a file that cannot be opened
 /// becomes an error issue of that file (the others still count).
 fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile {
-    let name = std::path::Path::new(path)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string());
+    let name = file_name(path);
     match std::fs::read(path) {
         Ok(bytes) => import_report(&name, &bytes, kind, districts),
         Err(e) => {
@@ -266,6 +263,11 @@ fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile
             f
         }
     }
+}
+
+/// A path's file name, as issues name the file.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
 }
 
 fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {

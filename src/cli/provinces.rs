@@ -1,13 +1,14 @@
 //! `otop-kpi score --targets FILE…`: a run over the provinces the target-table
 //! files name (SPEC §9–10).
 
-use super::{import_path, Options};
+use super::{file_name, import_path, Options};
 use crate::display;
+use crate::import::error::FileError;
 use crate::import::file::{FileKind, ImportedFile};
 use crate::import::targets::read_tables;
 use crate::nation::{presets_from_targets, NationRun};
 use crate::preset::Preset;
-use crate::sales::read_file;
+use crate::sales::{read_file, SalesFile};
 use std::io::Write;
 
 /// Scores the reports of `o` against the provinces of its `--targets` files,
@@ -34,12 +35,16 @@ pub(super) fn score_provinces(o: &Options, template: &Preset, out: &mut dyn Writ
     let sales: Vec<_> = o
         .sales
         .iter()
-        .map(|p| match std::fs::read(p) {
-            Ok(bytes) => read_file(&file_name(p), &bytes, template.window.end.year),
-            Err(e) => {
-                let mut f = read_file(&file_name(p), &[], template.window.end.year);
-                f.file.issues = vec![crate::import::error::FileError::Unopenable(e.to_string()).issue(&file_name(p))];
-                f
+        .map(|p| {
+            let name = file_name(p);
+            match std::fs::read(p) {
+                Ok(bytes) => read_file(&name, &bytes, template.window.end.year),
+                // A file that cannot be opened: its one error, and no entries.
+                Err(e) => {
+                    let mut file = ImportedFile::new(&name, Some(FileKind::Sales));
+                    file.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
+                    SalesFile { file, entries: Vec::new() }
+                }
             }
         })
         .collect();
@@ -56,10 +61,6 @@ pub(super) fn score_provinces(o: &Options, template: &Preset, out: &mut dyn Writ
     };
     let _ = out.write_all(text.as_bytes());
     Ok(())
-}
-
-fn file_name(path: &str) -> String {
-    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
 }
 
 /// The provinces table and the national row, as text.
