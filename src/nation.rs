@@ -215,7 +215,14 @@ impl NationRun {
         for s in sales {
             match sales_province(s, presets).and_then(|i| sales_by.get_mut(i)) {
                 Some(list) => list.push(s.clone()),
-                None => issues.push(Issue::sales_province_unknown().in_file(&s.file.file)),
+                None => {
+                    // Its own problems (a file that could not be opened or read) say why;
+                    // a file read without a province to go to says that.
+                    issues.extend(s.file.issues.iter().cloned());
+                    if !s.entries.is_empty() || s.file.issues.is_empty() {
+                        issues.push(Issue::sales_province_unknown().in_file(&s.file.file));
+                    }
+                }
             }
         }
         let mut provinces = Vec::new();

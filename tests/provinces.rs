@@ -153,3 +153,16 @@ fn a_province_is_read_from_the_title_when_the_column_is_empty() {
     assert!(f.products.iter().all(|p| &*p.province == "ตราด"));
     assert_eq!(f.products.len(), 12);
 }
+
+#[test]
+fn a_sales_file_that_cannot_be_opened_says_so() {
+    let v = run(&["targets-สระแก้ว.xlsx", "targets-จันทบุรี.xlsx"], &["--sales".into(), fixture("provinces/none.xlsx")]);
+    let codes: Vec<&str> = v["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["file"] == "none.xlsx")
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["file.unreadable"]);
+}
