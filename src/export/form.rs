@@ -153,20 +153,7 @@ pub(super) fn write_product(
     money: &Format,
 ) -> Result<(), XlsxError> {
     ws.write_string(row, 0, no.to_string())?;
-    let texts = [
-        &p.entrepreneur_code,
-        &p.entrepreneur_name,
-        &p.entrepreneur_type,
-        &p.product_name,
-        &p.product_category,
-        &p.house_no,
-        &p.moo,
-        &p.tambon,
-        &p.amphoe,
-        &p.province,
-        &p.phone,
-    ];
-    for (c, t) in texts.iter().enumerate() {
+    for (c, t) in p.form_texts().iter().enumerate() {
         if !t.is_empty() {
             ws.write_string(row, (c + 1) as u16, &***t)?;
         }

@@ -43,6 +43,23 @@ pub struct Product {
 }
 
 impl Product {
+    /// The form's text columns, from รหัสผู้ประกอบการ to เบอร์โทรศัพท์, in the form's order.
+    pub fn form_texts(&self) -> [&Text; 11] {
+        [
+            &self.entrepreneur_code,
+            &self.entrepreneur_name,
+            &self.entrepreneur_type,
+            &self.product_name,
+            &self.product_category,
+            &self.house_no,
+            &self.moo,
+            &self.tambon,
+            &self.amphoe,
+            &self.province,
+            &self.phone,
+        ]
+    }
+
     /// Whether at least one channel cell holds a real value (SPEC §4.1).
     pub fn is_online(&self) -> bool {
         self.channels.iter().any(|c| !c.is_empty())

@@ -39,23 +39,11 @@ struct WireIn {
 }
 
 fn texts_of(p: &Product) -> [&Text; TEXTS] {
-    let fixed = [
-        &p.file,
-        &p.sheet,
-        &p.entrepreneur_code,
-        &p.entrepreneur_name,
-        &p.entrepreneur_type,
-        &p.product_name,
-        &p.product_category,
-        &p.house_no,
-        &p.moo,
-        &p.tambon,
-        &p.amphoe,
-        &p.province,
-        &p.phone,
-    ];
+    let form = p.form_texts();
     std::array::from_fn(|i| match i.checked_sub(FIXED) {
-        None => fixed.get(i).copied().unwrap_or(&p.file),
+        None if i == 0 => &p.file,
+        None if i == 1 => &p.sheet,
+        None => form.get(i - 2).copied().unwrap_or(&p.file),
         Some(c) if c < CHANNELS => p.channels.get(c).unwrap_or(&p.file),
         Some(c) if c == CHANNELS => &p.identity.0,
         Some(_) => &p.identity.1,
