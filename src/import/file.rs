@@ -45,6 +45,17 @@ pub fn state_of<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> &'static str
     state
 }
 
+/// A dropped file's name without any folder in front of it.
+///
+/// ```
+/// # use otop_kpi::import::file::base_name;
+/// assert_eq!(base_name("C:\\รายงาน\\คลองหาด.xls"), "คลองหาด.xls");
+/// assert_eq!(base_name("a/b.csv"), "b.csv");
+/// ```
+pub fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
 /// The state of the file named `file` from every issue of a run (those of the
 /// file itself and those found when counting).
 pub fn state_of_file(issues: &[Issue], file: &str) -> &'static str {

@@ -55,7 +55,7 @@ pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileErr
     let wb = read(name, bytes)?;
     let mut tables: Vec<TargetTable> = wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect();
     // A file of one province names it in its name when its sheets do not.
-    let from_name = province_named(name.rsplit(['/', '\\']).next().unwrap_or(name));
+    let from_name = province_named(super::file::base_name(name));
     let named: Vec<&str> = tables.iter().filter_map(|t| t.province.as_deref()).collect();
     let only = match named.as_slice() {
         [first, rest @ ..] if rest.iter().all(|p| same_province(p, first)) => Some(first.to_string()),

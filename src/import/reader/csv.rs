@@ -35,7 +35,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             Err(e) => return Err(FileError::Damaged(e.to_string())),
         }
     }
-    let sheet_name = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
+    let sheet_name = crate::import::file::base_name(name).to_string();
     Ok(Workbook {
         sheets: vec![Sheet { name: sheet_name, hidden: false, first_row: 0, first_col: 0, rows }],
         unreadable: Vec::new(),

@@ -25,7 +25,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     if tables.is_empty() {
         return Err(FileError::Foreign(Foreign::WebPage));
     }
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let file = crate::import::file::base_name(name);
     let several = tables.len() > 1;
     let (mut sheets, mut unreadable) = (Vec::new(), Vec::new());
     for (i, table) in tables.into_iter().enumerate() {
