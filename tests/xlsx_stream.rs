@@ -148,7 +148,11 @@ fn workbook(sheets: &[(&str, &str, bool)], shared: &str, styles: &str) -> Vec<u8
     put("xl/sharedStrings.xml", &format!(r#"{DECL}<sst xmlns="{MAIN}">{shared}</sst>"#));
     put("xl/styles.xml", &format!(r#"{DECL}<styleSheet xmlns="{MAIN}">{styles}</styleSheet>"#));
     for (i, (_, data, _)) in sheets.iter().enumerate() {
-        let xml = format!(r#"{DECL}<worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>"#);
+        // A whole worksheet element as it is, or the rows of a plain one.
+        let xml = match data.starts_with('<') && data.contains("sheetData") {
+            true => format!("{DECL}{data}"),
+            false => format!(r#"{DECL}<worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>"#),
+        };
         put(&format!("xl/worksheets/sheet{}.xml", i + 1), &xml);
     }
     zip.finish().unwrap().into_inner()
@@ -211,6 +215,40 @@ lines</t></si>"#,
     assert_eq!(s.rows[4][4], Value::Text("ok & done".into()));
     assert_eq!(s.rows[7][1], Value::Float(7.0), "a cell without a reference follows the one before");
     assert!(wb.sheets[1].hidden);
+}
+
+/// The sheet XML in the shapes other writers give it: the byte scanner reads
+/// the plain cells, the XML reader the rest, and they agree with calamine.
+#[test]
+fn sheets_written_otherwise_read_as_calamine_reads_them() {
+    let shared = r#"<si><t>ข้าว</t></si><si><t>ผ้า</t></si>"#;
+    let prefixed = format!(
+        "{}{}{}",
+        format_args!(r#"<x:worksheet xmlns:x="{MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>"#),
+        r#"<x:c r="B1"><x:v>2.5</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c></x:row><x:row r="3"><x:c r="A3"/>"#,
+        r#"<x:c r="B3" t="inlineStr"><x:is><x:t>ใน</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#,
+    );
+    let pretty = concat!(
+        "<row r=\"1\">\n  <c r=\"A1\" t=\"s\">\n    <v>0</v>\n  </c>\n  <c r='B1' t='s'><v>1</v></c>\n",
+        "  <c r=\"C1\" s=\"1\">\r\n<v>44287</v>\n</c>\n</row>\n<row r=\"2\" note=\"a > b\"><c r=\"A2\"><f>1+1</f><v>2</v></c>",
+        "<c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"str\"><v>x &amp; y</v></c><c r=\"D2\"><v>3</v></c></row>",
+        "<row r=\"4\"/><row><c><v>5</v></c><c t=\"e\"><v>#N/A</v></c><c t=\"b\"><v>1</v></c></row>",
+    );
+    let commented = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><!-- a note --><c r="B1"><v>7</v></c></row>"#;
+    let empty = format!(r#"<worksheet xmlns="{MAIN}"><sheetData/></worksheet>"#);
+    let sheets = [("x", prefixed.as_str(), false), ("pretty", pretty, false), ("note", commented, false)];
+    let bytes = workbook(&[sheets[0], sheets[1], sheets[2], ("empty", empty.as_str(), false)], shared, STYLES);
+    assert_eq!(agree("otherwise.xlsx", &bytes), Some(true), "the streaming reader reads it");
+    let wb = xlsx_stream::read(&bytes).unwrap();
+    let text = |s: &str| Value::Text(s.into());
+    assert_eq!(wb.sheets[0].rows[0], [text("ข้าว"), Value::Float(2.5), text("ผ้า")]);
+    assert_eq!(wb.sheets[0].rows[2], [Value::Empty, text("ใน")]);
+    let pretty = &wb.sheets[1].rows;
+    assert_eq!(pretty[0], [text("ข้าว"), text("ผ้า"), Value::Date(44287.0)]);
+    assert_eq!(pretty[1], [Value::Float(2.0), text("ผ้า"), text("x & y"), Value::Float(3.0)]);
+    assert_eq!(pretty[4], [Value::Float(5.0), Value::Error("#N/A".into()), Value::Bool(true)]);
+    assert_eq!(wb.sheets[2].rows[0], [text("ข้าว"), Value::Float(7.0)]);
+    assert!(wb.sheets[3].rows.is_empty());
 }
 
 #[test]

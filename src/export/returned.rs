@@ -158,7 +158,10 @@ pub fn returned_workbook(book: &Workbook, issues: &[&Issue], lang: Lang) -> Resu
                 let col = sheet.first_col.saturating_add(j as u32) as u16;
                 match v {
                     Value::Empty => {}
-                    Value::Text(t) | Value::Error(t) => {
+                    Value::Text(t) => {
+                        ws.write_string(row, col, &**t)?;
+                    }
+                    Value::Error(t) => {
                         ws.write_string(row, col, t)?;
                     }
                     Value::Int(n) => {
@@ -191,7 +194,8 @@ pub fn returned_workbook(book: &Workbook, issues: &[&Issue], lang: Lang) -> Resu
                 Value::Int(n) => ws.write_number_with_format(p.row, col, *n as f64, fill)?,
                 Value::Float(f) | Value::Date(f) => ws.write_number_with_format(p.row, col, *f, fill)?,
                 Value::Bool(b) => ws.write_boolean_with_format(p.row, col, *b, fill)?,
-                Value::Text(t) | Value::Error(t) => ws.write_string_with_format(p.row, col, t, fill)?,
+                Value::Text(t) => ws.write_string_with_format(p.row, col, &**t, fill)?,
+                Value::Error(t) => ws.write_string_with_format(p.row, col, t, fill)?,
             };
             // One note per cell: a second problem in the same cell joins the first.
             if marked.contains(&(p.row, p.col)) {

@@ -6,11 +6,15 @@ pub const MAX_ROWS: usize = 1_048_576;
 /// Most cells (rows × columns of the used area) read from one sheet.
 pub const MAX_CELLS: usize = 30_000_000;
 
+/// A cell's text: shared, so the same text in many cells (a shared string of an
+/// `.xlsx`, a district name) is held once and a product takes it without a copy.
+pub type Text = std::sync::Arc<str>;
+
 /// One cell's value, independent of the file format.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     Empty,
-    Text(String),
+    Text(Text),
     Int(i64),
     /// A floating-point cell as the file stores it (converted to exact decimals by
     /// its shortest text, see [`number_text`]).
@@ -36,7 +40,7 @@ impl Value {
     pub fn text(&self) -> String {
         match self {
             Value::Empty => String::new(),
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) | Value::Date(f) => number_text(*f),
             Value::Bool(b) => {

@@ -312,7 +312,7 @@ pub const SEARCH_ROWS: usize = 40;
 
 fn text_of(v: &Value) -> Option<String> {
     match v {
-        Value::Text(s) => Some(s.clone()),
+        Value::Text(s) => Some(s.to_string()),
         _ => None,
     }
 }

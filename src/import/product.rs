@@ -6,8 +6,10 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 
 /// A text of a product: shared, so copying a product, or the same text in many
-/// products (a district, a province, an entrepreneur's name), costs no copy.
-pub type Text = std::sync::Arc<str>;
+/// products (a district, a province, an entrepreneur's name), costs no copy —
+/// the cell model's own [`Text`](crate::import::cell::Text), so a cell's text
+/// becomes a product's as it is.
+pub use crate::import::cell::Text;
 
 /// How many channel cells a product keeps: the form's eight and the four the
 /// letter names besides (see `Key::CHANNELS`).

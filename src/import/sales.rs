@@ -91,7 +91,7 @@ fn year_in(text: &str) -> Option<i32> {
 
 fn text(v: &Value) -> Option<String> {
     match v {
-        Value::Text(t) => Some(t.clone()),
+        Value::Text(t) => Some(t.to_string()),
         _ => None,
     }
 }

@@ -55,7 +55,7 @@ pub fn flag(v: &Value) -> Flag {
 /// assert!(!is_mark("@shop1") && !is_mark("facebook.com/x"));
 /// ```
 pub fn is_mark(s: &str) -> bool {
-    flag(&Value::Text(s.to_string())) == Flag::Yes
+    flag(&Value::Text(s.into())) == Flag::Yes
 }
 
 /// Whether a channel cell holds a real value (not empty, "-", "ไม่มี", "n/a").

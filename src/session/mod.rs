@@ -75,7 +75,7 @@ impl Default for Session {
 /// assert_eq!(typed_amount("abc"), None);
 /// ```
 pub fn typed_amount(s: &str) -> Option<Satang> {
-    money(&Value::Text(s.to_string())).ok().flatten()
+    money(&Value::Text(s.into())).ok().flatten()
 }
 
 /// A whole count typed in the page.
@@ -353,8 +353,7 @@ impl Session {
     /// typed ("เม.ย. 2564", "4/2564", "2021-04"); a month that cannot be read, or a
     /// window that would end before it starts, leaves the window as it is.
     pub fn set_window_month(&mut self, first: bool, text: &str) {
-        let Some(m) = crate::import::month::parse(&Value::Text(text.to_string()), Some(self.preset.window.end.year))
-        else {
+        let Some(m) = crate::import::month::parse(&Value::Text(text.into()), Some(self.preset.window.end.year)) else {
             return;
         };
         let mut w = self.preset.window;

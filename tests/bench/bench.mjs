@@ -102,6 +102,21 @@ async function inPage(url, input, doneSel, file, targets = []) {
   const base = chromiumRssMb();
   let peak = base;
   const timer = setInterval(() => { peak = Math.max(peak, chromiumRssMb()); }, 50);
+  if (url === server.url) {
+    // Timed inside the page as SheetJS is: from the input's change event to the
+    // status saying done (the wall time also counts Playwright handing the files over).
+    await page.evaluate((sel) => {
+      window.__t0 = null;
+      document.querySelector(sel).addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+      const status = document.querySelector('[data-testid=status]');
+      new MutationObserver((_, obs) => {
+        if (window.__t0 !== null && status.dataset.state === 'done') {
+          status.dataset.ms = String(performance.now() - window.__t0);
+          obs.disconnect();
+        }
+      }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+    }, input);
+  }
   const t0 = Date.now();
   await page.setInputFiles(input, file);
   await page.waitForSelector(doneSel, { state: 'attached', timeout: 300000, polling: 20 });
@@ -109,7 +124,9 @@ async function inPage(url, input, doneSel, file, targets = []) {
   clearInterval(timer);
   peak = Math.max(peak, chromiumRssMb());
   const longest = await page.evaluate(() => window.__longest);
-  const extra = await page.evaluate(() => document.querySelector('#status')?.dataset.ms);
+  const timed = '#status, [data-testid=status]';
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.ms, timed, { timeout: 5000 }).catch(() => {});
+  const extra = await page.evaluate((sel) => document.querySelector(sel)?.dataset.ms, timed);
   await page.close();
   return { ms: extra ? Number(extra) : ms, wall: ms, peakMb: peak, deltaMb: peak - base, longest };
 }

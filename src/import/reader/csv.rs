@@ -30,8 +30,9 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     let mut rows = Vec::new();
     for record in reader.records() {
         match record {
-            Ok(r) => rows
-                .push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.to_string()) }).collect()),
+            Ok(r) => {
+                rows.push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.into()) }).collect())
+            }
             Err(e) => return Err(FileError::Damaged(e.to_string())),
         }
     }

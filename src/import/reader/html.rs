@@ -110,7 +110,7 @@ impl Table {
         let value = match (cell.number, text.is_empty()) {
             (Some(n), _) => Value::Float(n),
             (None, true) => return,
-            (None, false) => Value::Text(text),
+            (None, false) => Value::Text(text.into()),
         };
         if cell.row >= MAX_ROWS || cell.col >= MAX_COLS {
             self.too_large = Some((cell.row + 1, cell.col + 1));

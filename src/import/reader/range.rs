@@ -60,12 +60,12 @@ impl From<&Data> for Value {
     fn from(d: &Data) -> Value {
         match d {
             Data::Empty => Value::Empty,
-            Data::String(s) => Value::Text(s.clone()),
+            Data::String(s) => Value::Text(s.as_str().into()),
             Data::Int(i) => Value::Int(*i),
             Data::Float(f) => Value::Float(*f),
             Data::Bool(b) => Value::Bool(*b),
             Data::DateTime(dt) => Value::Date(dt.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.as_str().into()),
             Data::Error(e) => Value::Error(e.to_string()),
         }
     }

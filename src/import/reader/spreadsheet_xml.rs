@@ -151,13 +151,13 @@ fn typed(kind: &str, text: String) -> Value {
         "Number" => match text.trim().parse::<f64>() {
             Ok(n) if n.is_finite() && n == n.trunc() && n.abs() < 1e15 => Value::Int(n as i64),
             Ok(n) if n.is_finite() => Value::Float(n),
-            _ => Value::Text(text),
+            _ => Value::Text(text.into()),
         },
-        "DateTime" => date_time(&text).map(Value::Date).unwrap_or(Value::Text(text)),
+        "DateTime" => date_time(&text).map(Value::Date).unwrap_or_else(|| Value::Text(text.into())),
         "Boolean" => Value::Bool(text.trim() == "1"),
         "Error" => Value::Error(text.trim().to_string()),
         _ if text.is_empty() => Value::Empty,
-        _ => Value::Text(text),
+        _ => Value::Text(text.into()),
     }
 }
 

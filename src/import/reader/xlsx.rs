@@ -76,8 +76,8 @@ impl From<calamine::DataRef<'_>> for Value {
         use calamine::DataRef;
         match d {
             DataRef::Empty => Value::Empty,
-            DataRef::SharedString(s) => Value::Text(s.to_string()),
-            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s),
+            DataRef::SharedString(s) => Value::Text(s.into()),
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.into()),
             DataRef::Int(i) => Value::Int(i),
             DataRef::Float(f) => Value::Float(f),
             DataRef::Bool(b) => Value::Bool(b),

@@ -122,7 +122,7 @@ mod tests {
     use crate::import::header::find;
 
     fn sheet(header: &[&str]) -> Sheet {
-        let row = |cells: &[&str]| cells.iter().map(|t| Value::Text(t.to_string())).collect();
+        let row = |cells: &[&str]| cells.iter().map(|t| Value::Text((*t).into())).collect();
         Sheet { name: "s".into(), hidden: false, first_row: 0, first_col: 0, rows: vec![row(header), row(&["1"])] }
     }
 

@@ -25,11 +25,14 @@ fn clean(v: &Value) -> String {
     }
 }
 
-/// The cleaned texts of a sheet, each made once: the same cell text (a district,
-/// a province, a category) gives the same shared [`Text`].
+/// The cleaned texts of a sheet, each made once per distinct cell text: a
+/// shared text (an `.xlsx` shared string, read once for all its cells) is
+/// looked up by its address, and a text that needs no cleaning is kept as it
+/// is — the product holds the cell's own text, without a copy.
 #[derive(Default)]
 struct Texts {
-    seen: rustc_hash::FxHashMap<String, Text>,
+    /// By the address of the cell's text; the sheet holds every text while its rows are read.
+    seen: rustc_hash::FxHashMap<usize, Text>,
     empty: Text,
 }
 
@@ -37,22 +40,32 @@ impl Texts {
     fn of(&mut self, v: &Value) -> Text {
         let raw = match v {
             Value::Empty => return self.empty.clone(),
-            Value::Text(t) => t.as_str(),
+            Value::Text(t) => t,
             other => return clean(other).into(),
         };
-        if let Some(t) = self.seen.get(raw) {
+        let at = raw.as_ptr() as usize;
+        if let Some(t) = self.seen.get(&at) {
             return t.clone();
         }
-        let t: Text = clean_text(raw).into();
-        self.seen.insert(raw.to_string(), t.clone());
+        let t: Text = if is_clean(raw) { raw.clone() } else { clean_text(raw).into() };
+        self.seen.insert(at, t.clone());
         t
     }
 }
 
+/// Whether a text is as [`clean_text`] would make it.
+fn is_clean(t: &str) -> bool {
+    let edge = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    !edge(t.chars().next()) && !edge(t.chars().next_back()) && is_simple(t)
+}
+
+/// Without Thai digits, whitespace other than spaces, or two spaces in a row.
+fn is_simple(t: &str) -> bool {
+    !t.contains(|c: char| ('๐'..='๙').contains(&c) || (c.is_whitespace() && c != ' ')) && !t.contains("  ")
+}
+
 fn clean_text(t: &str) -> String {
-    let simple =
-        !t.contains(|c: char| ('๐'..='๙').contains(&c) || (c.is_whitespace() && c != ' ')) && !t.contains("  ");
-    if simple {
+    if is_simple(t) {
         return t.trim().to_string();
     }
     from_thai_digits(t).split_whitespace().collect::<Vec<_>>().join(" ")

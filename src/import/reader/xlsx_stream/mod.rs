@@ -10,6 +10,7 @@
 //! cell type or entity, a sheet over the limits, XML it cannot follow), so that
 //! calamine reads those files and says what is wrong with them.
 
+mod scan;
 mod sheet;
 mod text;
 mod workbook;
@@ -53,7 +54,12 @@ pub fn read(bytes: &[u8]) -> Option<Workbook> {
     };
     let mut out = Vec::new();
     for s in sheets {
-        let rows = sheet::rows(xml_of(&part_bytes(&mut zip, &s.path)?), &strings, &dates)?;
+        let xml = part_bytes(&mut zip, &s.path)?;
+        // The byte scanner first; the XML reader for a sheet it leaves.
+        let rows = match scan::rows(&xml, &strings, &dates) {
+            Some(rows) => rows,
+            None => sheet::rows(xml_of(&xml), &strings, &dates)?,
+        };
         out.push(Sheet { name: s.name, hidden: s.hidden, first_row: 0, first_col: 0, rows });
     }
     Some(Workbook { sheets: out, unreadable: Vec::new() })

@@ -7,7 +7,7 @@ use crate::import::reader::xml::{element_text, skip_element};
 use quick_xml::events::Event;
 
 /// `B5` → (4, 1), 0-based.
-fn position(r: &str) -> Option<(usize, usize)> {
+pub(super) fn position(r: &str) -> Option<(usize, usize)> {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (cols, rows) = r.split_at(letters);
     if cols.is_empty() || rows.is_empty() || !rows.bytes().all(|b| b.is_ascii_digit()) {
@@ -20,7 +20,7 @@ fn position(r: &str) -> Option<(usize, usize)> {
 
 /// A cell's type attribute `t`.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Number,
     Shared,
     Bool,
@@ -32,7 +32,7 @@ enum Kind {
 
 impl Kind {
     /// The kind of `t`; `None` for a type calamine does not know either.
-    fn of(t: Option<&str>) -> Option<Kind> {
+    pub(super) fn of(t: Option<&str>) -> Option<Kind> {
         Some(match t {
             None | Some("n") => Kind::Number,
             Some("s") => Kind::Shared,
@@ -47,7 +47,13 @@ impl Kind {
 }
 
 /// What a cell element holds (its value is its last `<v>`, `<is>` or `<f>` child's).
-fn cell_value(reader: &mut Xml<'_>, kind: Kind, typed: bool, date: bool, strings: &Strings) -> Option<Value> {
+pub(super) fn cell_value(
+    reader: &mut Xml<'_>,
+    kind: Kind,
+    typed: bool,
+    date: bool,
+    strings: &Strings,
+) -> Option<Value> {
     let mut value = Value::Empty;
     loop {
         // 1: <v>, 2: <is>, 3: <f>.
@@ -63,13 +69,13 @@ fn cell_value(reader: &mut Xml<'_>, kind: Kind, typed: bool, date: bool, strings
             _ => continue,
         };
         value = match (child, kind) {
-            (2, _) => Value::Text(rich_text(reader, "is")?),
+            (2, _) => Value::Text(rich_text(reader, "is")?.into()),
             (1, Kind::Inline) | (3, _) => {
                 skip_element(reader)?;
                 Value::Empty
             }
-            (1, Kind::Formula) => Value::Text(unescape_excel(&element_text(reader)?)?),
-            (1, Kind::Date) => Value::Text(element_text(reader)?),
+            (1, Kind::Formula) => Value::Text(unescape_excel(&element_text(reader)?)?.into()),
+            (1, Kind::Date) => Value::Text(element_text(reader)?.into()),
             _ => {
                 // Plain values: the first text, as calamine takes it.
                 let raw = first_text(reader)?;
@@ -94,10 +100,10 @@ fn first_text<'x>(reader: &mut Xml<'x>) -> Option<&'x str> {
     Some(text)
 }
 
-fn plain_value(raw: &str, kind: Kind, typed: bool, date: bool, strings: &Strings) -> Option<Value> {
+pub(super) fn plain_value(raw: &str, kind: Kind, typed: bool, date: bool, strings: &Strings) -> Option<Value> {
     Some(match kind {
         _ if raw.is_empty() => Value::Empty,
-        Kind::Shared => Value::Text(strings.get(raw.parse().ok()?)?.to_string()),
+        Kind::Shared => Value::Text(strings.get(raw.parse().ok()?)?.clone()),
         Kind::Bool => match raw.trim() {
             "1" | "true" => Value::Bool(true),
             "0" | "false" => Value::Bool(false),
@@ -110,11 +116,29 @@ fn plain_value(raw: &str, kind: Kind, typed: bool, date: bool, strings: &Strings
         Kind::Number => match raw.parse::<f64>() {
             Ok(f) if date => Value::Date(f),
             Ok(f) => Value::Float(f),
-            Err(_) if !typed => Value::Text(raw.to_string()),
+            Err(_) if !typed => Value::Text(raw.into()),
             Err(_) => return None,
         },
         _ => return None,
     })
+}
+
+/// Puts a cell's value at row `r`, column `c`, within the limits as the
+/// calamine path checks them (over them, calamine reads the file: `None`).
+pub(super) fn place(rows: &mut Vec<Vec<Value>>, slots: &mut usize, r: usize, c: usize, value: Value) -> Option<()> {
+    if r >= MAX_ROWS || *slots > MAX_CELLS || c >= 16_384 {
+        return None;
+    }
+    if rows.len() <= r {
+        rows.resize_with(r + 1, Vec::new);
+    }
+    let row = rows.get_mut(r)?;
+    if row.len() <= c {
+        *slots += c + 1 - row.len();
+        row.resize(c + 1, Value::Empty);
+    }
+    *row.get_mut(c)? = value;
+    Some(())
 }
 
 /// A sheet's cells as rows, placed as calamine places them.
@@ -149,19 +173,7 @@ pub(super) fn rows(mut reader: Xml<'_>, strings: &Strings, dates: &[bool]) -> Op
                 let date = style.is_some_and(|s| s.and_then(|i| dates.get(i).copied()).unwrap_or(false));
                 let kind = t.unwrap_or(Kind::Number);
                 let value = cell_value(&mut reader, kind, t.is_some(), date, strings)?;
-                // The limits, checked as the calamine path checks them (over them, calamine reads the file).
-                if r >= MAX_ROWS || slots > MAX_CELLS || c >= 16_384 {
-                    return None;
-                }
-                if rows.len() <= r {
-                    rows.resize_with(r + 1, Vec::new);
-                }
-                let row = rows.get_mut(r)?;
-                if row.len() <= c {
-                    slots += c + 1 - row.len();
-                    row.resize(c + 1, Value::Empty);
-                }
-                *row.get_mut(c)? = value;
+                place(&mut rows, &mut slots, r, c, value)?;
             }
             Event::End(e) if e.local_name().as_ref() == "sheetData" => return Some(rows),
             Event::Eof => return None,

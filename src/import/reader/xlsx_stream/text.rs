@@ -2,21 +2,20 @@
 //! entities and `_xHHHH_` escapes.
 
 use super::Xml;
+use crate::import::cell::Text;
 use crate::import::reader::xml::{attr, element_text};
 use quick_xml::events::Event;
 
-/// The shared strings, in one buffer.
+/// The shared strings, each made once: a cell takes its string by index and
+/// holds it without a copy.
 #[derive(Default)]
 pub(super) struct Strings {
-    text: String,
-    ends: Vec<usize>,
+    items: Vec<Text>,
 }
 
 impl Strings {
-    pub(super) fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
-        self.text.get(start..end)
+    pub(super) fn get(&self, i: usize) -> Option<&Text> {
+        self.items.get(i)
     }
 }
 
@@ -80,11 +79,9 @@ pub(super) fn shared_strings(mut reader: Xml<'_>) -> Option<Strings> {
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) if e.local_name().as_ref() == "si" => {
-                let text = rich_text(&mut reader, "si")?;
-                strings.text.push_str(&text);
-                strings.ends.push(strings.text.len());
+                strings.items.push(rich_text(&mut reader, "si")?.into());
             }
-            Event::Empty(e) if e.local_name().as_ref() == "si" => strings.ends.push(strings.text.len()),
+            Event::Empty(e) if e.local_name().as_ref() == "si" => strings.items.push(Text::from("")),
             Event::Eof => return Some(strings),
             _ => {}
         }

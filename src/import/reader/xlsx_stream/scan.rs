@@ -1,0 +1,237 @@
+//! A sheet's XML scanned byte by byte, for the cells nearly every workbook is
+//! made of: `<c r="B7" s="3" t="s"><v>12</v></c>` and `<c r="B8"/>`. Their
+//! values are read in place — no XML events, no copy of the text — and a
+//! shared string is taken by its index. Any other cell (a formula, an inline
+//! string, a date typed as text, a value with a reference in it) is read by
+//! the XML reader ([`super::sheet`]) from its own bytes; a sheet with comments,
+//! CDATA or a doctype is left to the XML reader whole (`None`).
+//!
+//! The cells land where [`super::sheet::rows`] places them; the differential
+//! tests (`tests/xlsx_stream.rs`) hold both to calamine's cells.
+
+use super::sheet::{cell_value, place, plain_value, position, Kind};
+use super::text::Strings;
+use super::xml_of;
+use crate::import::cell::Value;
+use memchr::{memchr, memmem};
+
+/// One tag: its local name (without a prefix), its attribute bytes, and where
+/// the bytes after it start.
+struct Tag<'x> {
+    close: bool,
+    /// `<x/>`.
+    empty: bool,
+    local: &'x [u8],
+    attrs: &'x [u8],
+    next: usize,
+}
+
+/// The tag starting at `xml[at] == b'<'`; `None` for anything that is not a
+/// plain start or end tag (a comment, CDATA, a declaration) or is cut short.
+fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
+    let bytes = xml.get(at + 1..)?;
+    let close = bytes.first() == Some(&b'/');
+    let from = usize::from(close);
+    let name_len = bytes.get(from..)?.iter().position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))?;
+    let name = bytes.get(from..from + name_len)?;
+    if name.is_empty() || matches!(name.first(), Some(b'!' | b'?')) {
+        return None;
+    }
+    let local = match memchr::memrchr(b':', name) {
+        Some(colon) => name.get(colon + 1..)?,
+        None => name,
+    };
+    // The attributes run to the first `>` outside a quoted value.
+    let start = from + name_len;
+    let mut i = start;
+    loop {
+        i += memchr::memchr3(b'>', b'"', b'\'', bytes.get(i..)?)?;
+        let q = *bytes.get(i)?;
+        if q == b'>' {
+            break;
+        }
+        i += 1 + memchr(q, bytes.get(i + 1..)?)? + 1;
+    }
+    let empty = i > start && bytes.get(i - 1) == Some(&b'/');
+    let attrs = bytes.get(start..if empty { i - 1 } else { i })?;
+    Some(Tag { close, empty, local, attrs, next: at + 1 + i + 1 })
+}
+
+/// Calls `each` with every attribute of a tag as (name, raw value); `None` when
+/// they are not well formed, or when `each` says so.
+fn attributes<'x>(attrs: &'x [u8], mut each: impl FnMut(&'x [u8], &'x [u8]) -> Option<()>) -> Option<()> {
+    let mut rest = attrs;
+    loop {
+        rest = trim_start(rest);
+        if rest.is_empty() {
+            return Some(());
+        }
+        let eq = memchr(b'=', rest)?;
+        let name = trim_end(rest.get(..eq)?);
+        rest = trim_start(rest.get(eq + 1..)?);
+        let q = *rest.first()?;
+        if q != b'"' && q != b'\'' {
+            return None;
+        }
+        let end = memchr(q, rest.get(1..)?)? + 1;
+        each(name, rest.get(1..end)?)?;
+        rest = rest.get(end + 1..)?;
+    }
+}
+
+/// A decimal number written in ASCII digits only.
+fn decimal(digits: &[u8]) -> Option<usize> {
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    digits.iter().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))
+}
+
+fn is_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| is_space(b)).count();
+    s.get(n..).unwrap_or_default()
+}
+
+fn trim_end(s: &[u8]) -> &[u8] {
+    let n = s.iter().rev().take_while(|b| is_space(b)).count();
+    s.get(..s.len() - n).unwrap_or_default()
+}
+
+/// Past the whitespace from `at`.
+fn skip_space(xml: &[u8], mut at: usize) -> usize {
+    while xml.get(at).is_some_and(is_space) {
+        at += 1;
+    }
+    at
+}
+
+/// The raw text of a cell that is only `<v>text</v>` (or `<v/>`), and where
+/// the cell's end tag ends; `None` when the cell holds anything else.
+fn only_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    // As Excel and most writers write it: `<v>text</v></c>`.
+    if let Some(rest) = xml.get(at..).and_then(|r| r.strip_prefix(b"<v>")) {
+        let len = memchr(b'<', rest)?;
+        let raw = rest.get(..len)?;
+        if rest.get(len..len + 8) == Some(b"</v></c>") && memchr(b'&', raw).is_none() {
+            return Some((raw, at + 3 + len + 8));
+        }
+    }
+    let v = tag(xml, skip_space(xml, at))?;
+    if v.close || v.local != b"v" {
+        return None;
+    }
+    let (raw, after) = if v.empty {
+        (&b""[..], v.next)
+    } else {
+        let end = v.next + memchr(b'<', xml.get(v.next..)?)?;
+        let raw = xml.get(v.next..end)?;
+        let close = tag(xml, end)?;
+        if !close.close || close.local != b"v" || memchr(b'&', raw).is_some() {
+            return None;
+        }
+        (raw, close.next)
+    };
+    let c = tag(xml, skip_space(xml, after))?;
+    (c.close && c.local == b"c").then_some((raw, c.next))
+}
+
+/// Where the end tag of the cell whose content starts at `at` ends.
+fn cell_end(xml: &[u8], at: usize) -> Option<usize> {
+    let mut from = at;
+    loop {
+        let lt = from + memmem::find(xml.get(from..)?, b"</")?;
+        let t = tag(xml, lt)?;
+        if t.local == b"c" {
+            return Some(t.next);
+        }
+        from = t.next;
+    }
+}
+
+/// A sheet's cells as rows, or `None` when the XML reader should read it.
+pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
+    if memmem::find(xml, b"<!").is_some() || xml.first() != Some(&b'<') {
+        return None;
+    }
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
+    let mut at = 0usize;
+    while let Some(lt) = memchr(b'<', xml.get(at..)?) {
+        let start = at + lt;
+        if xml.get(start + 1) == Some(&b'?') {
+            at = start + 2 + memmem::find(xml.get(start + 2..)?, b"?>")? + 2;
+            continue;
+        }
+        let t = tag(xml, start)?;
+        at = t.next;
+        match (t.close, t.local) {
+            (false, b"row") => {
+                let mut r = None;
+                attributes(t.attrs, |k, v| match k {
+                    b"r" if r.is_some() => None,
+                    b"r" => {
+                        r = Some(v);
+                        Some(())
+                    }
+                    _ => Some(()),
+                })?;
+                if let Some(v) = r {
+                    row_index = std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?;
+                }
+                if t.empty {
+                    row_index += 1;
+                    col_index = 0;
+                }
+            }
+            (true, b"row") => {
+                row_index += 1;
+                col_index = 0;
+            }
+            (false, b"c") => {
+                let (mut cell_at, mut kind, mut style) = (None, None, None);
+                attributes(t.attrs, |k, v| {
+                    match k {
+                        b"r" => cell_at = Some(position(std::str::from_utf8(v).ok()?)?),
+                        b"t" => kind = Some(Kind::of(Some(std::str::from_utf8(v).ok()?))?),
+                        b"s" => style = Some(decimal(v).or_else(|| std::str::from_utf8(v).ok()?.parse().ok())),
+                        _ => {}
+                    }
+                    Some(())
+                })?;
+                let (r, c) = cell_at.unwrap_or((row_index, col_index));
+                col_index = c + 1;
+                let date = style.is_some_and(|s| s.and_then(|i| dates.get(i).copied()).unwrap_or(false));
+                let typed = kind.is_some();
+                let kind = kind.unwrap_or(Kind::Number);
+                let plain = matches!(kind, Kind::Number | Kind::Shared | Kind::Bool | Kind::Error);
+                let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten()) {
+                    (true, _) => Value::Empty,
+                    (false, Some((raw, next))) => {
+                        at = next;
+                        match (kind, decimal(raw)) {
+                            (Kind::Shared, Some(i)) => Value::Text(strings.get(i)?.clone()),
+                            _ => plain_value(std::str::from_utf8(raw).ok()?, kind, typed, date, strings)?,
+                        }
+                    }
+                    (false, None) => {
+                        // The XML reader, on this cell's own bytes.
+                        let end = cell_end(xml, at)?;
+                        let mut reader = xml_of(xml.get(start..end)?);
+                        reader.read_event().ok()?;
+                        at = end;
+                        cell_value(&mut reader, kind, typed, date, strings)?
+                    }
+                };
+                place(&mut rows, &mut slots, r, c, value)?;
+            }
+            (true, b"sheetData") => return Some(rows),
+            (false, b"sheetData") if t.empty => return Some(rows),
+            _ => {}
+        }
+    }
+    None
+}
