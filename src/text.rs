@@ -44,12 +44,55 @@ pub fn from_thai_digits(s: &str) -> String {
 /// assert_eq!(normalize("  ผ้า\u{200B}ไหม   ๑๒\nOTOP "), "ผ้าไหม 12 otop");
 /// ```
 pub fn normalize(s: &str) -> String {
+    if is_normalized(s) {
+        return s.to_string();
+    }
     // Most cells are already NFC: skip composing them (the hot path of big files).
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         normalize_chars(s.chars(), s.len())
     } else {
         normalize_chars(s.nfc(), s.len())
     }
+}
+
+/// Whether [`normalize`] would give `s` back as it is, checked without building
+/// anything: only Thai letters and marks (in canonical order) and ASCII other
+/// than capitals, single spaces inside. `false` means "not sure" for anything else.
+///
+/// ```
+/// # use otop_kpi::text::is_normalized;
+/// assert!(is_normalized("ผ้าไหม 12 otop"));
+/// assert!(!is_normalized("ผ้าไหม ๑๒"));
+/// assert!(!is_normalized(" OTOP"));
+/// assert!(!is_normalized("ก\u{0E48}\u{0E38}")); // mai ek before sara u: NFC swaps them
+/// ```
+pub fn is_normalized(s: &str) -> bool {
+    // The canonical combining class of the last mark (Thai below vowels 103, tone marks 107).
+    let mut last_class = 0u8;
+    let mut after_space = true;
+    for c in s.chars() {
+        let class = match c {
+            ' ' if after_space => return false,
+            ' ' => 0,
+            c if c.is_ascii() => {
+                if c.is_ascii_uppercase() || c.is_whitespace() {
+                    return false;
+                }
+                0
+            }
+            '๐'..='๙' => return false,
+            '\u{0E38}'..='\u{0E3A}' => 103,
+            '\u{0E48}'..='\u{0E4B}' => 107,
+            '\u{0E00}'..='\u{0E7F}' => 0,
+            _ => return false,
+        };
+        if class != 0 && class < last_class {
+            return false;
+        }
+        last_class = class;
+        after_space = c == ' ';
+    }
+    !after_space || s.is_empty()
 }
 
 fn normalize_chars(chars: impl Iterator<Item = char>, len: usize) -> String {

@@ -239,6 +239,15 @@ fn target_of<T: Copy>(n: Next<T>) -> Option<(u8, T, T)> {
 }
 
 proptest! {
+    /// The importer keeps a text as it is when `is_normalized` says so: it must
+    /// then be what `normalize` gives (Thai marks in any order, digits, spaces, case).
+    #[test]
+    fn a_text_said_normalized_is_its_own_normalisation(s in "[\u{0E00}-\u{0E7F} a-zA-Z0-9\t\u{00E9}\u{200B}]{0,12}") {
+        if otop_kpi::text::is_normalized(&s) {
+            prop_assert_eq!(otop_kpi::text::normalize(&s), s);
+        }
+    }
+
     #[test]
     fn kpi1_scores_never_fall_as_the_count_rises(products in 1i64..100_000, online in 0i64..20_000, survey: bool) {
         let t = sa_kaeo().kpi1;

@@ -221,7 +221,8 @@ lines</t></si>"#,
 /// the plain cells, the XML reader the rest, and they agree with calamine.
 #[test]
 fn sheets_written_otherwise_read_as_calamine_reads_them() {
-    let shared = r#"<si><t>ข้าว</t></si><si><t>ผ้า</t></si>"#;
+    // The second string as a pretty-printer writes it (read by the XML reader).
+    let shared = "<si><t>ข้าว</t></si>\n  <si>\n    <t>ผ้า</t>\n  </si>\n";
     let prefixed = format!(
         "{}{}{}",
         format_args!(r#"<x:worksheet xmlns:x="{MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c>"#),
@@ -230,7 +231,8 @@ fn sheets_written_otherwise_read_as_calamine_reads_them() {
     );
     let pretty = concat!(
         "<row r=\"1\">\n  <c r=\"A1\" t=\"s\">\n    <v>0</v>\n  </c>\n  <c r='B1' t='s'><v>1</v></c>\n",
-        "  <c r=\"C1\" s=\"1\">\r\n<v>44287</v>\n</c>\n</row>\n<row r=\"2\" note=\"a > b\"><c r=\"A2\"><f>1+1</f><v>2</v></c>",
+        "  <c r=\"C1\" s=\"1\">\r\n<v>44287</v>\n</c>\n</row>\n",
+        "<row r=\"2\" note=\"a > b\"><c r=\"A2\"><f>1+1</f><v>2</v></c>",
         "<c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\" t=\"str\"><v>x &amp; y</v></c><c r=\"D2\"><v>3</v></c></row>",
         "<row r=\"4\"/><row><c><v>5</v></c><c t=\"e\"><v>#N/A</v></c><c t=\"b\"><v>1</v></c></row>",
     );

@@ -76,12 +76,17 @@ impl Product {
     /// assert_eq!((&*id.0, &*id.1), ("name:กลุ่ม ผ้าไหม", "ผ้าไหม 1"));
     /// ```
     pub fn identity_of(entrepreneur_code: &str, entrepreneur_name: &str, product_name: &str) -> (Text, Text) {
-        let who = if entrepreneur_code.trim().is_empty() {
+        (Product::who(entrepreneur_code, entrepreneur_name).into(), normalize(product_name).into())
+    }
+
+    /// The entrepreneur's part of an identity: `code:` and the normalised code,
+    /// or without a code, `name:` and the normalised name.
+    pub fn who(entrepreneur_code: &str, entrepreneur_name: &str) -> String {
+        if entrepreneur_code.trim().is_empty() {
             format!("name:{}", normalize(entrepreneur_name))
         } else {
             format!("code:{}", normalize(entrepreneur_code))
-        };
-        (who.into(), normalize(product_name).into())
+        }
     }
 
     /// "file › sheet › แถว N", for Thai messages.

@@ -7,7 +7,7 @@ use crate::import::header::{Header, Key};
 use crate::import::product::{Product, Text};
 use crate::import::text::{flag, is_real_channel, money, Flag, MoneyError};
 use crate::issue::Issue;
-use crate::text::{compact, from_thai_digits};
+use crate::text::{compact, from_thai_digits, is_normalized, normalize};
 
 /// What a sheet's rows gave.
 #[derive(Debug, Default)]
@@ -50,6 +50,38 @@ impl Texts {
         let t: Text = if is_clean(raw) { raw.clone() } else { clean_text(raw).into() };
         self.seen.insert(at, t.clone());
         t
+    }
+}
+
+/// Products' identities ([`Product::identity_of`]), each part made once per
+/// distinct text: by the addresses of the texts, which the map keeps alive (so
+/// an address is never another text's).
+#[derive(Default)]
+struct Identities {
+    who: rustc_hash::FxHashMap<(usize, usize), (Text, Text, Text)>,
+    what: rustc_hash::FxHashMap<usize, (Text, Text)>,
+}
+
+impl Identities {
+    fn of(&mut self, code: &Text, name: &Text, product: &Text) -> (Text, Text) {
+        let at = |t: &Text| t.as_ptr() as usize;
+        let who = match self.who.get(&(at(code), at(name))) {
+            Some((_, _, who)) => who.clone(),
+            None => {
+                let who: Text = Product::who(code, name).into();
+                self.who.insert((at(code), at(name)), (code.clone(), name.clone(), who.clone()));
+                who
+            }
+        };
+        let what = match self.what.get(&at(product)) {
+            Some((_, what)) => what.clone(),
+            None => {
+                let what = if is_normalized(product) { product.clone() } else { normalize(product).into() };
+                self.what.insert(at(product), (product.clone(), what.clone()));
+                what
+            }
+        };
+        (who, what)
     }
 }
 
@@ -140,6 +172,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
     let ctx = Ctx { file, sheet, header };
     let mut out = Rows::default();
     let mut texts = Texts::default();
+    let mut identities = Identities::default();
     let (file, sheet_name): (Text, Text) = (file.into(), sheet.name.as_str().into());
     // The previous product row of this sheet (continuation rows take its entrepreneur).
     let mut last: Option<usize> = None;
@@ -196,7 +229,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             online_sales: None,
             identity: Default::default(),
         };
-        p.identity = Product::identity_of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
+        p.identity = identities.of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
         if p.amphoe.is_empty() {
             if let Some(d) = default_amphoe {
                 p.amphoe = d.into();

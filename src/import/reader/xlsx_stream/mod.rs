@@ -18,7 +18,7 @@ mod workbook;
 use super::Workbook;
 use crate::import::cell::Sheet;
 use std::io::{Cursor, Read};
-use text::{shared_strings, Strings};
+use text::{scanned_strings, shared_strings, Strings};
 use workbook::{date_styles, relations, workbook_sheets};
 use zip::ZipArchive;
 
@@ -49,7 +49,13 @@ pub fn read(bytes: &[u8]) -> Option<Workbook> {
     };
     let strings_path = rels.iter().find(|r| r.kind.ends_with("/sharedStrings")).map(|r| part_path(&r.target));
     let strings = match strings_path {
-        Some(path) if zip.index_for_name(&path).is_some() => shared_strings(xml_of(&part_bytes(&mut zip, &path)?))?,
+        Some(path) if zip.index_for_name(&path).is_some() => {
+            let xml = part_bytes(&mut zip, &path)?;
+            match scanned_strings(&xml) {
+                Some(strings) => strings,
+                None => shared_strings(xml_of(&xml))?,
+            }
+        }
         _ => Strings::default(),
     };
     let mut out = Vec::new();

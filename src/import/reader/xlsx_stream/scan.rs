@@ -17,18 +17,18 @@ use memchr::{memchr, memmem};
 
 /// One tag: its local name (without a prefix), its attribute bytes, and where
 /// the bytes after it start.
-struct Tag<'x> {
-    close: bool,
+pub(super) struct Tag<'x> {
+    pub(super) close: bool,
     /// `<x/>`.
-    empty: bool,
-    local: &'x [u8],
+    pub(super) empty: bool,
+    pub(super) local: &'x [u8],
     attrs: &'x [u8],
-    next: usize,
+    pub(super) next: usize,
 }
 
 /// The tag starting at `xml[at] == b'<'`; `None` for anything that is not a
 /// plain start or end tag (a comment, CDATA, a declaration) or is cut short.
-fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
+pub(super) fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
     let bytes = xml.get(at + 1..)?;
     let close = bytes.first() == Some(&b'/');
     let from = usize::from(close);
@@ -139,22 +139,28 @@ fn only_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
     (c.close && c.local == b"c").then_some((raw, c.next))
 }
 
-/// Where the end tag of the cell whose content starts at `at` ends.
-fn cell_end(xml: &[u8], at: usize) -> Option<usize> {
+/// Where the first end tag named `local` (any prefix) from `at` ends.
+pub(super) fn end_of(xml: &[u8], at: usize, local: &[u8]) -> Option<usize> {
     let mut from = at;
     loop {
         let lt = from + memmem::find(xml.get(from..)?, b"</")?;
         let t = tag(xml, lt)?;
-        if t.local == b"c" {
+        if t.local == local {
             return Some(t.next);
         }
         from = t.next;
     }
 }
 
+/// Whether the scanner can read this XML (no comment, CDATA or doctype; a
+/// tag first), and where its tags start after any declarations.
+pub(super) fn plain_xml(xml: &[u8]) -> bool {
+    memmem::find(xml, b"<!").is_none() && xml.first() == Some(&b'<')
+}
+
 /// A sheet's cells as rows, or `None` when the XML reader should read it.
 pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
-    if memmem::find(xml, b"<!").is_some() || xml.first() != Some(&b'<') {
+    if !plain_xml(xml) {
         return None;
     }
     let mut rows: Vec<Vec<Value>> = Vec::new();
@@ -219,7 +225,7 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                     }
                     (false, None) => {
                         // The XML reader, on this cell's own bytes.
-                        let end = cell_end(xml, at)?;
+                        let end = end_of(xml, at, b"c")?;
                         let mut reader = xml_of(xml.get(start..end)?);
                         reader.read_event().ok()?;
                         at = end;

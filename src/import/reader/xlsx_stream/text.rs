@@ -1,7 +1,8 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::Xml;
+use super::scan::{end_of, plain_xml, tag};
+use super::{xml_of, Xml};
 use crate::import::cell::Text;
 use crate::import::reader::xml::{attr, element_text};
 use quick_xml::events::Event;
@@ -72,6 +73,68 @@ pub fn unescape_excel(s: &str) -> Option<String> {
     }
     out.push_str(rest);
     Some(out)
+}
+
+/// The shared strings, scanned byte by byte: `<si><t>text</t></si>` read in
+/// place, any other string (rich text, references, escapes, line ends) by the
+/// XML reader from its own bytes; `None` when the XML reader should read the
+/// whole part.
+pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
+    if !plain_xml(xml) {
+        return None;
+    }
+    let mut strings = Strings::default();
+    let mut at = 0usize;
+    while let Some(lt) = memchr::memchr(b'<', xml.get(at..)?) {
+        let start = at + lt;
+        if xml.get(start + 1) == Some(&b'?') {
+            at = start + 2 + memchr::memmem::find(xml.get(start + 2..)?, b"?>")? + 2;
+            continue;
+        }
+        let t = tag(xml, start)?;
+        at = t.next;
+        if t.close || t.local != b"si" {
+            continue;
+        }
+        if t.empty {
+            strings.items.push(Text::from(""));
+            continue;
+        }
+        if let Some((text, next)) = plain_string(xml, at) {
+            strings.items.push(text);
+            at = next;
+            continue;
+        }
+        let end = end_of(xml, at, b"si")?;
+        let mut reader = xml_of(xml.get(start..end)?);
+        reader.read_event().ok()?;
+        strings.items.push(rich_text(&mut reader, "si")?.into());
+        at = end;
+    }
+    Some(strings)
+}
+
+/// `<t>text</t></si>` (or with `xml:space="preserve"`) at `at`, when the text
+/// needs nothing done but the trim: the string, and where `</si>` ends.
+fn plain_string(xml: &[u8], at: usize) -> Option<(Text, usize)> {
+    const PRESERVE: &[u8] = b"<t xml:space=\"preserve\">";
+    let rest = xml.get(at..)?;
+    let (preserve, rest) = match rest.strip_prefix(b"<t>") {
+        Some(r) => (false, r),
+        None => (true, rest.strip_prefix(PRESERVE)?),
+    };
+    let len = memchr::memchr(b'<', rest)?;
+    let raw = rest.get(..len)?;
+    if rest.get(len..len + 9) != Some(b"</t></si>") || memchr::memchr2(b'&', b'\r', raw).is_some() {
+        return None;
+    }
+    let text = std::str::from_utf8(raw).ok()?;
+    let text = if preserve { text } else { text.trim_matches([' ', '\t', '\r', '\n']) };
+    if text.contains("_x") {
+        return None;
+    }
+    let opened = if preserve { PRESERVE.len() } else { 3 };
+    Some((Text::from(text), at + opened + len + 9))
 }
 
 pub(super) fn shared_strings(mut reader: Xml<'_>) -> Option<Strings> {
