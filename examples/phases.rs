@@ -1,11 +1,13 @@
 //! Where the time of one report file goes, natively: reading the cells,
-//! the cells into products, counting and scoring, the JSON answer.
+//! the cells into products, counting and scoring, the JSON answer; and the
+//! page's worker's part: reading, encoding the reply, decoding it on the page.
 //! `cargo run --release --example phases -- FILE` (see BENCHMARKS.md).
 use otop_kpi::analysis::Analysis;
 use otop_kpi::import::file::FileKind;
 use otop_kpi::import::reader::read;
 use otop_kpi::import::report::import_report;
 use otop_kpi::preset::Preset;
+use otop_kpi::read_file::{run, Reply, Request};
 use otop_kpi::sales::SalesInput;
 use std::time::Instant;
 
@@ -35,6 +37,20 @@ fn main() {
     let t = Instant::now();
     let json = analysis.to_json(&[&file]).to_string();
     let json_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let request = Request::new(1, FileKind::Report, &path, names.clone(), 2564);
+    let reply = run(&request, &bytes);
+    let run_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let encoded = reply.encode();
+    let encode_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let decoded = Reply::decode(&encoded).map(|r| r.id);
+    let decode_ms = t.elapsed().as_millis();
+    println!(
+        "worker's run {run_ms} ms; encode {encode_ms} ms ({} bytes); decode {decode_ms} ms ({decoded:?})",
+        encoded.len()
+    );
     println!("rows {cells:?}; products {}; read {read_ms} ms; read + products {import_ms} ms", file.products.len());
     println!("count and score {count_ms} ms; JSON {json_ms} ms ({} bytes)", json.len());
 }

@@ -291,3 +291,31 @@ fn whole_file_failures_are_sentences() {
     assert_eq!(codes(&cut), ["file.damaged"]);
     assert!(cut.issues[0].message_en.contains("damaged or cut short"));
 }
+
+/// What the page's worker sends back (every distinct text once, products as
+/// indices into the table) is every product as read: each scenario report,
+/// round-1 file and the continuation-row cases, field by field.
+#[test]
+fn a_report_comes_back_from_the_worker_as_it_was_read() {
+    use otop_kpi::read_file::{run, Outcome, Reply, Request};
+    let dir = fixture("scenario");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.push(fixture("basic-report.xlsx"));
+    files.sort();
+    let mut products = 0;
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let request = Request::new(3, FileKind::Report, &name, districts(), 2564);
+        let reply = run(&request, &bytes);
+        let back = Reply::decode(&reply.encode()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (Outcome::Report(sent), Outcome::Report(got)) = (&reply.outcome, &back.outcome) else {
+            panic!("{name}: not a report");
+        };
+        assert_eq!(got.file, sent.file, "{name}");
+        assert_eq!(got.products, sent.products, "{name}");
+        assert_eq!(got.products, *import_report(&name, &bytes, FileKind::Report, &districts()).products, "{name}");
+        products += got.products.len();
+    }
+    assert_eq!(products, 217, "the products of the scenario and basic-report.xlsx");
+}

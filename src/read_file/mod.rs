@@ -145,7 +145,16 @@ impl Reply {
 
     /// The reply in a compact binary form, to travel in a transferred buffer.
     pub fn encode(&self) -> Vec<u8> {
-        bincode::serialize(self).unwrap_or_default()
+        // In one pass (`bincode::serialize` sizes the reply in a first pass of its own).
+        let products = match &self.outcome {
+            Outcome::Report(r) => r.products.len(),
+            _ => 0,
+        };
+        let mut out = Vec::with_capacity(4096 + products * 160);
+        match bincode::serialize_into(&mut out, self) {
+            Ok(()) => out,
+            Err(_) => Vec::new(),
+        }
     }
 
     /// A reply from [`Reply::encode`]'s bytes.

@@ -5,10 +5,10 @@
 //! texts, without a copy per field.
 
 use super::ReportRead;
+use crate::import::cell::{address, ByAddress};
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text, CHANNELS};
 use crate::money::Satang;
-use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The texts of a product, in a fixed order: its thirteen fields, its channel
@@ -32,9 +32,11 @@ struct WireOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct WireIn {
+struct WireIn<'a> {
     file: ImportedFile,
-    table: Vec<String>,
+    /// Borrowed from the reply's bytes: each text is copied once, into its shared [`Text`].
+    #[serde(borrow)]
+    table: Vec<&'a str>,
     products: Vec<WireProduct>,
 }
 
@@ -52,19 +54,30 @@ fn texts_of(p: &Product) -> [&Text; TEXTS] {
 
 impl Serialize for ReportRead {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut index: HashMap<&str, u32> = HashMap::default();
+        // By the text's address: a text shared by many products (the reader
+        // shares every cell text) is looked up without hashing its characters.
+        // A field with the very text of the product before (a district, an empty
+        // channel, the entrepreneur of a continuation row) takes its index as it is.
+        let mut index: ByAddress<u32> = ByAddress::default();
         let mut table: Vec<&str> = Vec::new();
+        let mut before: Option<([&Text; TEXTS], [u32; TEXTS])> = None;
         let products = self
             .products
             .iter()
             .map(|p| {
                 let mut texts = [0u32; TEXTS];
-                for (slot, text) in texts.iter_mut().zip(texts_of(p)) {
-                    *slot = *index.entry(text).or_insert_with(|| {
-                        table.push(text);
-                        (table.len() - 1) as u32
-                    });
+                let own = texts_of(p);
+                for (n, (slot, text)) in texts.iter_mut().zip(own).enumerate() {
+                    let same = before.as_ref().and_then(|(t, i)| Some((*t.get(n)?, *i.get(n)?)));
+                    *slot = match same {
+                        Some((t, i)) if std::sync::Arc::ptr_eq(t, text) => i,
+                        _ => *index.entry(address(text)).or_insert_with(|| {
+                            table.push(text);
+                            (table.len() - 1) as u32
+                        }),
+                    };
                 }
+                before = Some((own, texts));
                 WireProduct { row: p.row, texts, flags: p.flags, online_sales: p.online_sales }
             })
             .collect();

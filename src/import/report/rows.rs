@@ -2,7 +2,7 @@
 //! rows, total/signature/note lines, readiness flags, channel placeholders,
 //! Thai digits, money, formula errors — each problem an [`Issue`] at its cell.
 
-use crate::import::cell::{column_letter, Sheet, Value};
+use crate::import::cell::{address, column_letter, ByAddress, Sheet, Value};
 use crate::import::header::{Header, Key};
 use crate::import::product::{Product, Text};
 use crate::import::text::{flag, is_real_channel, money, Flag, MoneyError};
@@ -32,7 +32,7 @@ fn clean(v: &Value) -> String {
 #[derive(Default)]
 struct Texts {
     /// By the address of the cell's text; the sheet holds every text while its rows are read.
-    seen: rustc_hash::FxHashMap<usize, Text>,
+    seen: ByAddress<Text>,
     empty: Text,
 }
 
@@ -43,7 +43,7 @@ impl Texts {
             Value::Text(t) => t,
             other => return clean(other).into(),
         };
-        let at = raw.as_ptr() as usize;
+        let at = address(raw);
         if let Some(t) = self.seen.get(&at) {
             return t.clone();
         }
@@ -58,26 +58,26 @@ impl Texts {
 /// an address is never another text's).
 #[derive(Default)]
 struct Identities {
-    who: rustc_hash::FxHashMap<(usize, usize), (Text, Text, Text)>,
-    what: rustc_hash::FxHashMap<usize, (Text, Text)>,
+    who: ByAddress<ByAddress<(Text, Text, Text)>>,
+    what: ByAddress<(Text, Text)>,
 }
 
 impl Identities {
     fn of(&mut self, code: &Text, name: &Text, product: &Text) -> (Text, Text) {
-        let at = |t: &Text| t.as_ptr() as usize;
-        let who = match self.who.get(&(at(code), at(name))) {
+        let by_name = self.who.entry(address(code)).or_default();
+        let who = match by_name.get(&address(name)) {
             Some((_, _, who)) => who.clone(),
             None => {
                 let who: Text = Product::who(code, name).into();
-                self.who.insert((at(code), at(name)), (code.clone(), name.clone(), who.clone()));
+                by_name.insert(address(name), (code.clone(), name.clone(), who.clone()));
                 who
             }
         };
-        let what = match self.what.get(&at(product)) {
+        let what = match self.what.get(&address(product)) {
             Some((_, what)) => what.clone(),
             None => {
                 let what = if is_normalized(product) { product.clone() } else { normalize(product).into() };
-                self.what.insert(at(product), (product.clone(), what.clone()));
+                self.what.insert(address(product), (product.clone(), what.clone()));
                 what
             }
         };
