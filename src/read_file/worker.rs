@@ -52,6 +52,7 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let _ = otop_kpi::read_file::warm_up();
     let ready = js_sys::Object::new();
     set(&ready, "ready", &JsValue::TRUE);
     let _ = scope.post_message(&ready);
