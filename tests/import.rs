@@ -297,7 +297,7 @@ fn whole_file_failures_are_sentences() {
 /// round-1 file and the continuation-row cases, field by field.
 #[test]
 fn a_report_comes_back_from_the_worker_as_it_was_read() {
-    use otop_kpi::read_file::{run, Outcome, Reply, Request};
+    use otop_kpi::read_file::{run, Decoding, Outcome, Reply, Request};
     let dir = fixture("scenario");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
     files.push(fixture("basic-report.xlsx"));
@@ -315,6 +315,21 @@ fn a_report_comes_back_from_the_worker_as_it_was_read() {
         assert_eq!(got.file, sent.file, "{name}");
         assert_eq!(got.products, sent.products, "{name}");
         assert_eq!(got.products, *import_report(&name, &bytes, FileKind::Report, &districts()).products, "{name}");
+        // As the page decodes it: seven products at a time.
+        let encoded = reply.encode();
+        let Ok(Decoding::Report { id: 3, products: mut slices }) = Reply::decoding(&encoded) else { panic!("{name}") };
+        let mut steps = 1;
+        while !slices.step(7).unwrap() {
+            steps += 1;
+        }
+        assert_eq!(steps, got.products.len().div_ceil(7).max(1), "{name}");
+        assert_eq!(slices.finish().products, got.products, "{name}");
+        // Cut short anywhere, it is an error, never a panic or a different report.
+        if name == "basic-report.xlsx" {
+            for n in 0..encoded.len() {
+                assert!(Reply::decode(&encoded[..n]).is_err(), "{name} cut at {n}");
+            }
+        }
         products += got.products.len();
     }
     assert_eq!(products, 217, "the products of the scenario and basic-report.xlsx");

@@ -8,7 +8,7 @@
 //! worker that crashes on a file fails only that file and is replaced.
 
 use otop_kpi::import::error::FileError;
-use otop_kpi::read_file::{answer_bound_seconds, Reply, Request, START_BOUND_SECONDS};
+use otop_kpi::read_file::{answer_bound_seconds, Decoding, Outcome, Reply, Request, START_BOUND_SECONDS};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::prelude::*;
@@ -16,6 +16,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const WORKERS: usize = 2;
+/// How many of a report's products the page rebuilds in one task, so no task
+/// of a big file is long (100k rows: the longest task 71 ms, 113 ms in one piece).
+const PRODUCTS_PER_TASK: usize = 25_000;
 const SCRIPT: &str = "./otop-kpi-worker_loader.js";
 
 /// A file handed to a worker, waiting for its answer.
@@ -231,10 +234,21 @@ pub async fn read(request: Request, file: web_sys::File) -> Reply {
         return Reply::failed(&request, &error);
     }
     let bytes = answer.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-    let reply = match Reply::decode(&bytes) {
-        Ok(reply) if reply.id == id => reply,
-        Ok(reply) => Reply::failed(&request, &FileError::Damaged(format!("answer {} to request {id}", reply.id))),
-        Err(why) => Reply::failed(&request, &FileError::Damaged(why)),
+    let damaged = |why: String| Reply::failed(&request, &FileError::Damaged(why));
+    let other = |got: u32| damaged(format!("answer {got} to request {id}"));
+    let reply = match Reply::decoding(&bytes) {
+        Ok(Decoding::Done(reply)) if reply.id == id => reply,
+        Ok(Decoding::Done(reply)) => other(reply.id),
+        Ok(Decoding::Report { id: got, .. }) if got != id => other(got),
+        // A report's products a slice at a time, each slice its own task.
+        Ok(Decoding::Report { mut products, .. }) => loop {
+            match products.step(PRODUCTS_PER_TASK) {
+                Ok(true) => break Reply { id, outcome: Outcome::Report(products.finish()) },
+                Ok(false) => yield_to_browser().await,
+                Err(why) => break damaged(why),
+            }
+        },
+        Err(why) => damaged(why),
     };
     drop(bytes);
     // Let the browser breathe between decoding the reply and counting it, so the

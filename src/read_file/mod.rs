@@ -33,6 +33,8 @@ use serde::{Deserialize, Serialize};
 
 mod wire;
 
+pub use wire::ReportDecoder;
+
 /// What the reader needs to know besides the bytes, per kind of file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Read {
@@ -143,24 +145,62 @@ impl Reply {
         Reply { id: request.id, outcome }
     }
 
-    /// The reply in a compact binary form, to travel in a transferred buffer.
+    /// The reply in a compact binary form, to travel in a transferred buffer: a
+    /// report's products in their wire form (see `wire.rs`), which the page
+    /// decodes a slice at a time; any other reply as bincode.
     pub fn encode(&self) -> Vec<u8> {
-        // In one pass (`bincode::serialize` sizes the reply in a first pass of its own).
-        let products = match &self.outcome {
-            Outcome::Report(r) => r.products.len(),
-            _ => 0,
+        let mut out = Vec::new();
+        let written = match &self.outcome {
+            Outcome::Report(report) => {
+                out.push(REPORT);
+                out.extend_from_slice(&self.id.to_le_bytes());
+                wire::encode(report, &mut out)
+            }
+            // In one pass (`bincode::serialize` sizes the reply in a first pass of its own).
+            _ => {
+                out.push(OTHER);
+                bincode::serialize_into(&mut out, self).map_err(|e| e.to_string())
+            }
         };
-        let mut out = Vec::with_capacity(4096 + products * 160);
-        match bincode::serialize_into(&mut out, self) {
-            Ok(()) => out,
-            Err(_) => Vec::new(),
+        written.map(|()| out).unwrap_or_default()
+    }
+
+    /// A reply from [`Reply::encode`]'s bytes, whole.
+    pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
+        match Reply::decoding(bytes)? {
+            Decoding::Done(reply) => Ok(reply),
+            Decoding::Report { id, mut products } => {
+                products.step(usize::MAX)?;
+                Ok(Reply { id, outcome: Outcome::Report(products.finish()) })
+            }
         }
     }
 
-    /// A reply from [`Reply::encode`]'s bytes.
-    pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
-        bincode::deserialize(bytes).map_err(|e| e.to_string())
+    /// Starts decoding [`Reply::encode`]'s bytes: a report's products are then
+    /// rebuilt a slice at a time with [`ReportDecoder::step`].
+    pub fn decoding(bytes: &[u8]) -> Result<Decoding<'_>, String> {
+        match bytes.split_first() {
+            Some((&REPORT, rest)) => {
+                let id = rest.get(..4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes).ok_or("no id")?;
+                let products = ReportDecoder::new(rest.get(4..).unwrap_or_default())?;
+                Ok(Decoding::Report { id, products })
+            }
+            Some((&OTHER, rest)) => bincode::deserialize(rest).map(Decoding::Done).map_err(|e| e.to_string()),
+            _ => Err("not a reply".into()),
+        }
     }
+}
+
+/// The first byte of an encoded reply: a report in its wire form, or anything else.
+const REPORT: u8 = 1;
+const OTHER: u8 = 0;
+
+/// A reply being decoded.
+pub enum Decoding<'a> {
+    /// Decoded whole.
+    Done(Reply),
+    /// A report, its products still to be rebuilt.
+    Report { id: u32, products: ReportDecoder<'a> },
 }
 
 /// How long the client waits for a worker to start, in seconds.
