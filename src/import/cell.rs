@@ -41,6 +41,34 @@ impl std::hash::Hasher for AddressHasher {
     }
 }
 
+/// Makes each distinct cell text once, for readers whose cells each come with a
+/// text of their own (`.xls`, `.ods`, CSV): the same text in many cells — a
+/// district, a province, a category — becomes one shared [`Text`], as the
+/// shared strings of an `.xlsx` are.
+///
+/// ```
+/// # use otop_kpi::import::cell::{address, Interner};
+/// let mut texts = Interner::default();
+/// let (a, b) = (texts.text("สระแก้ว"), texts.text("สระแก้ว"));
+/// assert_eq!(address(&a), address(&b));
+/// ```
+#[derive(Default)]
+pub struct Interner {
+    seen: rustc_hash::FxHashSet<Text>,
+}
+
+impl Interner {
+    /// The shared text equal to `s`.
+    pub fn text(&mut self, s: &str) -> Text {
+        if let Some(t) = self.seen.get(s) {
+            return t.clone();
+        }
+        let t = Text::from(s);
+        self.seen.insert(t.clone());
+        t
+    }
+}
+
 /// One cell's value, independent of the file format.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {

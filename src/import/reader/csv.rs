@@ -5,7 +5,7 @@
 
 use super::charset::decode;
 use super::Workbook;
-use crate::import::cell::{Sheet, Value};
+use crate::import::cell::{Interner, Sheet, Value};
 use crate::import::error::FileError;
 
 fn delimiter(text: &str) -> u8 {
@@ -28,11 +28,11 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
         .delimiter(delimiter(&text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut texts = Interner::default();
     for record in reader.records() {
         match record {
-            Ok(r) => {
-                rows.push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(c.into()) }).collect())
-            }
+            Ok(r) => rows
+                .push(r.iter().map(|c| if c.is_empty() { Value::Empty } else { Value::Text(texts.text(c)) }).collect()),
             Err(e) => return Err(FileError::Damaged(e.to_string())),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::Workbook;
 use super::{finish, sheet_list};
-use crate::import::cell::{Sheet, Value};
+use crate::import::cell::{Interner, Sheet, Value};
 use crate::import::cell::{MAX_CELLS, MAX_ROWS};
 use crate::import::error::{FileError, SheetError};
 use calamine::{Data, Ods, Reader, Xls, Xlsb};
@@ -37,6 +37,7 @@ where
     let metas = sheet_list(wb.sheets_metadata());
     let mut sheets = Vec::new();
     let mut unreadable = Vec::new();
+    let mut texts = Interner::default();
     for (name, hidden) in metas {
         match wb.worksheet_range(&name) {
             Ok(range) => {
@@ -46,7 +47,7 @@ where
                     continue;
                 }
                 let (first_row, first_col) = range.start().unwrap_or((0, 0));
-                let rows = range.rows().map(|r| r.iter().map(Value::from).collect()).collect();
+                let rows = range.rows().map(|r| r.iter().map(|d| value(d, &mut texts)).collect()).collect();
                 sheets.push(Sheet { name, hidden, first_row, first_col, rows });
             }
             Err(e) if is_password(&e) => return Err(FileError::Password),
@@ -56,17 +57,16 @@ where
     finish(sheets, unreadable)
 }
 
-impl From<&Data> for Value {
-    fn from(d: &Data) -> Value {
-        match d {
-            Data::Empty => Value::Empty,
-            Data::String(s) => Value::Text(s.as_str().into()),
-            Data::Int(i) => Value::Int(*i),
-            Data::Float(f) => Value::Float(*f),
-            Data::Bool(b) => Value::Bool(*b),
-            Data::DateTime(dt) => Value::Date(dt.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.as_str().into()),
-            Data::Error(e) => Value::Error(e.to_string()),
-        }
+/// A calamine cell as a [`Value`], its text shared with the equal texts before it.
+fn value(d: &Data, texts: &mut Interner) -> Value {
+    match d {
+        Data::Empty => Value::Empty,
+        Data::String(s) => Value::Text(texts.text(s)),
+        Data::Int(i) => Value::Int(*i),
+        Data::Float(f) => Value::Float(*f),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(dt) => Value::Date(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(texts.text(s)),
+        Data::Error(e) => Value::Error(e.to_string()),
     }
 }
