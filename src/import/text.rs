@@ -3,7 +3,7 @@
 
 use super::cell::{number_text, Value};
 use crate::money::{parse_decimal, Satang};
-use crate::text::{compact, from_thai_digits};
+use crate::text::{compact, from_thai_digits, is_normalized};
 
 /// Reading of a readiness flag cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,17 +31,36 @@ pub fn flag(v: &Value) -> Flag {
         Value::Int(0) | Value::Bool(false) => Flag::No,
         Value::Float(f) if *f == 1.0 => Flag::Yes,
         Value::Float(f) if *f == 0.0 => Flag::No,
-        Value::Text(s) if s.trim() == "1" => Flag::Yes,
-        Value::Text(s) if s.trim().is_empty() || s.trim() == "-" || s.trim() == "0" => Flag::No,
-        Value::Text(s) => match compact(s).as_str() {
-            "" | "0" | "-" | "–" | "—" | "ไม่" | "ไม่ใช่" | "ไม่มี" | "no" | "n" => {
-                Flag::No
-            }
-            "1" | "1.0" | "1.00" | "✓" | "✔" | "√" | "/" | "ใช่" | "มี" | "x" | "yes" | "y" | "true" | "☑" => {
-                Flag::Yes
-            }
-            _ => Flag::Unclear,
-        },
+        Value::Text(s) => flag_text(s),
+        _ => Flag::Unclear,
+    }
+}
+
+/// [`flag`] of a text cell.
+fn flag_text(s: &str) -> Flag {
+    let t = s.trim();
+    if t == "1" {
+        return Flag::Yes;
+    }
+    if t.is_empty() || t == "-" || t == "0" {
+        return Flag::No;
+    }
+    // A text already normal and without spaces is its own compact form (no copy:
+    // this runs on every channel cell of a big file).
+    let compacted;
+    let word = if is_normalized(t) && !t.contains(' ') {
+        t
+    } else {
+        compacted = compact(t);
+        compacted.as_str()
+    };
+    match word {
+        "" | "0" | "-" | "–" | "—" | "ไม่" | "ไม่ใช่" | "ไม่มี" | "no" | "n" => {
+            Flag::No
+        }
+        "1" | "1.0" | "1.00" | "✓" | "✔" | "√" | "/" | "ใช่" | "มี" | "x" | "yes" | "y" | "true" | "☑" => {
+            Flag::Yes
+        }
         _ => Flag::Unclear,
     }
 }
@@ -55,7 +74,7 @@ pub fn flag(v: &Value) -> Flag {
 /// assert!(!is_mark("@shop1") && !is_mark("facebook.com/x"));
 /// ```
 pub fn is_mark(s: &str) -> bool {
-    flag(&Value::Text(s.into())) == Flag::Yes
+    flag_text(s) == Flag::Yes
 }
 
 /// Whether a channel cell holds a real value (not empty, "-", "ไม่มี", "n/a").
