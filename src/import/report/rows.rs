@@ -124,7 +124,7 @@ fn is_footer(cells: &[Value]) -> bool {
         }
         let maybe_total = raw.starts_with("รวม")
             || raw.starts_with("ยอดรวม")
-            || raw.len() <= 12 && raw.to_ascii_lowercase().contains("total");
+            || raw.len() <= 12 && raw.as_bytes().windows(5).any(|w| w.eq_ignore_ascii_case(b"total"));
         let maybe_footer = first && (FOOTER_PREFIXES.iter().any(|p| raw.starts_with(p)) || raw.starts_with("ลง"));
         if maybe_total || maybe_footer {
             let c = compact(t);

@@ -6,15 +6,15 @@ use crate::import::cell::{Value, MAX_CELLS, MAX_ROWS};
 use crate::import::reader::xml::{element_text, skip_element};
 use quick_xml::events::Event;
 
-/// `B5` → (4, 1), 0-based.
-pub(super) fn position(r: &str) -> Option<(usize, usize)> {
-    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+/// `B5` → (4, 1), 0-based; `None` past Excel's last column (XFD) or row.
+pub(super) fn position(r: &[u8]) -> Option<(usize, usize)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let (cols, rows) = r.split_at(letters);
-    if cols.is_empty() || rows.is_empty() || !rows.bytes().all(|b| b.is_ascii_digit()) {
+    if cols.is_empty() || cols.len() > 3 || rows.is_empty() || rows.len() > 7 {
         return None;
     }
-    let col = cols.bytes().try_fold(0usize, |n, b| Some(n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1))?;
-    let row: usize = rows.parse().ok()?;
+    let col = cols.iter().fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1);
+    let row = rows.iter().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))?;
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
@@ -32,15 +32,15 @@ pub(super) enum Kind {
 
 impl Kind {
     /// The kind of `t`; `None` for a type calamine does not know either.
-    pub(super) fn of(t: Option<&str>) -> Option<Kind> {
+    pub(super) fn of(t: Option<&[u8]>) -> Option<Kind> {
         Some(match t {
-            None | Some("n") => Kind::Number,
-            Some("s") => Kind::Shared,
-            Some("b") => Kind::Bool,
-            Some("e") => Kind::Error,
-            Some("str") => Kind::Formula,
-            Some("inlineStr") => Kind::Inline,
-            Some("d") => Kind::Date,
+            None | Some(b"n") => Kind::Number,
+            Some(b"s") => Kind::Shared,
+            Some(b"b") => Kind::Bool,
+            Some(b"e") => Kind::Error,
+            Some(b"str") => Kind::Formula,
+            Some(b"inlineStr") => Kind::Inline,
+            Some(b"d") => Kind::Date,
             Some(_) => return None,
         })
     }
@@ -162,8 +162,8 @@ pub(super) fn rows(mut reader: Xml<'_>, strings: &Strings, dates: &[bool]) -> Op
                 for a in e.attributes().with_checks(false) {
                     let a = a.ok()?;
                     match a.key.as_ref() {
-                        "r" => at = Some(position(&a.value)?),
-                        "t" => t = Some(Kind::of(Some(&a.value))?),
+                        "r" => at = Some(position(a.value.as_bytes())?),
+                        "t" => t = Some(Kind::of(Some(a.value.as_bytes()))?),
                         "s" => style = Some(a.value.parse::<usize>().ok()),
                         _ => {}
                     }
