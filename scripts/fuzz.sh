@@ -2,6 +2,7 @@
 # Fuzzes for N minutes (default 10) one target (default import):
 #   ./scripts/fuzz.sh 30              the read-file feature as the worker runs it
 #   ./scripts/fuzz.sh 30 xlsx_stream  the streaming .xlsx reader against calamine
+#   ./scripts/fuzz.sh 30 xlsx_sheet   its byte scanner against its XML reader
 #   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
 # Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
@@ -31,8 +32,17 @@ for f in tests/fixtures/files/formats/scenario/* tests/fixtures/files/formats/*.
   [ -f "$f" ] || continue
   for b in 0 1 2; do { printf "\\x0$b"; cat "$f"; } > "fuzz/seeds-web/seed-$i-$b"; done; i=$((i+1))
 done
+# The byte scanner's target: each fixture's shared strings, a zero byte, its first sheet.
+mkdir -p fuzz/seeds-sheet fuzz/corpus/xlsx_sheet
+i=0
+for f in fuzz/seeds-xlsx/*.xlsx; do
+  [ -f "$f" ] || continue
+  { unzip -p "$f" xl/sharedStrings.xml 2>/dev/null || true; printf "\x00"; unzip -p "$f" xl/worksheets/sheet1.xml 2>/dev/null || true; } \
+    | head -c 1000000 > "fuzz/seeds-sheet/seed-$i"; i=$((i+1))
+done
 seeds=../fuzz/seeds
 [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
+[ "$target" = xlsx_sheet ] && seeds=../fuzz/seeds-sheet
 [ "$target" = web_formats ] && seeds=../fuzz/seeds-web
 cd fuzz
 cargo +nightly fuzz run "$target" "corpus/$target" "$seeds" -- \

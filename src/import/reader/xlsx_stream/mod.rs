@@ -16,7 +16,7 @@ mod text;
 mod workbook;
 
 use super::Workbook;
-use crate::import::cell::Sheet;
+use crate::import::cell::{Sheet, Value};
 use std::io::{Cursor, Read};
 use text::{scanned_strings, shared_strings, Strings};
 use workbook::{date_styles, relations, workbook_sheets};
@@ -69,6 +69,31 @@ pub fn read(bytes: &[u8]) -> Option<Workbook> {
         out.push(Sheet { name: s.name, hidden: s.hidden, first_row: 0, first_col: 0, rows });
     }
     Some(Workbook { sheets: out, unreadable: Vec::new() })
+}
+
+/// A sheet's XML and a shared-strings part read both ways: by the byte scanner
+/// and by the XML reader (shared strings then sheet; style 1 a date). For the
+/// differential fuzz target `xlsx_sheet`: wherever the scanner reads a part,
+/// it must read what the XML reader reads.
+#[doc(hidden)]
+pub fn both_ways(strings: &[u8], sheet: &[u8]) -> (Option<Vec<Vec<Value>>>, Option<Vec<Vec<Value>>>) {
+    // No part: no shared strings, as in a workbook without one.
+    let (scanned, parsed) = match strings.is_empty() {
+        true => (Some(Strings::default()), Some(Strings::default())),
+        false => (text::scanned_strings(strings), shared_strings(xml_of(strings))),
+    };
+    let dates = [false, true];
+    let fast = scanned.as_ref().and_then(|s| scan::rows(sheet, s, &dates));
+    let slow = parsed.as_ref().and_then(|s| sheet::rows(xml_of(sheet), s, &dates));
+    let strings_agree = match (&scanned, &parsed) {
+        (Some(a), Some(b)) => a.len() == b.len() && (0..a.len()).all(|i| a.get(i) == b.get(i)),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    match strings_agree {
+        true => (fast, slow),
+        false => (Some(Vec::new()), Some(vec![vec![Value::Text("the shared strings differ".into())]])),
+    }
 }
 
 fn read_part(zip: &mut Zip<'_>, path: &str) -> Option<String> {

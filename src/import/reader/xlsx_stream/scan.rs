@@ -157,10 +157,11 @@ pub(super) fn end_of(xml: &[u8], at: usize, local: &[u8]) -> Option<usize> {
     }
 }
 
-/// Whether the scanner can read this XML (no comment, CDATA or doctype; a
-/// tag first), and where its tags start after any declarations.
+/// Whether the scanner can read this XML: UTF-8 throughout (as the XML reader
+/// requires, found by fuzzing: a stray byte in an attribute the scanner skips),
+/// no comment, CDATA or doctype, a tag first.
 pub(super) fn plain_xml(xml: &[u8]) -> bool {
-    memmem::find(xml, b"<!").is_none() && xml.first() == Some(&b'<')
+    xml.first() == Some(&b'<') && memmem::find(xml, b"<!").is_none() && std::str::from_utf8(xml).is_ok()
 }
 
 /// A sheet's cells as rows, or `None` when the XML reader should read it.

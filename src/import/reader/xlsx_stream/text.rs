@@ -18,6 +18,10 @@ impl Strings {
     pub(super) fn get(&self, i: usize) -> Option<&Text> {
         self.items.get(i)
     }
+
+    pub(super) fn len(&self) -> usize {
+        self.items.len()
+    }
 }
 
 /// Reads the text of an `<si>` or `<is>` element up to its end, as Excel shows
