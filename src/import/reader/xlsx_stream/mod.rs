@@ -71,12 +71,15 @@ pub fn read(bytes: &[u8]) -> Option<Workbook> {
     Some(Workbook { sheets: out, unreadable: Vec::new() })
 }
 
+/// A sheet's cells, row by row.
+pub type Rows = Vec<Vec<Value>>;
+
 /// A sheet's XML and a shared-strings part read both ways: by the byte scanner
 /// and by the XML reader (shared strings then sheet; style 1 a date). For the
 /// differential fuzz target `xlsx_sheet`: wherever the scanner reads a part,
 /// it must read what the XML reader reads.
 #[doc(hidden)]
-pub fn both_ways(strings: &[u8], sheet: &[u8]) -> (Option<Vec<Vec<Value>>>, Option<Vec<Vec<Value>>>) {
+pub fn both_ways(strings: &[u8], sheet: &[u8]) -> (Option<Rows>, Option<Rows>) {
     // No part: no shared strings, as in a workbook without one.
     let (scanned, parsed) = match strings.is_empty() {
         true => (Some(Strings::default()), Some(Strings::default())),
