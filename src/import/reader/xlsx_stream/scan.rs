@@ -26,9 +26,12 @@ pub(super) struct Tag<'x> {
     pub(super) next: usize,
 }
 
-/// The tag starting at `xml[at] == b'<'`; `None` for anything that is not a
-/// plain start or end tag (a comment, CDATA, a declaration) or is cut short.
+/// The tag starting at `xml[at]`; `None` for anything that is not a plain
+/// start or end tag (text, a comment, CDATA, a declaration) or is cut short.
 pub(super) fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
+    if xml.get(at) != Some(&b'<') {
+        return None;
+    }
     let bytes = xml.get(at + 1..)?;
     let close = bytes.first() == Some(&b'/');
     let from = usize::from(close);
