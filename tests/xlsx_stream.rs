@@ -307,4 +307,8 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     let found = std::fs::read(dir.join("sheet-text-before-value.bin")).unwrap();
     let zero = found.iter().position(|b| *b == 0).unwrap();
     assert!(!agree("sheet-text-before-value.bin", &found[..zero], &found[zero + 1..]), "left to the XML reader");
+    // And an end tag with no element open (`<worksheet><c…/></row></sheetData>`): an error for both.
+    let found = std::fs::read(dir.join("sheet-end-tag-unopened.bin")).unwrap();
+    assert!(!agree("sheet-end-tag-unopened.bin", &found[..0], &found[1..]), "an error");
+    assert_eq!(xlsx_stream::both_ways(b"", &found[1..]).1, None);
 }

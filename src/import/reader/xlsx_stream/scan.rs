@@ -174,6 +174,9 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
     }
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
+    // Elements open, as the XML reader counts them: an end tag with none open
+    // is an error there (found by fuzzing), so it is here.
+    let mut depth = 0usize;
     let mut at = 0usize;
     while let Some(lt) = memchr(b'<', xml.get(at..)?) {
         let start = at + lt;
@@ -183,6 +186,12 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
         }
         let t = tag(xml, start)?;
         at = t.next;
+        // A cell is read through its end tag, so it leaves the count as it was.
+        if t.close {
+            depth = depth.checked_sub(1)?;
+        } else if !t.empty && t.local != b"c" {
+            depth += 1;
+        }
         match (t.close, t.local) {
             (false, b"row") => {
                 let mut r = None;
