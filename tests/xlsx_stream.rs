@@ -311,4 +311,8 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     let found = std::fs::read(dir.join("sheet-end-tag-unopened.bin")).unwrap();
     assert!(!agree("sheet-end-tag-unopened.bin", &found[..0], &found[1..]), "an error");
     assert_eq!(xlsx_stream::both_ways(b"", &found[1..]).1, None);
+    // A quote in a tag's name, in the shared strings (`<sing="UTFst …>`): the XML reader's.
+    let found = std::fs::read(dir.join("strings-quote-in-name.bin")).unwrap();
+    let zero = found.iter().position(|b| *b == 0).unwrap();
+    agree("strings-quote-in-name.bin", &found[..zero], &found[zero + 1..]);
 }

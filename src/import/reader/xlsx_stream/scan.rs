@@ -37,7 +37,9 @@ pub(super) fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
     let from = usize::from(close);
     let name_len = bytes.get(from..)?.iter().position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))?;
     let name = bytes.get(from..from + name_len)?;
-    if name.is_empty() || matches!(name.first(), Some(b'!' | b'?')) {
+    // A name of name characters only (a quote in it, the XML reader reads otherwise: a fuzz find).
+    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-') || !b.is_ascii();
+    if name.is_empty() || !name.iter().all(name_byte) || name.first().is_some_and(|b| b.is_ascii_digit()) {
         return None;
     }
     let local = match memchr::memrchr(b':', name) {

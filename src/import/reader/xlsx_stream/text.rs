@@ -89,6 +89,7 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
     }
     let mut strings = Strings::default();
     let mut at = 0usize;
+    let mut depth = 0usize;
     while let Some(lt) = memchr::memchr(b'<', xml.get(at..)?) {
         let start = at + lt;
         if xml.get(start + 1) == Some(&b'?') {
@@ -97,6 +98,12 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
         }
         let t = tag(xml, start)?;
         at = t.next;
+        // Elements open, as the XML reader counts them (an `<si>` is read whole).
+        if t.close {
+            depth = depth.checked_sub(1)?;
+        } else if !t.empty && t.local != b"si" {
+            depth += 1;
+        }
         if t.close || t.local != b"si" {
             continue;
         }
