@@ -149,6 +149,15 @@ fn only_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
     (c.close && c.local == b"c").then_some((raw, c.next))
 }
 
+/// Where the XML declaration at the start of a part ends; `None` for any other
+/// processing instruction (the XML reader's rules for those differ: a fuzz find).
+pub(super) fn declaration_end(xml: &[u8], at: usize) -> Option<usize> {
+    if at != 0 || !xml.starts_with(b"<?xml ") {
+        return None;
+    }
+    Some(memmem::find(xml, b"?>")? + 2)
+}
+
 /// Where the first end tag named `local` (any prefix) from `at` ends.
 pub(super) fn end_of(xml: &[u8], at: usize, local: &[u8]) -> Option<usize> {
     let mut from = at;
@@ -183,7 +192,7 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
     while let Some(lt) = memchr(b'<', xml.get(at..)?) {
         let start = at + lt;
         if xml.get(start + 1) == Some(&b'?') {
-            at = start + 2 + memmem::find(xml.get(start + 2..)?, b"?>")? + 2;
+            at = declaration_end(xml, start)?;
             continue;
         }
         let t = tag(xml, start)?;

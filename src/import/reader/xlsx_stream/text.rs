@@ -1,7 +1,7 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::scan::{end_of, plain_xml, tag};
+use super::scan::{declaration_end, end_of, plain_xml, tag};
 use super::{xml_of, Xml};
 use crate::import::cell::Text;
 use crate::import::reader::xml::{attr, element_text};
@@ -93,7 +93,7 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
     while let Some(lt) = memchr::memchr(b'<', xml.get(at..)?) {
         let start = at + lt;
         if xml.get(start + 1) == Some(&b'?') {
-            at = start + 2 + memchr::memmem::find(xml.get(start + 2..)?, b"?>")? + 2;
+            at = declaration_end(xml, start)?;
             continue;
         }
         let t = tag(xml, start)?;
