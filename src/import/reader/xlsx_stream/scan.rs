@@ -178,31 +178,51 @@ pub(super) fn plain_xml(xml: &[u8]) -> bool {
     xml.first() == Some(&b'<') && memmem::find(xml, b"<!").is_none() && std::str::from_utf8(xml).is_ok()
 }
 
+/// A part's tags in order, for the scanner: the declaration skipped, and the
+/// elements open counted as the XML reader counts them — an end tag with none
+/// open is an error there (found by fuzzing), so it is here. The element the
+/// caller reads whole (a cell, a shared string) leaves the count as it was.
+pub(super) struct Tags<'x> {
+    xml: &'x [u8],
+    /// Where the next tag is looked for (the caller moves it past what it read).
+    pub(super) at: usize,
+    depth: usize,
+    whole: &'static [u8],
+}
+
+impl<'x> Tags<'x> {
+    /// `None` when the scanner cannot read the part (see [`plain_xml`]).
+    pub(super) fn new(xml: &'x [u8], whole: &'static [u8]) -> Option<Tags<'x>> {
+        plain_xml(xml).then_some(Tags { xml, at: 0, depth: 0, whole })
+    }
+
+    /// The next tag and where it starts; `Some(None)` at the end of the part;
+    /// `None` for what the XML reader should read.
+    pub(super) fn next(&mut self) -> Option<Option<(usize, Tag<'x>)>> {
+        let Some(lt) = memchr(b'<', self.xml.get(self.at..)?) else { return Some(None) };
+        let start = self.at + lt;
+        if self.xml.get(start + 1) == Some(&b'?') {
+            self.at = declaration_end(self.xml, start)?;
+            return self.next();
+        }
+        let t = tag(self.xml, start)?;
+        self.at = t.next;
+        if t.close {
+            self.depth = self.depth.checked_sub(1)?;
+        } else if !t.empty && t.local != self.whole {
+            self.depth += 1;
+        }
+        Some(Some((start, t)))
+    }
+}
+
 /// A sheet's cells as rows, or `None` when the XML reader should read it.
 pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
-    if !plain_xml(xml) {
-        return None;
-    }
+    let mut tags = Tags::new(xml, b"c")?;
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
-    // Elements open, as the XML reader counts them: an end tag with none open
-    // is an error there (found by fuzzing), so it is here.
-    let mut depth = 0usize;
-    let mut at = 0usize;
-    while let Some(lt) = memchr(b'<', xml.get(at..)?) {
-        let start = at + lt;
-        if xml.get(start + 1) == Some(&b'?') {
-            at = declaration_end(xml, start)?;
-            continue;
-        }
-        let t = tag(xml, start)?;
-        at = t.next;
-        // A cell is read through its end tag, so it leaves the count as it was.
-        if t.close {
-            depth = depth.checked_sub(1)?;
-        } else if !t.empty && t.local != b"c" {
-            depth += 1;
-        }
+    while let Some((start, t)) = tags.next()? {
+        let at = tags.at;
         match (t.close, t.local) {
             (false, b"row") => {
                 let mut r = None;
@@ -246,7 +266,7 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                 let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten()) {
                     (true, _) => Value::Empty,
                     (false, Some((raw, next))) => {
-                        at = next;
+                        tags.at = next;
                         match (kind, decimal(raw)) {
                             (Kind::Shared, Some(i)) => Value::Text(strings.get(i)?.clone()),
                             _ => plain_value(std::str::from_utf8(raw).ok()?, kind, typed, date, strings)?,
@@ -257,7 +277,7 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                         let end = end_of(xml, at, b"c")?;
                         let mut reader = xml_of(xml.get(start..end)?);
                         reader.read_event().ok()?;
-                        at = end;
+                        tags.at = end;
                         cell_value(&mut reader, kind, typed, date, strings)?
                     }
                 };

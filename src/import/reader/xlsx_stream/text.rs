@@ -1,7 +1,7 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::scan::{declaration_end, end_of, plain_xml, tag};
+use super::scan::{end_of, Tags};
 use super::{xml_of, Xml};
 use crate::import::cell::Text;
 use crate::import::reader::xml::{attr, element_text};
@@ -84,26 +84,10 @@ pub fn unescape_excel(s: &str) -> Option<String> {
 /// XML reader from its own bytes; `None` when the XML reader should read the
 /// whole part.
 pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
-    if !plain_xml(xml) {
-        return None;
-    }
+    let mut tags = Tags::new(xml, b"si")?;
     let mut strings = Strings::default();
-    let mut at = 0usize;
-    let mut depth = 0usize;
-    while let Some(lt) = memchr::memchr(b'<', xml.get(at..)?) {
-        let start = at + lt;
-        if xml.get(start + 1) == Some(&b'?') {
-            at = declaration_end(xml, start)?;
-            continue;
-        }
-        let t = tag(xml, start)?;
-        at = t.next;
-        // Elements open, as the XML reader counts them (an `<si>` is read whole).
-        if t.close {
-            depth = depth.checked_sub(1)?;
-        } else if !t.empty && t.local != b"si" {
-            depth += 1;
-        }
+    while let Some((start, t)) = tags.next()? {
+        let at = tags.at;
         if t.close || t.local != b"si" {
             continue;
         }
@@ -113,14 +97,14 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
         }
         if let Some((text, next)) = plain_string(xml, at) {
             strings.items.push(text);
-            at = next;
+            tags.at = next;
             continue;
         }
         let end = end_of(xml, at, b"si")?;
         let mut reader = xml_of(xml.get(start..end)?);
         reader.read_event().ok()?;
         strings.items.push(rich_text(&mut reader, "si")?.into());
-        at = end;
+        tags.at = end;
     }
     Some(strings)
 }
