@@ -319,4 +319,7 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     let found = std::fs::read(dir.join("strings-empty-instruction.bin")).unwrap();
     let zero = found.iter().position(|b| *b == 0).unwrap();
     agree("strings-empty-instruction.bin", &found[..zero], &found[zero + 1..]);
+    // A cell's attributes run into one another (`<c r="A2"B9"/>…`): the XML reader's.
+    let found = std::fs::read(dir.join("sheet-attributes-run-together.bin")).unwrap();
+    agree("sheet-attributes-run-together.bin", &found[..0], &found[1..]);
 }

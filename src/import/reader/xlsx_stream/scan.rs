@@ -38,8 +38,7 @@ pub(super) fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
     let name_len = bytes.get(from..)?.iter().position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))?;
     let name = bytes.get(from..from + name_len)?;
     // A name of name characters only (a quote in it, the XML reader reads otherwise: a fuzz find).
-    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-') || !b.is_ascii();
-    if name.is_empty() || !name.iter().all(name_byte) || name.first().is_some_and(|b| b.is_ascii_digit()) {
+    if !is_name(name) {
         return None;
     }
     let local = match memchr::memrchr(b':', name) {
@@ -78,6 +77,11 @@ fn attributes<'x>(attrs: &'x [u8], mut each: impl FnMut(&'x [u8], &'x [u8]) -> O
         }
         let eq = memchr(b'=', rest)?;
         let name = trim_end(rest.get(..eq)?);
+        // A name of name characters (a fuzz find: `r="A2"B9"…`, an attribute
+        // run into the next, which the XML reader refuses).
+        if !is_name(name) {
+            return None;
+        }
         rest = trim_start(rest.get(eq + 1..)?);
         let q = *rest.first()?;
         if q != b'"' && q != b'\'' {
@@ -86,7 +90,17 @@ fn attributes<'x>(attrs: &'x [u8], mut each: impl FnMut(&'x [u8], &'x [u8]) -> O
         let end = memchr(q, rest.get(1..)?)? + 1;
         each(name, rest.get(1..end)?)?;
         rest = rest.get(end + 1..)?;
+        if rest.first().is_some_and(|b| !is_space(b)) {
+            return None;
+        }
     }
+}
+
+/// Whether `name` is a name as the scanner reads them: name characters only,
+/// not starting with a digit.
+fn is_name(name: &[u8]) -> bool {
+    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-') || !b.is_ascii();
+    !name.is_empty() && name.iter().all(name_byte) && !name.first().is_some_and(|b| b.is_ascii_digit())
 }
 
 /// A decimal number written in ASCII digits only.
