@@ -322,4 +322,7 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     // A cell's attributes run into one another (`<c r="A2"B9"/>…`): the XML reader's.
     let found = std::fs::read(dir.join("sheet-attributes-run-together.bin")).unwrap();
     agree("sheet-attributes-run-together.bin", &found[..0], &found[1..]);
+    // A broken reference in text between tags (`&#2ggg…`): an error for the XML reader.
+    let found = std::fs::read(dir.join("sheet-reference-between-tags.bin")).unwrap();
+    assert!(!agree("sheet-reference-between-tags.bin", b"", &found), "left to the XML reader");
 }
