@@ -169,10 +169,7 @@ impl Reply {
     pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
         match Reply::decoding(bytes)? {
             Decoding::Done(reply) => Ok(reply),
-            Decoding::Report { id, mut products } => {
-                products.step(usize::MAX)?;
-                Ok(Reply { id, outcome: Outcome::Report(products.finish()) })
-            }
+            Decoding::Report { id, products } => Ok(Reply { id, outcome: Outcome::Report(products.all()?) }),
         }
     }
 

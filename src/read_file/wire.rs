@@ -141,6 +141,12 @@ impl<'a> ReportDecoder<'a> {
         ReportRead { file: self.file, products: self.products }
     }
 
+    /// The report with every product left rebuilt, in one go.
+    pub fn all(mut self) -> Result<ReportRead, String> {
+        self.step(usize::MAX)?;
+        Ok(self.finish())
+    }
+
     fn product(&self, r: &[u8]) -> Option<Product> {
         let text = |n: usize| self.table.get(u32_at(r, 4 + 4 * n)? as usize).cloned();
         let tail = 4 + 4 * TEXTS;
@@ -175,9 +181,7 @@ impl<'a> ReportDecoder<'a> {
 
 /// The whole report from its wire form.
 pub(super) fn decode(bytes: &[u8]) -> Result<ReportRead, String> {
-    let mut decoder = ReportDecoder::new(bytes)?;
-    decoder.step(usize::MAX)?;
-    Ok(decoder.finish())
+    ReportDecoder::new(bytes)?.all()
 }
 
 impl Serialize for ReportRead {
