@@ -48,8 +48,11 @@ def group(name: str) -> str:
 
 
 def sizes(path: Path) -> Counter:
-    out = subprocess.run(["twiggy", "top", "-n", "100000", "--format", "csv", str(path)],
-                         check=True, capture_output=True, text=True).stdout
+    try:
+        out = subprocess.run(["twiggy", "top", "-n", "100000", "--format", "csv", str(path)],
+                             check=True, capture_output=True, text=True).stdout
+    except FileNotFoundError:
+        sys.exit("twiggy is not installed: cargo install twiggy")
     total = Counter()
     for row in csv.DictReader(io.StringIO(out)):
         name = row["Name"]
