@@ -325,4 +325,21 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     // A broken reference in text between tags (`&#2ggg…`): an error for the XML reader.
     let found = std::fs::read(dir.join("sheet-reference-between-tags.bin")).unwrap();
     assert!(!agree("sheet-reference-between-tags.bin", b"", &found), "left to the XML reader");
+    // Text with a broken reference after the shared strings' root (`</sst>bbb…&1.0"`).
+    let found = std::fs::read(dir.join("strings-reference-after-root.bin")).unwrap();
+    let zero = found.iter().position(|b| *b == 0).unwrap();
+    assert!(!agree("strings-reference-after-root.bin", &found[..zero], &found[zero + 1..]), "left to the XML reader");
+    // And every find, split as the fuzz target splits its input (at the first zero byte).
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("sheet-") || name.starts_with("strings-")) {
+            continue;
+        }
+        let found = std::fs::read(&path).unwrap();
+        match found.iter().position(|b| *b == 0) {
+            Some(zero) => agree(&name, &found[..zero], &found[zero + 1..]),
+            None => agree(&name, b"", &found),
+        };
+    }
 }
