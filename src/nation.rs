@@ -131,28 +131,42 @@ impl<'a> Assigner<'a> {
 }
 
 /// The files' products split by province: for province `i`, a copy of each
-/// file holding only its products (the file's own issues go with the first
-/// province it has rows in). Products of no loaded province become one error
+/// file holding only its products (all of them shared, not copied, when the file
+/// is that province's alone; the file's own issues go with the first province
+/// it has rows in). Products of no loaded province become one error
 /// per file and province named.
 fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) -> Vec<Vec<ImportedFile>> {
     let mut out: Vec<Vec<ImportedFile>> = vec![Vec::new(); presets.len()];
     let mut assigner = Assigner::new(presets);
     for f in files {
-        let mut parts: Vec<Vec<Product>> = vec![Vec::new(); presets.len()];
         let mut unknown: Vec<(Option<String>, usize, &Product)> = Vec::new();
+        let mut places: Vec<Option<usize>> = Vec::with_capacity(f.products.len());
         for p in f.products.iter() {
             match assigner.province_of(p) {
-                Ok(i) => {
-                    if let Some(part) = parts.get_mut(i) {
+                Ok(i) => places.push(Some(i)),
+                Err(named) => {
+                    places.push(None);
+                    match unknown.iter_mut().find(|(n, _, _)| *n == named) {
+                        Some((_, count, _)) => *count += 1,
+                        None => unknown.push((named, 1, p)),
+                    }
+                }
+            }
+        }
+        // (province, its products) for each province the file has products of, in
+        // order; a district's file is one province's and goes there as it is.
+        let parts: Vec<(usize, Arc<Vec<Product>>)> = match places.first() {
+            Some(&Some(one)) if places.iter().all(|x| *x == Some(one)) => vec![(one, Arc::clone(&f.products))],
+            _ => {
+                let mut parts: Vec<Vec<Product>> = vec![Vec::new(); presets.len()];
+                for (p, place) in f.products.iter().zip(&places) {
+                    if let Some(part) = place.and_then(|i| parts.get_mut(i)) {
                         part.push(p.clone());
                     }
                 }
-                Err(named) => match unknown.iter_mut().find(|(n, _, _)| *n == named) {
-                    Some((_, count, _)) => *count += 1,
-                    None => unknown.push((named, 1, p)),
-                },
+                parts.into_iter().enumerate().filter(|(_, p)| !p.is_empty()).map(|(i, p)| (i, Arc::new(p))).collect()
             }
-        }
+        };
         for (named, count, first) in unknown {
             let issue = match named {
                 Some(name) => Issue::report_province_unknown(&name, count),
@@ -161,13 +175,10 @@ fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) ->
             issues.push(issue.in_file(&f.file).at(Some(&first.sheet), Some(first.row), Some("จังหวัด")));
         }
         let mut own_issues_given = false;
-        for (i, products) in parts.into_iter().enumerate() {
-            if products.is_empty() {
-                continue;
-            }
+        for (i, products) in parts {
             let mut copy = f.clone();
             copy.rows = products.len();
-            copy.products = Arc::new(products);
+            copy.products = products;
             if own_issues_given {
                 copy.issues.clear();
             }
@@ -198,22 +209,46 @@ fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
     }
 }
 
-impl NationRun {
-    /// Scores every province of `presets` on the report, round-1 and sales files.
-    pub fn run(
-        presets: &[Preset],
+/// A run over several provinces made one province at a time, so that a page can
+/// score a nation in slices between which it stays responsive:
+///
+/// ```
+/// use otop_kpi::nation::{NationRun, NationSteps};
+/// use otop_kpi::preset::Preset;
+/// let presets = vec![Preset::sa_kaeo_2564_round2()];
+/// let mut steps = NationSteps::new(presets.clone(), &[], &[], &[]);
+/// assert_eq!(steps.progress(), (0, 1));
+/// while steps.step() {}
+/// assert_eq!(steps.progress(), (1, 1));
+/// assert_eq!(steps.finish(), NationRun::run(&presets, &[], &[], &[]));
+/// ```
+#[derive(Debug)]
+pub struct NationSteps {
+    presets: Vec<Preset>,
+    /// Each preset's own problems (each province's analysis lists them again).
+    own: Vec<Vec<Issue>>,
+    issues: Vec<Issue>,
+    /// Each province's report, round-1 and sales files, taken as it is scored.
+    inputs: Vec<(Vec<ImportedFile>, Vec<ImportedFile>, Vec<SalesFile>)>,
+    provinces: Vec<ProvinceRun>,
+}
+
+impl NationSteps {
+    /// Shares the files out among the provinces of `presets` (their products are
+    /// not copied when a file is one province's); nothing is scored yet.
+    pub fn new(
+        presets: Vec<Preset>,
         reports: &[ImportedFile],
         round1: &[ImportedFile],
         sales: &[SalesFile],
-    ) -> NationRun {
-        // Each preset's own problems, listed once (each province's analysis lists them again).
+    ) -> NationSteps {
         let own: Vec<Vec<Issue>> = presets.iter().map(Preset::validate).collect();
         let mut issues: Vec<Issue> = own.iter().flatten().cloned().collect();
-        let reports_by = split(reports, presets, &mut issues);
-        let round1_by = split(round1, presets, &mut Vec::new());
+        let reports_by = split(reports, &presets, &mut issues);
+        let round1_by = split(round1, &presets, &mut Vec::new());
         let mut sales_by: Vec<Vec<SalesFile>> = vec![Vec::new(); presets.len()];
         for s in sales {
-            match sales_province(s, presets).and_then(|i| sales_by.get_mut(i)) {
+            match sales_province(s, &presets).and_then(|i| sales_by.get_mut(i)) {
                 Some(list) => list.push(s.clone()),
                 None => {
                     // Its own problems (a file that could not be opened or read) say why;
@@ -225,17 +260,48 @@ impl NationRun {
                 }
             }
         }
-        let mut provinces = Vec::new();
-        let parts = reports_by.into_iter().zip(round1_by).zip(&sales_by).zip(&own);
-        for (preset, (((reports, round1), sales), own)) in presets.iter().zip(parts) {
-            let sales = SalesInput::aggregate(sales, preset);
-            let analysis = Analysis::run(preset, &reports, &round1, &sales);
-            issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
-            let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
-            provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
-        }
-        let nation = national(presets, &provinces);
-        NationRun { provinces, nation, issues }
+        let inputs = reports_by.into_iter().zip(round1_by).zip(sales_by).map(|((r, r1), s)| (r, r1, s)).collect();
+        NationSteps { provinces: Vec::with_capacity(presets.len()), presets, own, issues, inputs }
+    }
+
+    /// Scores the next province; `false` when every province is scored.
+    pub fn step(&mut self) -> bool {
+        let i = self.provinces.len();
+        let (Some(preset), Some(own), Some(input)) = (self.presets.get(i), self.own.get(i), self.inputs.get_mut(i))
+        else {
+            return false;
+        };
+        let (reports, round1, sales) = std::mem::take(input);
+        let sales = SalesInput::aggregate(&sales, preset);
+        let analysis = Analysis::run(preset, &reports, &round1, &sales);
+        self.issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
+        let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
+        self.provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
+        true
+    }
+
+    /// (provinces scored, provinces in all).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.provinces.len(), self.presets.len())
+    }
+
+    /// The run: the provinces not scored yet are scored now, then the nation.
+    pub fn finish(mut self) -> NationRun {
+        while self.step() {}
+        let nation = national(&self.presets, &self.provinces);
+        NationRun { provinces: self.provinces, nation, issues: self.issues }
+    }
+}
+
+impl NationRun {
+    /// Scores every province of `presets` on the report, round-1 and sales files.
+    pub fn run(
+        presets: &[Preset],
+        reports: &[ImportedFile],
+        round1: &[ImportedFile],
+        sales: &[SalesFile],
+    ) -> NationRun {
+        NationSteps::new(presets.to_vec(), reports, round1, sales).finish()
     }
 
     /// SPEC §9's object for a run with `--targets`: provinces, nation, issues, files.

@@ -166,3 +166,40 @@ fn a_sales_file_that_cannot_be_opened_says_so() {
         .collect();
     assert_eq!(codes, ["file.unreadable"]);
 }
+
+#[test]
+fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
+    use otop_kpi::import::file::FileKind;
+    use otop_kpi::import::report::import_report;
+    use otop_kpi::import::targets::read_tables;
+    use otop_kpi::nation::{presets_from_targets, NationRun};
+    use otop_kpi::preset::Preset;
+    let mut tables = Vec::new();
+    for t in ["targets-จันทบุรี.xlsx", "targets-ตราด.xlsx"] {
+        tables.push((
+            t.to_string(),
+            read_tables(t, &std::fs::read(fixture(&format!("provinces/{t}"))).unwrap()).unwrap(),
+        ));
+    }
+    let (presets, _) = presets_from_targets(&Preset::sa_kaeo_2564_round2(), &tables);
+    let names: Vec<String> = presets.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
+    let read = |rel: &str| {
+        import_report(rel, &std::fs::read(fixture(&format!("provinces/{rel}"))).unwrap(), FileKind::Report, &names)
+    };
+    let trat = read("ตราด-02-คลองใหญ่.xlsx");
+    let mut mixed = read("จันทบุรี-02-ขลุง.xlsx");
+    // One workbook with both provinces' rows: Khlung's and Khlong Yai's.
+    let mut products = (*mixed.products).clone();
+    products.extend(trat.products.iter().cloned());
+    mixed.products = std::sync::Arc::new(products);
+    let run = NationRun::run(&presets, &[trat.clone(), mixed.clone()], &[], &[]);
+    let files = |i: usize| &run.provinces[i].analysis.counted.files;
+    // Trat's own file is shared, not copied; the mixed one is split in two.
+    assert!(files(1).iter().any(|f| std::sync::Arc::ptr_eq(f, &trat.products)));
+    assert_eq!(files(0).len(), 1);
+    assert_eq!(files(1).len(), 2);
+    assert_eq!(files(0)[0].len() + trat.products.len(), mixed.products.len());
+    assert_eq!(files(1).iter().map(|f| f.len()).sum::<usize>(), 2 * trat.products.len());
+    // By hand (TRAT above): Khlong Yai's online products, once though read twice.
+    assert_eq!(run.provinces[1].analysis.evaluation.districts[1].kpi1.online, 11);
+}

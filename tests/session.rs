@@ -64,6 +64,49 @@ fn a_reply_nobody_waits_for_is_dropped() {
 }
 
 #[test]
+fn files_dropped_together_are_read_as_each_dropped_alone() {
+    let mut s = Session::default();
+    let early = s.add_file(FileKind::Report, "01-เมืองสระแก้ว.xlsx");
+    let names: Vec<String> =
+        ["02-คลองหาด.xls", "01-เมืองสระแก้ว.xlsx", "05-วัฒนานคร.xlsx", "02-คลองหาด.xls"].map(String::from).to_vec();
+    let requests = s.add_files(FileKind::Report, &names);
+    assert_eq!(requests.len(), 4, "a request for each file dropped");
+    let ids: std::collections::HashSet<u32> = requests.iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 4, "each with its own id");
+    // One slot per name: the earlier drop of Mueang is replaced, and of the two
+    // Khlong Hat files dropped together the later one is kept.
+    let slots: Vec<(&str, Option<u32>)> =
+        s.slots(FileKind::Report).iter().map(|x| (x.name.as_str(), x.pending)).collect();
+    assert_eq!(
+        slots,
+        [
+            ("01-เมืองสระแก้ว.xlsx", Some(requests[1].id)),
+            ("05-วัฒนานคร.xlsx", Some(requests[2].id)),
+            ("02-คลองหาด.xls", Some(requests[3].id)),
+        ]
+    );
+    assert!(!s.store(run(&early, &bytes("scenario/01-เมืองสระแก้ว.xlsx"))), "the replaced file's answer");
+    assert!(!s.store(run(&requests[0], &bytes("scenario/02-คลองหาด.xls"))), "the earlier twin's answer");
+    for (request, rel) in requests[1..].iter().zip(["01-เมืองสระแก้ว.xlsx", "05-วัฒนานคร.xlsx", "02-คลองหาด.xls"])
+    {
+        assert_eq!(request.read, s.request(FileKind::Report, &request.name).read, "the same districts as alone");
+        assert!(s.store(run(request, &bytes(&format!("scenario/{rel}")))));
+    }
+    assert!(!s.working());
+    // As when dropped one at a time.
+    let alone = {
+        let mut one = Session::default();
+        for rel in ["01-เมืองสระแก้ว.xlsx", "05-วัฒนานคร.xlsx", "02-คลองหาด.xls"]
+        {
+            drop_file(&mut one, FileKind::Report, &format!("scenario/{rel}"));
+        }
+        one.analysis().counted.online
+    };
+    assert!(alone.iter().sum::<i64>() > 0);
+    assert_eq!(s.analysis().counted.online, alone);
+}
+
+#[test]
 fn reading_again_keeps_the_last_result_until_the_new_one_arrives() {
     let mut s = Session::default();
     drop_file(&mut s, FileKind::Report, "scenario/05-วัฒนานคร.xlsx");

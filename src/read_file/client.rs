@@ -258,7 +258,7 @@ pub async fn read(request: Request, file: web_sys::File) -> Reply {
 }
 
 /// Resolves in a new task of the event loop.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

@@ -30,6 +30,7 @@ use crate::import::targets::{read_tables, TargetTable};
 use crate::issue::Issue;
 use crate::sales::{read_file, SalesFile};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 mod wire;
 
@@ -40,7 +41,8 @@ pub use wire::ReportDecoder;
 pub enum Read {
     /// A report (round 2 or round 1): the preset's district names recognise
     /// one-district files.
-    Report { round1: bool, districts: Vec<String> },
+    /// (Shared: a batch of hundreds of files sends the same list with each.)
+    Report { round1: bool, districts: Arc<[String]> },
     /// Sales: the evaluation year (B.E.) places month names typed without a year.
     Sales { default_year: i32 },
     /// The letter's target tables.
@@ -62,7 +64,8 @@ pub struct Request {
 
 impl Request {
     /// The request for a file of `kind`, with what that kind needs.
-    pub fn new(id: u32, kind: FileKind, name: &str, districts: Vec<String>, default_year: i32) -> Request {
+    pub fn new(id: u32, kind: FileKind, name: &str, districts: impl Into<Arc<[String]>>, default_year: i32) -> Request {
+        let districts = districts.into();
         let read = match kind {
             FileKind::Report => Read::Report { round1: false, districts },
             FileKind::Round1 => Read::Report { round1: true, districts },

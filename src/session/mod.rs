@@ -16,18 +16,18 @@
 //! assert_eq!(s.analysis().counted.online[1], 1); // คลองหาด
 //! ```
 
+mod files;
 mod provinces;
 
 use crate::analysis::Analysis;
 use crate::import::cell::Value;
-use crate::import::file::{FileKind, ImportedFile};
+use crate::import::file::ImportedFile;
 use crate::import::targets::{apply, TargetTable};
 use crate::import::text::money;
 use crate::issue::preset::Figure;
 use crate::issue::{Code, Issue};
 use crate::money::{parse_decimal, BasisPoints, Satang};
 use crate::preset::{District, MarkOnly, Preset, ScoringRule};
-use crate::read_file::{Outcome, Reply, Request};
 use crate::sales::{SalesFile, SalesInput};
 use crate::text::from_thai_digits;
 
@@ -109,128 +109,6 @@ impl Session {
         }
     }
 
-    /// The files of a drop zone (targets have none: they change the preset).
-    pub fn slots(&self, kind: FileKind) -> &[Slot] {
-        match kind {
-            FileKind::Report => &self.reports,
-            FileKind::Round1 => &self.round1,
-            FileKind::Sales => &self.sales,
-            FileKind::Targets => &[],
-        }
-    }
-
-    fn slots_mut(&mut self, kind: FileKind) -> Option<&mut Vec<Slot>> {
-        match kind {
-            FileKind::Report => Some(&mut self.reports),
-            FileKind::Round1 => Some(&mut self.round1),
-            FileKind::Sales => Some(&mut self.sales),
-            FileKind::Targets => None,
-        }
-    }
-
-    fn all_slots(&self) -> impl Iterator<Item = &Slot> {
-        self.reports.iter().chain(&self.round1).chain(&self.sales)
-    }
-
-    /// The preset's district names.
-    pub fn district_names(&self) -> Vec<String> {
-        if self.provinces.is_empty() {
-            self.preset.districts.iter().map(|d| d.name.clone()).collect()
-        } else {
-            let mut names: Vec<String> =
-                self.provinces.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
-            names.sort();
-            names.dedup();
-            names
-        }
-    }
-
-    /// A request to read a file of `kind` against the preset of now, with a new id.
-    pub fn request(&mut self, kind: FileKind, name: &str) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::new(self.next_id, kind, name, self.district_names(), self.preset.window.end.year)
-    }
-
-    /// The request for a dropped report's cells as they are (to send it back).
-    pub fn cells_request(&mut self, name: &str) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::cells(self.next_id, name)
-    }
-
-    /// Adds a dropped file to its zone (replacing one of the same name) and
-    /// returns the request that reads it.
-    pub fn add_file(&mut self, kind: FileKind, name: &str) -> Request {
-        let request = self.request(kind, name);
-        if let Some(slots) = self.slots_mut(kind) {
-            slots.retain(|s| s.name != name);
-            slots.push(Slot { name: name.to_string(), result: None, sales: None, pending: Some(request.id) });
-        }
-        request
-    }
-
-    /// Requests to read every report and round-1 file again (the district names
-    /// changed: they decide one-district files). Each file keeps its last result
-    /// until the new one arrives.
-    pub fn reread_reports(&mut self) -> Vec<Request> {
-        let mut out = Vec::new();
-        for kind in [FileKind::Report, FileKind::Round1] {
-            let names: Vec<String> = self.slots(kind).iter().map(|s| s.name.clone()).collect();
-            for name in names {
-                let request = self.request(kind, &name);
-                if let Some(slot) = self.slots_mut(kind).and_then(|v| v.iter_mut().find(|s| s.name == name)) {
-                    slot.pending = Some(request.id);
-                }
-                out.push(request);
-            }
-        }
-        out
-    }
-
-    /// Removes a file from its zone.
-    pub fn remove_file(&mut self, kind: FileKind, name: &str) {
-        if let Some(slots) = self.slots_mut(kind) {
-            slots.retain(|s| s.name != name);
-        }
-    }
-
-    /// Stores what reading a file gave, in the slot waiting for this reply.
-    /// Returns `false` (and changes nothing) for a reply nobody waits for: the
-    /// file was removed, replaced or asked for again since.
-    pub fn store(&mut self, reply: Reply) -> bool {
-        let Some(slot) = [&mut self.reports, &mut self.round1, &mut self.sales]
-            .into_iter()
-            .flat_map(|v| v.iter_mut())
-            .find(|s| s.pending == Some(reply.id))
-        else {
-            return false;
-        };
-        slot.pending = None;
-        match reply.outcome {
-            Outcome::Report(read) => slot.result = Some(read.into_file()),
-            Outcome::Sales(sales) => {
-                slot.result = Some(sales.file.clone());
-                slot.sales = Some(sales);
-            }
-            Outcome::Targets(_) | Outcome::Cells(_) => return false,
-        }
-        true
-    }
-
-    /// Whether a dropped file has not been read yet.
-    pub fn working(&self) -> bool {
-        self.all_slots().any(|s| s.result.is_none())
-    }
-
-    /// How many dropped files are waiting for their reading's answer.
-    pub fn pending(&self) -> usize {
-        self.all_slots().filter(|s| s.pending.is_some()).count()
-    }
-
-    /// How many files were dropped.
-    pub fn file_count(&self) -> usize {
-        self.all_slots().count()
-    }
-
     /// KPI 2's sales: the files' figures, with the sales typed by hand in place
     /// of a district's (and the warnings about that district's missing sales gone).
     pub fn sales_input(&self) -> SalesInput {
@@ -255,6 +133,11 @@ impl Session {
     /// Scores everything read so far.
     pub fn analysis(&self) -> Analysis {
         Analysis::run(&self.preset, &read(&self.reports), &read(&self.round1), &self.sales_input())
+    }
+
+    /// Scores no file: the preset's targets alone.
+    pub fn analysis_of_no_files(&self) -> Analysis {
+        Analysis::run(&self.preset, &[], &[], &SalesInput::aggregate(&[], &self.preset))
     }
 
     /// The sales files read so far.

@@ -4,7 +4,7 @@
 use super::{read, Session};
 use crate::import::targets::TargetTable;
 use crate::issue::Issue;
-use crate::nation::{presets_from_targets, NationRun};
+use crate::nation::{presets_from_targets, NationRun, NationSteps};
 use crate::preset::Preset;
 
 impl Session {
@@ -34,6 +34,11 @@ impl Session {
 
     /// The run over several provinces, when their target tables are loaded.
     pub fn nation(&self) -> Option<NationRun> {
+        self.nation_steps().map(NationSteps::finish)
+    }
+
+    /// The same run, to make a province at a time (the page scores in slices).
+    pub fn nation_steps(&self) -> Option<NationSteps> {
         if self.provinces.is_empty() {
             return None;
         }
@@ -45,6 +50,11 @@ impl Session {
             .iter()
             .map(|p| Preset { province: p.province.clone(), districts: p.districts.clone(), ..self.preset.clone() })
             .collect();
-        Some(NationRun::run(&provinces, &read(&self.reports), &read(&self.round1), &sales))
+        Some(NationSteps::new(provinces, &read(&self.reports), &read(&self.round1), &sales))
+    }
+
+    /// Whether target tables of several provinces are loaded (the run is over them).
+    pub fn several_provinces(&self) -> bool {
+        !self.provinces.is_empty()
     }
 }

@@ -3,7 +3,7 @@
 
 use super::browser::files_of;
 use super::i18n::{t, tr};
-use super::{keep_file, read, State};
+use super::{forget_file, keep_files, read, State};
 use leptos::prelude::*;
 use otop_kpi::display::Lang;
 use otop_kpi::import::file::FileKind;
@@ -14,10 +14,12 @@ use wasm_bindgen::JsCast;
 /// Adds `files` to the zone of `kind` (a file with a name already there
 /// replaces it) and reads each in a worker.
 pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
+    let files: Vec<(String, web_sys::File)> = files.into_iter().map(|f| (f.name(), f)).collect();
+    let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     // One change to the session for all the files: the page redraws once.
-    let requests = state.session.try_update(|s| files.iter().map(|f| s.add_file(kind, &f.name())).collect::<Vec<_>>());
-    for (file, request) in files.into_iter().zip(requests.unwrap_or_default()) {
-        keep_file(kind, &file.name(), Some(file.clone()));
+    let requests = state.session.try_update(|s| s.add_files(kind, &names)).unwrap_or_default();
+    keep_files(kind, &files);
+    for ((_, file), request) in files.into_iter().zip(requests) {
         read(state, request, file);
     }
 }
@@ -120,7 +122,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let remove_name = name.clone();
     let remove = move |_| {
         state.session.update(|s| s.remove_file(kind, &remove_name));
-        keep_file(kind, &remove_name, None);
+        forget_file(kind, &remove_name);
     };
     let lang = move || state.lang.get();
     let Some(f) = file.result else {
@@ -226,7 +228,8 @@ pub fn Inputs() -> impl IntoView {
         add_files(state, FileKind::Report, files_of(ev.data_transfer().and_then(|dt| dt.files())));
     });
     let status = move || {
-        if state.session.with(Session::working) {
+        // (SPEC §8: scoring several provinces is `working` too; the text says which.)
+        if state.session.with(Session::working) || state.scoring.get() {
             "working"
         } else if state.session.with(Session::file_count) > 0 {
             "done"
@@ -238,6 +241,9 @@ pub fn Inputs() -> impl IntoView {
         let l = state.lang.get();
         match status() {
             "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
+            "working" if !state.session.with(Session::working) => {
+                tr(l, "กำลังคำนวณคะแนนทุกจังหวัด…", "Scoring every province…")
+            }
             "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
             _ => {
                 let n = state.session.with(Session::file_count);
@@ -282,7 +288,7 @@ pub fn Inputs() -> impl IntoView {
                             input.set_value("");
                         } />
                 </label>
-                {move || state.nation.with(|n| n.as_ref().map(|n| n.provinces.len())).map(|count| {
+                {move || Some(state.session.with(|s| s.provinces.len())).filter(|n| *n > 0).map(|count| {
                     let l = state.lang.get();
                     view! {
                         <span class="provinces-loaded">

@@ -7,6 +7,7 @@ mod downloads;
 mod i18n;
 mod inputs;
 mod issues;
+mod nation;
 #[path = "../read_file/client.rs"]
 mod read_file_client;
 mod results;
@@ -67,8 +68,11 @@ pub struct State {
     /// The session's preset (derived: change it through the session).
     pub preset: Memo<Preset>,
     pub analysis: Memo<Analysis>,
-    /// The run over several provinces, when their target tables are loaded.
-    pub nation: Memo<Option<NationRun>>,
+    /// The run over several provinces, when their target tables are loaded
+    /// (made in slices: see [`nation`]).
+    pub nation: RwSignal<Option<NationRun>>,
+    /// Whether a run over several provinces is being made.
+    pub scoring: RwSignal<bool>,
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
     /// Every issue of the run (over several provinces: all of them, not only the shown province's).
@@ -83,23 +87,28 @@ pub struct State {
 }
 
 thread_local! {
-    /// The dropped files themselves, to read again when the district names change.
-    static FILES: RefCell<Vec<(FileKind, web_sys::File)>> = const { RefCell::new(Vec::new()) };
+    /// The dropped files themselves (with their names: asking a `File` its name
+    /// is a call into JavaScript), to read again when the district names change.
+    static FILES: RefCell<Vec<(FileKind, String, web_sys::File)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps (or forgets, with `None`) the `File` of a slot.
-pub fn keep_file(kind: FileKind, name: &str, file: Option<web_sys::File>) {
+/// Keeps the `File`s of slots, each (name, file); a file replaces the one of its name.
+pub fn keep_files(kind: FileKind, files: &[(String, web_sys::File)]) {
+    let names: std::collections::HashSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     FILES.with(|f| {
         let mut f = f.borrow_mut();
-        f.retain(|(k, kept)| !(*k == kind && kept.name() == name));
-        if let Some(file) = file {
-            f.push((kind, file));
-        }
+        f.retain(|(k, name, _)| !(*k == kind && names.contains(name.as_str())));
+        f.extend(files.iter().map(|(name, file)| (kind, name.clone(), file.clone())));
     });
 }
 
+/// Forgets the `File` of a slot.
+pub fn forget_file(kind: FileKind, name: &str) {
+    FILES.with(|f| f.borrow_mut().retain(|(k, kept, _)| !(*k == kind && kept == name)));
+}
+
 fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
-    FILES.with(|f| f.borrow().iter().find(|(k, kept)| *k == kind && kept.name() == name).map(|(_, f)| f.clone()))
+    FILES.with(|f| f.borrow().iter().rev().find(|(k, kept, _)| *k == kind && kept == name).map(|(_, _, f)| f.clone()))
 }
 
 thread_local! {
@@ -205,13 +214,17 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
-    let nation = Memo::new(move |_| session.with(Session::nation));
+    let (nation, scoring) = (RwSignal::new(None), RwSignal::new(false));
+    nation::keep_scored(session, nation, scoring);
     let selected = RwSignal::new(0usize);
-    // Over several provinces, the page shows the selected one (its drill-down).
+    // Over several provinces, the page shows the selected one (its drill-down);
+    // until their first run is made, none.
     let analysis = Memo::new(move |_| {
         nation
             .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
-            .unwrap_or_else(|| session.with(Session::analysis))
+            .unwrap_or_else(|| {
+                session.with(|s| if s.several_provinces() { s.analysis_of_no_files() } else { s.analysis() })
+            })
     });
     let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
     let state = State {
@@ -223,6 +236,7 @@ fn provide_state() -> State {
         }),
         analysis,
         nation,
+        scoring,
         selected,
         issues: Memo::new(move |_| match nation.with(|n| n.as_ref().map(|n| n.issues.clone())) {
             Some(all) => all,

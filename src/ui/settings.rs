@@ -5,7 +5,7 @@
 
 use super::browser::{clear_saved, download, files_of, read_bytes};
 use super::i18n::{t, tr};
-use super::{keep_file, read_targets, State, KEY_PREFIX};
+use super::{forget_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_kpi::display::{self, Lang};
@@ -163,7 +163,7 @@ pub fn Settings() -> impl IntoView {
             let names: Vec<String> =
                 state.session.with_untracked(|s| s.slots(kind).iter().map(|f| f.name.clone()).collect());
             for name in names {
-                keep_file(kind, &name, None);
+                forget_file(kind, &name);
             }
         }
         state.session.update(Session::clear);
