@@ -41,6 +41,11 @@ pub(super) fn tag(xml: &[u8], at: usize) -> Option<Tag<'_>> {
     if !is_name(name) {
         return None;
     }
+    // A `/` ends a name only as the `/>` of an empty element: the XML reader takes
+    // `<sheetData/""/>` for an element named `sheetData/""` (a fuzz find).
+    if bytes.get(from + name_len) == Some(&b'/') && (close || bytes.get(from + name_len + 1) != Some(&b'>')) {
+        return None;
+    }
     let local = match memchr::memrchr(b':', name) {
         Some(colon) => name.get(colon + 1..)?,
         None => name,
