@@ -10,6 +10,7 @@ use crate::issue::Issue;
 use crate::preset::MarkOnly;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// Readiness counts of one district: entrepreneurs and products per flag.
@@ -117,7 +118,7 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
     let all = files.iter().enumerate().flat_map(|(f, ps)| ps.iter().enumerate().map(move |(i, p)| (f, i, p)));
     for (file, index, p) in all {
         let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
-        let district = match matcher.find(&p.amphoe) {
+        let district = match matcher.find_text(&p.amphoe) {
             DistrictMatch::Found(i) => i,
             DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
                 out.issues.push(at(Issue::report_amphoe_missing(&p.product_name)));
@@ -131,13 +132,17 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
             }
         };
         let place = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์"));
-        if let Some(first) = seen.get(&p.identity) {
-            let (th, en) = (first.place_th(), first.place_en());
-            out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
-            out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
-            continue;
+        match seen.entry(&p.identity) {
+            Entry::Occupied(first) => {
+                let (th, en) = (first.get().place_th(), first.get().place_en());
+                out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
+                out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
+                continue;
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(p);
+            }
         }
-        seen.insert(&p.identity, p);
         if let Some(r1) = round1_ids.get(&p.identity) {
             let (th, en) = (r1.place_th(), r1.place_en());
             out.issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));

@@ -40,12 +40,39 @@ pub struct DistrictMatcher<'a> {
     districts: &'a [String],
     names: Vec<String>,
     seen: HashMap<String, DistrictMatch>,
+    /// The last shared text matched (kept, so its address is not reused): the
+    /// next product of a file usually holds the very same text.
+    last: Option<(std::sync::Arc<str>, DistrictMatch)>,
 }
 
 impl<'a> DistrictMatcher<'a> {
     pub fn new(districts: &'a [String]) -> DistrictMatcher<'a> {
         let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
-        DistrictMatcher { districts, names, seen: HashMap::default() }
+        DistrictMatcher { districts, names, seen: HashMap::default(), last: None }
+    }
+
+    /// [`DistrictMatcher::find`] for a shared text: the same text as the last
+    /// one (not only equal: the same `Arc`) is not looked up again.
+    ///
+    /// ```
+    /// use otop_kpi::district::{DistrictMatch, DistrictMatcher};
+    /// use std::sync::Arc;
+    /// let names = ["เมืองสระแก้ว".to_string(), "คลองหาด".to_string()];
+    /// let mut m = DistrictMatcher::new(&names);
+    /// let typed: Arc<str> = "อ.คลองหาด".into();
+    /// assert!(matches!(m.find_text(&typed), DistrictMatch::Found(1)));
+    /// assert!(matches!(m.find_text(&typed), DistrictMatch::Found(1)));
+    /// assert!(matches!(m.find_text(&"เมือง".into()), DistrictMatch::Found(0)));
+    /// ```
+    pub fn find_text(&mut self, raw: &std::sync::Arc<str>) -> DistrictMatch {
+        match &self.last {
+            Some((last, m)) if std::sync::Arc::ptr_eq(last, raw) => m.clone(),
+            _ => {
+                let m = self.find(raw);
+                self.last = Some((std::sync::Arc::clone(raw), m.clone()));
+                m
+            }
+        }
     }
 
     /// [`match_district`] of `raw`, remembered.
