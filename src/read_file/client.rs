@@ -16,8 +16,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const WORKERS: usize = 2;
-/// How many of a report's products the page rebuilds in one task, so no task
-/// of a big file is long (100k rows: the longest task 71 ms, 113 ms in one piece).
+/// How many of a report's shared texts and products the page makes in one task,
+/// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
+/// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
 const SCRIPT: &str = "./otop-kpi-worker_loader.js";
 

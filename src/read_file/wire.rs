@@ -97,9 +97,13 @@ pub(super) fn encode(report: &ReportRead, out: &mut Vec<u8>) -> Result<(), Strin
     Ok(())
 }
 
-/// A report being rebuilt from its wire form, a slice of products at a time.
+/// A report being rebuilt from its wire form, a slice at a time: first the
+/// text table's shared texts (a big file has hundreds of thousands), then the products.
 pub struct ReportDecoder<'a> {
     file: ImportedFile,
+    /// The table as sent (borrowed from the reply); `table` holds the first of
+    /// them made shared texts so far.
+    raw: Vec<&'a str>,
     table: Vec<Text>,
     records: &'a [u8],
     products: Vec<Product>,
@@ -110,7 +114,7 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
 }
 
 impl<'a> ReportDecoder<'a> {
-    /// Reads the header and the text table; the products come with [`step`](Self::step).
+    /// Reads the header; the table's texts and the products come with [`step`](Self::step).
     pub fn new(bytes: &'a [u8]) -> Result<ReportDecoder<'a>, String> {
         let len = u32_at(bytes, 0).ok_or("no header")? as usize;
         let end = len.checked_add(4).ok_or("header cut short")?;
@@ -120,13 +124,25 @@ impl<'a> ReportDecoder<'a> {
         if records.len() as u64 != h.products.saturating_mul(RECORD as u64) {
             return Err("products cut short".into());
         }
-        let table = h.table.into_iter().map(Text::from).collect();
-        Ok(ReportDecoder { file: h.file, table, records, products: Vec::with_capacity(records.len() / RECORD) })
+        Ok(ReportDecoder {
+            file: h.file,
+            table: Vec::with_capacity(h.table.len()),
+            raw: h.table,
+            records,
+            products: Vec::with_capacity(records.len() / RECORD),
+        })
     }
 
-    /// Rebuilds up to `most` more products; `true` once all are.
+    /// Makes up to `most` more of the table's texts, then rebuilds products up
+    /// to `most` in all (a text counting as a product); `true` once all are.
     pub fn step(&mut self, most: usize) -> Result<bool, String> {
-        let take = (self.records.len() / RECORD).min(most);
+        let made = self.table.len();
+        let texts = self.raw.len().saturating_sub(made).min(most);
+        self.table.extend(self.raw.iter().skip(made).take(texts).map(|t| Text::from(*t)));
+        if self.table.len() < self.raw.len() {
+            return Ok(false);
+        }
+        let take = (self.records.len() / RECORD).min(most - texts);
         let (now, later) = self.records.split_at(take * RECORD);
         for record in now.chunks_exact(RECORD) {
             let product = self.product(record).ok_or("a product's text is not in the table")?;
@@ -134,6 +150,11 @@ impl<'a> ReportDecoder<'a> {
         }
         self.records = later;
         Ok(self.records.is_empty())
+    }
+
+    /// What the steps still have to make: the table's texts and the products.
+    pub fn left(&self) -> usize {
+        self.raw.len() - self.table.len() + self.records.len() / RECORD
     }
 
     /// The report, with the products rebuilt so far.
