@@ -2,7 +2,7 @@
 //! and the sales per district → both KPIs, the readiness summary, every issue.
 //! The page and `otop-kpi score` both call [`Analysis::run`].
 
-use crate::counting::{count, Counted};
+use crate::counting::{count, Counted, Counting};
 use crate::evaluation::Evaluation;
 use crate::import::file::ImportedFile;
 use crate::issue::Issue;
@@ -28,6 +28,18 @@ impl Analysis {
     pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &SalesInput) -> Analysis {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
         let counted = count(&names, reports, round1, preset.mark_only);
+        Analysis::of_count(preset, reports, round1, sales, counted)
+    }
+
+    /// The run once its products are counted.
+    fn of_count(
+        preset: &Preset,
+        reports: &[ImportedFile],
+        round1: &[ImportedFile],
+        sales: &SalesInput,
+        counted: Counted,
+    ) -> Analysis {
+        let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
         let (preset, base_notes) = sales.apply_base(preset);
         let evaluation = Evaluation::new(&preset, &counted.online, &sales.actual);
         let mut issues = preset.validate();
@@ -80,6 +92,46 @@ impl Analysis {
             "issues": self.issues,
             "files": files.iter().map(|f| file_json(f, self.file_state(&f.file))).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// [`Analysis::run`] with its counting made a slice of products at a time (the
+/// page scores a file of hundreds of thousands of rows in several tasks):
+///
+/// ```
+/// use otop_kpi::analysis::{Analysis, AnalysisSteps};
+/// use otop_kpi::preset::Preset;
+/// use otop_kpi::sales::SalesInput;
+/// let preset = Preset::sa_kaeo_2564_round2();
+/// let mut steps = AnalysisSteps::new(preset.clone(), Vec::new(), Vec::new(), SalesInput::default());
+/// while !steps.step(10_000) {}
+/// assert_eq!(steps.finish(), Analysis::run(&preset, &[], &[], &SalesInput::default()));
+/// ```
+pub struct AnalysisSteps {
+    preset: Preset,
+    reports: Vec<ImportedFile>,
+    round1: Vec<ImportedFile>,
+    sales: SalesInput,
+    counting: Counting,
+}
+
+impl AnalysisSteps {
+    /// Ready to count; nothing counted yet.
+    pub fn new(preset: Preset, reports: Vec<ImportedFile>, round1: Vec<ImportedFile>, sales: SalesInput) -> Self {
+        let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+        let counting = Counting::new(&names, &reports, &round1, preset.mark_only);
+        AnalysisSteps { preset, reports, round1, sales, counting }
+    }
+
+    /// Counts up to `most` more products; `true` once every product is counted.
+    pub fn step(&mut self, most: usize) -> bool {
+        self.counting.step(most)
+    }
+
+    /// The run (what is left counted now).
+    pub fn finish(self) -> Analysis {
+        let counted = self.counting.finish();
+        Analysis::of_count(&self.preset, &self.reports, &self.round1, &self.sales, counted)
     }
 }
 

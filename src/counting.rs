@@ -105,94 +105,168 @@ impl Counted {
 /// A product whose channel cells hold only a mark (✓, 1) counts as `mark_only`
 /// says, and each file with such products gets one warning saying how many.
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile], mark_only: MarkOnly) -> Counted {
-    let files: Vec<Arc<Vec<Product>>> = reports.iter().map(|f| f.products.clone()).collect();
-    let mut out = Counted { online: vec![0; districts.len()], ..Default::default() };
-    let round1_ids: HashMap<&(Text, Text), &Product> =
-        round1.iter().flat_map(|f| f.products.iter()).map(|p| (&p.identity, p)).collect();
-    let mut seen: HashMap<&(Text, Text), &Product> = HashMap::default();
-    let mut entrepreneurs: Vec<HashMap<&str, [bool; 5]>> = vec![HashMap::default(); districts.len()];
-    out.readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
-    let mut matcher = DistrictMatcher::new(districts);
-    // Per file: the products with only marks for channels, and the first of them.
-    let mut marks_only: Vec<(usize, Option<&Product>)> = vec![(0, None); files.len()];
-    let all = files.iter().enumerate().flat_map(|(f, ps)| ps.iter().enumerate().map(move |(i, p)| (f, i, p)));
-    for (file, index, p) in all {
-        let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
-        let district = match matcher.find_text(&p.amphoe) {
-            DistrictMatch::Found(i) => i,
-            DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
-                out.issues.push(at(Issue::report_amphoe_missing(&p.product_name)));
-                out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });
-                continue;
-            }
-            DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
-                out.issues.push(at(Issue::report_amphoe_unknown(&p.amphoe, &near)));
-                out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });
-                continue;
-            }
-        };
-        let place = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์"));
-        match seen.entry(&p.identity) {
-            Entry::Occupied(first) => {
-                let (th, en) = (first.get().place_th(), first.get().place_en());
-                out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
-                out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
-                continue;
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(p);
-            }
-        }
-        if let Some(r1) = round1_ids.get(&p.identity) {
-            let (th, en) = (r1.place_th(), r1.place_en());
-            out.issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));
-            out.excluded.push(Excluded { file, index, reason: Exclusion::Round1 { th, en } });
-            continue;
-        }
-        let (Some(ready), Some(ents), Some(online)) =
-            (out.readiness.get_mut(district), entrepreneurs.get_mut(district), out.online.get_mut(district))
-        else {
-            continue;
-        };
-        ready.products += 1;
-        let evidence = p.channels.iter().any(|c| !c.is_empty() && !is_mark(c));
-        let counts_online = p.is_online() && (evidence || mark_only != MarkOnly::Exclude);
-        if p.is_online() && !evidence {
-            if let Some((n, first)) = marks_only.get_mut(file) {
-                *n += 1;
-                first.get_or_insert(p);
+    let mut counting = Counting::new(districts, reports, round1, mark_only);
+    counting.step(usize::MAX);
+    counting.finish()
+}
+
+/// [`count`] made a slice of products at a time (the page counts a file of
+/// hundreds of thousands of rows in several tasks):
+///
+/// ```
+/// use otop_kpi::counting::{count, Counting};
+/// use otop_kpi::preset::MarkOnly;
+/// let names = ["คลองหาด".to_string()];
+/// let mut c = Counting::new(&names, &[], &[], MarkOnly::Warn);
+/// assert!(c.step(1000));
+/// assert_eq!(c.finish(), count(&names, &[], &[], MarkOnly::Warn));
+/// ```
+pub struct Counting {
+    mark_only: MarkOnly,
+    matcher: DistrictMatcher,
+    round1: Vec<Arc<Vec<Product>>>,
+    /// Round 1's products by identity: (file, index) in `round1`.
+    round1_ids: HashMap<(Text, Text), (usize, usize)>,
+    /// The products counted so far by identity: (file, index) in `out.files`.
+    seen: HashMap<(Text, Text), (usize, usize)>,
+    /// Per district, each entrepreneur's flags.
+    entrepreneurs: Vec<HashMap<Text, [bool; 5]>>,
+    /// Per file: the products with only marks for channels, and the first of them.
+    marks_only: Vec<(usize, Option<usize>)>,
+    /// The next product: (file, index).
+    next: (usize, usize),
+    out: Counted,
+}
+
+impl Counting {
+    /// Ready to count; nothing counted yet.
+    pub fn new(
+        districts: &[String],
+        reports: &[ImportedFile],
+        round1: &[ImportedFile],
+        mark_only: MarkOnly,
+    ) -> Counting {
+        let files: Vec<Arc<Vec<Product>>> = reports.iter().map(|f| f.products.clone()).collect();
+        let round1: Vec<Arc<Vec<Product>>> = round1.iter().map(|f| f.products.clone()).collect();
+        let mut round1_ids = HashMap::default();
+        for (f, products) in round1.iter().enumerate() {
+            for (i, p) in products.iter().enumerate() {
+                // (The last of the same identity, as before.)
+                round1_ids.insert(p.identity.clone(), (f, i));
             }
         }
-        if counts_online {
-            *online += 1;
-            ready.online_products += 1;
-        }
-        let e = ents.entry(&*p.identity.0).or_insert([false; 5]);
-        for ((flag, products), entrepreneur) in p.flags.iter().zip(&mut ready.products_flagged).zip(e.iter_mut()) {
-            if *flag {
-                *products += 1;
-                *entrepreneur = true;
-            }
-        }
-        out.kept.push(Kept { file, index, district });
-    }
-    for (ready, ents) in out.readiness.iter_mut().zip(&entrepreneurs) {
-        ready.entrepreneurs = ents.len() as i64;
-        for flags in ents.values() {
-            for (count, flag) in ready.entrepreneurs_flagged.iter_mut().zip(flags) {
-                *count += i64::from(*flag);
-            }
+        let readiness = districts.iter().map(|d| Readiness { district: d.clone(), ..Default::default() }).collect();
+        Counting {
+            mark_only,
+            matcher: DistrictMatcher::new(districts),
+            round1,
+            round1_ids,
+            seen: HashMap::default(),
+            entrepreneurs: vec![HashMap::default(); districts.len()],
+            marks_only: vec![(0, None); files.len()],
+            next: (0, 0),
+            out: Counted { online: vec![0; districts.len()], files, readiness, ..Default::default() },
         }
     }
-    if mark_only != MarkOnly::Count {
-        for (n, first) in marks_only {
-            if let Some(p) = first {
-                let counted = mark_only == MarkOnly::Warn;
-                let issue = Issue::report_channel_mark_only(n, counted);
-                out.issues.push(issue.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ช่องทางตลาดออนไลน์")));
+
+    /// Counts up to `most` more products; `true` once every product is counted.
+    pub fn step(&mut self, most: usize) -> bool {
+        let Counting { mark_only, matcher, round1, round1_ids, seen, entrepreneurs, marks_only, next, out } = self;
+        let files = out.files.clone();
+        for _ in 0..most {
+            let (file, index) = *next;
+            let Some(products) = files.get(file) else { return true };
+            let Some(p) = products.get(index) else {
+                *next = (file + 1, 0);
+                continue;
+            };
+            *next = (file, index + 1);
+            let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
+            let district = match matcher.find_text(&p.amphoe) {
+                DistrictMatch::Found(i) => i,
+                DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
+                    out.issues.push(at(Issue::report_amphoe_missing(&p.product_name)));
+                    out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });
+                    continue;
+                }
+                DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
+                    out.issues.push(at(Issue::report_amphoe_unknown(&p.amphoe, &near)));
+                    out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });
+                    continue;
+                }
+            };
+            let place = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ชื่อผลิตภัณฑ์"));
+            match seen.entry(p.identity.clone()) {
+                Entry::Occupied(first) => {
+                    let (f, i) = *first.get();
+                    let Some(first) = files.get(f).and_then(|ps| ps.get(i)) else { continue };
+                    let (th, en) = (first.place_th(), first.place_en());
+                    out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
+                    out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
+                    continue;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert((file, index));
+                }
+            }
+            if let Some(r1) = round1_ids.get(&p.identity).and_then(|&(f, i)| round1.get(f)?.get(i)) {
+                let (th, en) = (r1.place_th(), r1.place_en());
+                out.issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));
+                out.excluded.push(Excluded { file, index, reason: Exclusion::Round1 { th, en } });
+                continue;
+            }
+            let (Some(ready), Some(ents), Some(online)) =
+                (out.readiness.get_mut(district), entrepreneurs.get_mut(district), out.online.get_mut(district))
+            else {
+                continue;
+            };
+            ready.products += 1;
+            let evidence = p.channels.iter().any(|c| !c.is_empty() && !is_mark(c));
+            let counts_online = p.is_online() && (evidence || *mark_only != MarkOnly::Exclude);
+            if p.is_online() && !evidence {
+                if let Some((n, first)) = marks_only.get_mut(file) {
+                    *n += 1;
+                    first.get_or_insert(index);
+                }
+            }
+            if counts_online {
+                *online += 1;
+                ready.online_products += 1;
+            }
+            let e = ents.entry(p.identity.0.clone()).or_insert([false; 5]);
+            for ((flag, products), entrepreneur) in p.flags.iter().zip(&mut ready.products_flagged).zip(e.iter_mut()) {
+                if *flag {
+                    *products += 1;
+                    *entrepreneur = true;
+                }
+            }
+            out.kept.push(Kept { file, index, district });
+        }
+        files.get(next.0).is_none_or(|ps| next.1 >= ps.len() && next.0 + 1 >= files.len())
+    }
+
+    /// The count: the products not counted yet are counted now, then the
+    /// entrepreneurs tallied and the files with only marks for channels warned of.
+    pub fn finish(mut self) -> Counted {
+        while !self.step(usize::MAX) {}
+        let mut out = self.out;
+        for (ready, ents) in out.readiness.iter_mut().zip(&self.entrepreneurs) {
+            ready.entrepreneurs = ents.len() as i64;
+            for flags in ents.values() {
+                for (count, flag) in ready.entrepreneurs_flagged.iter_mut().zip(flags) {
+                    *count += i64::from(*flag);
+                }
             }
         }
+        if self.mark_only != MarkOnly::Count {
+            for (file, (n, first)) in self.marks_only.into_iter().enumerate() {
+                if let Some(p) = first.and_then(|i| out.files.get(file)?.get(i)) {
+                    let counted = self.mark_only == MarkOnly::Warn;
+                    let issue = Issue::report_channel_mark_only(n, counted);
+                    out.issues.push(issue.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ช่องทางตลาดออนไลน์")));
+                }
+            }
+        }
+        out
     }
-    out.files = files;
-    out
 }

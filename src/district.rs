@@ -36,8 +36,8 @@ pub fn match_district(raw: &str, districts: &[String]) -> DistrictMatch {
 
 /// Matches many amphoe cells against the same districts: the district names are
 /// normalised once and each distinct cell text is matched once.
-pub struct DistrictMatcher<'a> {
-    districts: &'a [String],
+pub struct DistrictMatcher {
+    districts: Vec<String>,
     names: Vec<String>,
     seen: HashMap<String, DistrictMatch>,
     /// The last shared text matched (kept, so its address is not reused): the
@@ -45,10 +45,10 @@ pub struct DistrictMatcher<'a> {
     last: Option<(std::sync::Arc<str>, DistrictMatch)>,
 }
 
-impl<'a> DistrictMatcher<'a> {
-    pub fn new(districts: &'a [String]) -> DistrictMatcher<'a> {
+impl DistrictMatcher {
+    pub fn new(districts: &[String]) -> DistrictMatcher {
         let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
-        DistrictMatcher { districts, names, seen: HashMap::default(), last: None }
+        DistrictMatcher { districts: districts.to_vec(), names, seen: HashMap::default(), last: None }
     }
 
     /// [`DistrictMatcher::find`] for a shared text: the same text as the last
@@ -80,7 +80,7 @@ impl<'a> DistrictMatcher<'a> {
         if let Some(m) = self.seen.get(raw) {
             return m.clone();
         }
-        let m = match_names(raw, self.districts, &self.names);
+        let m = match_names(raw, &self.districts, &self.names);
         self.seen.insert(raw.to_string(), m.clone());
         m
     }

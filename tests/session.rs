@@ -45,6 +45,31 @@ fn dropped_reports_are_counted_as_the_command_counts_them() {
 }
 
 #[test]
+fn counted_a_slice_at_a_time_as_at_once() {
+    let mut s = Session::default();
+    for rel in ["01-เมืองสระแก้ว.xlsx", "02-คลองหาด.xls", "05-วัฒนานคร.xlsx", "01-เมืองสระแก้ว.xlsx"]
+    {
+        drop_file(&mut s, FileKind::Report, &format!("scenario/{rel}"));
+    }
+    // The same products again under another name: every one a duplicate.
+    let request = s.add_file(FileKind::Report, "copy.xlsx");
+    assert!(s.store(run(&request, &bytes("scenario/05-วัฒนานคร.xlsx"))));
+    drop_file(&mut s, FileKind::Round1, "scenario/round1-สระแก้ว.xlsx");
+    let whole = s.analysis();
+    assert!(whole.counted.excluded.len() > 10, "duplicates and round 1 left out");
+    assert!(s.products() > whole.counted.kept.len());
+    for most in [1, 7, 1000] {
+        let mut steps = s.analysis_steps();
+        let mut n = 1;
+        while !steps.step(most) {
+            n += 1;
+        }
+        assert!(n >= s.products() / most / 2, "{most} at a time: {n} steps");
+        assert_eq!(steps.finish(), whole, "{most} at a time");
+    }
+}
+
+#[test]
 fn a_reply_nobody_waits_for_is_dropped() {
     let mut s = Session::default();
     let first = s.add_file(FileKind::Report, "01-เมืองสระแก้ว.xlsx");

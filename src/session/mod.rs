@@ -19,7 +19,7 @@
 mod files;
 mod provinces;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, AnalysisSteps};
 use crate::import::cell::Value;
 use crate::import::file::ImportedFile;
 use crate::import::targets::{apply, TargetTable};
@@ -133,6 +133,16 @@ impl Session {
     /// Scores everything read so far.
     pub fn analysis(&self) -> Analysis {
         Analysis::run(&self.preset, &read(&self.reports), &read(&self.round1), &self.sales_input())
+    }
+
+    /// The same, to make a slice of products at a time (the page counts a big file in several tasks).
+    pub fn analysis_steps(&self) -> AnalysisSteps {
+        AnalysisSteps::new(self.preset.clone(), read(&self.reports), read(&self.round1), self.sales_input())
+    }
+
+    /// How many products the files read hold (round 2 and round 1).
+    pub fn products(&self) -> usize {
+        self.reports.iter().chain(&self.round1).filter_map(|s| s.result.as_ref()).map(|f| f.products.len()).sum()
     }
 
     /// Scores no file: the preset's targets alone.

@@ -228,7 +228,7 @@ pub fn Inputs() -> impl IntoView {
         add_files(state, FileKind::Report, files_of(ev.data_transfer().and_then(|dt| dt.files())));
     });
     let status = move || {
-        // (SPEC §8: scoring several provinces is `working` too; the text says which.)
+        // (SPEC §8: scoring a big run is `working` too; the text says which.)
         if state.session.with(Session::working) || state.scoring.get() {
             "working"
         } else if state.session.with(Session::file_count) > 0 {
@@ -241,9 +241,7 @@ pub fn Inputs() -> impl IntoView {
         let l = state.lang.get();
         match status() {
             "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
-            "working" if !state.session.with(Session::working) => {
-                tr(l, "กำลังคำนวณคะแนนทุกจังหวัด…", "Scoring every province…")
-            }
+            "working" if !state.session.with(Session::working) => tr(l, "กำลังคำนวณคะแนน…", "Scoring…"),
             "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
             _ => {
                 let n = state.session.with(Session::file_count);

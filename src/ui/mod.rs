@@ -7,10 +7,10 @@ mod downloads;
 mod i18n;
 mod inputs;
 mod issues;
-mod nation;
 #[path = "../read_file/client.rs"]
 mod read_file_client;
 mod results;
+mod scoring;
 mod settings;
 
 use leptos::prelude::*;
@@ -69,9 +69,9 @@ pub struct State {
     pub preset: Memo<Preset>,
     pub analysis: Memo<Analysis>,
     /// The run over several provinces, when their target tables are loaded
-    /// (made in slices: see [`nation`]).
+    /// (made in slices, as a big file's run is: see [`scoring`]).
     pub nation: RwSignal<Option<NationRun>>,
-    /// Whether a run over several provinces is being made.
+    /// Whether a run is being made.
     pub scoring: RwSignal<bool>,
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
@@ -214,17 +214,15 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
-    let (nation, scoring) = (RwSignal::new(None), RwSignal::new(false));
-    nation::keep_scored(session, nation, scoring);
+    let scoring::Scores { nation, province, scoring } = scoring::keep_scored(session);
     let selected = RwSignal::new(0usize);
     // Over several provinces, the page shows the selected one (its drill-down);
-    // until their first run is made, none.
+    // until the first run is made, the preset with no file.
     let analysis = Memo::new(move |_| {
         nation
             .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
-            .unwrap_or_else(|| {
-                session.with(|s| if s.several_provinces() { s.analysis_of_no_files() } else { s.analysis() })
-            })
+            .or_else(|| province.get())
+            .unwrap_or_else(|| session.with(Session::analysis_of_no_files))
     });
     let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
     let state = State {

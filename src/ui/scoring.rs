@@ -1,0 +1,129 @@
+//! Scoring on the page, a slice at a time: a run over several provinces (the
+//! core's [`NationSteps`], a province a step) or one province's run over a big
+//! file (its [`AnalysisSteps`], counting a slice of products a step) would take
+//! longer than a task should, so the browser gets the thread back every
+//! [`SLICE_MS`]. A change to the session starts a new run and stops the one
+//! under way; a small run is made at once.
+
+use super::read_file_client::yield_to_browser;
+use leptos::prelude::*;
+use otop_kpi::analysis::{Analysis, AnalysisSteps};
+use otop_kpi::nation::{NationRun, NationSteps};
+use otop_kpi::session::Session;
+use std::cell::Cell;
+
+/// How long one slice of scoring runs before the browser has the thread back.
+const SLICE_MS: f64 = 20.0;
+/// Products counted between two looks at the clock.
+const PRODUCTS_PER_LOOK: usize = 5_000;
+/// Up to this many products, one province is scored at once (a few ms).
+const AT_ONCE: usize = 20_000;
+
+thread_local! {
+    /// The run under way (a newer one stops it).
+    static CURRENT: Cell<u32> = const { Cell::new(0) };
+}
+
+/// What the page shows, made from the session.
+#[derive(Clone, Copy)]
+pub struct Scores {
+    /// The run over several provinces, when their target tables are loaded.
+    pub nation: RwSignal<Option<NationRun>>,
+    /// One province's run (`None` over several provinces, and until the first is made).
+    pub province: RwSignal<Option<Analysis>>,
+    /// Whether a run is being made.
+    pub scoring: RwSignal<bool>,
+}
+
+/// A run to make a step at a time.
+enum Steps {
+    Nation(Box<NationSteps>),
+    Province(Box<AnalysisSteps>),
+}
+
+impl Steps {
+    /// One step; `true` when there is nothing left to do.
+    fn step(&mut self) -> bool {
+        match self {
+            Steps::Nation(n) => !n.step(),
+            Steps::Province(a) => a.step(PRODUCTS_PER_LOOK),
+        }
+    }
+}
+
+/// Keeps `scores` made from `session`.
+pub fn keep_scored(session: RwSignal<Session>) -> Scores {
+    let scores = Scores { nation: RwSignal::new(None), province: RwSignal::new(None), scoring: RwSignal::new(false) };
+    Effect::new(move |_| {
+        let run = CURRENT.with(|c| {
+            c.set(c.get().wrapping_add(1));
+            c.get()
+        });
+        let (several, products) = session.with(|s| (s.several_provinces(), s.products()));
+        let steps = if several {
+            clear(scores.province);
+            match session.with(Session::nation_steps) {
+                Some(n) => Steps::Nation(Box::new(n)),
+                None => return,
+            }
+        } else {
+            clear(scores.nation);
+            let steps = session.with(Session::analysis_steps);
+            if products <= AT_ONCE {
+                show(scores, Steps::Province(Box::new(steps)));
+                return;
+            }
+            Steps::Province(Box::new(steps))
+        };
+        scores.scoring.set(true);
+        leptos::task::spawn_local(score(steps, run, scores));
+    });
+    scores
+}
+
+fn clear<T: Send + Sync + 'static>(signal: RwSignal<Option<T>>) {
+    if signal.with_untracked(Option::is_some) {
+        signal.set(None);
+    }
+}
+
+async fn score(mut steps: Steps, run: u32, scores: Scores) {
+    let current = || CURRENT.with(Cell::get) == run;
+    // The files were shared out in the task that changed the session: score from the next.
+    yield_to_browser().await;
+    loop {
+        if !current() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let mut done = false;
+        while !done && js_sys::Date::now() - start < SLICE_MS {
+            done = steps.step();
+        }
+        if done {
+            break;
+        }
+        yield_to_browser().await;
+    }
+    show(scores, steps);
+}
+
+/// Finishes the run and shows it; the same run as shown (a file added, not
+/// read yet) redraws nothing.
+fn show(scores: Scores, steps: Steps) {
+    match steps {
+        Steps::Nation(n) => {
+            let done = n.finish();
+            if scores.nation.with_untracked(|n| n.as_ref() != Some(&done)) {
+                scores.nation.set(Some(done));
+            }
+        }
+        Steps::Province(a) => {
+            let done = a.finish();
+            if scores.province.with_untracked(|a| a.as_ref() != Some(&done)) {
+                scores.province.set(Some(done));
+            }
+        }
+    }
+    scores.scoring.set(false);
+}
