@@ -56,10 +56,11 @@ fn main() {
         let mut longest = 0.0f64;
         loop {
             let s = Instant::now();
-            if !steps.step() {
+            let done = steps.step();
+            longest = longest.max(s.elapsed().as_secs_f64() * 1000.0);
+            if done {
                 break;
             }
-            longest = longest.max(s.elapsed().as_secs_f64() * 1000.0);
         }
         let run = steps.finish();
         println!(

@@ -218,7 +218,7 @@ fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
 /// let presets = vec![Preset::sa_kaeo_2564_round2()];
 /// let mut steps = NationSteps::new(presets.clone(), &[], &[], &[]);
 /// assert_eq!(steps.progress(), (0, 1));
-/// while steps.step() {}
+/// assert!(steps.step());
 /// assert_eq!(steps.progress(), (1, 1));
 /// assert_eq!(steps.finish(), NationRun::run(&presets, &[], &[], &[]));
 /// ```
@@ -264,20 +264,18 @@ impl NationSteps {
         NationSteps { provinces: Vec::with_capacity(presets.len()), presets, own, issues, inputs }
     }
 
-    /// Scores the next province; `false` when every province is scored.
+    /// Scores the next province; `true` once every province is scored.
     pub fn step(&mut self) -> bool {
         let i = self.provinces.len();
-        let (Some(preset), Some(own), Some(input)) = (self.presets.get(i), self.own.get(i), self.inputs.get_mut(i))
-        else {
-            return false;
-        };
-        let (reports, round1, sales) = std::mem::take(input);
-        let sales = SalesInput::aggregate(&sales, preset);
-        let analysis = Analysis::run(preset, &reports, &round1, &sales);
-        self.issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
-        let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
-        self.provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
-        true
+        if let (Some(preset), Some(own), Some(input)) = (self.presets.get(i), self.own.get(i), self.inputs.get_mut(i)) {
+            let (reports, round1, sales) = std::mem::take(input);
+            let sales = SalesInput::aggregate(&sales, preset);
+            let analysis = Analysis::run(preset, &reports, &round1, &sales);
+            self.issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
+            let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
+            self.provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
+        }
+        self.provinces.len() >= self.presets.len()
     }
 
     /// (provinces scored, provinces in all).
@@ -287,7 +285,7 @@ impl NationSteps {
 
     /// The run: the provinces not scored yet are scored now, then the nation.
     pub fn finish(mut self) -> NationRun {
-        while self.step() {}
+        while !self.step() {}
         let nation = national(&self.presets, &self.provinces);
         NationRun { provinces: self.provinces, nation, issues: self.issues }
     }

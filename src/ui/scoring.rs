@@ -45,7 +45,7 @@ impl Steps {
     /// One step; `true` when there is nothing left to do.
     fn step(&mut self) -> bool {
         match self {
-            Steps::Nation(n) => !n.step(),
+            Steps::Nation(n) => n.step(),
             Steps::Province(a) => a.step(PRODUCTS_PER_LOOK),
         }
     }
