@@ -4,7 +4,7 @@
 //! table of provinces, and a national row from the national totals, scored with
 //! the same thresholds.
 
-use crate::analysis::{file_json, Analysis};
+use crate::analysis::{file_json, Analysis, AnalysisSteps};
 use crate::district::{match_district, province_key, same_province, DistrictMatch};
 use crate::evaluation::Evaluation;
 use crate::import::file::{state_of_file, ImportedFile};
@@ -209,8 +209,9 @@ fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
     }
 }
 
-/// A run over several provinces made one province at a time, so that a page can
-/// score a nation in slices between which it stays responsive:
+/// A run over several provinces made a slice of products at a time, province
+/// after province, so that a page can score a nation in slices between which
+/// it stays responsive:
 ///
 /// ```
 /// use otop_kpi::nation::{NationRun, NationSteps};
@@ -218,11 +219,10 @@ fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
 /// let presets = vec![Preset::sa_kaeo_2564_round2()];
 /// let mut steps = NationSteps::new(presets.clone(), &[], &[], &[]);
 /// assert_eq!(steps.progress(), (0, 1));
-/// assert!(steps.step());
+/// assert!(steps.step(10_000));
 /// assert_eq!(steps.progress(), (1, 1));
 /// assert_eq!(steps.finish(), NationRun::run(&presets, &[], &[], &[]));
 /// ```
-#[derive(Debug)]
 pub struct NationSteps {
     presets: Vec<Preset>,
     /// Each preset's own problems (each province's analysis lists them again).
@@ -230,6 +230,8 @@ pub struct NationSteps {
     issues: Vec<Issue>,
     /// Each province's report, round-1 and sales files, taken as it is scored.
     inputs: Vec<(Vec<ImportedFile>, Vec<ImportedFile>, Vec<SalesFile>)>,
+    /// The province being scored, and the names of its files.
+    current: Option<(AnalysisSteps, Vec<String>)>,
     provinces: Vec<ProvinceRun>,
 }
 
@@ -261,18 +263,30 @@ impl NationSteps {
             }
         }
         let inputs = reports_by.into_iter().zip(round1_by).zip(sales_by).map(|((r, r1), s)| (r, r1, s)).collect();
-        NationSteps { provinces: Vec::with_capacity(presets.len()), presets, own, issues, inputs }
+        NationSteps { provinces: Vec::with_capacity(presets.len()), presets, own, issues, inputs, current: None }
     }
 
-    /// Scores the next province; `true` once every province is scored.
-    pub fn step(&mut self) -> bool {
+    /// Scores up to `most` more products (at least one province's preset and
+    /// files start each step); `true` once every province is scored.
+    pub fn step(&mut self, most: usize) -> bool {
         let i = self.provinces.len();
-        if let (Some(preset), Some(own), Some(input)) = (self.presets.get(i), self.own.get(i), self.inputs.get_mut(i)) {
+        if self.current.is_none() {
+            let (Some(preset), Some(input)) = (self.presets.get(i), self.inputs.get_mut(i)) else { return true };
             let (reports, round1, sales) = std::mem::take(input);
             let sales = SalesInput::aggregate(&sales, preset);
-            let analysis = Analysis::run(preset, &reports, &round1, &sales);
-            self.issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
             let files = reports.iter().chain(&round1).map(|f| f.file.clone()).collect();
+            self.current = Some((AnalysisSteps::new(preset.clone(), reports, round1, sales), files));
+        }
+        if let Some((analysis, _)) = &mut self.current {
+            if !analysis.step(most) {
+                return false;
+            }
+        }
+        if let (Some((analysis, files)), Some(preset), Some(own)) =
+            (self.current.take(), self.presets.get(i), self.own.get(i))
+        {
+            let analysis = analysis.finish();
+            self.issues.extend(analysis.issues.iter().filter(|x| !own.contains(x)).cloned());
             self.provinces.push(ProvinceRun { preset: preset.clone(), analysis, files });
         }
         self.provinces.len() >= self.presets.len()
@@ -285,7 +299,7 @@ impl NationSteps {
 
     /// The run: the provinces not scored yet are scored now, then the nation.
     pub fn finish(mut self) -> NationRun {
-        while !self.step() {}
+        while !self.step(usize::MAX) {}
         let nation = national(&self.presets, &self.provinces);
         NationRun { provinces: self.provinces, nation, issues: self.issues }
     }

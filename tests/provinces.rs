@@ -172,7 +172,7 @@ fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
     use otop_kpi::import::file::FileKind;
     use otop_kpi::import::report::import_report;
     use otop_kpi::import::targets::read_tables;
-    use otop_kpi::nation::{presets_from_targets, NationRun};
+    use otop_kpi::nation::{presets_from_targets, NationRun, NationSteps};
     use otop_kpi::preset::Preset;
     let mut tables = Vec::new();
     for t in ["targets-จันทบุรี.xlsx", "targets-ตราด.xlsx"] {
@@ -193,6 +193,14 @@ fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
     products.extend(trat.products.iter().cloned());
     mixed.products = std::sync::Arc::new(products);
     let run = NationRun::run(&presets, &[trat.clone(), mixed.clone()], &[], &[]);
+    // The page makes it a few products at a time: the same run.
+    let mut steps = NationSteps::new(presets.clone(), &[trat.clone(), mixed.clone()], &[], &[]);
+    let mut n = 1;
+    while !steps.step(5) {
+        n += 1;
+    }
+    assert!(n > mixed.products.len() / 5, "{n} steps");
+    assert_eq!(steps.finish(), run);
     let files = |i: usize| &run.provinces[i].analysis.counted.files;
     // Trat's own file is shared, not copied; the mixed one is split in two.
     assert!(files(1).iter().any(|f| std::sync::Arc::ptr_eq(f, &trat.products)));

@@ -1,6 +1,6 @@
 //! Scoring on the page, a slice at a time: a run over several provinces (the
-//! core's [`NationSteps`], a province a step) or one province's run over a big
-//! file (its [`AnalysisSteps`], counting a slice of products a step) would take
+//! core's [`NationSteps`]) or one province's run over a big file (its
+//! [`AnalysisSteps`]), each counting a slice of products a step, would take
 //! longer than a task should, so the browser gets the thread back every
 //! [`SLICE_MS`]. A change to the session starts a new run and stops the one
 //! under way; a small run is made at once.
@@ -45,7 +45,7 @@ impl Steps {
     /// One step; `true` when there is nothing left to do.
     fn step(&mut self) -> bool {
         match self {
-            Steps::Nation(n) => n.step(),
+            Steps::Nation(n) => n.step(PRODUCTS_PER_LOOK),
             Steps::Province(a) => a.step(PRODUCTS_PER_LOOK),
         }
     }
