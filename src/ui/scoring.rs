@@ -60,23 +60,17 @@ pub fn keep_scored(session: RwSignal<Session>) -> Scores {
             c.get()
         });
         let (several, products) = session.with(|s| (s.several_provinces(), s.products()));
-        let steps = if several {
+        if several {
             clear(scores.province);
-            match session.with(Session::nation_steps) {
-                Some(n) => Steps::Nation(Box::new(n)),
-                None => return,
-            }
         } else {
             clear(scores.nation);
-            let steps = session.with(Session::analysis_steps);
             if products <= AT_ONCE {
-                show(scores, Steps::Province(Box::new(steps)));
+                show(scores, Steps::Province(Box::new(session.with(Session::analysis_steps))));
                 return;
             }
-            Steps::Province(Box::new(steps))
-        };
+        }
         scores.scoring.set(true);
-        leptos::task::spawn_local(score(steps, run, scores));
+        leptos::task::spawn_local(score(session, run, scores));
     });
     scores
 }
@@ -87,9 +81,18 @@ fn clear<T: Send + Sync + 'static>(signal: RwSignal<Option<T>>) {
     }
 }
 
-async fn score(mut steps: Steps, run: u32, scores: Scores) {
+async fn score(session: RwSignal<Session>, run: u32, scores: Scores) {
     let current = || CURRENT.with(Cell::get) == run;
-    // The files were shared out in the task that changed the session: score from the next.
+    // From the next task on: the one that changed the session also redraws the page.
+    yield_to_browser().await;
+    if !current() {
+        return;
+    }
+    // Sharing the files out among the provinces is a slice of its own.
+    let mut steps = match session.with_untracked(Session::nation_steps) {
+        Some(n) => Steps::Nation(Box::new(n)),
+        None => Steps::Province(Box::new(session.with_untracked(Session::analysis_steps))),
+    };
     yield_to_browser().await;
     loop {
         if !current() {
