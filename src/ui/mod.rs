@@ -217,12 +217,19 @@ fn provide_state() -> State {
     let scoring::Scores { nation, province, scoring } = scoring::keep_scored(session);
     let selected = RwSignal::new(0usize);
     // Over several provinces, the page shows the selected one (its drill-down);
-    // until the first run is made, the preset with no file.
+    // one province with few products is scored here, a big one in slices; until
+    // a run in slices is made, the preset with no file.
     let analysis = Memo::new(move |_| {
-        nation
-            .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
-            .or_else(|| province.get())
-            .unwrap_or_else(|| session.with(Session::analysis_of_no_files))
+        if let Some(a) =
+            nation.with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
+        {
+            return a;
+        }
+        let (several, products) = session.with(|s| (s.several_provinces(), s.products()));
+        if !several && products <= scoring::AT_ONCE {
+            return session.with(Session::analysis);
+        }
+        province.get().unwrap_or_else(|| session.with(Session::analysis_of_no_files))
     });
     let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
     let state = State {

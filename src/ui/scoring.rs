@@ -3,7 +3,7 @@
 //! [`AnalysisSteps`]), each counting a slice of products a step, would take
 //! longer than a task should, so the browser gets the thread back every
 //! [`SLICE_MS`]. A change to the session starts a new run and stops the one
-//! under way; a small run is made at once.
+//! under way; a small run is the page's `analysis` memo's to make.
 
 use super::read_file_client::yield_to_browser;
 use leptos::prelude::*;
@@ -16,8 +16,9 @@ use std::cell::Cell;
 const SLICE_MS: f64 = 20.0;
 /// Products counted between two looks at the clock.
 const PRODUCTS_PER_LOOK: usize = 5_000;
-/// Up to this many products, one province is scored at once (a few ms).
-const AT_ONCE: usize = 20_000;
+/// Up to this many products, one province is scored at once (a few ms), by
+/// the page's `analysis` memo as the page redraws: not here.
+pub const AT_ONCE: usize = 20_000;
 
 thread_local! {
     /// The run under way (a newer one stops it).
@@ -29,7 +30,8 @@ thread_local! {
 pub struct Scores {
     /// The run over several provinces, when their target tables are loaded.
     pub nation: RwSignal<Option<NationRun>>,
-    /// One province's run (`None` over several provinces, and until the first is made).
+    /// One province's run over more than [`AT_ONCE`] products (`None` otherwise,
+    /// and until the first is made).
     pub province: RwSignal<Option<Analysis>>,
     /// Whether a run is being made.
     pub scoring: RwSignal<bool>,
@@ -65,7 +67,8 @@ pub fn keep_scored(session: RwSignal<Session>) -> Scores {
         } else {
             clear(scores.nation);
             if products <= AT_ONCE {
-                show(scores, Steps::Province(Box::new(session.with(Session::analysis_steps))));
+                clear(scores.province);
+                scores.scoring.set(false);
                 return;
             }
         }
