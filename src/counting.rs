@@ -105,9 +105,7 @@ impl Counted {
 /// A product whose channel cells hold only a mark (✓, 1) counts as `mark_only`
 /// says, and each file with such products gets one warning saying how many.
 pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedFile], mark_only: MarkOnly) -> Counted {
-    let mut counting = Counting::new(districts, reports, round1, mark_only);
-    counting.step(usize::MAX);
-    counting.finish()
+    Counting::new(districts, reports, round1, mark_only).finish()
 }
 
 /// [`count`] made a slice of products at a time (the page counts a file of

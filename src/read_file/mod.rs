@@ -181,7 +181,7 @@ impl Reply {
     pub fn decoding(bytes: &[u8]) -> Result<Decoding<'_>, String> {
         match bytes.split_first() {
             Some((&REPORT, rest)) => {
-                let id = rest.get(..4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes).ok_or("no id")?;
+                let id = wire::u32_at(rest, 0).ok_or("no id")?;
                 let products = ReportDecoder::new(rest.get(4..).unwrap_or_default())?;
                 Ok(Decoding::Report { id, products })
             }

@@ -66,13 +66,9 @@ impl Session {
     /// Adds a dropped file to its zone (replacing one of the same name) and
     /// returns the request that reads it.
     pub fn add_file(&mut self, kind: FileKind, name: &str) -> Request {
-        let districts = self.district_names();
-        let request = self.request_with(kind, name, districts);
-        if let Some(slots) = self.slots_mut(kind) {
-            slots.retain(|s| s.name != name);
-            slots.push(Slot { name: name.to_string(), result: None, sales: None, pending: Some(request.id) });
-        }
-        request
+        let requests = self.add_files(kind, &[name.to_string()]);
+        // (`add_files` gives one request per name: the fallback is never taken.)
+        requests.into_iter().next().unwrap_or_else(|| self.request(kind, name))
     }
 
     /// Adds several dropped files to their zone at once, as [`Session::add_file`]

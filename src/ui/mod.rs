@@ -225,8 +225,7 @@ fn provide_state() -> State {
         {
             return a;
         }
-        let (several, products) = session.with(|s| (s.several_provinces(), s.products()));
-        if !several && products <= scoring::AT_ONCE {
+        if !session.with(scoring::in_slices) {
             return session.with(Session::analysis);
         }
         province.get().unwrap_or_else(|| session.with(Session::analysis_of_no_files))

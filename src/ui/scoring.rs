@@ -18,7 +18,13 @@ const SLICE_MS: f64 = 20.0;
 const PRODUCTS_PER_LOOK: usize = 5_000;
 /// Up to this many products, one province is scored at once (a few ms), by
 /// the page's `analysis` memo as the page redraws: not here.
-pub const AT_ONCE: usize = 20_000;
+const AT_ONCE: usize = 20_000;
+
+/// Whether the session's run is made here, in slices: a run over several
+/// provinces, or one province with more than [`AT_ONCE`] products.
+pub fn in_slices(s: &Session) -> bool {
+    s.several_provinces() || s.products() > AT_ONCE
+}
 
 thread_local! {
     /// The run under way (a newer one stops it).
@@ -61,16 +67,16 @@ pub fn keep_scored(session: RwSignal<Session>) -> Scores {
             c.set(c.get().wrapping_add(1));
             c.get()
         });
-        let (several, products) = session.with(|s| (s.several_provinces(), s.products()));
-        if several {
-            clear(scores.province);
-        } else {
+        let (several, sliced) = session.with(|s| (s.several_provinces(), in_slices(s)));
+        if !several {
             clear(scores.nation);
-            if products <= AT_ONCE {
-                clear(scores.province);
-                scores.scoring.set(false);
-                return;
-            }
+        }
+        if several || !sliced {
+            clear(scores.province);
+        }
+        if !sliced {
+            scores.scoring.set(false);
+            return;
         }
         scores.scoring.set(true);
         leptos::task::spawn_local(score(session, run, scores));
