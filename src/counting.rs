@@ -6,7 +6,8 @@ use crate::district::{DistrictMatch, DistrictMatcher};
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text};
 use crate::import::text::is_mark;
-use crate::issue::Issue;
+use crate::issue::repeats::{Place, Repeats};
+use crate::issue::{Code, Issue};
 use crate::preset::MarkOnly;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -133,6 +134,8 @@ pub struct Counting {
     marks_only: Vec<(usize, Option<usize>)>,
     /// The next product: (file, index).
     next: (usize, usize),
+    /// The issues so far, an unknown district once per name and sheet.
+    issues: Repeats,
     out: Counted,
 }
 
@@ -163,13 +166,15 @@ impl Counting {
             entrepreneurs: vec![HashMap::default(); districts.len()],
             marks_only: vec![(0, None); files.len()],
             next: (0, 0),
+            issues: Repeats::default(),
             out: Counted { online: vec![0; districts.len()], files, readiness, ..Default::default() },
         }
     }
 
     /// Counts up to `most` more products; `true` once every product is counted.
     pub fn step(&mut self, most: usize) -> bool {
-        let Counting { mark_only, matcher, round1, round1_ids, seen, entrepreneurs, marks_only, next, out } = self;
+        let Counting { mark_only, matcher, round1, round1_ids, seen, entrepreneurs, marks_only, next, issues, out } =
+            self;
         let files = out.files.clone();
         for _ in 0..most {
             let (file, index) = *next;
@@ -179,16 +184,17 @@ impl Counting {
                 continue;
             };
             *next = (file, index + 1);
-            let at = |i: Issue| i.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("อำเภอ"));
+            let at = |code| Place { code, file: &p.file, sheet: &p.sheet, column: "อำเภอ", row: p.row };
             let district = match matcher.find_text(&p.amphoe) {
                 DistrictMatch::Found(i) => i,
                 DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
-                    out.issues.push(at(Issue::report_amphoe_missing(&p.product_name)));
+                    issues.push_repeat(at(Code::ReportAmphoeMissing), "", Issue::report_amphoe_missing);
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });
                     continue;
                 }
                 DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
-                    out.issues.push(at(Issue::report_amphoe_unknown(&p.amphoe, &near)));
+                    let make = || Issue::report_amphoe_unknown(&p.amphoe, &near);
+                    issues.push_repeat(at(Code::ReportAmphoeUnknown), &p.amphoe, make);
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });
                     continue;
                 }
@@ -199,7 +205,7 @@ impl Counting {
                     let (f, i) = *first.get();
                     let Some(first) = files.get(f).and_then(|ps| ps.get(i)) else { continue };
                     let (th, en) = (first.place_th(), first.place_en());
-                    out.issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
+                    issues.push(place(Issue::report_duplicate(&p.product_name, &p.entrepreneur_name, &th, &en)));
                     out.excluded.push(Excluded { file, index, reason: Exclusion::Duplicate { th, en } });
                     continue;
                 }
@@ -209,7 +215,7 @@ impl Counting {
             }
             if let Some(r1) = round1_ids.get(&p.identity).and_then(|&(f, i)| round1.get(f)?.get(i)) {
                 let (th, en) = (r1.place_th(), r1.place_en());
-                out.issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));
+                issues.push(place(Issue::report_round1(&p.product_name, &th, &en)));
                 out.excluded.push(Excluded { file, index, reason: Exclusion::Round1 { th, en } });
                 continue;
             }
@@ -248,6 +254,7 @@ impl Counting {
     pub fn finish(mut self) -> Counted {
         while !self.step(usize::MAX) {}
         let mut out = self.out;
+        let mut issues = self.issues;
         for (ready, ents) in out.readiness.iter_mut().zip(&self.entrepreneurs) {
             ready.entrepreneurs = ents.len() as i64;
             for flags in ents.values() {
@@ -261,10 +268,11 @@ impl Counting {
                 if let Some(p) = first.and_then(|i| out.files.get(file)?.get(i)) {
                     let counted = self.mark_only == MarkOnly::Warn;
                     let issue = Issue::report_channel_mark_only(n, counted);
-                    out.issues.push(issue.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ช่องทางตลาดออนไลน์")));
+                    issues.push(issue.in_file(&p.file).at(Some(&p.sheet), Some(p.row), Some("ช่องทางตลาดออนไลน์")));
                 }
             }
         }
+        out.issues = issues.into_issues();
         out
     }
 }

@@ -11,7 +11,8 @@ use crate::import::error::FileError;
 use crate::import::file::{FileKind, ImportedFile};
 use crate::import::reader::read;
 use crate::import::sales::{read_sheet, Entry, Period};
-use crate::issue::Issue;
+use crate::issue::repeats::{Place, Repeats};
+use crate::issue::{Code, Issue};
 use crate::money::Satang;
 use crate::preset::Preset;
 use std::collections::{BTreeSet, HashMap};
@@ -97,6 +98,8 @@ impl SalesInput {
             let name = name.as_str();
             let mut ignored: BTreeSet<String> = BTreeSet::new();
             let mut seen_rows: HashMap<(String, Vec<String>), u32> = HashMap::new();
+            // An unknown district is one issue per name and sheet, not one per month.
+            let mut unknown = Repeats::default();
             for e in entries {
                 let at = |i: Issue| i.in_file(name).at(Some(&e.sheet), Some(e.row), Some(&e.column));
                 if let Some(first) = seen_rows.get(&(e.sheet.clone(), e.row_text.clone())) {
@@ -109,7 +112,14 @@ impl SalesInput {
                 let d = match matcher.find(&e.district) {
                     DistrictMatch::Found(d) => d,
                     DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
-                        f.issues.push(at(Issue::sales_amphoe_unknown(&e.district, &near)));
+                        let place = Place {
+                            code: Code::SalesAmphoeUnknown,
+                            file: name,
+                            sheet: &e.sheet,
+                            column: "อำเภอ",
+                            row: e.row,
+                        };
+                        unknown.push_repeat(place, &e.district, || Issue::sales_amphoe_unknown(&e.district, &near));
                         continue;
                     }
                 };
@@ -131,6 +141,7 @@ impl SalesInput {
                     }
                 }
             }
+            f.issues.extend(unknown.into_issues());
             if !ignored.is_empty() {
                 let list = ignored.into_iter().collect::<Vec<_>>().join(", ");
                 f.issues.push(Issue::sales_outside_window(&list).in_file(name));

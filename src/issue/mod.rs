@@ -20,6 +20,7 @@
 
 mod code;
 pub mod preset;
+pub mod repeats;
 pub mod report;
 pub mod sales;
 

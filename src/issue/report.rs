@@ -106,12 +106,12 @@ impl Issue {
         )
     }
 
-    /// A product without a district.
-    pub fn report_amphoe_missing(product: &str) -> Issue {
+    /// A product row without a district (and a sheet that names none).
+    pub fn report_amphoe_missing() -> Issue {
         Issue::new(
             Code::ReportAmphoeMissing,
-            format!("ไม่มีชื่ออำเภอของผลิตภัณฑ์ \"{product}\" จึงไม่ถูกนับ — ใส่ชื่ออำเภอ"),
-            format!("Product \"{product}\" has no district, so it is not counted: type the district"),
+            "ไม่มีชื่ออำเภอ และหัวรายงานไม่ได้ระบุอำเภอ จึงไม่นับผลิตภัณฑ์ในแถวนี้ — ใส่ชื่ออำเภอ",
+            "No district, and the title names none, so the product on this row is not counted: type the district",
         )
     }
 

@@ -6,7 +6,8 @@ use crate::import::cell::{address, column_letter, ByAddress, Sheet, Value};
 use crate::import::header::{Header, Key};
 use crate::import::product::{Product, Text};
 use crate::import::text::{flag, is_real_channel, money, Flag, MoneyError};
-use crate::issue::Issue;
+use crate::issue::repeats::{Place, Repeats};
+use crate::issue::{Code, Issue};
 use crate::text::{compact, from_thai_digits, is_normalized, normalize};
 
 /// What a sheet's rows gave.
@@ -161,6 +162,11 @@ impl Ctx<'_> {
         format!("{letter} ({})", key.header_th())
     }
 
+    /// Where an issue that may repeat on other rows is (`column` from [`Ctx::column`]).
+    fn place<'c>(&'c self, code: Code, row: usize, column: &'c str) -> Place<'c> {
+        Place { code, file: self.file, sheet: &self.sheet.name, column, row: self.sheet.row_number(row) }
+    }
+
     fn issue(&self, i: Issue, row: usize, key: Key) -> Issue {
         i.in_file(self.file).at(Some(&self.sheet.name), Some(self.sheet.row_number(row)), Some(&self.column(key)))
     }
@@ -171,6 +177,8 @@ impl Ctx<'_> {
 pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
     let ctx = Ctx { file, sheet, header };
     let mut out = Rows::default();
+    // A value that is not a flag or an amount is one issue however many rows repeat it.
+    let mut issues = Repeats::default();
     let mut texts = Texts::default();
     let mut identities = Identities::default();
     let (file, sheet_name): (Text, Text) = (file.into(), sheet.name.as_str().into());
@@ -188,12 +196,12 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         let row_no = sheet.row_number(i);
         let name_cell = ctx.get(i, Key::ProductName);
         if let Value::Error(e) = name_cell {
-            out.issues.push(ctx.issue(Issue::report_product_name_formula(e), i, Key::ProductName));
+            issues.push(ctx.issue(Issue::report_product_name_formula(e), i, Key::ProductName));
             continue;
         }
         let product_name = texts.of(name_cell);
         if product_name.is_empty() {
-            out.issues.push(ctx.issue(Issue::report_product_name_missing(), i, Key::ProductName));
+            issues.push(ctx.issue(Issue::report_product_name_missing(), i, Key::ProductName));
             continue;
         }
         let code = texts.of(ctx.get(i, Key::EntrepreneurCode));
@@ -236,20 +244,25 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             }
         }
         if continuation && last.is_none() {
-            out.issues.push(ctx.issue(Issue::report_entrepreneur_missing(), i, Key::EntrepreneurName));
+            issues.push(ctx.issue(Issue::report_entrepreneur_missing(), i, Key::EntrepreneurName));
         }
         for (n, key) in Key::FLAGS.into_iter().enumerate() {
             let v = ctx.get(i, key);
             match flag(v) {
                 Flag::Yes => p.flags[n] = true,
                 Flag::No => {}
-                Flag::Unclear => out.issues.push(ctx.issue(Issue::report_flag_unclear(v.text().trim()), i, key)),
+                Flag::Unclear => {
+                    let typed = v.text();
+                    let make = || Issue::report_flag_unclear(typed.trim());
+                    let column = ctx.column(key);
+                    issues.push_repeat(ctx.place(Code::ReportFlagUnclear, i, &column), typed.trim(), make);
+                }
             }
         }
         for (n, key) in Key::CHANNELS.into_iter().enumerate() {
             let v = ctx.get(i, key);
             if let Value::Error(e) = v {
-                out.issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
+                issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
                 continue;
             }
             let t = texts.of(v);
@@ -267,14 +280,17 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         match money(ctx.get(i, Key::OnlineSales)) {
             Ok(s) => p.online_sales = s,
             Err(MoneyError::Formula(e)) => {
-                out.issues.push(ctx.issue(Issue::report_online_sales_formula(&e), i, Key::OnlineSales))
+                issues.push(ctx.issue(Issue::report_online_sales_formula(&e), i, Key::OnlineSales))
             }
             Err(MoneyError::NotAmount(t)) => {
-                out.issues.push(ctx.issue(Issue::report_online_sales_not_amount(&t), i, Key::OnlineSales))
+                let column = ctx.column(Key::OnlineSales);
+                let at = ctx.place(Code::ReportOnlineSalesNotAmount, i, &column);
+                issues.push_repeat(at, &t, || Issue::report_online_sales_not_amount(&t))
             }
         }
         last = Some(out.products.len());
         out.products.push(p);
     }
+    out.issues = issues.into_issues();
     out
 }

@@ -1,6 +1,7 @@
 //! Normalising what people type, for comparing it: Unicode NFC, Thai digits,
-//! whitespace and zero-width characters, Latin case (SPEC §4.1's identity
-//! normalisation), and the distance between two names. A low module: the
+//! whitespace and zero-width characters, Latin case and Thai as people type it
+//! ([`thai`]): SPEC §4.1's comparison key, which every comparison of names
+//! uses; and the distance between two names. A low module: the
 //! importers, district matching and the display use it.
 //!
 //! ```
@@ -8,6 +9,8 @@
 //! assert_eq!(compact(" อ. เมือง\n"), "อ.เมือง");
 //! assert_eq!(to_thai_digits("1,921"), "๑,๙๒๑");
 //! ```
+
+pub mod thai;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -36,28 +39,38 @@ pub fn from_thai_digits(s: &str) -> String {
         .collect()
 }
 
-/// NFC, Thai digits to Arabic, zero-width characters removed, whitespace collapsed
-/// and trimmed, Latin letters lower-cased (SPEC §4.1's identity normalisation).
+/// The comparison key of a name (SPEC §4.1): NFC, Thai digits to Arabic,
+/// zero-width characters removed, whitespace collapsed and trimmed, Latin
+/// letters lower-cased, and Thai spellings that render alike made one
+/// ([`thai::canonical`]: sara am as ํ + า, แ as เเ, a mark typed twice, marks
+/// in either order). Only for comparing: what the user sees is the text as typed.
 ///
 /// ```
 /// # use otop_kpi::text::normalize;
 /// assert_eq!(normalize("  ผ้า\u{200B}ไหม   ๑๒\nOTOP "), "ผ้าไหม 12 otop");
+/// assert_eq!(normalize("วังน้\u{0E4D}\u{0E32}เย็น"), normalize("วังน้ำเย็น"));
+/// assert_eq!(normalize("เเกง"), "แกง");
 /// ```
 pub fn normalize(s: &str) -> String {
     if is_normalized(s) {
         return s.to_string();
     }
     // Most cells are already NFC: skip composing them (the hot path of big files).
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    let plain = if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
         normalize_chars(s.chars(), s.len())
     } else {
         normalize_chars(s.nfc(), s.len())
+    };
+    match thai::canonical(&plain) {
+        std::borrow::Cow::Borrowed(_) => plain,
+        std::borrow::Cow::Owned(key) => key,
     }
 }
 
 /// Whether [`normalize`] would give `s` back as it is, checked without building
-/// anything: only Thai letters and marks (in canonical order) and ASCII other
-/// than capitals, single spaces inside. `false` means "not sure" for anything else.
+/// anything: only Thai letters and marks (in the key's order, see
+/// [`thai::is_canonical`]) and ASCII other than capitals, single spaces inside.
+/// `false` means "not sure" for anything else.
 ///
 /// ```
 /// # use otop_kpi::text::is_normalized;
@@ -65,34 +78,26 @@ pub fn normalize(s: &str) -> String {
 /// assert!(!is_normalized("ผ้าไหม ๑๒"));
 /// assert!(!is_normalized(" OTOP"));
 /// assert!(!is_normalized("ก\u{0E48}\u{0E38}")); // mai ek before sara u: NFC swaps them
+/// assert!(!is_normalized("เเกง"));
 /// ```
 pub fn is_normalized(s: &str) -> bool {
-    // The canonical combining class of the last mark (Thai below vowels 103, tone marks 107).
-    let mut last_class = 0u8;
     let mut after_space = true;
     for c in s.chars() {
-        let class = match c {
+        match c {
             ' ' if after_space => return false,
-            ' ' => 0,
+            ' ' => {}
             c if c.is_ascii() => {
                 if c.is_ascii_uppercase() || c.is_whitespace() {
                     return false;
                 }
-                0
             }
             '๐'..='๙' => return false,
-            '\u{0E38}'..='\u{0E3A}' => 103,
-            '\u{0E48}'..='\u{0E4B}' => 107,
-            '\u{0E00}'..='\u{0E7F}' => 0,
+            '\u{0E00}'..='\u{0E7F}' => {}
             _ => return false,
-        };
-        if class != 0 && class < last_class {
-            return false;
         }
-        last_class = class;
         after_space = c == ' ';
     }
-    !after_space || s.is_empty()
+    (!after_space || s.is_empty()) && thai::is_canonical(s)
 }
 
 fn normalize_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
