@@ -2,7 +2,7 @@
 //! and the sales per district → both KPIs, the readiness summary, every issue.
 //! The page and `otop-kpi score` both call [`Analysis::run`].
 
-use crate::counting::{count, Counted, Counting};
+use crate::counting::{Counted, Counting};
 use crate::evaluation::Evaluation;
 use crate::import::file::ImportedFile;
 use crate::issue::Issue;
@@ -27,7 +27,7 @@ impl Analysis {
     /// present, replace the preset's base).
     pub fn run(preset: &Preset, reports: &[ImportedFile], round1: &[ImportedFile], sales: &SalesInput) -> Analysis {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-        let counted = count(&names, reports, round1, preset.mark_only);
+        let counted = Counting::new(&names, reports, round1, preset.mark_only).in_province(&preset.province).finish();
         Analysis::of_count(preset, reports, round1, sales, counted)
     }
 
@@ -119,7 +119,7 @@ impl AnalysisSteps {
     /// Ready to count; nothing counted yet.
     pub fn new(preset: Preset, reports: Vec<ImportedFile>, round1: Vec<ImportedFile>, sales: SalesInput) -> Self {
         let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-        let counting = Counting::new(&names, &reports, &round1, preset.mark_only);
+        let counting = Counting::new(&names, &reports, &round1, preset.mark_only).in_province(&preset.province);
         AnalysisSteps { preset, reports, round1, sales, counting }
     }
 

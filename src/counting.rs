@@ -2,7 +2,7 @@
 //! amphoe cell, the same product counted once across all files, round-1 products
 //! excluded, and the readiness summary per district.
 
-use crate::district::{DistrictMatch, DistrictMatcher};
+use crate::district::{same_province, DistrictMatch, DistrictMatcher};
 use crate::import::file::ImportedFile;
 use crate::import::product::{Product, Text};
 use crate::import::text::is_mark;
@@ -99,6 +99,14 @@ impl Counted {
     }
 }
 
+/// The provinces of the official list that have a district named `typed`,
+/// when none of them is `here`: a district of another province.
+fn elsewhere(typed: &str, here: Option<&str>) -> Option<Vec<&'static str>> {
+    let listed = crate::divisions::provinces_of_district(typed);
+    let is_here = |name: &str| here.is_some_and(|h| same_province(h, name));
+    (!listed.is_empty() && !listed.iter().any(|p| is_here(p.name))).then(|| listed.iter().map(|p| p.name).collect())
+}
+
 /// Counts the online products of the round-2 `reports` per district, excluding
 /// duplicates and the products of the `round1` reports. Products are read in
 /// place: nothing is copied per product.
@@ -136,6 +144,8 @@ pub struct Counting {
     next: (usize, usize),
     /// The issues so far, an unknown district once per name and sheet.
     issues: Repeats,
+    /// The province of the run, when known (to tell a district of another province).
+    province: Option<String>,
     out: Counted,
 }
 
@@ -167,14 +177,33 @@ impl Counting {
             marks_only: vec![(0, None); files.len()],
             next: (0, 0),
             issues: Repeats::default(),
+            province: None,
             out: Counted { online: vec![0; districts.len()], files, readiness, ..Default::default() },
         }
     }
 
+    /// The same counting, for `province`'s districts: an unknown district that
+    /// the official list puts in another province is said to be that province's.
+    pub fn in_province(mut self, province: &str) -> Counting {
+        self.province = Some(province.trim().to_string()).filter(|p| !p.is_empty());
+        self
+    }
+
     /// Counts up to `most` more products; `true` once every product is counted.
     pub fn step(&mut self, most: usize) -> bool {
-        let Counting { mark_only, matcher, round1, round1_ids, seen, entrepreneurs, marks_only, next, issues, out } =
-            self;
+        let Counting {
+            mark_only,
+            matcher,
+            round1,
+            round1_ids,
+            seen,
+            entrepreneurs,
+            marks_only,
+            next,
+            issues,
+            province,
+            out,
+        } = self;
         let files = out.files.clone();
         for _ in 0..most {
             let (file, index) = *next;
@@ -192,7 +221,22 @@ impl Counting {
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });
                     continue;
                 }
-                DistrictMatch::Unknown(near) | DistrictMatch::Ambiguous(near) => {
+                DistrictMatch::Unknown(near) => {
+                    let here = province.as_deref();
+                    match elsewhere(&p.amphoe, here) {
+                        Some(listed) => {
+                            let make = || Issue::report_amphoe_other_province(&p.amphoe, &listed, here);
+                            issues.push_repeat(at(Code::ReportAmphoeOtherProvince), &p.amphoe, make)
+                        }
+                        None => {
+                            let make = || Issue::report_amphoe_unknown(&p.amphoe, &near);
+                            issues.push_repeat(at(Code::ReportAmphoeUnknown), &p.amphoe, make)
+                        }
+                    }
+                    out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });
+                    continue;
+                }
+                DistrictMatch::Ambiguous(near) => {
                     let make = || Issue::report_amphoe_unknown(&p.amphoe, &near);
                     issues.push_repeat(at(Code::ReportAmphoeUnknown), &p.amphoe, make);
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });

@@ -2,6 +2,7 @@
 //! preset's districts. A low module: report, sales and target-table importing and
 //! counting all use it.
 
+use crate::divisions;
 use crate::text::{compact, edit_distance};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -117,6 +118,7 @@ fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMat
 /// assert_eq!(province_named("รวม (จ.ตราด)").as_deref(), Some("ตราด"));
 /// assert_eq!(province_named("เป้าหมาย จ. สระแก้ว ปี 2564").as_deref(), Some("สระแก้ว"));
 /// assert_eq!(province_named("ระดับจังหวัด"), None);
+/// assert_eq!(province_named("จังหวัดสระเเก้วอำเภอเมือง").as_deref(), Some("สระแก้ว"));
 /// ```
 pub fn province_named(text: &str) -> Option<String> {
     let t = crate::text::normalize(text);
@@ -130,12 +132,36 @@ pub fn province_named(text: &str) -> Option<String> {
                 .collect();
             // "จังหวัด" inside a word ("ระดับจังหวัด") is followed by nothing Thai.
             if name.chars().count() >= 2 && name.chars().all(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c)) {
-                return Some(name);
+                // The official spelling, when the list has the province (or one the
+                // name runs on from: "จังหวัดสระแก้วอำเภอเมือง").
+                let listed = divisions::province(&name).or_else(|| {
+                    let key = compact(&name);
+                    let starts = divisions::provinces().iter().filter(|p| key.starts_with(&compact(p.name)));
+                    starts.max_by_key(|p| p.name.len())
+                });
+                return Some(listed.map_or(name, |p| p.name.to_string()));
             }
             rest = &rest[at + marker.len()..];
         }
     }
     None
+}
+
+/// The province that `texts` (title rows, a sheet name, a file name) name:
+/// with "จังหวัด" or "จ." in any of them ([`province_named`]), else as a word
+/// of one of them that is a province of the official list ("ตราด.xlsx").
+///
+/// ```
+/// # use otop_kpi::district::province_named_in;
+/// assert_eq!(province_named_in(["แบบรายงาน", "ตราด"]).as_deref(), Some("ตราด"));
+/// assert_eq!(province_named_in(["ตราด.xlsx", "อำเภอขลุง จังหวัดจันทบุรี"]).as_deref(), Some("จันทบุรี"));
+/// ```
+pub fn province_named_in<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -> Option<String> {
+    texts
+        .clone()
+        .into_iter()
+        .find_map(province_named)
+        .or_else(|| texts.into_iter().find_map(divisions::province_in).map(|p| p.name.to_string()))
 }
 
 /// A province name as compared: compacted, without "จังหวัด" or "จ." in front.

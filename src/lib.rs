@@ -18,8 +18,9 @@
 pub mod calendar;
 pub mod money;
 pub mod text;
-// 2. Formatting for people, and the issue catalogue.
+// 2. Formatting for people, the official list of provinces and districts, and the issue catalogue.
 pub mod display;
+pub mod divisions;
 pub mod issue;
 // 3. The preset and the letter's rules.
 pub mod district;

@@ -111,7 +111,7 @@ impl<'a> Assigner<'a> {
         if self.single {
             return Ok(0);
         }
-        let names = &self.names;
+        let (names, keys) = (&self.names, &self.keys);
         self.by_district
             .entry(&p.amphoe)
             .or_insert_with(|| {
@@ -123,7 +123,14 @@ impl<'a> Assigner<'a> {
                     .collect();
                 match having.as_slice() {
                     [one] => Ok(*one),
-                    _ => Err(None),
+                    // Else the official list: the one province that has this district.
+                    _ => match crate::divisions::provinces_of_district(&p.amphoe).as_slice() {
+                        [one] => {
+                            let key = province_key(one.name);
+                            keys.iter().position(|k| *k == key).ok_or(Some(one.name.to_string()))
+                        }
+                        _ => Err(None),
+                    },
                 }
             })
             .clone()
@@ -146,7 +153,9 @@ fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) ->
                 Ok(i) => places.push(Some(i)),
                 Err(named) => {
                     places.push(None);
-                    match unknown.iter_mut().find(|(n, _, _)| *n == named) {
+                    let same =
+                        |n: &Option<String>| n.as_deref().map(province_key) == named.as_deref().map(province_key);
+                    match unknown.iter_mut().find(|(n, _, _)| same(n)) {
                         Some((_, count, _)) => *count += 1,
                         None => unknown.push((named, 1, p)),
                     }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 /// The library's layers, lowest first (as `src/lib.rs` lists them).
 const LAYERS: &[&[&str]] = &[
     &["calendar", "money", "text"],
-    &["display", "issue"],
+    &["display", "divisions", "issue"],
     &["district", "outliers", "preset", "scoring", "targets"],
     &["import"],
     &["counting", "evaluation", "sales"],

@@ -6,7 +6,9 @@ use super::cell::{column_letter, Sheet, Value};
 use super::error::FileError;
 use super::reader::read;
 use super::text::money;
-use crate::district::{match_district, province_named, same_province, DistrictMatch, DistrictMatcher};
+use crate::district::{
+    match_district, province_named, province_named_in, same_province, DistrictMatch, DistrictMatcher,
+};
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::preset::{District, Preset};
@@ -55,7 +57,7 @@ pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileErr
     let wb = read(name, bytes)?;
     let mut tables: Vec<TargetTable> = wb.sheets.iter().filter(|s| !s.hidden).filter_map(read_sheet).collect();
     // A file of one province names it in its name when its sheets do not.
-    let from_name = province_named(super::file::base_name(name));
+    let from_name = province_named_in([super::file::base_name(name)]);
     let named: Vec<&str> = tables.iter().filter_map(|t| t.province.as_deref()).collect();
     let only = match named.as_slice() {
         [first, rest @ ..] if rest.iter().all(|p| same_province(p, first)) => Some(first.to_string()),
@@ -118,7 +120,7 @@ fn read_sheet(sheet: &Sheet) -> Option<TargetTable> {
     // The province: a title row above the header, else the sheet's name (else the total row, below).
     let title = (0..h).flat_map(|r| (sheet.first_col..end).map(move |c| (r, c)));
     let mut province = title.map(|(r, c)| sheet.cell(r, c).text()).find_map(|t| province_named(&t));
-    province = province.or_else(|| province_named(&sheet.name));
+    province = province.or_else(|| province_named_in([sheet.name.as_str()]));
     for i in first_data..sheet.rows.len() {
         let district = sheet.cell(i, district_col).text().trim().to_string();
         let first = compact(&sheet.cell(i, sheet.first_col).text());

@@ -57,6 +57,7 @@ codes! {
     ReportOnlineSalesNotAmount = "report.online_sales.not_amount", Warning;
     ReportAmphoeMissing = "report.amphoe.missing", Error;
     ReportAmphoeUnknown = "report.amphoe.unknown", Error;
+    ReportAmphoeOtherProvince = "report.amphoe.other_province", Error;
     ReportProvinceUnknown = "report.province.unknown", Error;
     ReportProvinceMissing = "report.province.missing", Error;
     ReportDuplicate = "report.duplicate", Warning;

@@ -128,6 +128,29 @@ impl Issue {
         )
     }
 
+    /// A district that is not the preset's but, by the official list, a
+    /// district of `provinces` (not `here`, the province of the run, when known).
+    pub fn report_amphoe_other_province(typed: &str, provinces: &[&str], here: Option<&str>) -> Issue {
+        let th_list = provinces.iter().map(|p| format!("จังหวัด{p}")).collect::<Vec<_>>().join(" หรือ ");
+        let en_list = provinces.join(" or ");
+        let (th_here, en_here) = match here {
+            Some(h) => (format!("จังหวัด{h}"), format!("{h} province")),
+            None => ("จังหวัดนี้".to_string(), "this province".to_string()),
+        };
+        Issue::new(
+            Code::ReportAmphoeOtherProvince,
+            format!(
+                "อำเภอ \"{typed}\" เป็นอำเภอของ{th_list} ไม่ใช่อำเภอของ{th_here} จึงไม่ถูกนับ — ถ้าไฟล์นี้เป็นของ{th_list} \
+                 ให้ส่งไปยังจังหวัดนั้น หรือเลือก \"หลายจังหวัด\" แล้วนำเข้าตารางเป้าหมายของจังหวัดนั้น; ถ้าไม่ใช่ ให้แก้ชื่ออำเภอ"
+            ),
+            format!(
+                "District \"{typed}\" is a district of {en_list}, not of {en_here}, so the product is not counted. If \
+                 this file is from {en_list}, send it there, or choose several provinces and import that province's \
+                 target tables; otherwise correct the district name"
+            ),
+        )
+    }
+
     /// The same product again; `th_place`/`en_place` say where it first was.
     pub fn report_duplicate(product: &str, entrepreneur: &str, th_place: &str, en_place: &str) -> Issue {
         Issue::new(

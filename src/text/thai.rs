@@ -39,7 +39,7 @@ const SARA_AE: char = '\u{0E41}';
 const MARKS: [char; 16] = [
     '\u{0E38}', '\u{0E39}', '\u{0E3A}', // ุ ู ฺ
     '\u{0E31}', '\u{0E34}', '\u{0E35}', '\u{0E36}', '\u{0E37}', '\u{0E47}', // ั ิ ี ึ ื ็
-    NIKHAHIT, // ํ
+    NIKHAHIT,   // ํ
     '\u{0E48}', '\u{0E49}', '\u{0E4A}', '\u{0E4B}', // ่ ้ ๊ ๋
     '\u{0E4C}', '\u{0E4E}', // ์ ๎
 ];
@@ -197,7 +197,8 @@ mod tests {
 
     #[test]
     fn text_already_canonical_is_borrowed() {
-        for s in ["", "abc", "วังน้ำเย็น", "เมืองสระแก้ว", "ผ้าไหม 12 otop"] {
+        for s in ["", "abc", "วังน้ำเย็น", "เมืองสระแก้ว", "ผ้าไหม 12 otop"]
+        {
             assert!(matches!(canonical(s), Cow::Borrowed(_)), "{s}");
         }
     }

@@ -13,7 +13,7 @@ use super::classify::classify_other;
 use super::file::{FileKind, ImportedFile};
 use super::header::{self, Key};
 use super::reader::read;
-use crate::district::province_named;
+use crate::district::province_named_in;
 use crate::issue::{Issue, Severity};
 use crate::text::compact;
 
@@ -99,7 +99,7 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
         let mut rows = read_rows(name, sheet, &h, default_amphoe.as_deref());
         // A row without a จังหวัด cell belongs to the province the title, the sheet
         // or the file names (for runs over several provinces).
-        if let Some(province) = texts.iter().find_map(|t| province_named(t)) {
+        if let Some(province) = province_named_in(texts.iter().map(String::as_str)) {
             let province: crate::import::product::Text = province.into();
             for p in rows.products.iter_mut().filter(|p| p.province.trim().is_empty()) {
                 p.province = province.clone();
