@@ -16,7 +16,7 @@ mkdir -p fuzz/corpus/import fuzz/seeds
 # Seed files get an extension byte in front (see fuzz_targets/import.rs).
 i=0
 for f in tests/fixtures/files/*.* tests/fixtures/files/*/* ../shared/corpus/calamine/*; do
-  case "$f" in *.xlsx) b=0;; *.xls) b=1;; *.xlsb) b=2;; *.ods) b=3;; *.csv) b=4;; *.xlsm) b=5;; *) continue;; esac
+  case "$f" in *.xlsx|*.xltx) b=0;; *.xls|*.xlt|*.et) b=1;; *.xlsb) b=2;; *.ods) b=3;; *.csv|*.fods) b=4;; *.xlsm|*.xltm) b=5;; *) continue;; esac
   [ "$(stat -c %s "$f")" -lt 2000000 ] || continue
   { printf "\\x$(printf %02x $b)"; cat "$f"; } > "fuzz/seeds/seed-$i"; i=$((i+1))
 done

@@ -197,3 +197,31 @@ fn a_header_that_is_not_the_letters_form_is_one_warning() {
     let en = differs[0]["message_en"].as_str().unwrap();
     assert!(en.contains("missing \"อำเภอ\"; added \"อีเมล\", \"หมายเหตุ\"; columns in another order"), "{en}");
 }
+
+#[test]
+fn what_offices_save_with_is_offered_by_the_pickers_and_read() {
+    use otop_kpi::import::detect::{detect, PICKER_EXTENSIONS};
+    // (file, how it is recognised): WPS Office's .et/.ett, templates, flat ODS.
+    let files = [
+        ("pick/basic-report.xltx", Format::Zip),
+        ("pick/basic-report.xltm", Format::Zip),
+        ("pick/basic-report.xlt", Format::Compound),
+        ("pick/basic-report.et", Format::Compound),
+        ("pick/basic-report-ooxml.et", Format::Zip),
+        ("pick/basic-report.ett", Format::Compound),
+        ("pick/basic-report.fods", Format::FlatOds),
+    ];
+    let reference = score(&[fixture("basic-report.xlsx").to_string_lossy().into_owned()]);
+    assert!(reference["province"]["online"].as_i64() > Some(0));
+    for (rel, format) in files {
+        let ext = rel.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        assert!(PICKER_EXTENSIONS.contains(&ext), "{ext} is not offered by the pickers");
+        assert_eq!(detect(rel, &bytes(rel)), Ok(format), "{rel}");
+        let v = score(&[fixture(rel).to_string_lossy().into_owned()]);
+        let name = rel.rsplit_once('/').map(|(_, n)| n).unwrap_or_default();
+        let file = v["files"].as_array().and_then(|f| f.iter().find(|f| f["file"] == name)).expect("the file");
+        assert_eq!((file["kind"].as_str(), file["rows"].as_u64()), (Some("report"), Some(12)), "{rel}: {file}");
+        // The same figures as the basic report's .xlsx.
+        assert_eq!(v["districts"], reference["districts"], "{rel}");
+    }
+}

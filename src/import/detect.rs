@@ -13,6 +13,8 @@ pub enum Format {
     Zip,
     /// An OpenDocument spreadsheet, `.ods`.
     Ods,
+    /// A flat OpenDocument spreadsheet, `.fods`: the same XML in one file, not zipped.
+    FlatOds,
     /// A compound document: `.xls` (Excel 97–2003, or 5.0/95).
     Compound,
     /// A compound document holding an encrypted Office file.
@@ -28,6 +30,26 @@ pub enum Format {
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// How much of a text file is looked at to recognise it.
 const SNIFF: usize = 16 * 1024;
+
+/// What the page's file pickers offer (the `accept` list of every file input):
+/// each extension of a format the readers read — Excel's workbooks and templates,
+/// WPS Office's (`.et`, `.ett`: Excel 97–2003 or Office Open XML inside),
+/// LibreOffice's (`.ods`, flat `.fods`), and what web systems save as "Excel".
+/// A dropped file is read by its content whatever its name.
+pub const PICKER_EXTENSIONS: &[&str] = &[
+    "xlsx", "xlsm", "xltx", "xltm", "xls", "xlt", "xlsb", "et", "ett", "ods", "fods", "csv", "txt", "xml", "htm", "html",
+];
+
+/// [`PICKER_EXTENSIONS`] as an `accept` attribute: `".xlsx,.xlsm,…"`.
+///
+/// ```
+/// # use otop_kpi::import::detect::picker_accept;
+/// assert!(picker_accept().starts_with(".xlsx,.xlsm,.xltx,"));
+/// assert!(picker_accept().contains(",.et,.ett,"));
+/// ```
+pub fn picker_accept() -> String {
+    PICKER_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(",")
+}
 
 /// The lower-case extension of a file name (`""` without one).
 pub fn extension(name: &str) -> String {
@@ -144,6 +166,9 @@ fn sniff_text(bytes: &[u8]) -> Option<Format> {
     let lower = text.trim_start().to_ascii_lowercase();
     if lower.starts_with('<') && lower.contains("urn:schemas-microsoft-com:office:spreadsheet") {
         return Some(Format::SpreadsheetXml);
+    }
+    if lower.starts_with('<') && lower.contains("application/vnd.oasis.opendocument.spreadsheet") {
+        return Some(Format::FlatOds);
     }
     if lower.starts_with('<') && (lower.contains("<table") || lower.contains("<html") || lower.starts_with("<!doctype"))
     {

@@ -66,7 +66,7 @@ fn DropZone(
                 // page); the input stays for the pickers and the test hooks.
                 <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
                 <input type="file" multiple data-testid=testid class="file-input"
-                    accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
+                    accept=otop_kpi::import::detect::picker_accept()
                     on:change=on_change />
             </label>
             <FileList kind />
@@ -276,7 +276,7 @@ pub fn Inputs() -> impl IntoView {
                         "Several provinces: import each province's target tables…",
                     )}
                     <input type="file" multiple data-testid="targets-files" class="file-input"
-                        accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
+                        accept=otop_kpi::import::detect::picker_accept()
                         on:change=move |ev| {
                             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                             else {

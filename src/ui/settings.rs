@@ -212,7 +212,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <label class="button">
                     {t("นำเข้าตารางค่าเป้าหมาย (Excel ตามหนังสือ)", "Import the target tables (the letter's Excel)")}
-                    <input type="file" accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt,.xml,.htm,.html"
+                    <input type="file" accept=otop_kpi::import::detect::picker_accept()
                         data-testid="targets-file" class="file-input"
                         on:change=import_targets />
                 </label>

@@ -1,7 +1,7 @@
 //! The readers: a file's bytes into the [`Workbook`] cell model, whatever its
 //! format — [`xlsx_stream`] (`.xlsx`, `.xlsm`: a streaming reader made for this
 //! job) with [`xlsx`] (calamine's reader: the oracle, and for what the streaming
-//! one leaves), [`range`] (`.xls`, `.xlsb`, `.ods`, through calamine's ranges),
+//! one leaves), [`range`] (`.xls`, `.xlsb`, `.ods`, `.fods`, through calamine's ranges),
 //! [`html`] and [`spreadsheet_xml`] (what web systems save as "Excel"), [`csv`]
 //! (delimited text, UTF-16 included). Always from bytes, never from a
 //! path, so the page and the command share them. Every file passes the
@@ -62,6 +62,7 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             check_zip_parts(bytes)?;
             range::read_ods(bytes)
         }
+        Format::FlatOds => range::read_flat_ods(bytes),
         Format::Zip => {
             check_zip_parts(bytes)?;
             // The streaming reader first; calamine for what it leaves.

@@ -1,5 +1,5 @@
-//! `.xls` (Excel 97–2003), `.xlsb` and `.ods` through calamine's readers, one
-//! whole range per sheet.
+//! `.xls` (Excel 97–2003), `.xlsb`, `.ods` and `.fods` through calamine's readers,
+//! one whole range per sheet.
 
 use super::Workbook;
 use super::{finish, sheet_list};
@@ -22,6 +22,53 @@ pub fn read_xlsb(bytes: &[u8]) -> Result<Workbook, FileError> {
 /// Reads an `.ods`.
 pub fn read_ods(bytes: &[u8]) -> Result<Workbook, FileError> {
     open::<Ods<_>>(bytes, |e: &calamine::OdsError| matches!(e, calamine::OdsError::Password))
+}
+
+/// Reads a flat OpenDocument spreadsheet (`.fods`, as LibreOffice saves "Flat
+/// XML ODF Spreadsheet"): its XML is an `.ods`'s `content.xml` with the styles
+/// and settings beside, so it is packed as the one part of an `.ods` (stored,
+/// not compressed) and read as one. Its line breaks and indentation between
+/// tags go first: an `.ods`'s parts have none, and calamine expects none (ODF
+/// ignores such whitespace; spaces inside a cell's text are kept).
+pub fn read_flat_ods(bytes: &[u8]) -> Result<Workbook, FileError> {
+    read_ods(&packed_as_ods(&without_indentation(bytes)).map_err(|e| FileError::Damaged(e.to_string()))?)
+}
+
+/// The XML without the whitespace-only text between a `>` and the next `<`.
+fn without_indentation(xml: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = memchr::memchr(b'>', rest) {
+        let (tag, after) = rest.split_at(at + 1);
+        out.extend_from_slice(tag);
+        let blank = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        rest = match after.get(blank) {
+            Some(b'<') => after.get(blank..).unwrap_or_default(),
+            _ => after,
+        };
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn packed_as_ods(content: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    const MANIFEST: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(content.len() + 1024)));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, part) in
+        [("mimetype", &b"application/vnd.oasis.opendocument.spreadsheet"[..]), ("META-INF/manifest.xml", MANIFEST)]
+    {
+        zip.start_file(name, stored)?;
+        zip.write_all(part)?;
+    }
+    zip.start_file("content.xml", stored.large_file(content.len() >= u32::MAX as usize))?;
+    zip.write_all(content)?;
+    Ok(zip.finish()?.into_inner())
 }
 
 fn open<R>(bytes: &[u8], is_password: impl Fn(&R::Error) -> bool) -> Result<Workbook, FileError>
