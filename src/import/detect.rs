@@ -37,7 +37,8 @@ const SNIFF: usize = 16 * 1024;
 /// LibreOffice's (`.ods`, flat `.fods`), and what web systems save as "Excel".
 /// A dropped file is read by its content whatever its name.
 pub const PICKER_EXTENSIONS: &[&str] = &[
-    "xlsx", "xlsm", "xltx", "xltm", "xls", "xlt", "xlsb", "et", "ett", "ods", "fods", "csv", "txt", "xml", "htm", "html",
+    "xlsx", "xlsm", "xltx", "xltm", "xls", "xlt", "xlsb", "et", "ett", "ods", "fods", "csv", "txt", "xml", "htm",
+    "html",
 ];
 
 /// [`PICKER_EXTENSIONS`] as an `accept` attribute: `".xlsx,.xlsm,…"`.

@@ -3,13 +3,45 @@
 use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
+use otop_kpi::display::Lang;
 use otop_kpi::issue::{Issue, Severity};
+
+/// How many issues the list renders at first, and more at each "show more".
+const PAGE: usize = 200;
+
+/// One issue of the list: severity, place and message, with SPEC §8's attributes.
+fn issue_item(lang: Lang, i: Issue) -> impl IntoView {
+    let place = [
+        i.sheet.clone(),
+        i.row.map(|r| tr(lang, &format!("แถว {r}"), &format!("row {r}"))),
+        i.column.clone().map(|c| tr(lang, &format!("คอลัมน์ {c}"), &format!("column {c}"))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" › ");
+    let sev_text = match i.severity {
+        Severity::Error => tr(lang, "ข้อผิดพลาด", "Error"),
+        Severity::Warning => tr(lang, "คำเตือน", "Warning"),
+    };
+    let row = i.row.map(|r| r.to_string()).unwrap_or_default();
+    view! {
+        <li class="issue" data-severity=i.severity.as_str()
+            data-file=i.file.clone().unwrap_or_default()
+            data-sheet=i.sheet.clone().unwrap_or_default() data-row=row data-code=i.code.as_str()>
+            <span class="sev">{sev_text}</span>
+            <span class="place">{place}</span>
+            <span class="msg">{tr(lang, &i.message_th, &i.message_en)}</span>
+        </li>
+    }
+}
 
 #[component]
 pub fn IssuesPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let severity = RwSignal::new(String::from("all"));
     let file = RwSignal::new(String::from("all"));
+    let limit = RwSignal::new(PAGE);
     let all = move || {
         let mut v: Vec<Issue> = state.issues.get();
         v.extend(state.session.with(|s| s.settings_issues.clone()));
@@ -26,58 +58,58 @@ pub fn IssuesPanel() -> impl IntoView {
         names.dedup();
         names
     };
-    let groups = move || {
-        let lang = state.lang.get();
+    // What the filters keep, by file (stable: each file's issues in order).
+    let shown = Memo::new(move |_| {
         let sev = severity.get();
         let want_file = file.get();
-        let v: Vec<Issue> = all()
+        let mut v: Vec<Issue> = all()
             .into_iter()
             .filter(|i| sev == "all" || i.severity.as_str() == sev)
-            .filter(|i| want_file == "all" || i.file.clone().unwrap_or_default() == want_file)
+            .filter(|i| want_file == "all" || i.file.as_deref().unwrap_or_default() == want_file)
             .collect();
-        files()
+        v.sort_by(|a, b| a.file.cmp(&b.file));
+        v
+    });
+    let groups = move || {
+        let lang = state.lang.get();
+        let v = shown.get();
+        let mut groups: Vec<(String, Vec<Issue>)> = Vec::new();
+        for i in v.into_iter().take(limit.get()) {
+            let f = i.file.clone().unwrap_or_default();
+            match groups.last_mut() {
+                Some((name, mine)) if *name == f => mine.push(i),
+                _ => groups.push((f, vec![i])),
+            }
+        }
+        groups
             .into_iter()
-            .filter_map(|f| {
-                let mine: Vec<&Issue> = v.iter().filter(|i| i.file.clone().unwrap_or_default() == f).collect();
-                if mine.is_empty() {
-                    return None;
-                }
+            .map(|(f, mine)| {
                 let title = if f.is_empty() {
                     tr(lang, "การตั้งค่าและภาพรวม", "Settings and overall")
                 } else {
-                    f.clone()
+                    f
                 };
-                let items = mine
-                    .into_iter()
-                    .map(|i| {
-                        let place = [
-                            i.sheet.clone(),
-                            i.row.map(|r| tr(lang, &format!("แถว {r}"), &format!("row {r}"))),
-                            i.column.clone().map(|c| tr(lang, &format!("คอลัมน์ {c}"), &format!("column {c}"))),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" › ");
-                        let sev_text = match i.severity {
-                            Severity::Error => tr(lang, "ข้อผิดพลาด", "Error"),
-                            Severity::Warning => tr(lang, "คำเตือน", "Warning"),
-                        };
-                        let row = i.row.map(|r| r.to_string()).unwrap_or_default();
-                        view! {
-                            <li class="issue" data-severity=i.severity.as_str()
-                                data-file=i.file.clone().unwrap_or_default()
-                                data-sheet=i.sheet.clone().unwrap_or_default() data-row=row data-code=i.code.as_str()>
-                                <span class="sev">{sev_text}</span>
-                                <span class="place">{place}</span>
-                                <span class="msg">{tr(lang, &i.message_th, &i.message_en)}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                Some(view! { <section class="issue-group"><h3>{title}</h3><ul>{items}</ul></section> })
+                let items = mine.into_iter().map(|i| issue_item(lang, i)).collect_view();
+                view! { <section class="issue-group"><h3>{title}</h3><ul>{items}</ul></section> }
             })
             .collect_view()
+    };
+    // The rest behind a button, so no file's issues can hold the page up.
+    let more = move || {
+        let left = shown.with(Vec::len).saturating_sub(limit.get());
+        (left > 0).then(|| {
+            let lang = state.lang.get();
+            let next = left.min(PAGE);
+            let text = tr(
+                lang,
+                &format!("แสดงอีก {next} รายการ (เหลือ {left})"),
+                &format!("Show {next} more ({left} not shown)"),
+            );
+            view! {
+                <button type="button" class="more no-print" data-testid="issues-more" data-left=left.to_string()
+                    on:click=move |_| limit.update(|l| *l += PAGE)>{text}</button>
+            }
+        })
     };
     let count_text = move || {
         let (e, w) = counts();
@@ -96,7 +128,7 @@ pub fn IssuesPanel() -> impl IntoView {
             <div class="filters no-print">
                 <label>{t("ระดับ", "Severity")}
                     <select data-testid="issue-severity" prop:value=move || severity.get()
-                        on:change=move |ev| severity.set(event_target_value(&ev))>
+                        on:change=move |ev| { severity.set(event_target_value(&ev)); limit.set(PAGE) }>
                         <option value="all">{t("ทั้งหมด", "All")}</option>
                         <option value="error">{t("ข้อผิดพลาด", "Errors")}</option>
                         <option value="warning">{t("คำเตือน", "Warnings")}</option>
@@ -104,7 +136,7 @@ pub fn IssuesPanel() -> impl IntoView {
                 </label>
                 <label>{t("ไฟล์", "File")}
                     <select data-testid="issue-file" prop:value=move || file.get()
-                        on:change=move |ev| file.set(event_target_value(&ev))>
+                        on:change=move |ev| { file.set(event_target_value(&ev)); limit.set(PAGE) }>
                         <option value="all">{t("ทุกไฟล์", "All files")}</option>
                         {file_options}
                     </select>
@@ -112,6 +144,7 @@ pub fn IssuesPanel() -> impl IntoView {
             </div>
             {move || all().is_empty().then(|| view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> })}
             {groups}
+            {more}
         </section>
     }
 }

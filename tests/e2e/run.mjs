@@ -549,6 +549,76 @@ await test('several provinces: a table of provinces, a national row, and a drill
   await page.close();
 });
 
+await test('Thai as people type it: a report typed on an office PC scores as typed correctly; a misspelling is one error', async () => {
+  const { page, rec } = await open();
+  const files = ['thai/วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx', 'thai/คลองหาด-สะกดผิด.xlsx'];
+  await page.setInputFiles('input[type=file][data-testid=report-files]', files.map((f) => path.join(FIXTURES, f)));
+  await waitDone(page);
+  // Its district cells read "วังน้ําเย็น" (nikhahit + sara aa): all six online products count.
+  assertEq(await cellValue(page, 'kpi1', 'วังน้ำเย็น', 'online'), '6', 'วังน้ำเย็น online');
+  assertEq(await cellValue(page, 'kpi1', 'คลองหาด', 'online'), '2', 'คลองหาด online');
+  const issues = (code) => page.locator(`[data-testid=issues] [data-code="${code}"]`);
+  // The two products typed twice (เเ for แ; the tone before the vowel below) are reported.
+  assertEq(await issues('report.duplicate').evaluateAll((els) => els.map((e) => e.dataset.row)), ['15', '16'], 'repeats');
+  // "คลองหาร" on five rows: one error, at its first row, saying how many rows.
+  const unknown = issues('report.amphoe.unknown');
+  assertEq(await unknown.count(), 1, 'one unknown-district error');
+  assertEq(await unknown.getAttribute('data-row'), '7', 'its first row');
+  assert((await unknown.textContent()).includes('พบ 5 แถว: แถว 7, 9, 10 และอีก 2 แถว'), await unknown.textContent());
+  // ขลุง is a district of Chanthaburi, by the official list.
+  const other = issues('report.amphoe.other_province');
+  assertEq(await other.count(), 1, 'one other-province error');
+  assert((await other.textContent()).includes('จังหวัดจันทบุรี'), await other.textContent());
+  assertEq(await page.getAttribute('[data-testid=file-status][data-file="วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx"]', 'data-state'),
+    'warning', 'the typed file: warnings (repeats), no error');
+  await page.screenshot({ path: path.join(OUT, 'thai-typed.png'), fullPage: true });
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('the pickers offer what offices save with (.et, .ett, templates, .fods) and each is read', async () => {
+  const { page, rec } = await open();
+  for (const id of ['report-files', 'round1-files', 'sales-files', 'targets-files']) {
+    const accept = (await page.getAttribute(`input[type=file][data-testid=${id}]`, 'accept')) || '';
+    for (const ext of ['.xlsx', '.xls', '.ods', '.csv', '.et', '.ett', '.xltx', '.xltm', '.xlt', '.fods']) {
+      assert(accept.split(',').includes(ext), `${id} does not offer ${ext}: ${accept}`);
+    }
+  }
+  const names = ['basic-report.et', 'basic-report-ooxml.et', 'basic-report.ett', 'basic-report.xltx', 'basic-report.xltm',
+    'basic-report.xlt', 'basic-report.fods'];
+  await page.setInputFiles('input[type=file][data-testid=report-files]', names.map((n) => path.join(FIXTURES, 'pick', n)));
+  await waitDone(page);
+  for (const name of names) {
+    const item = page.locator(`[data-testid=file-status][data-file="${name}"]`);
+    // The first counts the products; the others repeat them (a warning each), none an error.
+    assert(['ok', 'warning'].includes(await item.getAttribute('data-state')), `${name}: ${await item.getAttribute('data-state')}`);
+    assertEq(await item.locator('[data-sheet]').evaluateAll((els) => els.map((e) => e.dataset.sheet)), ['รายงาน', 'คำชี้แจง'],
+      `${name} sheets`);
+  }
+  assertEq(await cellValue(page, 'kpi1', 'province', 'online'), '6', 'counted once');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('a long issues list shows 200 at a time, the rest behind "show more"', async () => {
+  const { page, rec } = await open();
+  // The same report under 20 names: every product of the 19 copies repeats the first.
+  const buffer = fs.readFileSync(path.join(FIXTURES, 'basic-report.xlsx'));
+  const copies = Array.from({ length: 20 }, (_, i) => ({ name: `copy-${String(i + 1).padStart(2, '0')}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer }));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', copies);
+  await waitDone(page);
+  const items = page.locator('[data-testid=issues] li.issue');
+  assertEq(await items.count(), 200, 'issues rendered at first');
+  const more = page.locator('[data-testid=issues-more]');
+  const left = Number(await more.getAttribute('data-left'));
+  assert(left >= 19 * 12 - 200, `left: ${left}`);
+  await more.click();
+  assertEq(await items.count(), 200 + Math.min(left, 200), 'after "show more"');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();
