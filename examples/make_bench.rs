@@ -195,16 +195,30 @@ fn main() {
         eprintln!("{out}: {e}");
         std::process::exit(1);
     }
-    for (n, name) in [(10_000, "bench-10k.xlsx"), (100_000, "bench-100k.xlsx"), (200_000, "bench-200k.xlsx")] {
+    // (rows, file, the district typed on every row instead of the real one)
+    let files = [
+        (10_000, "bench-10k.xlsx", None),
+        (100_000, "bench-100k.xlsx", None),
+        (200_000, "bench-200k.xlsx", None),
+        // Issue 21: a district misspelt on every row (one issue, not 100,000).
+        (100_000, "bench-100k-misspelt.xlsx", Some("คลองหาร")),
+    ];
+    for (n, name, misspelt) in files {
         let path = format!("{out}/{name}");
         if std::path::Path::new(&path).exists() {
             continue;
+        }
+        let mut rows = products(n);
+        if let Some(typed) = misspelt {
+            for p in &mut rows {
+                p.amphoe = typed.into();
+            }
         }
         match report_workbook(
             "แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (ชุดทดสอบความเร็ว)",
             "จังหวัดสระแก้ว",
             Preset::sa_kaeo_2564_round2().window,
-            &products(n),
+            &rows,
         ) {
             Ok(bytes) => {
                 if let Err(e) = std::fs::write(&path, bytes) {
