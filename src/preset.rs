@@ -176,9 +176,11 @@ impl Preset {
         })
     }
 
-    /// The district with this exact name.
+    /// The district of this name, compared by key ("วังน้ําเย็น" typed with
+    /// nikhahit + sara aa is วังน้ำเย็น; see [`crate::text::normalize`]).
     pub fn district(&self, name: &str) -> Option<&District> {
-        self.districts.iter().find(|d| d.name == name)
+        let key = crate::text::normalize(name);
+        self.districts.iter().find(|d| crate::text::normalize(&d.name) == key)
     }
 
     /// Pretty JSON.
@@ -205,16 +207,18 @@ impl Preset {
         if self.districts.is_empty() {
             out.push(Issue::preset_districts_empty());
         }
+        // Names compared by key: two spellings of one name are one district twice.
         let mut seen: Vec<String> = Vec::new();
         for (i, d) in self.districts.iter().enumerate() {
             let n = i + 1;
             let name = d.name.trim();
+            let key = crate::text::normalize(name);
             if name.is_empty() {
                 out.push(Issue::preset_district_name_empty(n));
-            } else if seen.iter().any(|s| s == name) {
+            } else if seen.contains(&key) {
                 out.push(Issue::preset_district_name_duplicate(n, name));
             } else {
-                seen.push(name.to_string());
+                seen.push(key);
             }
             let figures = [
                 (Figure::Entrepreneurs, d.entrepreneurs > 0),
