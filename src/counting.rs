@@ -229,7 +229,11 @@ impl Counting {
                             issues.push_repeat(at(Code::ReportAmphoeOtherProvince), &p.amphoe, make)
                         }
                         None => {
-                            let make = || Issue::report_amphoe_unknown(&p.amphoe, &near);
+                            let listed = !crate::divisions::provinces_of_district(&p.amphoe).is_empty();
+                            let make = || match listed {
+                                true => Issue::report_amphoe_unknown(&p.amphoe, &near),
+                                false => Issue::report_amphoe_nowhere(&p.amphoe, &near),
+                            };
                             issues.push_repeat(at(Code::ReportAmphoeUnknown), &p.amphoe, make)
                         }
                     }

@@ -56,6 +56,8 @@ fn a_misspelt_district_on_five_rows_is_one_error() {
     assert!(u["message_en"].as_str().unwrap().contains("on 5 rows: 7, 9, 10 and 2 more"), "{u}");
     // Its closest names: คลองหาด first, never a name equal to the one typed.
     assert!(u["message_th"].as_str().unwrap().contains("ใกล้เคียงที่สุด: คลองหาด,"));
+    // By the official list, no district of Thailand is called so: a misspelling.
+    assert!(u["message_en"].as_str().unwrap().contains("(no district of Thailand has this name)"), "{u}");
     // The unclear flag text, on 3 rows: one warning.
     let flags = issues(&v, "report.flag.unclear");
     assert_eq!(flags.len(), 1);

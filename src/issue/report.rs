@@ -128,6 +128,23 @@ impl Issue {
         )
     }
 
+    /// A district that matches none of the preset's and, by the official list,
+    /// no district of Thailand has its name: a misspelling; `near` are the closest names.
+    pub fn report_amphoe_nowhere(typed: &str, near: &[String]) -> Issue {
+        let list = near.join(", ");
+        Issue::new(
+            Code::ReportAmphoeUnknown,
+            format!(
+                "ไม่รู้จักอำเภอ \"{typed}\" (ไม่มีอำเภอชื่อนี้ในประเทศไทย) จึงไม่ถูกนับ — ใกล้เคียงที่สุด: {list}; \
+                 แก้ชื่ออำเภอให้ตรง"
+            ),
+            format!(
+                "Unknown district \"{typed}\" (no district of Thailand has this name), so the product is not \
+                 counted. Closest: {list}. Correct the district name"
+            ),
+        )
+    }
+
     /// A district that is not the preset's but, by the official list, a
     /// district of `provinces` (not `here`, the province of the run, when known).
     pub fn report_amphoe_other_province(typed: &str, provinces: &[&str], here: Option<&str>) -> Issue {
