@@ -9,7 +9,7 @@ use crate::district::{match_district, province_key, same_province, DistrictMatch
 use crate::evaluation::Evaluation;
 use crate::import::file::{state_of_file, ImportedFile};
 use crate::import::product::Product;
-use crate::import::targets::{apply, TargetTable};
+use crate::import::targets::{apply, Table, TargetTable};
 use crate::issue::Issue;
 use crate::preset::{District, Preset};
 use crate::sales::{SalesFile, SalesInput};
@@ -43,7 +43,9 @@ pub const NATION: &str = "ทั้งประเทศ";
 /// One preset per province named by the target tables of `files` ((file name,
 /// tables) each), built on `template` (its thresholds, rule, window, year and
 /// round); tables that name no province belong to the template's province.
-/// Issues: printed targets that differ, problems of each preset.
+/// Issues: what each table's checks found, printed targets that differ,
+/// problems of each preset, and each province left out because a kind of its
+/// tables (KPI 1's or KPI 2's) had none that passed the checks.
 pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable>)]) -> (Vec<Preset>, Vec<Issue>) {
     let mut groups: Vec<(String, String, Vec<TargetTable>)> = Vec::new();
     for (file, tables) in files {
@@ -55,9 +57,30 @@ pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable
             }
         }
     }
+    // A province with a kind of table none of whose tables is usable is left out:
+    // half its figures would score it silently wrong.
+    let unusable: Vec<String> = groups
+        .iter()
+        .map(|(p, _, _)| p)
+        .filter(|p| {
+            let mine = || groups.iter().filter(|(q, _, _)| same_province(p, q)).flat_map(|(_, _, ts)| ts);
+            [Table::Online, Table::Revenue]
+                .iter()
+                .any(|&kind| mine().any(|t| t.table == kind) && !mine().any(|t| t.table == kind && t.usable))
+        })
+        .fold(Vec::new(), |mut out: Vec<String>, p| {
+            if !out.iter().any(|o| same_province(o, p)) {
+                out.push(p.clone());
+            }
+            out
+        });
     let mut presets: Vec<Preset> = Vec::new();
     let mut issues = Vec::new();
     for (province, file, tables) in groups {
+        if unusable.iter().any(|u| same_province(u, &province)) {
+            issues.extend(tables.iter().flat_map(|t| t.checks.iter().map(|i| i.clone().in_file(&file))));
+            continue;
+        }
         let existing = presets.iter().position(|p| same_province(&p.province, &province));
         let base = match existing {
             Some(i) => presets.get(i).cloned().unwrap_or_else(|| template.clone()),
@@ -70,6 +93,7 @@ pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable
             None => presets.push(preset),
         }
     }
+    issues.extend(unusable.iter().map(|p| Issue::targets_province_unusable(p)));
     (presets, issues)
 }
 

@@ -211,3 +211,47 @@ fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
     // By hand (TRAT above): Khlong Yai's online products, once though read twice.
     assert_eq!(run.provinces[1].analysis.evaluation.districts[1].kpi1.online, 11);
 }
+
+// Issue 22: the same figures laid out as a department sends them.
+
+#[test]
+fn a_departments_workbook_of_tables_one_under_another_scores_like_three_workbooks() {
+    let v = run(&["กรม-ซ้อนกัน.xlsx"], &[]);
+    check(&v);
+    let table_issues: Vec<&Value> =
+        v["issues"].as_array().unwrap().iter().filter(|i| i["code"].as_str().unwrap().starts_with("targets")).collect();
+    assert!(table_issues.is_empty(), "{table_issues:?}");
+}
+
+#[test]
+fn a_national_table_with_a_province_column_scores_like_three_workbooks() {
+    let v = run(&["กรม-ทั้งประเทศ.xlsx"], &[]);
+    check(&v);
+    let table_issues: Vec<&Value> =
+        v["issues"].as_array().unwrap().iter().filter(|i| i["code"].as_str().unwrap().starts_with("targets")).collect();
+    assert!(table_issues.is_empty(), "{table_issues:?}");
+}
+
+#[test]
+fn a_total_row_that_is_not_the_sum_leaves_its_province_out_and_says_so() {
+    let v = run(&["กรม-รวมผิด.xlsx"], &[]);
+    let names: Vec<&str> = v["provinces"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["สระแก้ว", "จันทบุรี"]);
+    let issues = v["issues"].as_array().unwrap();
+    let sum: Vec<&Value> = issues.iter().filter(|i| i["code"] == "targets.sum_differs").collect();
+    assert_eq!(sum.len(), 1);
+    assert_eq!((sum[0]["sheet"].as_str(), sum[0]["row"].as_u64()), (Some("ตลาดออนไลน์"), Some(42)));
+    assert!(
+        sum[0]["message_th"].as_str().unwrap().contains("630")
+            && sum[0]["message_th"].as_str().unwrap().contains("620")
+    );
+    let unusable: Vec<&Value> = issues.iter().filter(|i| i["code"] == "targets.province_unusable").collect();
+    assert_eq!(unusable.len(), 1);
+    assert!(unusable[0]["message_th"].as_str().unwrap().starts_with("จังหวัดตราด"));
+    // Trat's reports are not counted anywhere, each said so.
+    let trat =
+        issues.iter().filter(|i| i["code"] == "report.province.unknown" || i["code"] == "report.province.missing");
+    assert!(trat.count() >= 7);
+    // The two provinces left are as with their own workbooks.
+    assert_eq!(v["provinces"][1]["province"]["online"], 105);
+}

@@ -92,6 +92,13 @@ codes! {
     SettingsInput = "settings.input", Error;
     TargetsNotFound = "targets.not_found", Error;
     TargetsPrintedDiffers = "targets.printed_differs", Warning;
+    TargetsSumDiffers = "targets.sum_differs", Error;
+    TargetsDistrictTwice = "targets.district_twice", Error;
+    TargetsProvinceTwice = "targets.province_twice", Error;
+    TargetsNoTotal = "targets.no_total", Warning;
+    TargetsTotalUnreadable = "targets.total_unreadable", Warning;
+    TargetsDistrictNotOfProvince = "targets.district_not_of_province", Warning;
+    TargetsProvinceUnusable = "targets.province_unusable", Error;
 }
 
 impl Code {

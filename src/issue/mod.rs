@@ -23,6 +23,7 @@ pub mod preset;
 pub mod repeats;
 pub mod report;
 pub mod sales;
+pub mod targets;
 
 pub use code::Code;
 use serde::{Deserialize, Serialize};
