@@ -84,11 +84,33 @@ impl Analysis {
     }
 
     /// SPEC §9's JSON object: districts, province, issues, files.
+    /// Who has sent: (districts with a report read, districts of the province).
+    ///
+    /// ```
+    /// use otop_kpi::{analysis::Analysis, preset::Preset, sales::SalesInput};
+    /// let a = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[], &[], &SalesInput::default());
+    /// assert_eq!(a.submitted(), (0, 9));
+    /// ```
+    pub fn submitted(&self) -> (usize, usize) {
+        let sent = &self.counted.sent;
+        (sent.iter().filter(|s| **s).count(), self.evaluation.districts.len())
+    }
+
+    /// Whether district `name` has sent its report (a product of it was read).
+    pub fn has_sent(&self, name: &str) -> bool {
+        let at = self.evaluation.districts.iter().position(|r| r.district == name);
+        at.and_then(|i| self.counted.sent.get(i)).copied().unwrap_or(false)
+    }
+
     pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
         let e = &self.evaluation;
+        let (sent, of) = self.submitted();
+        let not_sent: Vec<&str> =
+            e.districts.iter().map(|r| r.district.as_str()).filter(|d| !self.has_sent(d)).collect();
         json!({
             "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "province": e.row_json(&e.province),
+            "submitted": {"sent": sent, "of": of, "not_sent": not_sent},
             "issues": self.issues,
             "files": files.iter().map(|f| file_json(f, self.file_state(&f.file))).collect::<Vec<_>>(),
         })

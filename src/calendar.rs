@@ -10,6 +10,53 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A day in the Buddhist Era (17 September 2564), e.g. the letter's deadline.
+///
+/// ```
+/// use otop_kpi::calendar::Day;
+/// let deadline = Day { year: 2564, month: 9, day: 17 };
+/// assert_eq!(Day { year: 2564, month: 9, day: 10 }.days_until(deadline), 7);
+/// assert_eq!(Day { year: 2565, month: 3, day: 1 }.days_until(deadline), -165);
+/// assert!(!Day { year: 2564, month: 2, day: 30 }.is_valid());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Day {
+    /// Whether such a day exists (29 February only in leap years).
+    pub fn is_valid(self) -> bool {
+        let y = i64::from(self.year) - 543;
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day)
+    }
+
+    /// Days from this day to `later` (negative when `later` has passed).
+    pub fn days_until(self, later: Day) -> i64 {
+        later.ordinal() - self.ordinal()
+    }
+
+    /// Days since 1 March of year 0 C.E. (the civil-from-days algorithm's count).
+    fn ordinal(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - 543 - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
+    }
+}
+
 /// A calendar month in the Buddhist Era (`year` 2564 = 2021).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct YearMonth {

@@ -84,6 +84,9 @@ pub struct Counted {
     /// Round-2 products left out (round 1, duplicates, unknown district), in order.
     pub excluded: Vec<Excluded>,
     pub readiness: Vec<Readiness>,
+    /// Per preset district: whether a round-2 report read has a product of it
+    /// (counted, or left out as a repeat or a round-1 product): it has sent its report.
+    pub sent: Vec<bool>,
     pub issues: Vec<Issue>,
 }
 
@@ -178,7 +181,13 @@ impl Counting {
             next: (0, 0),
             issues: Repeats::default(),
             province: None,
-            out: Counted { online: vec![0; districts.len()], files, readiness, ..Default::default() },
+            out: Counted {
+                online: vec![0; districts.len()],
+                sent: vec![false; districts.len()],
+                files,
+                readiness,
+                ..Default::default()
+            },
         }
     }
 
@@ -215,7 +224,12 @@ impl Counting {
             *next = (file, index + 1);
             let at = |code| Place { code, file: &p.file, sheet: &p.sheet, column: "อำเภอ", row: p.row };
             let district = match matcher.find_text(&p.amphoe) {
-                DistrictMatch::Found(i) => i,
+                DistrictMatch::Found(i) => {
+                    if let Some(sent) = out.sent.get_mut(i) {
+                        *sent = true;
+                    }
+                    i
+                }
                 DistrictMatch::Unknown(_) if p.amphoe.trim().is_empty() => {
                     issues.push_repeat(at(Code::ReportAmphoeMissing), "", Issue::report_amphoe_missing);
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictMissing });

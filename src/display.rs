@@ -72,6 +72,34 @@ pub fn month(year_be: i32, month: u32, lang: Lang) -> String {
     }
 }
 
+/// A day: `17 ก.ย. 2564` or `17 Sep 2021`.
+pub fn day(d: crate::calendar::Day, lang: Lang) -> String {
+    format!("{} {}", d.day, month(d.year, d.month, lang))
+}
+
+/// When reports are due, seen `today`: "กำหนดส่ง 17 ก.ย. 2564 — เหลืออีก 5 วัน",
+/// "— ครบกำหนดวันนี้", "— เลยกำหนดมาแล้ว 3 วัน".
+///
+/// ```
+/// use otop_kpi::{calendar::Day, display::{deadline, Lang}};
+/// let due = Day { year: 2564, month: 9, day: 17 };
+/// assert_eq!(deadline(due, Day { year: 2564, month: 9, day: 12 }, Lang::Th), "กำหนดส่ง 17 ก.ย. 2564 — เหลืออีก 5 วัน");
+/// assert_eq!(deadline(due, Day { year: 2564, month: 9, day: 20 }, Lang::En), "Due 17 Sep 2021: 3 days ago");
+/// ```
+pub fn deadline(due: crate::calendar::Day, today: crate::calendar::Day, lang: Lang) -> String {
+    let left = today.days_until(due);
+    let when = day(due, lang);
+    let n = count(left.abs());
+    match (lang, left) {
+        (Lang::Th, 0) => format!("กำหนดส่ง {when} — ครบกำหนดวันนี้"),
+        (Lang::Th, l) if l > 0 => format!("กำหนดส่ง {when} — เหลืออีก {n} วัน"),
+        (Lang::Th, _) => format!("กำหนดส่ง {when} — เลยกำหนดมาแล้ว {n} วัน"),
+        (Lang::En, 0) => format!("Due {when}: today"),
+        (Lang::En, l) if l > 0 => format!("Due {when}: {n} days left"),
+        (Lang::En, _) => format!("Due {when}: {n} days ago"),
+    }
+}
+
 /// An evaluation window, e.g. `เม.ย.–ก.ย. 2564` or `Apr–Sep 2021` (both years
 /// when it spans two: `ต.ค. 2563–มี.ค. 2564`).
 pub fn window(w: crate::calendar::Window, lang: Lang) -> String {

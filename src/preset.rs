@@ -13,7 +13,7 @@
 //! assert_eq!(back.unwrap(), p);
 //! ```
 
-use crate::calendar::{Window, YearMonth};
+use crate::calendar::{Day, Window, YearMonth};
 use crate::issue::preset::Figure;
 use crate::issue::Issue;
 use crate::money::{BasisPoints, Satang};
@@ -129,6 +129,10 @@ pub struct Preset {
     /// A product whose channel cells hold only a mark: counted, warned, or not counted.
     #[serde(default)]
     pub mark_only: MarkOnly,
+    /// When the districts' reports are due (the letter: 17 September 2564); the
+    /// page says how many days are left.
+    #[serde(default)]
+    pub deadline: Option<Day>,
 }
 
 impl Preset {
@@ -161,6 +165,8 @@ impl Preset {
             rule: ScoringRule::Table,
             survey_done: false,
             mark_only: MarkOnly::Warn,
+            // The letter: reports by 17 September 2564.
+            deadline: Some(Day { year: 2564, month: 9, day: 17 }),
         }
     }
 

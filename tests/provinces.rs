@@ -255,3 +255,23 @@ fn a_total_row_that_is_not_the_sum_leaves_its_province_out_and_says_so() {
     // The two provinces left are as with their own workbooks.
     assert_eq!(v["provinces"][1]["province"]["online"], 105);
 }
+
+#[test]
+fn who_has_sent_eight_of_nine_districts_and_per_province() {
+    // Sa Kaeo's district reports without วังสมบูรณ์'s.
+    let mut args: Vec<String> = vec!["score".into(), "--json".into()];
+    args.extend(reports("scenario", "0").into_iter().filter(|f| !f.contains("วังสมบูรณ์")));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["submitted"], serde_json::json!({"sent": 8, "of": 9, "not_sent": ["วังสมบูรณ์"]}));
+    // Several provinces: each province says who has sent.
+    let v = run(&["targets-สระแก้ว.xlsx", "targets-จันทบุรี.xlsx", "targets-ตราด.xlsx"], &[]);
+    let sent: Vec<(u64, u64)> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["submitted"]["sent"].as_u64().unwrap(), p["submitted"]["of"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(sent, [(9, 9), (10, 10), (7, 7)]);
+}

@@ -382,6 +382,14 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
         rows.push(vec![no, r.district.clone(), display::baht(r.base), sales, growth, score, next]);
     }
     s.push_str(&table(&rows));
+    let (sent, of) = a.submitted();
+    let missing: Vec<&str> =
+        a.evaluation.districts.iter().map(|r| r.district.as_str()).filter(|d| !a.has_sent(d)).collect();
+    s.push_str(&format!("\nส่งรายงานแล้ว {sent} จาก {of} อำเภอ"));
+    if !missing.is_empty() {
+        s.push_str(&format!(" (ยังไม่ส่ง: {})", missing.join(", ")));
+    }
+    s.push('\n');
     if !a.issues.is_empty() {
         s.push_str(&format!("\nปัญหาที่พบ ({} รายการ)\n", a.issues.len()));
         for i in &a.issues {

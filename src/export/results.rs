@@ -176,8 +176,10 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         word(lang, "คะแนน (ตามร้อยละ)", "Score (by percent)"),
         word(lang, "เป้าหมายคะแนนถัดไป", "Next score's target"),
         word(lang, "ต้องเพิ่มอีก", "Still needed"),
+        word(lang, "ส่งรายงาน", "Report sent"),
     ];
     write_heads(ws, 3, &heads1, &[])?;
+    let (sent, of) = a.submitted();
     let rows: Vec<_> = e.districts.iter().chain(std::iter::once(&e.province)).collect();
     for (i, r) in rows.iter().enumerate() {
         let row = 4 + i as u32;
@@ -194,6 +196,15 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         let (target, gap) = next_text(r.kpi1.next(rule), display::count, lang);
         ws.write_string(row, 8, &target)?;
         ws.write_string(row, 9, &gap)?;
+        let sent_text = match (i < e.districts.len(), a.has_sent(&r.district)) {
+            (true, true) => word(lang, "ส่งแล้ว", "sent").to_string(),
+            (true, false) => word(lang, "ยังไม่ส่งรายงาน", "not sent yet").to_string(),
+            (false, _) => match lang {
+                Lang::Th => format!("ส่งแล้ว {sent} จาก {of} อำเภอ"),
+                Lang::En => format!("{sent} of {of} districts"),
+            },
+        };
+        ws.write_string(row, 10, &sent_text)?;
     }
     let start2 = 4 + rows.len() as u32 + 2;
     let kpi2_title = word(lang, "ตัวชี้วัดที่ 2 รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP", "KPI 2: revenue from OTOP sales");

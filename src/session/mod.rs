@@ -20,6 +20,7 @@ mod files;
 mod provinces;
 
 use crate::analysis::{Analysis, AnalysisSteps};
+use crate::calendar::Day;
 use crate::import::cell::Value;
 use crate::import::file::ImportedFile;
 use crate::import::targets::{apply, TargetTable};
@@ -257,6 +258,45 @@ impl Session {
         }
         if w.start.index() <= w.end.index() {
             self.preset.window = w;
+        }
+    }
+
+    /// Sets when the reports are due from what is typed: "17 ก.ย. 2564",
+    /// "17 กันยายน 64", "17/9/2564", "2021-09-17"; empty text clears it. A day
+    /// that cannot be read leaves the deadline as it is.
+    ///
+    /// ```
+    /// use otop_kpi::{calendar::Day, session::Session};
+    /// let mut s = Session::default();
+    /// s.set_deadline("๓๐ ก.ย. ๒๕๖๔");
+    /// assert_eq!(s.preset.deadline, Some(Day { year: 2564, month: 9, day: 30 }));
+    /// s.set_deadline("2021-09-20");
+    /// assert_eq!(s.preset.deadline, Some(Day { year: 2564, month: 9, day: 20 }));
+    /// s.set_deadline("31/9/2564");
+    /// assert_eq!(s.preset.deadline, Some(Day { year: 2564, month: 9, day: 20 }));
+    /// ```
+    pub fn set_deadline(&mut self, text: &str) {
+        let t = from_thai_digits(text.trim());
+        if t.is_empty() {
+            self.preset.deadline = None;
+            return;
+        }
+        let iso: Vec<&str> = t.split('-').collect();
+        let day = match iso.as_slice() {
+            [y, m, d] if y.len() == 4 => (|| {
+                let y: i64 = y.parse().ok()?;
+                Some(Day { year: crate::calendar::year_be(y)?, month: m.parse().ok()?, day: d.parse().ok()? })
+            })(),
+            _ => {
+                // The day first, then the month and year as month cells are read.
+                let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+                let rest = t[digits.len()..].trim_start_matches(|c: char| c.is_whitespace() || "/.-".contains(c));
+                let month = crate::import::month::parse(&Value::Text(rest.into()), Some(self.preset.fiscal_year));
+                month.and_then(|m| Some(Day { year: m.year, month: m.month, day: digits.parse().ok()? }))
+            }
+        };
+        if let Some(d) = day.filter(|d| d.is_valid()) {
+            self.preset.deadline = Some(d);
         }
     }
 

@@ -189,6 +189,9 @@ pub fn Settings() -> impl IntoView {
                 <HeadingField testid="window-end" label_th="ถึงเดือน" label_en="to"
                     get=|p| otop_kpi::display::month(p.window.end.year, p.window.end.month, Lang::Th)
                     set=|s, v| s.set_window_month(false, v) />
+                <HeadingField testid="deadline" label_th="กำหนดส่งรายงาน" label_en="Reports due"
+                    get=|p| p.deadline.map(|d| otop_kpi::display::day(d, Lang::Th)).unwrap_or_default()
+                    set=|s, v| s.set_deadline(v) />
             </div>
             <table class="districts-edit">
                 <thead><tr>

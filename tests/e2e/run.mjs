@@ -541,6 +541,9 @@ await test('several provinces: a table of provinces, a national row, and a drill
   assertEq(await page.getAttribute('table[data-testid=kpi1-targets] tr[data-district="province"] [data-col=t3]', 'data-value'), '102', 'its target table');
   const rayong = page.locator('[data-testid=issues] [data-code="report.province.unknown"]');
   assertEq(await rayong.count(), 1, 'the Rayong report: one error');
+  // Who has sent, per province: Trat's seven districts all have.
+  const tratSent = page.locator('table[data-testid=provinces] tr[data-province="ตราด"] [data-col=sent]');
+  assertEq([await tratSent.getAttribute('data-value'), await tratSent.getAttribute('data-of')], ['7', '7'], 'Trat sent');
   await page.screenshot({ path: path.join(OUT, 'provinces.png'), fullPage: true });
   await page.click('[data-testid=clear-provinces]');
   await waitDone(page);
@@ -615,6 +618,23 @@ await test('a long issues list shows 200 at a time, the rest behind "show more"'
   assert(left >= 19 * 12 - 200, `left: ${left}`);
   await more.click();
   assertEq(await items.count(), 200 + Math.min(left, 200), 'after "show more"');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('who has sent: eight of nine district reports, the ninth marked, the deadline said', async () => {
+  const { page, rec } = await open();
+  await page.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO.filter((f) => !f.includes('วังสมบูรณ์')));
+  await waitDone(page);
+  const sent = page.locator('[data-testid=submitted]');
+  assertEq([await sent.getAttribute('data-value'), await sent.getAttribute('data-of')], ['8', '9'], 'sent 8 of 9');
+  const text = await sent.textContent();
+  assert(text.includes('ส่งรายงานแล้ว 8 จาก 9 อำเภอ') && text.includes('ยังไม่ส่ง: วังสมบูรณ์'), text);
+  assert(text.includes('กำหนดส่ง 17 ก.ย. 2564'), `the letter's deadline: ${text}`);
+  const missing = await page.locator('table[data-testid=kpi1] tr[data-district][data-submitted=false]')
+    .evaluateAll((els) => els.map((e) => e.dataset.district));
+  assertEq(missing, ['วังสมบูรณ์'], 'the district without a report');
+  await page.screenshot({ path: path.join(OUT, 'submitted.png'), fullPage: false });
   assertEq(rec.errors, [], 'page errors');
   await page.close();
 });

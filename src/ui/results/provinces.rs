@@ -12,6 +12,15 @@ fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoVie
     view! { <td data-col=col data-value=plain class="num">{shown}</td> }
 }
 
+/// Who has sent in a province (or the nation): districts with a report read, of all.
+fn sent_cell(state: State, (sent, of): (usize, usize)) -> impl IntoView {
+    view! {
+        <td data-col="sent" data-value=sent.to_string() data-of=of.to_string() class="num">
+            {digits(state, format!("{sent}/{of}"))}
+        </td>
+    }
+}
+
 fn row_cells(state: State, r: &Row, rule: ScoringRule) -> impl IntoView {
     let k = &r.kpi1;
     let score1 = k.score(rule);
@@ -45,6 +54,8 @@ pub fn ProvincesTable() -> impl IntoView {
             let Some(n) = n else { return Vec::new() };
             let e = &n.nation;
             let selected = state.selected.get();
+            let sent: Vec<(usize, usize)> = n.provinces.iter().map(|p| p.analysis.submitted()).collect();
+            let all = sent.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
             let mut out: Vec<AnyView> = e
                 .districts
                 .iter()
@@ -60,6 +71,7 @@ pub fn ProvincesTable() -> impl IntoView {
                                     on:click=move |_| state.selected.set(i)>{name.clone()}</button>
                             </th>
                             {row_cells(state, r, e.rule)}
+                            {sent_cell(state, sent.get(i).copied().unwrap_or_default())}
                         </tr>
                     }
                     .into_any()
@@ -70,6 +82,7 @@ pub fn ProvincesTable() -> impl IntoView {
                     <tr data-province="nation" class="province">
                         <th scope="row">{tr(lang, "ทั้งประเทศ", "Nation")}</th>
                         {row_cells(state, &e.province, e.rule)}
+                        {sent_cell(state, all)}
                     </tr>
                 }
                 .into_any(),
@@ -94,6 +107,7 @@ pub fn ProvincesTable() -> impl IntoView {
                     <th scope="col">{t("ยอดจำหน่าย (บาท)", "Sales (baht)")}</th>
                     <th scope="col">{t("เพิ่มขึ้นร้อยละ", "Growth")}</th>
                     <th scope="col">{t("คะแนนตัวชี้วัดที่ 2", "KPI 2 score")}</th>
+                    <th scope="col">{t("ส่งรายงานแล้ว (อำเภอ)", "Districts sent")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

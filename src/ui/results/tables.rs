@@ -120,18 +120,51 @@ fn SortHeader(
     }
 }
 
+/// Who has sent: "ส่งแล้ว 8 จาก 9 อำเภอ", the districts still to send, and the
+/// preset's deadline with the days left (SPEC §8's `submitted` hook).
+#[component]
+fn Submitted() -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        let lang = state.lang.get();
+        let (sent, of, missing) = state.analysis.with(|a| {
+            let (sent, of) = a.submitted();
+            let missing: Vec<String> =
+                a.evaluation.districts.iter().map(|r| r.district.clone()).filter(|d| !a.has_sent(d)).collect();
+            (sent, of, missing)
+        });
+        let mut text =
+            tr(lang, &format!("ส่งรายงานแล้ว {sent} จาก {of} อำเภอ"), &format!("{sent} of {of} districts have sent"));
+        if !missing.is_empty() && missing.len() < of {
+            let list = missing.join(", ");
+            text += &tr(lang, &format!(" · ยังไม่ส่ง: {list}"), &format!(" · still to send: {list}"));
+        }
+        let due = state.preset.with(|p| p.deadline).map(|d| display::deadline(d, crate::ui::browser::today(), lang));
+        view! {
+            <p class="submitted" data-testid="submitted" data-value=sent.to_string() data-of=of.to_string()>
+                {digits(state, text)}
+                {due.map(|d| view! { <span class="deadline">{digits(state, d)}</span> })}
+            </p>
+        }
+    }
+}
+
 #[component]
 pub fn Kpi1Table() -> impl IntoView {
     let state = expect_context::<State>();
     let sort = RwSignal::new(None::<Sort>);
-    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, read: bool| {
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, read: bool, sent: bool| {
         let k = &r.kpi1;
         let is_province = key == "province";
+        // Who has sent (SPEC §8): every district row says, the province row does not.
+        let submitted = (!is_province).then(|| sent.to_string());
+        let not_sent = (read && !is_province && !sent)
+            .then(|| view! { <span class="not-sent">{tr(lang, "ยังไม่ส่งรายงาน", "no report yet")}</span> });
         if !read {
             // No report read yet: the registered products, and nothing scored.
             let dash = || "–".to_string();
             return view! {
-                <tr class:province=is_province data-district=key>
+                <tr class:province=is_province data-district=key data-submitted=submitted>
                     <th scope="row">{r.district.clone()}</th>
                     {cell("products", k.products.to_string(), count(state, k.products))}
                     {cell("online", None, dash())}
@@ -152,8 +185,9 @@ pub fn Kpi1Table() -> impl IntoView {
             gap.map(|n| count(state, n)).unwrap_or_else(|| "-".into())
         };
         view! {
-            <tr class:province=is_province class=own_class(state, &key) data-district=key class:differ=differ>
-                <th scope="row">{r.district.clone()}</th>
+            <tr class:province=is_province class=own_class(state, &key) data-district=key class:differ=differ
+                data-submitted=submitted>
+                <th scope="row">{r.district.clone()}{not_sent}</th>
                 {cell("products", k.products.to_string(), count(state, k.products))}
                 {cell("online", k.online.to_string(), count(state, k.online))}
                 {cell("percent", k.percent.to_string(), percent_cell(state, k.percent))}
@@ -177,9 +211,13 @@ pub fn Kpi1Table() -> impl IntoView {
         };
         let read = state.reports_read.get();
         let own = state.own_district.get();
-        table_body(&a, sort.get(), own.as_deref(), key, |r, k| row_view(r, k, rule, lang, read))
+        table_body(&a, sort.get(), own.as_deref(), key, |r, k| {
+            let sent = a.has_sent(&r.district);
+            row_view(r, k, rule, lang, read, sent)
+        })
     };
     view! {
+        <Submitted />
         <table class="kpi" data-testid="kpi1">
             <caption>{t("ตัวชี้วัดที่ 1 รายอำเภอ", "KPI 1 by district")}</caption>
             <thead><tr>
