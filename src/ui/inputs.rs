@@ -237,12 +237,26 @@ pub fn Inputs() -> impl IntoView {
             "idle"
         }
     };
+    // Files read of files dropped, while any is being read (a department's drop of hundreds).
+    let progress = move || {
+        state.session.with(|s| {
+            let all = s.file_count();
+            (all.saturating_sub(s.pending()), all)
+        })
+    };
     let status_text = move || {
         let l = state.lang.get();
         match status() {
             "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
             "working" if !state.session.with(Session::working) => tr(l, "กำลังคำนวณคะแนน…", "Scoring…"),
-            "working" => tr(l, "กำลังอ่านไฟล์…", "Reading files…"),
+            "working" => {
+                let (read, all) = progress();
+                tr(
+                    l,
+                    &format!("กำลังอ่านไฟล์… อ่านแล้ว {read} จาก {all} ไฟล์"),
+                    &format!("Reading files: {read} of {all} read"),
+                )
+            }
             _ => {
                 let n = state.session.with(Session::file_count);
                 tr(l, &format!("อ่านแล้ว {n} ไฟล์",), &format!("{n} files read"))
@@ -302,6 +316,13 @@ pub fn Inputs() -> impl IntoView {
             <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">
                 {status_text}
             </p>
+            {move || state.session.with(Session::working).then(|| {
+                let (read, all) = progress();
+                view! {
+                    <progress data-testid="read-progress" value=read.to_string() max=all.to_string()
+                        aria-label=move || tr(state.lang.get(), "ความคืบหน้าการอ่านไฟล์", "Files read")></progress>
+                }
+            })}
         </section>
     }
 }
