@@ -99,14 +99,85 @@ fn FileList(kind: FileKind) -> impl IntoView {
             &format!("{n} files · {errors} with errors · {warnings} with warnings: open to see each"),
         )
     };
+    // Several provinces: the report files by province, a line each (files, errors, warnings).
+    let by_province = Memo::new(move |_| {
+        let n = (kind == FileKind::Report).then(|| state.nation.with(|n| n.as_ref().map(province_files))).flatten()?;
+        let listed: Vec<&String> = n.iter().flat_map(|(_, files)| files).collect();
+        let others: Vec<String> = state
+            .session
+            .with(|s| s.slots(kind).iter().map(|f| f.name.clone()).filter(|f| !listed.contains(&f)).collect());
+        let mut groups = n.clone();
+        if !others.is_empty() {
+            groups.push((String::new(), others));
+        }
+        Some(groups)
+    });
+    move || match by_province.get() {
+        Some(groups) => groups
+            .into_iter()
+            .map(|(province, files)| view! { <ProvinceFiles province files /> })
+            .collect_view()
+            .into_any(),
+        None => view! {
+            <details class="file-list-box" prop:open=move || !many.get()>
+                <summary class:hidden=move || !many.get()>{summary}</summary>
+                <ul class="file-list">
+                    <For each=move || state.session.with(|s| s.slots(kind).to_vec())
+                        key=|s| (s.name.clone(), s.result.is_some()) let:file>
+                        <FileStatus file kind />
+                    </For>
+                </ul>
+            </details>
+        }
+        .into_any(),
+    }
+}
+
+/// Each province's report files in a run over several provinces: (province, file names).
+fn province_files(n: &otop_kpi::nation::NationRun) -> Vec<(String, Vec<String>)> {
+    n.provinces.iter().map(|p| (p.preset.province.clone(), p.files.clone())).collect()
+}
+
+/// One province's report files: a line (files, errors, warnings) that opens to the files.
+/// `province` empty: the files of no loaded province.
+#[component]
+fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let names = files.clone();
+    let key = province.clone();
+    let summary = move || {
+        let lang = state.lang.get();
+        let (errors, warnings) = state.issues.with(|all| {
+            let with = |sev: Severity| {
+                names
+                    .iter()
+                    .filter(|f| all.iter().any(|i| i.severity == sev && i.file.as_deref() == Some(f.as_str())))
+                    .count()
+            };
+            (with(Severity::Error), with(Severity::Warning))
+        });
+        let n = names.len();
+        let who = if province.is_empty() {
+            tr(lang, "ไม่อยู่ในจังหวัดที่นำเข้า", "In no loaded province")
+        } else {
+            tr(lang, &format!("จังหวัด{province}"), &province)
+        };
+        tr(
+            lang,
+            &format!("{who} — {n} ไฟล์ · มีข้อผิดพลาด {errors} · มีคำเตือน {warnings}"),
+            &format!("{who}: {n} files · {errors} with errors · {warnings} with warnings"),
+        )
+    };
+    let slots = move || {
+        state
+            .session
+            .with(|s| s.slots(FileKind::Report).iter().filter(|f| files.contains(&f.name)).cloned().collect::<Vec<_>>())
+    };
     view! {
-        <details class="file-list-box" prop:open=move || !many.get()>
-            <summary class:hidden=move || !many.get()>{summary}</summary>
+        <details class="file-list-box province-files" data-testid="province-files" data-province=key>
+            <summary>{summary}</summary>
             <ul class="file-list">
-                <For each=move || state.session.with(|s| s.slots(kind).to_vec())
-                    key=|s| (s.name.clone(), s.result.is_some()) let:file>
-                    <FileStatus file kind />
-                </For>
+                {move || slots().into_iter().map(|file| view! { <FileStatus file kind=FileKind::Report /> }).collect_view()}
             </ul>
         </details>
     }

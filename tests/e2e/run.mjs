@@ -541,6 +541,11 @@ await test('several provinces: a table of provinces, a national row, and a drill
   assertEq(await page.getAttribute('table[data-testid=kpi1-targets] tr[data-district="province"] [data-col=t3]', 'data-value'), '102', 'its target table');
   const rayong = page.locator('[data-testid=issues] [data-code="report.province.unknown"]');
   assertEq(await rayong.count(), 1, 'the Rayong report: one error');
+  // The report files by province, a line each; the Rayong report in no loaded province.
+  const groups = await page.locator('[data-testid=province-files]').evaluateAll((els) => els.map((e) => e.dataset.province));
+  assertEq(groups, ['สระแก้ว', 'จันทบุรี', 'ตราด', ''], 'files grouped by province');
+  assertEq(await page.locator('[data-testid=province-files][data-province="ตราด"] [data-testid=file-status]').count(), 7,
+    "Trat's files");
   // Who has sent, per province: Trat's seven districts all have.
   const tratSent = page.locator('table[data-testid=provinces] tr[data-province="ตราด"] [data-col=sent]');
   assertEq([await tratSent.getAttribute('data-value'), await tratSent.getAttribute('data-of')], ['7', '7'], 'Trat sent');
