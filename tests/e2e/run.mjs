@@ -644,6 +644,37 @@ await test('who has sent: eight of nine district reports, the ninth marked, the 
   await page.close();
 });
 
+await test('a department\'s workbooks (tables one under another; one national table) score like three; a broken total leaves its province out', async () => {
+  const dir = path.join(FIXTURES, 'provinces');
+  const reports = [...SCENARIO, ...fs.readdirSync(dir).filter((f) => /^(จันทบุรี|ตราด)-|ระยอง/.test(f)).sort().map((f) => path.join(dir, f))];
+  for (const workbook of ['กรม-ซ้อนกัน.xlsx', 'กรม-ทั้งประเทศ.xlsx', 'กรม-รวมผิด.xlsx']) {
+    const { page, rec } = await open();
+    await page.setInputFiles('input[type=file][data-testid=targets-files]', [path.join(dir, workbook)]);
+    await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 30000 });
+    await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+    await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+    await waitDone(page);
+    const p = (name, col) => page.getAttribute(`table[data-testid=provinces] tr[data-province="${name}"] [data-col=${col}]`, 'data-value');
+    const want = [['สระแก้ว', 1921, 179, 3], ['จันทบุรี', 1130, 105, 3], ['ตราด', 620, 53, 2], ['nation', 3671, 337, 3]];
+    if (workbook === 'กรม-รวมผิด.xlsx') {
+      // Trat's KPI 1 total says 630 where its districts add up to 620: its table is not used.
+      const names = await page.locator('table[data-testid=provinces] tr[data-province]').evaluateAll((els) => els.map((e) => e.dataset.province));
+      assertEq(names, ['สระแก้ว', 'จันทบุรี', 'nation'], `${workbook}: provinces`);
+      const sum = page.locator('[data-testid=issues] [data-code="targets.sum_differs"]');
+      assertEq([await sum.count(), await sum.getAttribute('data-row')], [1, '42'], 'the sum error at its total row');
+      assertEq(await page.locator('[data-testid=issues] [data-code="targets.province_unusable"]').count(), 1, 'Trat left out, said so');
+      assertEq(await p('จันทบุรี', 'online'), '105', 'Chanthaburi as with its own workbook');
+    } else {
+      for (const [name, products, online, score] of want) {
+        assertEq([await p(name, 'products'), await p(name, 'online'), await p(name, 'score')], [String(products), String(online), String(score)], `${workbook}: ${name}`);
+      }
+      assertEq(await page.locator('[data-testid=issues] [data-code^="targets."]').count(), 0, `${workbook}: no table issue`);
+    }
+    assertEq(rec.errors, [], 'page errors');
+    await page.close();
+  }
+});
+
 await context.close();
 await server.close();
 finish();
