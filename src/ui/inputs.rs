@@ -168,16 +168,17 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
             &format!("{who}: {n} files · {errors} with errors · {warnings} with warnings"),
         )
     };
-    let slots = move || {
-        state
+    let items = move || {
+        let mine: Vec<Slot> = state
             .session
-            .with(|s| s.slots(FileKind::Report).iter().filter(|f| files.contains(&f.name)).cloned().collect::<Vec<_>>())
+            .with(|s| s.slots(FileKind::Report).iter().filter(|f| files.contains(&f.name)).cloned().collect());
+        mine.into_iter().map(|file| view! { <FileStatus file kind=FileKind::Report /> }).collect_view()
     };
     view! {
         <details class="file-list-box province-files" data-testid="province-files" data-province=key>
             <summary>{summary}</summary>
             <ul class="file-list">
-                {move || slots().into_iter().map(|file| view! { <FileStatus file kind=FileKind::Report /> }).collect_view()}
+                {items}
             </ul>
         </details>
     }
