@@ -90,7 +90,9 @@ fn a_total_row_the_districts_do_not_add_up_to_is_an_error_and_the_table_is_not_u
     assert_eq!((t[0].usable, codes(&t[0])), (false, vec!["targets.sum_differs"]));
     let issue = &t[0].checks[0];
     assert_eq!((issue.sheet.is_some(), issue.row), (true, Some(6)));
-    assert!(issue.message_en.contains("says products 430") && issue.message_en.contains("(3–5) add up to 420"));
+    assert!(
+        issue.message_en.contains("says registered products 430") && issue.message_en.contains("(3–5) add up to 420")
+    );
     // Applied, the table is not used: the preset keeps its own figures.
     let before = Preset::sa_kaeo_2564_round2();
     let (after, issues) = apply(&before, "เป้าหมาย.csv", &t);

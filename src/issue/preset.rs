@@ -4,7 +4,7 @@ use super::{Code, Issue};
 use crate::display;
 use crate::money::{BasisPoints, Satang};
 
-/// A figure of a district in the preset.
+/// A figure of a district in the preset (or a target table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
     Entrepreneurs,
@@ -13,11 +13,20 @@ pub enum Figure {
 }
 
 impl Figure {
-    fn names(self) -> (&'static str, &'static str) {
+    /// Its name in Thai and in English.
+    pub(super) fn names(self) -> (&'static str, &'static str) {
         match self {
             Figure::Entrepreneurs => ("จำนวนผู้ประกอบการ", "registered entrepreneurs"),
             Figure::Products => ("จำนวนผลิตภัณฑ์", "registered products"),
             Figure::Base => ("ยอดจำหน่ายปีฐาน", "base-year sales"),
+        }
+    }
+
+    /// An amount of this figure for people: a count, or baht.
+    pub(super) fn amount(self, v: Satang) -> String {
+        match self {
+            Figure::Base => display::baht(v),
+            _ => display::count(v.baht()),
         }
     }
 }

@@ -1,34 +1,9 @@
 //! The catalogue's target-table checks (SPEC §4.4): each table is checked as it
 //! is read, and one that fails a sum or duplicate check is not used.
 
+use super::preset::Figure;
 use super::{Code, Issue};
-use crate::display;
 use crate::money::Satang;
-
-/// What a figure of a target table is, in Thai and English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Figure {
-    Entrepreneurs,
-    Products,
-    Base,
-}
-
-impl Figure {
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Figure::Entrepreneurs => ("จำนวนผู้ประกอบการ", "entrepreneurs"),
-            Figure::Products => ("จำนวนผลิตภัณฑ์", "products"),
-            Figure::Base => ("ยอดจำหน่ายปีฐาน", "base-year sales"),
-        }
-    }
-
-    fn amount(self, v: Satang) -> String {
-        match self {
-            Figure::Base => display::baht(v),
-            _ => display::count(v.baht()),
-        }
-    }
-}
 
 impl Issue {
     /// A total row whose `figure` is not the sum of the district rows above it

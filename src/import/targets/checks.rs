@@ -9,7 +9,7 @@ use crate::district::{match_district, DistrictMatch};
 use crate::divisions;
 use crate::import::cell::Value;
 use crate::import::text::money;
-use crate::issue::targets::Figure;
+use crate::issue::preset::Figure;
 use crate::issue::Issue;
 use crate::money::Satang;
 use crate::text::compact;
