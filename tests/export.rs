@@ -47,6 +47,10 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     );
     let sheet = |name: &str| wb.sheets.iter().find(|s| s.name == name).unwrap();
     let text = |s: &otop_kpi::import::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
+    // Who has sent: each district, and the province row "8 of 9"-style.
+    let summary = sheet("สรุปตัวชี้วัด");
+    assert_eq!((text(summary, 3, 10), text(summary, 4, 10)), ("ส่งรายงาน".into(), "ส่งแล้ว".into()));
+    assert_eq!(text(summary, 13, 10), "ส่งแล้ว 9 จาก 9 อำเภอ");
     // The letter's tables: เมืองสระแก้ว's KPI 1 targets, the province's, วังสมบูรณ์'s 5-point revenue.
     let t1 = sheet("เป้าหมาย ตลาดออนไลน์");
     assert_eq!((4..9).map(|c| text(t1, 4, c)).collect::<Vec<_>>(), ["29", "33", "37", "41", "45"]);

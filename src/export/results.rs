@@ -109,8 +109,12 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
         word(lang, "ยอดจำหน่าย (บาท)", "Sales (baht)"),
         word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)"),
         word(lang, "คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
+        word(lang, "ส่งรายงานแล้ว (อำเภอ)", "Districts sent"),
     ];
-    write_heads(ws, 0, &heads, &[18.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0])?;
+    write_heads(ws, 0, &heads, &[18.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0])?;
+    // Who has sent, per province and for the nation: "8/9".
+    let sent: Vec<(usize, usize)> = n.provinces.iter().map(|p| p.analysis.submitted()).collect();
+    let all = sent.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
     let e = &n.nation;
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
         let row = 1 + i as u32;
@@ -125,6 +129,8 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
             ws.write_number_with_format(row, 7, k.growth.0 as f64 / 100.0, &pct)?;
             ws.write_number(row, 8, k.score(e.rule) as f64)?;
         }
+        let (done, of) = sent.get(i).copied().unwrap_or(all);
+        ws.write_string(row, 9, format!("{done}/{of}"))?;
     }
     ws.set_freeze_panes(1, 1)?;
     Ok(())
