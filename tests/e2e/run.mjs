@@ -634,7 +634,7 @@ await test('who has sent: eight of nine district reports, the ninth marked, the 
   const sent = page.locator('[data-testid=submitted]');
   assertEq([await sent.getAttribute('data-value'), await sent.getAttribute('data-of')], ['8', '9'], 'sent 8 of 9');
   const text = await sent.textContent();
-  assert(text.includes('ส่งรายงานแล้ว 8 จาก 9 อำเภอ') && text.includes('ยังไม่ส่ง: วังสมบูรณ์'), text);
+  assert(text.includes('ส่งแล้ว 8 จาก 9 อำเภอ') && text.includes('ยังไม่ส่ง: วังสมบูรณ์'), text);
   assert(text.includes('กำหนดส่ง 17 ก.ย. 2564'), `the letter's deadline: ${text}`);
   const missing = await page.locator('table[data-testid=kpi1] tr[data-district][data-submitted=false]')
     .evaluateAll((els) => els.map((e) => e.dataset.district));

@@ -134,7 +134,7 @@ fn Submitted() -> impl IntoView {
             (sent, of, missing)
         });
         let mut text =
-            tr(lang, &format!("ส่งรายงานแล้ว {sent} จาก {of} อำเภอ"), &format!("{sent} of {of} districts have sent"));
+            tr(lang, &format!("ส่งแล้ว {sent} จาก {of} อำเภอ"), &format!("{sent} of {of} districts have sent"));
         if !missing.is_empty() && missing.len() < of {
             let list = missing.join(", ");
             text += &tr(lang, &format!(" · ยังไม่ส่ง: {list}"), &format!(" · still to send: {list}"));
