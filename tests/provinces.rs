@@ -277,3 +277,22 @@ fn who_has_sent_eight_of_nine_districts_and_per_province() {
         .collect();
     assert_eq!(sent, [(9, 9), (10, 10), (7, 7)]);
 }
+
+#[test]
+fn tables_side_by_side_under_one_merged_title_are_each_their_provinces() {
+    let v = run(&["กรม-เคียงกัน.xlsx"], &[]);
+    no_table_issue(&v);
+    let got: Vec<(&str, u64, u64, u64)> = v["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let row = &p["province"];
+            let n = |k: &str| row[k].as_u64().unwrap();
+            (p["name"].as_str().unwrap(), n("products"), n("online"), n("kpi1_score"))
+        })
+        .collect();
+    // By hand (make_provinces.py): the same figures as their own workbooks.
+    assert_eq!(got, [("จันทบุรี", 1130, 105, 3), ("ตราด", 620, 53, 2)]);
+    assert_eq!(v["provinces"][1]["province"]["base"].to_string(), "91000000");
+}
