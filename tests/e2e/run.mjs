@@ -447,6 +447,10 @@ await test('print: a heading with the date of the data, readiness and targets op
   assert(await page.locator('details.readiness table').isVisible(), 'readiness prints open');
   assert(await page.locator('table[data-testid=kpi1-targets]').isVisible(), 'the target tables print open');
   assert(await page.locator('.signature').isVisible(), 'the signature block prints');
+  // The settings print as text, not as a check box and drop-down lists.
+  const settings = await page.locator('[data-testid=settings-text]').textContent();
+  assert(settings.includes('เกณฑ์การให้คะแนน: ตามตารางเป้าหมาย') && settings.includes('รายงานการสำรวจความพร้อม: ยังไม่มี'), settings);
+  assert(!(await page.locator('select[data-testid=scoring-rule]').isVisible()), 'the drop-down list does not print');
   await page.screenshot({ path: path.join(OUT, 'print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   assert(!(await header.isVisible()), 'the print heading is for print only');

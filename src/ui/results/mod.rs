@@ -33,8 +33,32 @@ fn Controls() -> impl IntoView {
         "จังหวัดมีรายงานการสำรวจความพร้อมของผู้ประกอบการ/ผลิตภัณฑ์แล้ว (จำเป็นสำหรับ 5 คะแนน)",
         "The province has its readiness survey report (needed for score 5)",
     );
+    // In print, the settings as text, not the controls themselves.
+    let printed = move || {
+        let lang = state.lang.get();
+        let (rule, survey, mark) = state.preset.with(|p| (p.rule, p.survey_done, p.mark_only));
+        let rule = match rule {
+            ScoringRule::Table => tr(lang, "ตามตารางเป้าหมาย", "by the published target table"),
+            ScoringRule::Percent => tr(lang, "ตามร้อยละอย่างเคร่งครัด", "by strict percentage"),
+        };
+        let survey = match survey {
+            true => tr(lang, "มีแล้ว", "done"),
+            false => tr(lang, "ยังไม่มี", "not yet"),
+        };
+        let mark = match mark {
+            MarkOnly::Warn => tr(lang, "นับ และแจ้งเตือน", "counted, with a warning"),
+            MarkOnly::Count => tr(lang, "นับ", "counted"),
+            MarkOnly::Exclude => tr(lang, "ไม่นับ", "not counted"),
+        };
+        tr(
+            lang,
+            &format!("เกณฑ์การให้คะแนน: {rule} · รายงานการสำรวจความพร้อม: {survey} · ช่องทางที่มีเพียงเครื่องหมาย: {mark}"),
+            &format!("Scoring rule: {rule} · Readiness survey report: {survey} · Channels with only a mark: {mark}"),
+        )
+    };
     view! {
-        <div class="controls">
+        <p class="print-only settings-text" data-testid="settings-text">{printed}</p>
+        <div class="controls no-print">
             <label class="toggle">
                 <input type="checkbox" data-testid="survey-done"
                     prop:checked=move || state.preset.with(|p| p.survey_done)

@@ -217,6 +217,7 @@ pub fn Kpi1Table() -> impl IntoView {
         })
     };
     view! {
+        <div class="kpi1-box">
         <Submitted />
         <table class="kpi" data-testid="kpi1">
             <caption>{t("ตัวชี้วัดที่ 1 รายอำเภอ", "KPI 1 by district")}</caption>
@@ -231,6 +232,7 @@ pub fn Kpi1Table() -> impl IntoView {
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
+        </div>
     }
 }
 
