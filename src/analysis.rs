@@ -83,7 +83,6 @@ impl Analysis {
         crate::import::file::state_of_file(&self.issues, file)
     }
 
-    /// SPEC §9's JSON object: districts, province, issues, files.
     /// Who has sent: (districts with a report read, districts of the province).
     ///
     /// ```
@@ -102,11 +101,17 @@ impl Analysis {
         at.and_then(|i| self.counted.sent.get(i)).copied().unwrap_or(false)
     }
 
+    /// The districts that have not sent their report yet, in the preset's order.
+    pub fn not_sent(&self) -> Vec<&str> {
+        let sent = self.evaluation.districts.iter().zip(&self.counted.sent);
+        sent.filter(|(_, s)| !**s).map(|(r, _)| r.district.as_str()).collect()
+    }
+
+    /// SPEC §9's JSON object: districts, province, issues, files.
     pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
         let e = &self.evaluation;
         let (sent, of) = self.submitted();
-        let not_sent: Vec<&str> =
-            e.districts.iter().map(|r| r.district.as_str()).filter(|d| !self.has_sent(d)).collect();
+        let not_sent = self.not_sent();
         json!({
             "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "province": e.row_json(&e.province),

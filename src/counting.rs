@@ -102,12 +102,27 @@ impl Counted {
     }
 }
 
-/// The provinces of the official list that have a district named `typed`,
-/// when none of them is `here`: a district of another province.
-fn elsewhere(typed: &str, here: Option<&str>) -> Option<Vec<&'static str>> {
-    let listed = crate::divisions::provinces_of_district(typed);
-    let is_here = |name: &str| here.is_some_and(|h| same_province(h, name));
-    (!listed.is_empty() && !listed.iter().any(|p| is_here(p.name))).then(|| listed.iter().map(|p| p.name).collect())
+/// What the official list says of a district name the preset does not have.
+#[derive(Debug, Clone)]
+enum Listed {
+    /// A district of these provinces, none of them the run's.
+    Elsewhere(Vec<&'static str>),
+    /// A district of the run's province (the preset lacks it).
+    Here,
+    /// No district of Thailand has this name.
+    Nowhere,
+}
+
+impl Listed {
+    fn of(typed: &str, here: Option<&str>) -> Listed {
+        let listed = crate::divisions::provinces_of_district(typed);
+        let is_here = |name: &str| here.is_some_and(|h| same_province(h, name));
+        match listed.as_slice() {
+            [] => Listed::Nowhere,
+            l if l.iter().any(|p| is_here(p.name)) => Listed::Here,
+            l => Listed::Elsewhere(l.iter().map(|p| p.name).collect()),
+        }
+    }
 }
 
 /// Counts the online products of the round-2 `reports` per district, excluding
@@ -149,6 +164,8 @@ pub struct Counting {
     issues: Repeats,
     /// The province of the run, when known (to tell a district of another province).
     province: Option<String>,
+    /// What the official list says of each unknown district text (looked up once per text).
+    listed: HashMap<Text, Listed>,
     out: Counted,
 }
 
@@ -181,6 +198,7 @@ impl Counting {
             next: (0, 0),
             issues: Repeats::default(),
             province: None,
+            listed: HashMap::default(),
             out: Counted {
                 online: vec![0; districts.len()],
                 sent: vec![false; districts.len()],
@@ -211,6 +229,7 @@ impl Counting {
             next,
             issues,
             province,
+            listed,
             out,
         } = self;
         let files = out.files.clone();
@@ -237,18 +256,19 @@ impl Counting {
                 }
                 DistrictMatch::Unknown(near) => {
                     let here = province.as_deref();
-                    match elsewhere(&p.amphoe, here) {
-                        Some(listed) => {
-                            let make = || Issue::report_amphoe_other_province(&p.amphoe, &listed, here);
-                            issues.push_repeat(at(Code::ReportAmphoeOtherProvince), &p.amphoe, make)
+                    let (typed, near) = (&p.amphoe, &near);
+                    match listed.entry(typed.clone()).or_insert_with(|| Listed::of(typed, here)) {
+                        Listed::Elsewhere(others) => {
+                            let make = || Issue::report_amphoe_other_province(typed, others, here);
+                            issues.push_repeat(at(Code::ReportAmphoeOtherProvince), typed, make)
                         }
-                        None => {
-                            let listed = !crate::divisions::provinces_of_district(&p.amphoe).is_empty();
-                            let make = || match listed {
-                                true => Issue::report_amphoe_unknown(&p.amphoe, &near),
-                                false => Issue::report_amphoe_nowhere(&p.amphoe, &near),
-                            };
-                            issues.push_repeat(at(Code::ReportAmphoeUnknown), &p.amphoe, make)
+                        Listed::Here => {
+                            let make = || Issue::report_amphoe_unknown(typed, near);
+                            issues.push_repeat(at(Code::ReportAmphoeUnknown), typed, make)
+                        }
+                        Listed::Nowhere => {
+                            let make = || Issue::report_amphoe_nowhere(typed, near);
+                            issues.push_repeat(at(Code::ReportAmphoeUnknown), typed, make)
                         }
                     }
                     out.excluded.push(Excluded { file, index, reason: Exclusion::DistrictUnknown });

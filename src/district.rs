@@ -20,6 +20,12 @@ fn strip_prefix(c: &str) -> &str {
     c.strip_prefix("อำเภอ").or_else(|| c.strip_prefix("อ.")).unwrap_or(c)
 }
 
+/// A district name as matched: compacted (the comparison key, no spaces),
+/// without "อำเภอ" or "อ." in front ("อ. คลองหาด" → "คลองหาด").
+pub fn district_key(name: &str) -> String {
+    strip_prefix(&compact(name)).to_string()
+}
+
 /// Matches an amphoe cell to one of `districts`, after normalising: "อำเภอ" or
 /// "อ." in front, spaces, Thai digits and case do not matter, and a name that
 /// begins only one district ("อ.เมือง" → เมืองสระแก้ว) is that district.
@@ -48,7 +54,7 @@ pub struct DistrictMatcher {
 
 impl DistrictMatcher {
     pub fn new(districts: &[String]) -> DistrictMatcher {
-        let names = districts.iter().map(|d| strip_prefix(&compact(d)).to_string()).collect();
+        let names = districts.iter().map(|d| district_key(d)).collect();
         DistrictMatcher { districts: districts.to_vec(), names, seen: HashMap::default(), last: None }
     }
 
@@ -134,11 +140,7 @@ pub fn province_named(text: &str) -> Option<String> {
             if name.chars().count() >= 2 && name.chars().all(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c)) {
                 // The official spelling, when the list has the province (or one the
                 // name runs on from: "จังหวัดสระแก้วอำเภอเมือง").
-                let listed = divisions::province(&name).or_else(|| {
-                    let key = compact(&name);
-                    let starts = divisions::provinces().iter().filter(|p| key.starts_with(&compact(p.name)));
-                    starts.max_by_key(|p| p.name.len())
-                });
+                let listed = divisions::province(&name).or_else(|| divisions::province_starting(&name));
                 return Some(listed.map_or(name, |p| p.name.to_string()));
             }
             rest = &rest[at + marker.len()..];
@@ -165,10 +167,7 @@ pub fn province_named_in<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -
 }
 
 /// A province name as compared: compacted, without "จังหวัด" or "จ." in front.
-pub fn province_key(s: &str) -> String {
-    let c = crate::text::compact(s);
-    c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string()
-}
+pub use crate::divisions::province_key;
 
 /// Whether two province names are the same ("จ.สระแก้ว", "จังหวัด สระแก้ว", "สระแก้ว").
 pub fn same_province(a: &str, b: &str) -> bool {

@@ -59,21 +59,17 @@ pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable
     }
     // A province with a kind of table none of whose tables is usable is left out:
     // half its figures would score it silently wrong.
-    let unusable: Vec<String> = groups
-        .iter()
-        .map(|(p, _, _)| p)
-        .filter(|p| {
-            let mine = || groups.iter().filter(|(q, _, _)| same_province(p, q)).flat_map(|(_, _, ts)| ts);
-            [Table::Online, Table::Revenue]
-                .iter()
-                .any(|&kind| mine().any(|t| t.table == kind) && !mine().any(|t| t.table == kind && t.usable))
-        })
-        .fold(Vec::new(), |mut out: Vec<String>, p| {
-            if !out.iter().any(|o| same_province(o, p)) {
-                out.push(p.clone());
-            }
-            out
-        });
+    let lacks_usable = |p: &str| {
+        let mine = || groups.iter().filter(|(q, _, _)| same_province(p, q)).flat_map(|(_, _, ts)| ts);
+        let lacks = |kind| mine().any(|t| t.table == kind) && !mine().any(|t| t.table == kind && t.usable);
+        lacks(Table::Online) || lacks(Table::Revenue)
+    };
+    let mut unusable: Vec<String> = Vec::new();
+    for (p, _, _) in &groups {
+        if !unusable.iter().any(|u| same_province(u, p)) && lacks_usable(p) {
+            unusable.push(p.clone());
+        }
+    }
     let mut presets: Vec<Preset> = Vec::new();
     let mut issues = Vec::new();
     for (province, file, tables) in groups {
@@ -347,6 +343,14 @@ impl NationRun {
         sales: &[SalesFile],
     ) -> NationRun {
         NationSteps::new(presets.to_vec(), reports, round1, sales).finish()
+    }
+
+    /// Who has sent, per province (districts with a report read, districts) and
+    /// for the nation (their sums).
+    pub fn submitted(&self) -> (Vec<(usize, usize)>, (usize, usize)) {
+        let each: Vec<(usize, usize)> = self.provinces.iter().map(|p| p.analysis.submitted()).collect();
+        let all = each.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
+        (each, all)
     }
 
     /// SPEC §9's object for a run with `--targets`: provinces, nation, issues, files.

@@ -383,8 +383,7 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
     }
     s.push_str(&table(&rows));
     let (sent, of) = a.submitted();
-    let missing: Vec<&str> =
-        a.evaluation.districts.iter().map(|r| r.district.as_str()).filter(|d| !a.has_sent(d)).collect();
+    let missing = a.not_sent();
     s.push_str(&format!("\nส่งแล้ว {sent} จาก {of} อำเภอ"));
     if !missing.is_empty() {
         s.push_str(&format!(" (ยังไม่ส่ง: {})", missing.join(", ")));

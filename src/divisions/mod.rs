@@ -102,8 +102,9 @@ pub fn provinces() -> &'static [Province] {
     &index().provinces
 }
 
-/// A province name as compared: its key, without "จังหวัด" or "จ." in front.
-fn province_key(name: &str) -> String {
+/// A province name as compared: its key, without "จังหวัด" or "จ." in front
+/// ("จ. สระแก้ว" → "สระแก้ว").
+pub fn province_key(name: &str) -> String {
     let c = compact(name);
     c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string()
 }
@@ -119,6 +120,21 @@ fn district_key(name: &str) -> String {
 pub fn province(name: &str) -> Option<&'static Province> {
     let index = index();
     index.by_province.get(&province_key(name)).and_then(|&p| index.provinces.get(p))
+}
+
+/// The province whose name `text` begins with, the longest such
+/// ("สระแก้วอำเภอเมือง" → สระแก้ว), when the text runs on after a name.
+///
+/// ```
+/// # use otop_kpi::divisions::province_starting;
+/// assert_eq!(province_starting("สระแก้วอำเภอเมือง").map(|p| p.code), Some(27));
+/// assert_eq!(province_starting("อำเภอเมือง"), None);
+/// ```
+pub fn province_starting(text: &str) -> Option<&'static Province> {
+    let index = index();
+    let key = province_key(text);
+    let longest = index.by_province.iter().filter(|(k, _)| key.starts_with(k.as_str())).max_by_key(|(k, _)| k.len());
+    longest.and_then(|(_, &p)| index.provinces.get(p))
 }
 
 /// The provinces that have a district of this name ("คลองหาด", "อ.ขลุง",

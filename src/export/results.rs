@@ -113,8 +113,7 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
     ];
     write_heads(ws, 0, &heads, &[18.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0])?;
     // Who has sent, per province and for the nation: "8/9".
-    let sent: Vec<(usize, usize)> = n.provinces.iter().map(|p| p.analysis.submitted()).collect();
-    let all = sent.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
+    let (sent, all) = n.submitted();
     let e = &n.nation;
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
         let row = 1 + i as u32;

@@ -155,14 +155,14 @@ impl Block<'_> {
             .filter(|t| !t.is_empty())
             .collect();
         let titled = province_named_in(titles.iter().map(String::as_str));
-        let mut parts: Vec<Part> = vec![Part { province: titled.clone(), ..Part::default() }];
+        let mut parts: Vec<Part> = vec![Part { province: titled, ..Part::default() }];
         let mut end = self.limit;
         let first_data = if two_rows { h.row + 2 } else { h.row + 1 };
         for i in first_data..self.limit {
             let district = self.text(i, h.district_col);
             // The cells up to the district's (ที่, จังหวัด, อำเภอ): a total row says "รวม…" in one.
-            let lead = (h.lo..=h.district_col).map(|c| self.text(i, c)).collect::<Vec<_>>().join(" ");
-            let is_total = (h.lo..=h.district_col).any(|c| compact(&self.text(i, c)).starts_with("รวม"));
+            let lead: Vec<String> = (h.lo..=h.district_col).map(|c| self.text(i, c)).collect();
+            let is_total = lead.iter().any(|t| compact(t).starts_with("รวม"));
             if let Some(pc) = h.province_col.filter(|_| !is_total) {
                 // National layout: a new province in the จังหวัด cell (carried down over
                 // merged cells, which read as empty) starts a table of its own.
@@ -176,10 +176,9 @@ impl Block<'_> {
                 }
             }
             if is_total {
-                let text = lead;
                 // (A second total after a province's own is the grand total: no province's.)
                 if let Some(p) = parts.last_mut().filter(|p| p.total.is_none()) {
-                    p.total = Some((i, text));
+                    p.total = Some((i, lead.join(" ")));
                 }
                 if h.province_col.is_none() {
                     end = i + 1;

@@ -5,14 +5,13 @@
 
 use super::blocks::Total;
 use super::TargetTable;
-use crate::district::{match_district, DistrictMatch};
+use crate::district::{district_key, match_district, DistrictMatch};
 use crate::divisions;
 use crate::import::cell::Value;
 use crate::import::text::money;
 use crate::issue::preset::Figure;
 use crate::issue::Issue;
 use crate::money::Satang;
-use crate::text::compact;
 
 /// Checks `t` against its `total` row (if it has one), recording what is wrong in `t.checks`.
 pub fn check(t: &mut TargetTable, total: Option<&Total>) {
@@ -21,13 +20,9 @@ pub fn check(t: &mut TargetTable, total: Option<&Total>) {
     let at = |i: Issue, row: Option<u32>, column: &str| i.at(Some(&sheet), row, Some(column));
     let mut checks = Vec::new();
     // No district twice (compared by key, "อ." or "อำเภอ" in front ignored).
-    let key = |name: &str| {
-        let c = compact(name);
-        c.strip_prefix("อำเภอ").or_else(|| c.strip_prefix("อ.")).unwrap_or(&c).to_string()
-    };
     let mut seen: Vec<(String, u32)> = Vec::new();
     for r in &t.rows {
-        let k = key(&r.district);
+        let k = district_key(&r.district);
         match seen.iter().find(|(s, _)| *s == k) {
             Some((_, first)) => {
                 checks.push(at(Issue::targets_district_twice(&r.district, *first), Some(r.row), "อำเภอ"));

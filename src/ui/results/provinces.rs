@@ -54,8 +54,7 @@ pub fn ProvincesTable() -> impl IntoView {
             let Some(n) = n else { return Vec::new() };
             let e = &n.nation;
             let selected = state.selected.get();
-            let sent: Vec<(usize, usize)> = n.provinces.iter().map(|p| p.analysis.submitted()).collect();
-            let all = sent.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
+            let (sent, all) = n.submitted();
             let mut out: Vec<AnyView> = e
                 .districts
                 .iter()

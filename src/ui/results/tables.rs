@@ -129,8 +129,7 @@ fn Submitted() -> impl IntoView {
         let lang = state.lang.get();
         let (sent, of, missing) = state.analysis.with(|a| {
             let (sent, of) = a.submitted();
-            let missing: Vec<String> =
-                a.evaluation.districts.iter().map(|r| r.district.clone()).filter(|d| !a.has_sent(d)).collect();
+            let missing: Vec<String> = a.not_sent().into_iter().map(str::to_string).collect();
             (sent, of, missing)
         });
         let mut text =
