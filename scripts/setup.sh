@@ -51,9 +51,10 @@ apt_install() {
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
-apt_install chromium chromium-driver fonts-thai-tlwg
+# LibreOffice and openpyxl check the files sent back (tests/fixtures/check_returned.py).
+apt_install chromium chromium-driver fonts-thai-tlwg libreoffice-calc
+python3 -c "import openpyxl" 2>/dev/null || { step "pip install openpyxl"; pip install -q openpyxl==3.1.5; }
 if [ "${1:-}" = "--fixtures" ]; then
-  apt_install libreoffice-calc
   python3 -c "import openpyxl, xlwt, msoffcrypto" 2>/dev/null || { step "pip install openpyxl xlwt msoffcrypto-tool"; pip install -q openpyxl==3.1.5 xlwt==1.3.0 msoffcrypto-tool; }
 fi
 

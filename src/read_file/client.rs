@@ -40,10 +40,12 @@ struct Worker {
     running: Option<Running>,
 }
 
-/// A file waiting for a worker.
+/// A file waiting for a worker (or several files, as an array, for one request).
 struct Queued {
     request: Request,
-    file: web_sys::File,
+    file: JsValue,
+    /// Their size in bytes, which bounds the wait for the answer.
+    bytes: f64,
     resolve: js_sys::Function,
 }
 
@@ -197,7 +199,7 @@ fn dispatch() {
             set(&msg, "id", &JsValue::from(q.request.id));
             set(&msg, "request", &serde_wasm_bindgen::to_value(&q.request).unwrap_or(JsValue::NULL));
             set(&msg, "file", &q.file);
-            let seconds = answer_bound_seconds(q.file.size());
+            let seconds = answer_bound_seconds(q.bytes);
             let id = q.request.id;
             let timer = after(seconds, move || answer_timed_out(i, id, seconds));
             if let Some(w) = p.workers.get_mut(i) {
@@ -222,11 +224,24 @@ fn answer_timed_out(index: usize, id: u32, seconds: u32) {
 /// Reads `file` in a worker and gives what reading it gave; any failure of the
 /// worker becomes the file's error.
 pub async fn read(request: Request, file: web_sys::File) -> Reply {
+    let bytes = file.size();
+    ask(request, file.into(), bytes).await
+}
+
+/// Answers `request` about several files in one worker (they travel as an
+/// array, in order): sending them all back in one zip.
+pub async fn read_all(request: Request, files: Vec<web_sys::File>) -> Reply {
+    let bytes = files.iter().map(|f| f.size()).sum();
+    let array: js_sys::Array = files.into_iter().collect();
+    ask(request, array.into(), bytes).await
+}
+
+async fn ask(request: Request, file: JsValue, bytes: f64) -> Reply {
     let id = request.id;
     let mut queued = Some((request.clone(), file));
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some((request, file)) = queued.take() {
-            POOL.with(|p| p.borrow_mut().queue.push_back(Queued { request, file, resolve }));
+            POOL.with(|p| p.borrow_mut().queue.push_back(Queued { request, file, bytes, resolve }));
         }
     });
     dispatch();

@@ -22,9 +22,10 @@
 //! assert!(matches!(back.outcome, Outcome::Report(f) if f.products.len() == 1));
 //! ```
 
+use crate::display::Lang;
+use crate::export::returned::{returned_file, returned_zip};
 use crate::import::error::FileError;
 use crate::import::file::{FileKind, ImportedFile};
-use crate::import::reader::{read, Workbook};
 use crate::import::report::import_report;
 use crate::import::targets::{read_tables, TargetTable};
 use crate::issue::Issue;
@@ -47,9 +48,19 @@ pub enum Read {
     Sales { default_year: i32 },
     /// The letter's target tables.
     Targets,
-    /// A report's cells as they are, to send the file back with its problems
-    /// marked (see `export::returned`).
-    Cells,
+    /// The file sent back with its problems (`issues`, the file's own) marked,
+    /// its words in `lang` (see `export::returned`).
+    Returned { issues: Vec<Issue>, lang: Lang },
+    /// Every file of `files` sent back, in one zip (the request's files come in
+    /// the same order).
+    ReturnAll { files: Vec<ToReturn>, lang: Lang },
+}
+
+/// A file to send back, in [`Read::ReturnAll`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToReturn {
+    pub name: String,
+    pub issues: Vec<Issue>,
 }
 
 /// One file to read (its bytes travel beside the request: the page hands the
@@ -75,15 +86,25 @@ impl Request {
         Request { id, name: name.to_string(), read }
     }
 
-    /// The request for a report's cells as they are.
-    pub fn cells(id: u32, name: &str) -> Request {
-        Request { id, name: name.to_string(), read: Read::Cells }
+    /// The request for report `name` sent back with `issues` marked.
+    pub fn returned(id: u32, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
+        Request { id, name: name.to_string(), read: Read::Returned { issues, lang } }
+    }
+
+    /// The request for every file of `files` sent back, in one zip named `name`.
+    pub fn return_all(id: u32, name: &str, files: Vec<ToReturn>, lang: Lang) -> Request {
+        Request { id, name: name.to_string(), read: Read::ReturnAll { files, lang } }
+    }
+
+    /// Whether the answer is a file to send back (bytes to download).
+    pub fn sends_back(&self) -> bool {
+        matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. })
     }
 
     /// The kind of file asked for (a report's, for its cells).
     pub fn kind(&self) -> FileKind {
         match self.read {
-            Read::Report { round1: false, .. } | Read::Cells => FileKind::Report,
+            Read::Report { round1: false, .. } | Read::Returned { .. } | Read::ReturnAll { .. } => FileKind::Report,
             Read::Report { round1: true, .. } => FileKind::Round1,
             Read::Sales { .. } => FileKind::Sales,
             Read::Targets => FileKind::Targets,
@@ -115,8 +136,9 @@ pub enum Outcome {
     Sales(SalesFile),
     /// The tables, or the one issue saying why the file could not be read.
     Targets(Result<Vec<TargetTable>, Issue>),
-    /// A report's cells, or the one issue saying why the file could not be read.
-    Cells(Result<Workbook, Issue>),
+    /// The file (an `.xlsx`, or the zip of [`Read::ReturnAll`]) to send back,
+    /// or the one issue saying why it could not be made.
+    Returned(Result<Vec<u8>, Issue>),
 }
 
 /// The answer to a [`Request`].
@@ -140,7 +162,7 @@ impl Reply {
         let mut file = ImportedFile::new(&request.name, Some(kind));
         file.issues.push(issue.clone());
         let outcome = match kind {
-            _ if request.read == Read::Cells => Outcome::Cells(Err(issue)),
+            _ if request.sends_back() => Outcome::Returned(Err(issue)),
             FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
             FileKind::Targets => Outcome::Targets(Err(issue)),
@@ -256,6 +278,23 @@ pub fn warm_up() -> Vec<usize> {
     read
 }
 
+/// Answers a request about several files (their bytes in the request's order):
+/// [`Read::ReturnAll`]; any other request is about the first.
+pub fn run_files(request: &Request, files: &[Vec<u8>]) -> Reply {
+    match &request.read {
+        Read::ReturnAll { files: wanted, lang } => {
+            let each: Vec<(&str, &[u8], Vec<&Issue>)> = wanted
+                .iter()
+                .zip(files)
+                .map(|(w, bytes)| (w.name.as_str(), bytes.as_slice(), w.issues.iter().collect()))
+                .collect();
+            let zip = returned_zip(&each, *lang).map_err(|why| FileError::Damaged(why).issue(&request.name));
+            Reply { id: request.id, outcome: Outcome::Returned(zip) }
+        }
+        _ => run(request, files.first().map(Vec::as_slice).unwrap_or_default()),
+    }
+}
+
 /// Reads one file.
 pub fn run(request: &Request, bytes: &[u8]) -> Reply {
     let name = request.name.as_str();
@@ -269,7 +308,11 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
-        Read::Cells => Outcome::Cells(read(name, bytes).map_err(|e| e.issue(name))),
+        Read::Returned { issues, lang } => {
+            let issues: Vec<&Issue> = issues.iter().collect();
+            Outcome::Returned(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
+        }
+        Read::ReturnAll { .. } => return run_files(request, &[bytes.to_vec()]),
     };
     Reply { id: request.id, outcome }
 }

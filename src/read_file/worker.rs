@@ -3,7 +3,7 @@
 //! page, and a reader that crashes on a malformed file ends only this worker.
 //!
 //! Messages in: `{id, request, file}` — `request` a [`Request`] through
-//! serde-wasm-bindgen, `file` the dropped `File` itself (its bytes are read here,
+//! serde-wasm-bindgen, `file` the dropped `File` itself (or an array of them) (its bytes are read here,
 //! once, straight into this worker's memory). Out: `{ready: true}` once
 //! listening; then `{id, reply}` — `reply` the encoded [`Reply`] in a
 //! transferred buffer — or `{id, error}` when the request could not be decoded.
@@ -11,7 +11,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use otop_kpi::import::error::FileError;
-    use otop_kpi::read_file::{run, Reply, Request};
+    use otop_kpi::read_file::{run_files, Reply, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -27,6 +27,14 @@ fn main() {
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
+    /// The bytes of the message's file, or of each of its files (an array).
+    fn read_all(file: &JsValue) -> Result<Vec<Vec<u8>>, String> {
+        match file.dyn_ref::<js_sys::Array>() {
+            Some(files) => files.iter().map(|f| read_bytes(&f)).collect(),
+            None => read_bytes(file).map(|b| vec![b]),
+        }
+    }
+
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
@@ -36,8 +44,8 @@ fn main() {
         set(&out, "id", &get("id"));
         match serde_wasm_bindgen::from_value::<Request>(get("request")) {
             Ok(request) => {
-                let reply = match read_bytes(&get("file")) {
-                    Ok(bytes) => run(&request, &bytes),
+                let reply = match read_all(&get("file")) {
+                    Ok(files) => run_files(&request, &files),
                     Err(why) => Reply::failed(&request, &FileError::Unopenable(why)),
                 };
                 let encoded = js_sys::Uint8Array::from(reply.encode().as_slice());

@@ -3,8 +3,10 @@
 //! the answers stored.
 
 use super::{Session, Slot};
+use crate::display::Lang;
 use crate::import::file::FileKind;
-use crate::read_file::{Outcome, Reply, Request};
+use crate::issue::Issue;
+use crate::read_file::{Outcome, Reply, Request, ToReturn};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -57,10 +59,16 @@ impl Session {
         Request::new(self.next_id, kind, name, districts, self.preset.window.end.year)
     }
 
-    /// The request for a dropped report's cells as they are (to send it back).
-    pub fn cells_request(&mut self, name: &str) -> Request {
+    /// The request for a dropped report sent back with `issues` (its own) marked.
+    pub fn returned_request(&mut self, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
         self.next_id = self.next_id.wrapping_add(1);
-        Request::cells(self.next_id, name)
+        Request::returned(self.next_id, name, issues, lang)
+    }
+
+    /// The request for every report of `files` sent back in one zip.
+    pub fn return_all_request(&mut self, files: Vec<ToReturn>, lang: Lang) -> Request {
+        self.next_id = self.next_id.wrapping_add(1);
+        Request::return_all(self.next_id, "ส่งคืนทุกไฟล์.zip", files, lang)
     }
 
     /// Adds a dropped file to its zone (replacing one of the same name) and
@@ -140,7 +148,7 @@ impl Session {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
             }
-            Outcome::Targets(_) | Outcome::Cells(_) => return false,
+            Outcome::Targets(_) | Outcome::Returned(_) => return false,
         }
         true
     }

@@ -7,31 +7,117 @@ use super::i18n::t;
 use super::State;
 use leptos::prelude::*;
 use otop_kpi::export;
+use otop_kpi::export::returned::returned_name;
 use otop_kpi::import::file::FileKind;
 use otop_kpi::issue::Issue;
-use otop_kpi::read_file::Outcome;
+use otop_kpi::read_file::{Outcome, ToReturn};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
+const ZIP: &str = "application/zip";
 
-/// Downloads the report file `name` back with its problems marked (SPEC §5): its
-/// cells are read again in a worker, then written with a note on each problem cell.
-pub fn send_back(state: State, kind: FileKind, name: String) {
+/// The issues of file `name`.
+fn issues_of(state: State, name: &str) -> Vec<Issue> {
+    state.issues.with_untracked(|all| all.iter().filter(|i| i.file.as_deref() == Some(name)).cloned().collect())
+}
+
+/// What a request to send files back gave: the bytes, or why not, in both languages.
+fn returned(reply: otop_kpi::read_file::Reply) -> Result<Vec<u8>, (String, String)> {
+    match reply.outcome {
+        Outcome::Returned(Ok(bytes)) => Ok(bytes),
+        Outcome::Returned(Err(issue)) => Err((issue.message_th, issue.message_en)),
+        _ => Err(("ไม่ได้คำตอบที่คาดไว้".into(), "an unexpected answer".into())),
+    }
+}
+
+/// Downloads the report file `name` back with its problems marked (SPEC §5),
+/// made in a worker from the file itself; `note` says why when it cannot be.
+pub fn send_back(state: State, kind: FileKind, name: String, note: RwSignal<Option<(String, String)>>) {
     let Some(file) = super::kept_file(kind, &name) else { return };
-    let Some(request) = state.session.try_update_untracked(|s| s.cells_request(&name)) else { return };
+    let lang = state.lang.get_untracked();
+    let issues = issues_of(state, &name);
+    let Some(request) = state.session.try_update_untracked(|s| s.returned_request(&name, issues, lang)) else {
+        return;
+    };
+    note.set(None);
     leptos::task::spawn_local(async move {
-        let reply = super::read_file_client::read(request, file).await;
-        let Outcome::Cells(Ok(book)) = reply.outcome else { return };
-        let lang = state.lang.get_untracked();
-        let bytes = state.issues.with_untracked(|all| {
-            let issues: Vec<&Issue> = all.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).collect();
-            export::returned::returned_workbook(&book, &issues, lang)
-        });
-        if let Ok(bytes) = bytes {
-            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-            download(&format!("{stem}-ส่งคืนแก้ไข.xlsx"), XLSX, &bytes);
+        match returned(super::read_file_client::read(request, file).await) {
+            Ok(bytes) => download(&returned_name(&name), XLSX, &bytes),
+            Err(why) => note.set(Some(why)),
         }
     });
+}
+
+/// The report files that have issues, with their issues, in the order of the issues.
+fn files_to_return(state: State) -> Vec<(web_sys::File, ToReturn)> {
+    let kept = super::kept_reports();
+    let mut out: Vec<(web_sys::File, ToReturn)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    state.issues.with_untracked(|all| {
+        for issue in all {
+            let Some(name) = issue.file.as_deref() else { continue };
+            let index = match at.get(name) {
+                Some(&i) => i,
+                None => {
+                    let Some(file) = kept.get(name) else { continue };
+                    out.push((file.clone(), ToReturn { name: name.to_string(), issues: Vec::new() }));
+                    at.insert(name.to_string(), out.len() - 1);
+                    out.len() - 1
+                }
+            };
+            if let Some((_, f)) = out.get_mut(index) {
+                f.issues.push(issue.clone());
+            }
+        }
+    });
+    out
+}
+
+/// "ส่งคืนทุกไฟล์": every report with problems sent back, in one zip made in a worker.
+#[component]
+fn ReturnAll() -> impl IntoView {
+    let state = expect_context::<State>();
+    let busy = RwSignal::new(false);
+    let note: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    let any = move || {
+        let kept = super::kept_reports();
+        state.issues.with(|all| all.iter().any(|i| i.file.as_deref().is_some_and(|n| kept.contains_key(n))))
+    };
+    let click = move |_| {
+        let (files, wanted): (Vec<web_sys::File>, Vec<ToReturn>) = files_to_return(state).into_iter().unzip();
+        let lang = state.lang.get_untracked();
+        let Some(request) = state.session.try_update_untracked(|s| s.return_all_request(wanted, lang)) else {
+            return;
+        };
+        busy.set(true);
+        note.set(None);
+        leptos::task::spawn_local(async move {
+            match returned(super::read_file_client::read_all(request, files).await) {
+                Ok(bytes) => download(&format!("{}.zip", t_now(lang, "ส่งคืนทุกไฟล์", "files-sent-back")), ZIP, &bytes),
+                Err(why) => note.set(Some(why)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <Show when=any>
+            <button type="button" data-testid="return-all" on:click=click disabled=move || busy.get()>
+                {move || if busy.get() {
+                    t("กำลังทำไฟล์ส่งคืน…", "Making the files to send back…")()
+                } else {
+                    t("ส่งคืนทุกไฟล์ที่มีปัญหา (.zip)", "Send back every file with problems (.zip)")()
+                }}
+            </button>
+        </Show>
+        {move || note.get().map(|(th, en)| {
+            view! { <p class="file-error" data-testid="return-all-error">{t_now(state.lang.get(), &th, &en)}</p> }
+        })}
+    }
+}
+
+/// A label in `lang`, now.
+fn t_now(lang: otop_kpi::display::Lang, th: &str, en: &str) -> String {
+    super::i18n::tr(lang, th, en)
 }
 
 #[component]
@@ -94,6 +180,7 @@ pub fn Downloads() -> impl IntoView {
                 <button type="button" data-testid="download-template" on:click=template>
                     {t("แบบรายงานเปล่า (.xlsx)", "Blank report form (.xlsx)")}
                 </button>
+                <ReturnAll/>
                 <button type="button" data-testid="print" on:click=print>
                     {t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}
                 </button>

@@ -257,15 +257,19 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let can_send_back = matches!(kind, FileKind::Report | FileKind::Round1) && !f.sheets_used.is_empty();
     let back_name = f.file.clone();
     let issues_here = f.file.clone();
+    let back_note: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let send_back_button = move || {
         let any = state.issues.with(|all| all.iter().any(|i| i.file.as_deref() == Some(issues_here.as_str())));
         (can_send_back && any).then(|| {
             let name = back_name.clone();
             view! {
                 <button type="button" class="return" data-testid="return-file"
-                    on:click=move |_| super::downloads::send_back(state, kind, name.clone())>
+                    on:click=move |_| super::downloads::send_back(state, kind, name.clone(), back_note)>
                     {move || tr(lang(), "ส่งคืนอำเภอพร้อมหมายเหตุ (.xlsx)", "Send back with notes (.xlsx)")}
                 </button>
+                {move || back_note.get().map(|(th, en)| view! {
+                    <p class="file-error" data-testid="return-error">{tr(lang(), &th, &en)}</p>
+                })}
             }
         })
     };

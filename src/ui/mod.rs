@@ -107,6 +107,15 @@ pub fn forget_file(kind: FileKind, name: &str) {
     FILES.with(|f| f.borrow_mut().retain(|(k, kept, _)| !(*k == kind && kept == name)));
 }
 
+/// The kept report files (round 2 and round 1), by name.
+fn kept_reports() -> std::collections::HashMap<String, web_sys::File> {
+    FILES.with(|f| {
+        let f = f.borrow();
+        let reports = f.iter().filter(|(k, _, _)| matches!(k, FileKind::Report | FileKind::Round1));
+        reports.map(|(_, name, file)| (name.clone(), file.clone())).collect()
+    })
+}
+
 fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
     FILES.with(|f| f.borrow().iter().rev().find(|(k, kept, _)| *k == kind && kept == name).map(|(_, _, f)| f.clone()))
 }

@@ -517,6 +517,37 @@ await test('a report with problems goes back to its district: cells marked, note
   const xls = await back('02-คลองหาด.xls');
   assertEq(xls.name, '02-คลองหาด-ส่งคืนแก้ไข.xlsx', 'an .xls comes back as .xlsx');
   assert(Object.values(xls.wb.Sheets['คลองหาด']).some((c) => c && c.c && c.c[0].t.includes('ซ้ำ')), 'the repeated rows are noted');
+  // Every file with problems, in one zip: one file sent back per file with a button.
+  const withButton = await page.locator('[data-testid=file-status]:has([data-testid=return-file])').evaluateAll(
+    (cards) => cards.map((c) => c.getAttribute('data-file')));
+  assert(withButton.length >= 3, `several files have problems: ${withButton}`);
+  const [zipDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=return-all]')]);
+  assertEq(zipDl.suggestedFilename(), 'ส่งคืนทุกไฟล์.zip', 'the zip\'s name');
+  const zipOut = path.join(OUT, zipDl.suggestedFilename());
+  await zipDl.saveAs(zipOut);
+  const { execFileSync } = await import('node:child_process');
+  const entries = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zipOut])
+    .toString().trim().split('\n').sort();
+  assertEq(entries, withButton.map((f) => f.replace(/\.[^.]+$/, '') + '-ส่งคืนแก้ไข.xlsx').sort(), 'one file per file with problems');
+  await page.close();
+});
+
+
+await test('a formatted district workbook comes back as it was sent, its problem cells marked', async () => {
+  const { page } = await open();
+  const original = path.join(FIXTURES, 'returned/เขาฉกรรจ์-จัดรูปแบบ.xlsx');
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [original]);
+  await waitDone(page);
+  const button = page.locator('[data-testid=file-status][data-file="เขาฉกรรจ์-จัดรูปแบบ.xlsx"] [data-testid=return-file]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  assertEq(dl.suggestedFilename(), 'เขาฉกรรจ์-จัดรูปแบบ-ส่งคืนแก้ไข.xlsx', 'file name');
+  const out = path.join(OUT, dl.suggestedFilename());
+  await dl.saveAs(out);
+  // The same checker as the native test: openpyxl, as written and re-saved by LibreOffice.
+  const { execFileSync } = await import('node:child_process');
+  const said = execFileSync('python3', [path.join(ROOT, 'tests/fixtures/check_returned.py'), original, out,
+    'เขาฉกรรจ์!Z9=error', 'เขาฉกรรจ์!M10=warning', 'เขาฉกรรจ์!J13=error']).toString().trim();
+  assertEq(said, 'ok', 'merged cells, widths, formats, panes, validation, formulas and notes kept');
   await page.close();
 });
 

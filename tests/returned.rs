@@ -1,0 +1,220 @@
+//! A district's file sent back with its problems marked (issue 23, SPEC §5):
+//! the formatted report of `tests/fixtures/make_returned.py` comes back as the
+//! same package with only the parts the marks need changed (checked here part
+//! by part, and by `tests/fixtures/check_returned.py` cell by cell with openpyxl,
+//! before and after LibreOffice re-saves it); its `.xls` and `.ods` copies come
+//! back as `.xlsx` with their merged cells.
+
+use otop_kpi::analysis::Analysis;
+use otop_kpi::display::Lang;
+use otop_kpi::export::returned::returned_file;
+use otop_kpi::import::file::FileKind;
+use otop_kpi::import::{reader, report::import_report};
+use otop_kpi::issue::{Issue, Severity};
+use otop_kpi::preset::Preset;
+use otop_kpi::sales::SalesInput;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+const NAME: &str = "เขาฉกรรจ์-จัดรูปแบบ";
+const SHEET: &str = "xl/worksheets/sheet1.xml";
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/returned")
+}
+
+fn names() -> Vec<String> {
+    Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect()
+}
+
+/// The file's issues, as a run over Sa Kaeo gives them.
+fn issues_of(name: &str, bytes: &[u8]) -> Vec<Issue> {
+    let report = import_report(name, bytes, FileKind::Report, &names());
+    let a = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[report], &[], &SalesInput::default());
+    a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).cloned().collect()
+}
+
+/// Every part of a zip package, inflated.
+fn parts(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.insert(f.name().unwrap().to_string(), data);
+    }
+    out
+}
+
+fn text(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(parts.get(name).unwrap_or_else(|| panic!("no part {name}")).clone()).unwrap()
+}
+
+/// The start tag of cell `at` in a sheet part.
+fn cell_tag<'a>(sheet: &'a str, at: &str) -> &'a str {
+    let from = sheet.find(&format!("<c r=\"{at}\"")).unwrap_or_else(|| panic!("no cell {at}"));
+    let end = sheet[from..].find('>').unwrap();
+    &sheet[from..=from + end]
+}
+
+/// The `s` of a cell's start tag.
+fn style_index(tag: &str) -> usize {
+    let from = tag.find(" s=\"").unwrap() + 4;
+    tag[from..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// The `<xf>` elements of the cell formats, as written.
+fn cell_formats(styles: &str) -> Vec<String> {
+    let list = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let mut out = Vec::new();
+    let mut rest = &list[list.find('>').unwrap() + 1..];
+    while let Some(start) = rest.find("<xf") {
+        rest = &rest[start..];
+        let end = match (rest.find("/>"), rest.find("</xf>")) {
+            (Some(a), Some(b)) if a < rest.find('>').unwrap() + 1 || a < b && !rest[..a].contains('>') => a + 2,
+            (_, Some(b)) => b + 5,
+            (Some(a), None) => a + 2,
+            _ => break,
+        };
+        out.push(rest[..end].to_string());
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn the_formatted_report_comes_back_as_it_was_with_its_problems_marked() {
+    let name = format!("{NAME}.xlsx");
+    let original = std::fs::read(dir().join(&name)).unwrap();
+    let issues = issues_of(&name, &original);
+    // By hand (make_returned.py): #REF! in Z9, "พอใช้" in M10, "เขาฉกรรณ์" in J13.
+    let found: Vec<(u32, Severity)> = issues.iter().map(|i| (i.row.unwrap(), i.severity)).collect();
+    assert_eq!(found, [(9, Severity::Error), (10, Severity::Warning), (13, Severity::Error)], "{issues:?}");
+    let refs: Vec<&Issue> = issues.iter().collect();
+    let back = returned_file(&name, &original, &refs, Lang::Th).unwrap();
+    let (before, after) = (parts(&original), parts(&back));
+
+    // Only the parts the marks need differ; one part is new (the problems sheet).
+    let changed: Vec<&str> = before.keys().filter(|k| after.get(*k) != before.get(*k)).map(String::as_str).collect();
+    assert_eq!(
+        changed,
+        [
+            "[Content_Types].xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/comments/comment1.xml",
+            "xl/drawings/commentsDrawing1.vml",
+            "xl/styles.xml",
+            "xl/workbook.xml",
+            SHEET,
+        ]
+    );
+    let added: Vec<&str> = after.keys().filter(|k| !before.contains_key(*k)).map(String::as_str).collect();
+    assert_eq!(added, ["xl/worksheets/sheet4.xml"]);
+
+    // The sheet: the same bytes but for the three marked cells' formats.
+    let (sheet_before, sheet_after) = (text(&before, SHEET), text(&after, SHEET));
+    let mut restored = sheet_after.clone();
+    for at in ["Z9", "M10", "J13"] {
+        restored = restored.replace(cell_tag(&sheet_after, at), cell_tag(&sheet_before, at));
+    }
+    assert_eq!(restored, sheet_before);
+    assert!(sheet_after.contains("<f>#REF!*2</f><v>#REF!</v>") && sheet_after.contains("<v>16000</v>"));
+
+    // Each marked cell's format is its own, filled: red for errors, amber for the warning.
+    let (xf_before, xf_after) =
+        (cell_formats(&text(&before, "xl/styles.xml")), cell_formats(&text(&after, "xl/styles.xml")));
+    assert_eq!(xf_after[..xf_before.len()], xf_before[..], "the formats that were there stay in place");
+    for (at, fill) in [("Z9", "FFFFC7CE"), ("M10", "FFFFEB9C"), ("J13", "FFFFC7CE")] {
+        let (was, now) = (style_index(cell_tag(&sheet_before, at)), style_index(cell_tag(&sheet_after, at)));
+        // Its attributes but the fill's, and what it holds (alignment, protection).
+        let strip = |xf: &str| {
+            let (tag, rest) = xf.split_at(xf.find('>').unwrap() + 1);
+            let attrs: Vec<&str> = tag
+                .split_whitespace()
+                .map(|a| a.trim_end_matches('>').trim_end_matches('/'))
+                .filter(|a| !a.is_empty() && !a.starts_with("fillId") && !a.starts_with("applyFill"))
+                .collect();
+            (attrs.join(" "), rest.to_string())
+        };
+        assert_eq!(strip(&xf_after[now]), strip(&xf_before[was]), "{at}");
+        let fill_id: usize =
+            xf_after[now].split("fillId=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        let styles = text(&after, "xl/styles.xml");
+        let fills = &styles[styles.find("<fills").unwrap()..];
+        assert!(fills.split("<fill>").nth(fill_id + 1).unwrap().contains(fill), "{at}: fill {fill_id}");
+    }
+
+    // The notes: J13's own note kept, ours below it; Z9 and M10 get new ones, and boxes.
+    let notes = text(&after, "xl/comments/comment1.xml");
+    let j13 = &notes[notes.find("ref=\"J13\"").unwrap()..];
+    let j13 = &j13[..j13.find("</comment>").unwrap()];
+    assert!(j13.contains("ตรวจแล้ว — สมชาย") && j13.contains("เขาฉกรรณ์"), "{j13}");
+    assert!(
+        notes.contains("ref=\"Z9\"") && notes.contains("ref=\"M10\"") && notes.contains("<author>otop-kpi</author>")
+    );
+    let vml = text(&after, "xl/drawings/commentsDrawing1.vml");
+    assert_eq!(vml.matches("ObjectType=\"Note\"").count(), 3, "{vml}");
+    assert!(!vml.contains("<v:"), "the drawing's own prefixes (openpyxl writes ns0, ns1, ns2)");
+
+    // The workbook: the list first, the print titles still the report sheet's.
+    let book = text(&after, "xl/workbook.xml");
+    assert!(book.contains("<sheets><sheet name=\"ปัญหาที่ต้องแก้\" sheetId=\"4\""), "{book}");
+    assert!(text(&before, "xl/workbook.xml").contains("localSheetId=\"0\"") && book.contains("localSheetId=\"1\""));
+    assert!(!book.contains("localSheetId=\"0\""));
+
+    // Read back: the same cells, the list first; read as a report, the same figures and issues.
+    let (read_before, read_after) = (reader::read(&name, &original).unwrap(), reader::read("b.xlsx", &back).unwrap());
+    assert_eq!(read_after.sheets[0].name, "ปัญหาที่ต้องแก้");
+    assert_eq!(read_after.sheets[1..], read_before.sheets[..]);
+    let again = issues_of(&name, &back);
+    assert_eq!(again.len(), issues.len(), "{again:?}");
+
+    // openpyxl and LibreOffice: every cell's value, formula and format, merged
+    // cells, widths, panes, validation, conditional formats, print settings kept.
+    let out = std::env::temp_dir().join(format!("otop-kpi-returned-{}.xlsx", std::process::id()));
+    std::fs::write(&out, &back).unwrap();
+    let check = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check_returned.py"))
+        .arg(dir().join(&name))
+        .arg(&out)
+        .args(["เขาฉกรรจ์!Z9=error", "เขาฉกรรจ์!M10=warning", "เขาฉกรรจ์!J13=error"])
+        .output()
+        .expect("python3 (scripts/setup.sh installs it, with openpyxl and LibreOffice)");
+    let _ = std::fs::remove_file(&out);
+    let said = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success() && said.trim() == "ok", "{said}");
+}
+
+#[test]
+fn an_xls_and_an_ods_come_back_as_xlsx_with_their_merged_cells() {
+    for ext in ["xls", "ods"] {
+        let name = format!("{NAME}.{ext}");
+        let original = std::fs::read(dir().join(&name)).unwrap();
+        let issues = issues_of(&name, &original);
+        assert_eq!(issues.len(), 3, "{ext}: {issues:?}");
+        let refs: Vec<&Issue> = issues.iter().collect();
+        let back = returned_file(&name, &original, &refs, Lang::Th).unwrap();
+        let after = parts(&back);
+        let sheet = text(&after, "xl/worksheets/sheet2.xml");
+        assert_eq!(sheet.matches("<mergeCell ").count(), 35, "{ext}");
+        let list = text(&after, "xl/worksheets/sheet1.xml");
+        let strings = text(&after, "xl/sharedStrings.xml");
+        assert!(strings.contains(&format!("แปลงมาจากไฟล์ .{ext}")), "{ext}: the list says what it was converted from");
+        assert!(list.contains("location=\"'เขาฉกรรจ์'!J13\""), "{ext}: {list}");
+        if ext == "ods" {
+            assert!(sheet.contains("<cols>"), "an .ods gives its column widths");
+        }
+        let read = reader::read("b.xlsx", &back).unwrap();
+        let before = reader::read(&name, &original).unwrap();
+        for (a, b) in read.sheets[1..].iter().zip(&before.sheets) {
+            assert_eq!(a.name, b.name);
+            for r in 0..a.rows.len().max(b.rows.len()) {
+                for c in 0..a.end_col().max(b.end_col()) {
+                    assert_eq!(a.cell(r, c).text(), b.cell(r, c).text(), "{ext} {} row {r} col {c}", a.name);
+                }
+            }
+        }
+    }
+}
