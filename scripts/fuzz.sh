@@ -4,6 +4,7 @@
 #   ./scripts/fuzz.sh 30 xlsx_stream  the streaming .xlsx reader against calamine
 #   ./scripts/fuzz.sh 30 xlsx_sheet   its byte scanner against its XML reader
 #   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
+#   ./scripts/fuzz.sh 30 returned     a file sent back, patched or converted
 # Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
@@ -42,6 +43,7 @@ for f in fuzz/seeds-xlsx/*.xlsx; do
 done
 seeds=../fuzz/seeds
 [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
+[ "$target" = returned ] && seeds=../fuzz/seeds-xlsx
 [ "$target" = xlsx_sheet ] && seeds=../fuzz/seeds-sheet
 [ "$target" = web_formats ] && seeds=../fuzz/seeds-web
 cd fuzz

@@ -218,3 +218,125 @@ fn an_xls_and_an_ods_come_back_as_xlsx_with_their_merged_cells() {
         }
     }
 }
+
+/// The formatted report's package with `change` made to each part (None keeps
+/// it) and `extra` parts added.
+fn repack(change: impl Fn(&str, &[u8]) -> Option<Vec<u8>>, extra: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let original = std::fs::read(dir().join(format!("{NAME}.xlsx"))).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, data) in parts(&original) {
+        let data = change(&name, &data).unwrap_or(data);
+        out.start_file(name.as_str(), options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    for (name, data) in extra {
+        out.start_file(name.as_str(), options).unwrap();
+        out.write_all(data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The three problems of the formatted report.
+fn its_issues(bytes: &[u8]) -> Vec<Issue> {
+    issues_of(&format!("{NAME}.xlsx"), bytes)
+}
+
+/// What the file sent back says on its problems sheet's second line (why it is
+/// not the original package), when it was converted.
+fn notice(back: &[u8]) -> Option<String> {
+    let book = reader::read("b.xlsx", back).unwrap();
+    let list = &book.sheets[0];
+    assert_eq!(list.name, "ปัญหาที่ต้องแก้");
+    Some(list.cell(1, 0).text()).filter(|t| !t.is_empty())
+}
+
+#[test]
+fn bad_packages_come_back_converted_with_the_reason_or_as_one_clear_error() {
+    let name = format!("{NAME}.xlsx");
+    let send = |bytes: &[u8]| {
+        let issues = its_issues(bytes);
+        let refs: Vec<&Issue> = issues.iter().collect();
+        returned_file(&name, bytes, &refs, Lang::Th)
+    };
+
+    // 10,000 parts: patched all the same, every part kept.
+    let extra: Vec<(String, Vec<u8>)> =
+        (0..10_000).map(|i| (format!("customXml/item{i}.xml"), b"<a/>".to_vec())).collect();
+    let many = repack(|_, _| None, &extra);
+    let started = std::time::Instant::now();
+    let back = send(&many).unwrap();
+    println!("10,000 parts: {:?}", started.elapsed());
+    assert_eq!(notice(&back), None, "patched, not converted");
+    assert_eq!(parts(&back).len(), parts(&many).len() + 1);
+
+    // A note already on every cell: ours go below theirs, no second note on a cell.
+    let every: String = (1..=15)
+        .flat_map(|r| {
+            (0..26u8).map(move |c| {
+                format!("<comment ref=\"{}{r}\" authorId=\"0\"><text><t>เดิม</t></text></comment>", (b'A' + c) as char)
+            })
+        })
+        .collect();
+    let crowded = repack(
+        |n, d| {
+            (n == "xl/comments/comment1.xml").then(|| {
+                let text = String::from_utf8(d.to_vec()).unwrap();
+                let start = text.find("<commentList>").unwrap() + "<commentList>".len();
+                let end = text.find("</commentList>").unwrap();
+                format!("{}{every}{}", &text[..start], &text[end..]).into_bytes()
+            })
+        },
+        &[],
+    );
+    let back = send(&crowded).unwrap();
+    let notes = text(&parts(&back), "xl/comments/comment1.xml");
+    assert_eq!(notes.matches("<comment ").count(), 390, "one note per cell");
+    assert_eq!(notes.matches("otop-kpi:").count(), 3, "ours below theirs on the three problem cells");
+
+    // 64,000 cell formats (Excel's limit): no room for the marks, so the file comes back converted, saying why.
+    let full = repack(
+        |n, d| {
+            (n == "xl/styles.xml").then(|| {
+                let text = String::from_utf8(d.to_vec()).unwrap();
+                let end = text.find("</cellXfs>").unwrap();
+                let more = "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>".repeat(64_000);
+                format!("{}{more}{}", &text[..end], &text[end..]).into_bytes()
+            })
+        },
+        &[],
+    );
+    let back = send(&full).unwrap();
+    let said = notice(&back).expect("converted");
+    assert!(said.contains("64000") && said.starts_with("เก็บรูปแบบของไฟล์เดิมไม่ได้"), "{said}");
+
+    // A sheet part that is not UTF-8 (UTF-16, as XML allows): converted, saying why.
+    let utf16 = repack(
+        |n, d| {
+            (n == SHEET).then(|| {
+                let text = String::from_utf8(d.to_vec()).unwrap().replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+                let mut out = vec![0xFF, 0xFE];
+                out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                out
+            })
+        },
+        &[],
+    );
+    // The readers cannot read that sheet, so nothing in it is marked: the list says
+    // why, and the part goes back as it came.
+    let issues = its_issues(&utf16);
+    println!("{:?}", issues.iter().map(|i| &i.message_en).collect::<Vec<_>>());
+    let back = send(&utf16).unwrap();
+    assert_eq!(notice(&back), None, "patched");
+    assert_eq!(parts(&back).get(SHEET), parts(&utf16).get(SHEET), "the sheet part as it came");
+    let list = &reader::read("b.xlsx", &back).unwrap().sheets[0];
+    assert!(list.cell(3, 4).text().contains("เขาฉกรรจ์"), "{:?}", list.cell(3, 4));
+
+    // A zip bomb (a part that says it inflates to 4 GiB): one clear error, nothing written.
+    let mut bomb = repack(|_, _| None, &[]);
+    let at = bomb.windows(4).rposition(|w| w == [0x50, 0x4b, 0x01, 0x02]).unwrap();
+    bomb[at + 24..at + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+    let err = send(&bomb).unwrap_err();
+    assert!(err.issue(&name).message_en.contains("large"), "{:?}", err.issue(&name));
+}
