@@ -340,3 +340,24 @@ fn bad_packages_come_back_converted_with_the_reason_or_as_one_clear_error() {
     let err = send(&bomb).unwrap_err();
     assert!(err.issue(&name).message_en.contains("large"), "{:?}", err.issue(&name));
 }
+
+#[test]
+fn the_command_writes_each_file_to_send_back_into_a_folder() {
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario");
+    let out_dir = std::env::temp_dir().join(format!("otop-kpi-return-{}", std::process::id()));
+    let mut args = vec!["score".to_string(), "--return".into(), out_dir.display().to_string()];
+    for f in ["02-คลองหาด.xls", "03-ตาพระยา.ods", "07-เขาฉกรรจ์.xlsx"] {
+        args.push(scenario.join(f).display().to_string());
+    }
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    let mut written: Vec<String> =
+        std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    written.sort();
+    // By hand: 02 has two repeated products, 07 a #REF! and an unclear flag; 03 has no problem.
+    assert_eq!(written, ["02-คลองหาด-ส่งคืนแก้ไข.xlsx", "07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx"]);
+    assert!(String::from_utf8_lossy(&err).contains("07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx (2 ปัญหา)"));
+    let back = std::fs::read(out_dir.join("07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx")).unwrap();
+    assert_eq!(reader::read("b.xlsx", &back).unwrap().sheets[0].name, "ปัญหาที่ต้องแก้");
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

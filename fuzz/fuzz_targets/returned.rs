@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
     let sheet = book.sheets.first().map(|s| s.name.clone());
     let issues: Vec<Issue> = [(1, "A (x)"), (3, "อำเภอ"), (40, "AB (y)")]
         .iter()
-        .map(|(row, col)| Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(sheet.as_deref(), Some(*row), Some(col)))
+        .map(|(row, col)| {
+            Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(sheet.as_deref(), Some(*row), Some(col))
+        })
         .collect();
     let refs: Vec<&Issue> = issues.iter().collect();
     let Ok(back) = returned_file("f.xlsx", data, &refs, Lang::Th) else { return };

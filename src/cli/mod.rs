@@ -10,6 +10,7 @@
 //! ```
 
 mod provinces;
+mod returned;
 
 use crate::analysis::Analysis;
 use crate::display::{self, Lang};
@@ -29,7 +30,7 @@ const USAGE: &str = "usage:
   otop-kpi targets [--preset FILE] [--json]
   otop-kpi score [--preset FILE | --targets FILE...] [--round1 FILE]... [--sales FILE]...
                  [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
-                 [--json] REPORT...
+                 [--return DIR] [--json] REPORT...
   otop-kpi template [--preset FILE] OUT.xlsx
 ";
 
@@ -69,6 +70,8 @@ struct Options {
     rule: Option<ScoringRule>,
     mark_only: Option<MarkOnly>,
     targets: Vec<String>,
+    /// `--return DIR`: where the files to send back go.
+    return_dir: Option<String>,
     positional: Vec<String>,
 }
 
@@ -101,6 +104,9 @@ fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, Str
                 let m =
                     MarkOnly::parse(v).ok_or_else(|| format!("--mark-only must be count, warn or exclude, not {v}"))?;
                 o.mark_only = Some(m);
+            }
+            "--return" if allowed_flags.contains(&"--return") => {
+                o.return_dir = Some(it.next().ok_or("--return needs a folder")?.clone())
             }
             s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
             s => o.positional.push(s.to_string()),
@@ -270,10 +276,10 @@ fn file_name(path: &str) -> String {
     std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
 }
 
-fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(), String> {
+fn score(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let o = parse_options(
         args,
-        &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only", "--targets"],
+        &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only", "--targets", "--return"],
     )?;
     if o.positional.is_empty() {
         return Err("score needs at least one REPORT file".into());
@@ -289,7 +295,7 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
         preset.mark_only = m;
     }
     if !o.targets.is_empty() {
-        return provinces::score_provinces(&o, &preset, out);
+        return provinces::score_provinces(&o, &preset, out, err);
     }
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
@@ -305,7 +311,10 @@ fn score(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<(
         score_text(&preset, &analysis)
     };
     let _ = out.write_all(text.as_bytes());
-    Ok(())
+    match &o.return_dir {
+        Some(dir) => returned::write_all(dir, o.positional.iter().chain(&o.round1), &analysis.issues, err),
+        None => Ok(()),
+    }
 }
 
 fn score_text(preset: &Preset, a: &Analysis) -> String {

@@ -13,7 +13,12 @@ use std::io::Write;
 
 /// Scores the reports of `o` against the provinces of its `--targets` files,
 /// each built on `template` (thresholds, rule, window, year, round).
-pub(super) fn score_provinces(o: &Options, template: &Preset, out: &mut dyn Write) -> Result<(), String> {
+pub(super) fn score_provinces(
+    o: &Options,
+    template: &Preset,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), String> {
     let mut tables = Vec::new();
     let mut target_files = Vec::new();
     for path in &o.targets {
@@ -60,7 +65,10 @@ pub(super) fn score_provinces(o: &Options, template: &Preset, out: &mut dyn Writ
         provinces_text(&run)
     };
     let _ = out.write_all(text.as_bytes());
-    Ok(())
+    match &o.return_dir {
+        Some(dir) => super::returned::write_all(dir, o.positional.iter().chain(&o.round1), &run.issues, err),
+        None => Ok(()),
+    }
 }
 
 /// The provinces table and the national row, as text.

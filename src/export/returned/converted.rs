@@ -65,8 +65,14 @@ fn list_sheet(
     notice: &str,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    ws.write_string_with_format(0, 0, words.intro, &bold)?;
-    ws.write_string(1, 0, notice)?;
+    let top = rust_xlsxwriter::FormatAlign::Top;
+    ws.merge_range(0, 0, 0, 4, words.intro, &bold.clone().set_text_wrap().set_align(top))?;
+    ws.set_row_height(0, super::problems::INTRO_HEIGHT)?;
+    ws.merge_range(1, 0, 1, 4, notice, &Format::new().set_text_wrap().set_align(top))?;
+    ws.set_row_height(1, 32)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
     for (c, (head, width)) in words.heads.iter().zip(WIDTHS).enumerate() {
         ws.write_string_with_format(2, c as u16, *head, &bold)?;
         ws.set_column_width(c as u16, width)?;

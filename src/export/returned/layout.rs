@@ -149,7 +149,18 @@ mod tests {
 
     #[test]
     fn an_ods_sheet_gives_its_merges_and_widths() {
-        let content = r#"<office:document-content><office:automatic-styles><style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="2.54cm"/></style:style></office:automatic-styles><office:body><office:spreadsheet><table:table table:name="ก"><table:table-column table:style-name="co1" table:number-columns-repeated="2"/><table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:number-columns-spanned="3" table:number-rows-spanned="2"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+        let content = concat!(
+            r#"<office:document-content><office:automatic-styles>"#,
+            r#"<style:style style:name="co1" style:family="table-column">"#,
+            r#"<style:table-column-properties style:column-width="2.54cm"/></style:style>"#,
+            r#"</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="ก">"#,
+            r#"<table:table-column table:style-name="co1" table:number-columns-repeated="2"/>"#,
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>"#,
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="2"/>"#,
+            r#"<table:table-cell table:number-columns-spanned="3" table:number-rows-spanned="2"/>"#,
+            r#"</table:table-row></table:table></office:spreadsheet></office:body>"#,
+            r#"</office:document-content>"#,
+        );
         let l = read_ods_content(content).unwrap();
         assert_eq!(l.merges.get("ก"), Some(&vec![(2, 2, 3, 4)]));
         let w = l.widths.get("ก").unwrap();

@@ -135,8 +135,9 @@ impl Prefixes {
             "<{v}shape id=\"_x0000_s{id}\" type=\"#_x0000_t202\" style=\"position:absolute;margin-left:80pt;\
              margin-top:2pt;width:270pt;height:120pt;z-index:{id};visibility:hidden\" fillcolor=\"#ffffe1\" \
              {o}insetmode=\"auto\"><{v}fill color2=\"#ffffe1\"/><{v}shadow on=\"t\" color=\"black\" obscured=\"t\"/>\
-             <{v}path {o}connecttype=\"none\"/><{v}textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\">\
-             </div></{v}textbox><{x}ClientData ObjectType=\"Note\"><{x}MoveWithCells/><{x}SizeWithCells/>\
+             <{v}path {o}connecttype=\"none\"/><{v}textbox style=\"mso-direction-alt:auto\">\
+             <div style=\"text-align:left\"></div></{v}textbox><{x}ClientData ObjectType=\"Note\">\
+             <{x}MoveWithCells/><{x}SizeWithCells/>\
              <{x}Anchor>{}, 15, {}, 2, {}, 15, {}, 16</{x}Anchor><{x}AutoFill>False</{x}AutoFill><{x}Row>{row}</{x}Row>\
              <{x}Column>{col}</{x}Column></{x}ClientData></{v}shape>",
             col + 1,
@@ -199,7 +200,11 @@ mod tests {
 
     #[test]
     fn a_cell_with_a_note_keeps_it_and_gets_ours_below() {
-        let part = r#"<comments xmlns="m"><authors><author>สมชาย</author></authors><commentList><comment ref="J13" authorId="0"><text><t>ตรวจแล้ว</t></text></comment></commentList></comments>"#;
+        let part = concat!(
+            r#"<comments xmlns="m"><authors><author>สมชาย</author></authors><commentList>"#,
+            r#"<comment ref="J13" authorId="0"><text><t>ตรวจแล้ว</t></text></comment></commentList>"#,
+            r#"</comments>"#,
+        );
         let (out, boxes) = comments(Some(part), &notes(&[(12, 9, "อำเภอผิด"), (9, 25, "#REF!")])).unwrap();
         assert!(out.contains("<t>ตรวจแล้ว</t><r>"), "{out}");
         assert!(out.contains("otop-kpi:\nอำเภอผิด"), "{out}");
@@ -210,7 +215,12 @@ mod tests {
 
     #[test]
     fn boxes_are_added_to_a_drawing_after_its_highest_number() {
-        let vml = r#"<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1026"/></xml>"#;
+        let vml = concat!(
+            r#"<xml xmlns:v="urn:schemas-microsoft-com:vml" "#,
+            r#"xmlns:o="urn:schemas-microsoft-com:office:office" "#,
+            r#"xmlns:x="urn:schemas-microsoft-com:office:excel">"#,
+            r#"<v:shape id="_x0000_s1026"/></xml>"#,
+        );
         let out = drawing(Some(vml), &[(0, 0)], 2).unwrap();
         assert!(out.contains("_x0000_s1027") && out.ends_with("</v:shape></xml>"), "{out}");
         assert!(out.contains("_x0000_t202"));
@@ -218,7 +228,12 @@ mod tests {
 
     #[test]
     fn boxes_use_the_prefixes_the_drawing_declares() {
-        let vml = r#"<xml xmlns:ns0="urn:schemas-microsoft-com:office:office" xmlns:ns1="urn:schemas-microsoft-com:vml" xmlns:ns2="urn:schemas-microsoft-com:office:excel"><ns1:shapetype id="_x0000_t202"/><ns1:shape id="_x0000_s1026"/></xml>"#;
+        let vml = concat!(
+            r#"<xml xmlns:ns0="urn:schemas-microsoft-com:office:office" "#,
+            r#"xmlns:ns1="urn:schemas-microsoft-com:vml" "#,
+            r#"xmlns:ns2="urn:schemas-microsoft-com:office:excel">"#,
+            r#"<ns1:shapetype id="_x0000_t202"/><ns1:shape id="_x0000_s1026"/></xml>"#,
+        );
         let out = drawing(Some(vml), &[(0, 0)], 2).unwrap();
         assert!(out.contains("<ns1:shape id=\"_x0000_s1027\"") && out.contains("<ns2:ClientData"), "{out}");
         assert!(!out.contains("<v:") && !out.contains("<x:") && !out.contains(" o:"), "{out}");

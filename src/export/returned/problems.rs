@@ -53,7 +53,10 @@ impl Words {
 }
 
 /// The column widths of the list, in characters.
-pub const WIDTHS: [f64; 5] = [5.0, 11.0, 20.0, 8.0, 110.0];
+pub const WIDTHS: [f64; 5] = [5.0, 11.0, 20.0, 8.0, 90.0];
+
+/// The height of the introduction's row, in points (its text wraps over three lines).
+pub const INTRO_HEIGHT: f64 = 48.0;
 
 /// A reference to `cell` on sheet `sheet` for a link ("'ชื่อ แผ่น'!B7").
 pub fn location(sheet: &str, (row, col): (u32, u32)) -> String {
@@ -65,14 +68,28 @@ fn text_cell(at: &str, text: &str, style: Option<u32>) -> String {
     format!("<c r=\"{at}\" t=\"inlineStr\"{s}><is><t xml:space=\"preserve\">{}</t></is></c>", escape(text))
 }
 
-/// The list as a worksheet part. `bold` and `wrap` are the cell formats of the
-/// headings and the messages; `notice` is a line under the introduction (why
-/// the file is not the one sent, when it is not).
-pub fn worksheet(problems: &[Problem], words: &Words, (bold, wrap): (u32, u32), notice: Option<&str>) -> String {
+/// The cell formats of the list: headings (bold), messages (wrapped), and the
+/// introduction (bold, wrapped).
+#[derive(Debug, Clone, Copy)]
+pub struct Formats {
+    pub bold: u32,
+    pub wrap: u32,
+    pub bold_wrap: u32,
+}
+
+/// The list as a worksheet part, printed landscape one page wide; `notice` is a
+/// line under the introduction (why the file is not the one sent, when it is not).
+pub fn worksheet(problems: &[Problem], words: &Words, formats: Formats, notice: Option<&str>) -> String {
+    let Formats { bold, wrap, bold_wrap } = formats;
     let mut rows = String::new();
-    rows.push_str(&format!("<row r=\"1\">{}</row>", text_cell("A1", words.intro, Some(bold))));
+    rows.push_str(&format!(
+        "<row r=\"1\" ht=\"{INTRO_HEIGHT}\" customHeight=\"1\">{}</row>",
+        text_cell("A1", words.intro, Some(bold_wrap))
+    ));
+    let mut merged = "<mergeCell ref=\"A1:E1\"/>".to_string();
     if let Some(notice) = notice {
-        rows.push_str(&format!("<row r=\"2\">{}</row>", text_cell("A2", notice, None)));
+        rows.push_str(&format!("<row r=\"2\">{}</row>", text_cell("A2", notice, Some(wrap))));
+        merged.push_str("<mergeCell ref=\"A2:E2\"/>");
     }
     let heads: String =
         words.heads.iter().enumerate().map(|(c, h)| text_cell(&reference(2, c as u32), h, Some(bold))).collect();
@@ -101,14 +118,17 @@ pub fn worksheet(problems: &[Problem], words: &Words, (bold, wrap): (u32, u32), 
         .map(|(i, w)| format!("<col min=\"{0}\" max=\"{0}\" width=\"{w}\" customWidth=\"1\"/>", i + 1))
         .collect();
     let links = if links.is_empty() { String::new() } else { format!("<hyperlinks>{links}</hyperlinks>") };
+    let count = merged.matches("<mergeCell ").count();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet \
          xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
-         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetViews><sheetView \
-         workbookViewId=\"0\"><pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" state=\"frozen\"/>\
-         </sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/><cols>{cols}</cols><sheetData>{rows}\
-         </sheetData>{links}<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" \
-         footer=\"0.3\"/></worksheet>"
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheetPr><pageSetUpPr \
+         fitToPage=\"1\"/></sheetPr><sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"3\" \
+         topLeftCell=\"A4\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews><sheetFormatPr \
+         defaultRowHeight=\"15\"/><cols>{cols}</cols><sheetData>{rows}</sheetData><mergeCells \
+         count=\"{count}\">{merged}</mergeCells>{links}<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" \
+         bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\" \
+         fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
     )
 }
 
@@ -121,9 +141,11 @@ mod tests {
         let p = Problem {
             error: true, sheet: Some("แผ่น 'ก'".into()), cell: Some((12, 9)), message: "=1+1".into()
         };
-        let xml = worksheet(&[p], &Words::of(Lang::Th), (7, 8), Some("แปลงจาก .xls"));
+        let formats = Formats { bold: 7, wrap: 8, bold_wrap: 9 };
+        let xml = worksheet(&[p], &Words::of(Lang::Th), formats, Some("แปลงจาก .xls"));
         assert!(xml.contains("location=\"&apos;แผ่น &apos;&apos;ก&apos;&apos;&apos;!J13\""), "{xml}");
         assert!(xml.contains("<t xml:space=\"preserve\">=1+1</t>") && !xml.contains("<f>"));
         assert!(xml.contains("ข้อผิดพลาด") && xml.contains("แปลงจาก .xls"));
+        assert!(xml.contains("<mergeCells count=\"2\"><mergeCell ref=\"A1:E1\"/><mergeCell ref=\"A2:E2\"/>"));
     }
 }

@@ -229,8 +229,11 @@ mod tests {
 
     fn styles() -> Styles {
         Styles::read(
-            r#"<styleSheet><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><cellXfs count="3"><xf/><xf/><xf numFmtId="4"/></cellXfs></styleSheet>"#
-                .into(),
+            concat!(
+                r#"<styleSheet><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills>"#,
+                r#"<cellXfs count="3"><xf/><xf/><xf numFmtId="4"/></cellXfs></styleSheet>"#,
+            )
+            .into(),
         )
         .unwrap()
     }
@@ -241,7 +244,11 @@ mod tests {
 
     #[test]
     fn a_held_cell_gets_its_marked_format_and_an_absent_one_is_added() {
-        let part = r#"<worksheet xmlns:r="R"><cols><col min="3" max="3" style="2"/></cols><sheetData><row r="2"><c r="B2" s="1" t="s"><v>0</v></c></row><row r="4"><c r="A4"/></row></sheetData><pageMargins/></worksheet>"#;
+        let part = concat!(
+            r#"<worksheet xmlns:r="R"><cols><col min="3" max="3" style="2"/></cols><sheetData><row r="2">"#,
+            r#"<c r="B2" s="1" t="s"><v>0</v></c></row><row r="4"><c r="A4"/></row></sheetData>"#,
+            r#"<pageMargins/></worksheet>"#,
+        );
         let mut s = styles();
         let out = patch(
             part,
@@ -252,13 +259,21 @@ mod tests {
         .unwrap();
         assert_eq!(
             out,
-            r#"<worksheet xmlns:r="R"><cols><col min="3" max="3" style="2"/></cols><sheetData><row r="2"><c r="B2" s="3" t="s"><v>0</v></c><c r="C2" s="4"/></row><row r="3"><c r="A3" s="5"/></row><row r="4"><c r="A4"/></row><row r="10"><c r="A10" s="6"/></row></sheetData><pageMargins/><legacyDrawing r:id="rId9"/></worksheet>"#
+            concat!(
+                r#"<worksheet xmlns:r="R"><cols><col min="3" max="3" style="2"/></cols><sheetData><row r="2">"#,
+                r#"<c r="B2" s="3" t="s"><v>0</v></c><c r="C2" s="4"/></row><row r="3"><c r="A3" s="5"/>"#,
+                r#"</row><row r="4"><c r="A4"/></row><row r="10"><c r="A10" s="6"/></row></sheetData>"#,
+                r#"<pageMargins/><legacyDrawing r:id="rId9"/></worksheet>"#,
+            )
         );
     }
 
     #[test]
     fn the_drawing_goes_before_the_table_parts_and_rows_without_numbers_count_on() {
-        let part = r#"<x:worksheet><x:sheetData><x:row><x:c/><x:c/></x:row><x:row/></x:sheetData><x:tableParts/></x:worksheet>"#;
+        let part = concat!(
+            r#"<x:worksheet><x:sheetData><x:row><x:c/><x:c/></x:row><x:row/></x:sheetData><x:tableParts/>"#,
+            r#"</x:worksheet>"#,
+        );
         let mut s = styles();
         let out = patch(part, &marks(&[(0, 1, true), (1, 3, true)]), &mut s, Some(("rIdN", None))).unwrap();
         assert!(out.contains(r#"<x:row><x:c/><x:c s="3"/></x:row><x:row><x:c r="D2" s="3"/></x:row>"#), "{out}");

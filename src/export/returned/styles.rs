@@ -4,6 +4,7 @@
 //! formats for the problems sheet (a bold heading, wrapped text). Nothing that
 //! was there changes place, so every cell keeps its own format.
 
+use super::problems::Formats;
 use super::xml::{attr, scan, tag_with, with_attrs, Edits, Kind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -146,9 +147,9 @@ impl Styles {
         Ok(index)
     }
 
-    /// The formats of the problems sheet: a bold heading and wrapped text at the
-    /// top of the cell.
-    pub fn list_formats(&mut self) -> Result<(u32, u32), String> {
+    /// The formats of the problems sheet: a bold heading, wrapped text at the
+    /// top of the cell, and both.
+    pub fn list_formats(&mut self) -> Result<Formats, String> {
         let font = self.fonts.items.len() + self.new_fonts.len();
         let p = self.fonts.prefix.clone();
         let first = self.fonts.items.first().cloned().unwrap_or_default();
@@ -162,12 +163,15 @@ impl Styles {
         };
         self.new_fonts.push(bold);
         let x = &self.xfs.prefix;
-        let heading = format!("<{x}xf numFmtId=\"0\" fontId=\"{font}\" fillId=\"0\" borderId=\"0\" applyFont=\"1\"/>");
-        let wrap = format!(
-            "<{x}xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" applyAlignment=\"1\">\
-             <{x}alignment vertical=\"top\" wrapText=\"1\"/></{x}xf>"
-        );
-        Ok((self.add_xf(heading)?, self.add_xf(wrap)?))
+        let xf = |font: usize, wrap: bool| {
+            let wrap = if wrap { format!("<{x}alignment vertical=\"top\" wrapText=\"1\"/>") } else { String::new() };
+            format!(
+                "<{x}xf numFmtId=\"0\" fontId=\"{font}\" fillId=\"0\" borderId=\"0\" applyFont=\"1\" \
+                 applyAlignment=\"1\">{wrap}</{x}xf>"
+            )
+        };
+        let (bold, wrap, bold_wrap) = (xf(font, false), xf(0, true), xf(font, true));
+        Ok(Formats { bold: self.add_xf(bold)?, wrap: self.add_xf(wrap)?, bold_wrap: self.add_xf(bold_wrap)? })
     }
 
     /// The styles part with the added formats.
@@ -203,7 +207,14 @@ pub fn style_of(e: &quick_xml::events::BytesStart) -> u32 {
 mod tests {
     use super::*;
 
-    const PART: &str = r#"<styleSheet xmlns="m"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="4" fontId="0" fillId="0" borderId="1" applyNumberFormat="1"><alignment horizontal="center"/></xf></cellXfs></styleSheet>"#;
+    const PART: &str = concat!(
+        r#"<styleSheet xmlns="m"><fonts count="1"><font><sz val="11"/></font></fonts>"#,
+        r#"<fills count="2"><fill><patternFill patternType="none"/></fill><fill>"#,
+        r#"<patternFill patternType="gray125"/></fill></fills><cellXfs count="2">"#,
+        r#"<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>"#,
+        r#"<xf numFmtId="4" fontId="0" fillId="0" borderId="1" applyNumberFormat="1">"#,
+        r#"<alignment horizontal="center"/></xf></cellXfs></styleSheet>"#,
+    );
 
     #[test]
     fn a_marked_format_keeps_everything_but_the_fill() {
@@ -213,7 +224,13 @@ mod tests {
         assert_eq!(s.marked(0, false).unwrap(), 3);
         let out = s.finish().unwrap();
         assert!(out.contains(r#"<fills count="4">"#) && out.contains(r#"<cellXfs count="4">"#), "{out}");
-        assert!(out.contains(r#"<xf numFmtId="4" fontId="0" fillId="2" borderId="1" applyNumberFormat="1" applyFill="1"><alignment horizontal="center"/></xf>"#), "{out}");
+        assert!(
+            out.contains(concat!(
+                r#"<xf numFmtId="4" fontId="0" fillId="2" borderId="1" applyNumberFormat="1" applyFill="1">"#,
+                r#"<alignment horizontal="center"/></xf>"#,
+            )),
+            "{out}"
+        );
         assert!(out.contains(r#"<xf numFmtId="0" fontId="0" fillId="3" borderId="0" applyFill="1"/>"#), "{out}");
         assert!(out.contains("FFFFC7CE") && out.contains("FFFFEB9C"));
         assert!(out.starts_with(r#"<styleSheet xmlns="m"><fonts count="1"><font><sz val="11"/></font></fonts>"#));
@@ -222,7 +239,8 @@ mod tests {
     #[test]
     fn the_list_formats_are_a_bold_font_and_a_wrap() {
         let mut s = Styles::read(PART.into()).unwrap();
-        assert_eq!(s.list_formats().unwrap(), (2, 3));
+        let f = s.list_formats().unwrap();
+        assert_eq!((f.bold, f.wrap, f.bold_wrap), (2, 3, 4));
         let out = s.finish().unwrap();
         assert!(
             out.contains(r#"<fonts count="2"><font><sz val="11"/></font><font><b/><sz val="11"/></font></fonts>"#),
