@@ -112,6 +112,10 @@ fn the_formatted_report_comes_back_as_it_was_with_its_problems_marked() {
     );
     let added: Vec<&str> = after.keys().filter(|k| !before.contains_key(*k)).map(String::as_str).collect();
     assert_eq!(added, ["xl/worksheets/sheet4.xml"]);
+    for part in changed.iter().chain(&added) {
+        // Well-formed, every prefix bound (roxmltree is strict).
+        roxmltree::Document::parse(&text(&after, part)).unwrap_or_else(|e| panic!("{part}: {e}"));
+    }
 
     // The sheet: the same bytes but for the three marked cells' formats.
     let (sheet_before, sheet_after) = (text(&before, SHEET), text(&after, SHEET));
@@ -160,7 +164,7 @@ fn the_formatted_report_comes_back_as_it_was_with_its_problems_marked() {
 
     // The workbook: the list first, the print titles still the report sheet's.
     let book = text(&after, "xl/workbook.xml");
-    assert!(book.contains("<sheets><sheet name=\"ปัญหาที่ต้องแก้\" sheetId=\"4\""), "{book}");
+    assert!(book.contains("<sheets><sheet xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" name=\"ปัญหาที่ต้องแก้\" sheetId=\"4\""), "{book}");
     assert!(text(&before, "xl/workbook.xml").contains("localSheetId=\"0\"") && book.contains("localSheetId=\"1\""));
     assert!(!book.contains("localSheetId=\"0\""));
 

@@ -210,3 +210,88 @@ fn hostile_web_format_files_are_bounded() {
         assert!(classified || errors == 1, "{name}: {:?}", f.issues);
     }
 }
+
+/// Every corpus file the readers read comes back sent (issue 23): patched when it
+/// is an `.xlsx`/`.xlsm` package that can be, converted otherwise, never a panic;
+/// what comes back reads again with the problems sheet first and every sheet after.
+#[test]
+fn every_corpus_file_that_reads_can_be_sent_back() {
+    use otop_kpi::display::Lang;
+    use otop_kpi::export::returned::returned_file;
+    use otop_kpi::import::reader;
+    use otop_kpi::issue::{Code, Issue};
+    let Some(dir) = corpus_dir() else { return };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let (mut patched, mut converted, mut unread) = (0, 0, 0);
+    for path in files.iter().filter(|p| !p.to_string_lossy().ends_with(".md")) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(book) = reader::read(&name, &bytes) else {
+            unread += 1;
+            continue;
+        };
+        let sheet = book.sheets.first().map(|s| s.name.clone());
+        let issues: Vec<Issue> = [(1, "A (x)"), (2, "C (y)"), (30, "AB (z)")]
+            .iter()
+            .map(|(row, col)| {
+                Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(sheet.as_deref(), Some(*row), Some(col))
+            })
+            .collect();
+        let refs: Vec<&Issue> = issues.iter().collect();
+        let t0 = Instant::now();
+        let back = catch_unwind(AssertUnwindSafe(|| returned_file(&name, &bytes, &refs, Lang::Th)))
+            .unwrap_or_else(|_| panic!("{name}: panicked"))
+            .unwrap_or_else(|e| panic!("{name}: read, but not sent back: {e}"));
+        assert!(t0.elapsed() < Duration::from_secs(10), "{name} took {:?}", t0.elapsed());
+        let again = reader::read("back.xlsx", &back).unwrap_or_else(|e| panic!("{name}: sent back unreadable: {e}"));
+        let names = |b: &reader::Workbook| b.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert_eq!(again.sheets.first().map(|s| s.name.as_str()), Some("ปัญหาที่ต้องแก้"), "{name}");
+        assert_eq!(again.sheets.len(), book.sheets.len() + 1, "{name}: {:?} {:?}", names(&again), names(&book));
+        let said = again.sheets[0].cell(1, 0).text();
+        if said.is_empty() {
+            every_changed_part_is_well_formed(&name, &bytes, &back);
+            patched += 1;
+        } else {
+            converted += 1;
+            if said.starts_with("เก็บรูปแบบ") {
+                eprintln!("{name}: {said}");
+            }
+        }
+    }
+    eprintln!("sent back: {patched} patched, {converted} converted; {unread} not read at all");
+    assert!(patched > 40, "most .xlsx files are patched: {patched}");
+}
+
+/// Each XML part of `back` (a package sent back) that is new or differs from
+/// `original`'s is well-formed with every prefix bound (roxmltree is strict), when
+/// the original part was.
+fn every_changed_part_is_well_formed(name: &str, original: &[u8], back: &[u8]) {
+    use std::io::Read;
+    let read = |bytes: &[u8]| -> std::collections::HashMap<String, Vec<u8>> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let mut data = Vec::new();
+                let _ = f.read_to_end(&mut data);
+                (f.name().unwrap().to_string(), data)
+            })
+            .collect()
+    };
+    let (before, after) = (read(original), read(back));
+    let parses = |d: &[u8]| {
+        std::str::from_utf8(d).is_ok_and(|t| roxmltree::Document::parse(t.trim_start_matches('\u{feff}')).is_ok())
+    };
+    for (part, data) in &after {
+        let xml = [".xml", ".rels", ".vml"].iter().any(|x| part.to_lowercase().ends_with(x));
+        let old = before.get(part);
+        if !xml || old == Some(data) || old.is_some_and(|o| !parses(o)) {
+            continue;
+        }
+        let text = std::str::from_utf8(data).unwrap_or_else(|_| panic!("{name} {part}: not UTF-8"));
+        if let Err(e) = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')) {
+            panic!("{name} {part}: {e}");
+        }
+    }
+}

@@ -35,9 +35,19 @@ pub fn patch(bytes: &[u8], marks: &[SheetMarks], problems: &[Problem], words: &W
     let book = parts.text(&book_path)?;
     let sheets = workbook_sheets(&book)?;
 
-    let styles_path = book_rels.of_type("styles").map(|r| r.target.clone()).ok_or("no styles part")?;
-    let mut styles = Styles::read(parts.text(&styles_path)?)?;
     let mut types = ContentTypes::default();
+    // A workbook without formats (some writers leave the styles part out, or empty) gets Excel's defaults.
+    let styles_path = match book_rels.of_type("styles").map(|r| r.target.clone()) {
+        Some(path) if parts.has(&path) => path,
+        _ => {
+            let path = parts.free_name("xl/styles", ".xml");
+            book_rels.add(&format!("{REL}styles"), &path);
+            types.overrides.push((path.clone(), format!("{CT}spreadsheetml.styles+xml")));
+            parts.set(&path, String::new());
+            path
+        }
+    };
+    let mut styles = Styles::read_or_default(parts.text(&styles_path)?)?;
 
     for (k, m) in marks.iter().enumerate() {
         let (_, rid) = sheets.iter().find(|(n, _)| *n == m.name).ok_or(format!("no sheet named {}", m.name))?;
@@ -174,8 +184,11 @@ fn first_sheet(book: &str, name: &str, id: &str) -> Result<String, String> {
     };
     let escaped = super::xml::escape(name);
     let max_id = workbook_sheet_ids(book)?.into_iter().max().unwrap_or(0);
-    edits
-        .insert(open_end, format!("<{prefix}sheet name=\"{escaped}\" sheetId=\"{}\" {id_attr}=\"{id}\"/>", max_id + 1));
+    // The relationships prefix declared on the element itself too: some writers bind it
+    // on each <sheet>, not on the workbook's root.
+    let ns = id_attr.split_once(':').map(|(p, _)| format!(" xmlns:{p}=\"{REL_NS}\"")).unwrap_or_default();
+    let sheet = format!("<{prefix}sheet{ns} name=\"{escaped}\" sheetId=\"{}\" {id_attr}=\"{id}\"/>", max_id + 1);
+    edits.insert(open_end, sheet);
     if !views {
         edits.insert(open, format!("<{prefix}bookViews><{prefix}workbookView activeTab=\"1\"/></{prefix}bookViews>"));
     }

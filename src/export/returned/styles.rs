@@ -12,6 +12,20 @@ use std::ops::Range;
 /// Excel's limit on cell formats in a workbook.
 pub const MAX_FORMATS: usize = 64_000;
 
+/// A styles part with Excel's default formats only.
+const DEFAULT: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>",
+    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>",
+    "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
+    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
+    "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>",
+    "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
+    "</styleSheet>"
+);
+
 /// The fill colours (ARGB): an error's and a warning's.
 const FILLS: [&str; 2] = ["FFFFC7CE", "FFFFEB9C"];
 
@@ -43,6 +57,16 @@ pub struct Styles {
 }
 
 impl Styles {
+    /// [`Styles::read`], or — for a part that holds no cell formats at all
+    /// (empty, or only its root) — Excel's default formats (the cells can name
+    /// none but the first).
+    pub fn read_or_default(part: String) -> Result<Styles, String> {
+        if part.contains("cellXfs") {
+            return Styles::read(part);
+        }
+        Styles::read(DEFAULT.to_string())
+    }
+
     /// Reads the lists of `part` (the styles part's text).
     pub fn read(part: String) -> Result<Styles, String> {
         let (mut fonts, mut fills, mut xfs) = (List::default(), List::default(), List::default());
@@ -247,6 +271,13 @@ mod tests {
             "{out}"
         );
         assert!(out.contains(r#"fontId="1""#) && out.contains("wrapText"));
+    }
+
+    #[test]
+    fn a_part_without_formats_gets_the_defaults() {
+        let mut s = Styles::read_or_default("<styleSheet xmlns=\"m\"></styleSheet>".into()).unwrap();
+        assert_eq!(s.marked(0, true).unwrap(), 1);
+        assert!(s.finish().unwrap().contains("<cellXfs count=\"2\">"));
     }
 
     #[test]
