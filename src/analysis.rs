@@ -116,7 +116,7 @@ impl Analysis {
             "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "province": e.row_json(&e.province),
             "submitted": {"sent": sent, "of": of, "not_sent": not_sent},
-            "issues": self.issues,
+            "issues": crate::issue::json(&self.issues),
             "files": files.iter().map(|f| file_json(f, self.file_state(&f.file))).collect::<Vec<_>>(),
         })
     }

@@ -372,7 +372,7 @@ impl NationRun {
             "provinces": provinces,
             "provinces_table": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
             "nation": e.row_json(&e.province),
-            "issues": self.issues,
+            "issues": crate::issue::json(&self.issues),
             "files": files.iter().map(|f| file_json(f, state_of_file(&self.issues, &f.file))).collect::<Vec<_>>(),
         })
     }

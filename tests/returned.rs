@@ -367,3 +367,26 @@ fn the_command_writes_each_file_to_send_back_into_a_folder() {
     assert_eq!(reader::read("b.xlsx", &back).unwrap().sheets[0].name, "ปัญหาที่ต้องแก้");
     let _ = std::fs::remove_dir_all(&out_dir);
 }
+
+#[test]
+fn a_misspelling_repeated_on_five_rows_is_marked_on_all_five() {
+    // make_thai.py: "คลองหาร" on sheet rows 7, 9, 10, 12 and 13 — one issue, on 5 rows.
+    let name = "คลองหาด-สะกดผิด.xlsx";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/thai").join(name);
+    let original = std::fs::read(path).unwrap();
+    let issues = issues_of(name, &original);
+    let misspelt: Vec<&Issue> = issues.iter().filter(|i| i.message_en.contains("คลองหาร")).collect();
+    assert_eq!(misspelt.len(), 1, "{issues:?}");
+    assert_eq!((misspelt[0].row, &misspelt[0].also_rows), (Some(7), &vec![9, 10, 12, 13]));
+    let refs: Vec<&Issue> = issues.iter().collect();
+    let back = returned_file(name, &original, &refs, Lang::Th).unwrap();
+    let (before, after) = (parts(&original), parts(&back));
+    let (was, now) = (text(&before, SHEET), text(&after, SHEET));
+    for row in [7, 9, 10, 12, 13] {
+        let at = format!("J{row}");
+        assert_ne!(cell_tag(&was, &at), cell_tag(&now, &at), "{at} is marked");
+    }
+    assert_eq!(cell_tag(&was, "J8"), cell_tag(&now, "J8"), "a row spelt right is not");
+    let notes = text(&after, "xl/comments1.xml");
+    assert_eq!(notes.matches("คลองหาร").count(), 5, "each of the five cells has the note");
+}

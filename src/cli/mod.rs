@@ -166,7 +166,7 @@ fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
             "districts": t.districts.iter().enumerate().map(|(i, r)| kpi2_row(Some(i + 1), r)).collect::<Vec<_>>(),
             "province": kpi2_row(None, &t.province),
         },
-        "issues": issues,
+        "issues": crate::issue::json(issues),
         "warnings": crate::outliers::preset_outliers(preset),
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();

@@ -60,6 +60,12 @@ pub struct Issue {
     pub code: Code,
     pub message_th: String,
     pub message_en: String,
+    /// The other rows (1-based) the same problem is on, when one value repeats
+    /// (SPEC §4.1: reported once, at `row`, the message saying on how many
+    /// rows): a file sent back marks them too. Not part of SPEC §9's JSON
+    /// (see [`json`]).
+    #[serde(default)]
+    pub also_rows: Vec<u32>,
     /// The preset district (by index) the issue is about, where it is about one
     /// (a district's missing sales, say). Not part of the JSON output.
     #[serde(skip)]
@@ -79,6 +85,7 @@ impl Issue {
             code,
             message_th: th.into(),
             message_en: en.into(),
+            also_rows: Vec::new(),
             district: None,
         }
     }
@@ -110,4 +117,26 @@ impl Issue {
             crate::display::Lang::En => &self.message_en,
         }
     }
+}
+
+/// `issues` as SPEC §9's ISSUE objects: severity, file, sheet, row, column,
+/// code and both messages.
+///
+/// ```
+/// use otop_kpi::issue::{json, Code, Issue};
+/// let mut issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear");
+/// issue.also_rows = vec![9, 12];
+/// let v = json(&[issue]);
+/// assert_eq!(v[0]["code"], "report.flag.unclear");
+/// assert!(v[0].get("also_rows").is_none());
+/// ```
+pub fn json(issues: &[Issue]) -> serde_json::Value {
+    let list = issues.iter().map(|i| {
+        let mut v = serde_json::to_value(i).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("also_rows");
+        }
+        v
+    });
+    serde_json::Value::Array(list.collect())
 }

@@ -37,6 +37,7 @@ pub struct Place<'a> {
 /// assert_eq!(issues[0].row, Some(3));
 /// assert!(issues[0].message_th.contains("5 แถว: แถว 3, 5, 9 และอีก 2 แถว"));
 /// assert!(issues[0].message_en.contains("on 5 rows: 3, 5, 9 and 2 more"));
+/// assert_eq!(issues[0].also_rows, [5, 9, 12, 20], "the other rows, for a file sent back");
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct Repeats {
@@ -52,6 +53,8 @@ struct Rows {
     count: usize,
     first: Vec<u32>,
     last: u32,
+    /// Every row after the first (a file sent back marks them all).
+    rest: Vec<u32>,
 }
 
 impl Repeats {
@@ -85,6 +88,7 @@ impl Repeats {
             }
             rows.last = at.row;
             rows.count += 1;
+            rows.rest.push(at.row);
             if rows.first.len() < ROWS_LISTED {
                 rows.first.push(at.row);
             }
@@ -92,7 +96,7 @@ impl Repeats {
         }
         self.by_hash.entry(hash).or_default().push(self.issues.len());
         self.issues.push(make().in_file(at.file).at(Some(at.sheet), Some(at.row), Some(at.column)));
-        self.rows.push(Some((key, Rows { count: 1, first: vec![at.row], last: at.row })));
+        self.rows.push(Some((key, Rows { count: 1, first: vec![at.row], last: at.row, rest: Vec::new() })));
     }
 
     /// How many issues there are (a repeated one counts once).
@@ -116,6 +120,7 @@ impl Repeats {
                     let (th, en) = rows.describe();
                     issue.message_th = format!("{} ({th})", issue.message_th);
                     issue.message_en = format!("{} ({en})", issue.message_en);
+                    issue.also_rows = rows.rest;
                 }
                 issue
             })

@@ -108,6 +108,9 @@ fn message(issue: &Issue, lang: Lang) -> &str {
     }
 }
 
+/// How many of a repeated issue's rows get a note besides its first (every one is filled).
+const NOTES_PER_ISSUE: usize = 100;
+
 /// What to mark and list for `issues` in `book`: the list's lines, in the
 /// issues' order, and per sheet the cells to fill and their notes (a cell with
 /// several problems gets one note with each, and red if any is an error).
@@ -120,13 +123,21 @@ fn marks(book: &Workbook, issues: &[&Issue], lang: Lang) -> (Vec<Problem>, Vec<S
         let error = issue.severity == Severity::Error;
         let text = message(issue, lang);
         if let Some((p, m)) = place.and_then(|p| Some((p, sheets.get_mut(p.sheet)?))) {
-            let at = (p.row, p.col);
-            *m.cells.entry(at).or_insert(error) |= error;
-            let note = m.notes.entry(at).or_default();
-            if !note.is_empty() {
-                note.push_str("\n\n");
+            // Its own cell, and the same column on the other rows a repeated value is on
+            // (a note on the first few of them; the rest only filled).
+            let also = issue.also_rows.iter().filter_map(|r| r.checked_sub(1));
+            for (k, row) in std::iter::once(p.row).chain(also).enumerate() {
+                let at = (row, p.col);
+                *m.cells.entry(at).or_insert(error) |= error;
+                if k > NOTES_PER_ISSUE {
+                    continue;
+                }
+                let note = m.notes.entry(at).or_default();
+                if !note.is_empty() {
+                    note.push_str("\n\n");
+                }
+                note.push_str(text);
             }
-            note.push_str(text);
         }
         let sheet = place.and_then(|p| book.sheets.get(p.sheet)).map(|s| s.name.clone()).or(issue.sheet.clone());
         list.push(Problem { error, sheet, cell: place.map(|p| (p.row, p.col)), message: text.to_string() });
