@@ -94,7 +94,7 @@ fn read_ods_content(content: &str) -> Option<Layout> {
             }
             return true;
         };
-        match t.name.as_str() {
+        match t.name {
             "style:style" => {
                 style = (attr(e, "style:family").as_deref() == Some("table-column"))
                     .then(|| attr(e, "style:name"))

@@ -42,7 +42,7 @@ pub fn comments(existing: Option<&str>, notes: &Notes) -> Result<(String, Vec<(u
     let mut current: Option<(u32, u32)> = None;
     let mut had: Vec<(u32, u32)> = Vec::new();
     scan(part, |t, e| {
-        match (t.local.as_str(), t.kind, t.depth) {
+        match (t.local, t.kind, t.depth) {
             (_, Kind::Start, 0) => prefix = Some(t.prefix().to_string()),
             ("author", Kind::Start | Kind::Empty, 2) => authors += 1,
             ("authors", Kind::End, 1) => authors_end = Some(t.start),

@@ -152,7 +152,7 @@ fn first_sheet(book: &str, name: &str, id: &str) -> Result<String, String> {
     let mut edits = Edits::default();
     let (mut sheets_open, mut views, mut id_attr, mut prefix) = (None, false, None, String::new());
     scan(book, |t, e| {
-        match (t.local.as_str(), t.kind, e) {
+        match (t.local, t.kind, e) {
             ("sheets", Kind::Start, _) if t.depth == 1 => {
                 sheets_open = Some((t.start, t.end));
                 prefix = t.prefix().to_string();
@@ -219,7 +219,7 @@ impl ContentTypes {
         let mut edits = Edits::default();
         let (mut end, mut has_vml) = (None, false);
         scan(part, |t, e| {
-            match (t.local.as_str(), e) {
+            match (t.local, e) {
                 ("Default", Some(e)) => {
                     has_vml |= attr(e, "Extension").is_some_and(|x| x.eq_ignore_ascii_case("vml"));
                 }

@@ -171,7 +171,7 @@ impl Rels {
         let mut rels = Rels::new(source);
         let mut end = None;
         scan(text, |t, e| {
-            match (t.local.as_str(), t.kind, e) {
+            match (t.local, t.kind, e) {
                 ("Relationship", Kind::Empty | Kind::Start, Some(e)) => {
                     let external = attr(e, "TargetMode").is_some_and(|m| m == "External");
                     let target = attr(e, "Target").unwrap_or_default();

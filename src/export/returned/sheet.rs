@@ -78,7 +78,7 @@ pub fn patch(
             if t.depth == 0 && t.kind == Kind::Start {
                 prefix = t.prefix().to_string();
             }
-            match (t.local.as_str(), t.kind, t.depth) {
+            match (t.local, t.kind, t.depth) {
                 ("col", Kind::Empty | Kind::Start, 2) => {
                     if let Some(e) = e {
                         let n = |k| attr(e, k).and_then(|v| v.parse::<u32>().ok());
@@ -124,6 +124,10 @@ pub fn patch(
                 }
                 ("c", Kind::Start | Kind::Empty, 3) if walk.in_data => {
                     let (Some(e), Some((r, _))) = (e, walk.row) else { return Ok(()) };
+                    // A row with nothing to mark: its cells are not looked at.
+                    if pending.last().is_none_or(|((row, _), _)| *row != r) {
+                        return Ok(());
+                    }
                     let c = attr(e, "r").and_then(|x| cell_ref(&x)).map_or(walk.next_col, |(_, c)| c);
                     walk.next_col = c.saturating_add(1);
                     edits.insert(t.start, new_cells(&mut pending, r, c, &walk, styles, &prefix)?);

@@ -73,7 +73,7 @@ impl Styles {
         let mut current: Option<&str> = None;
         let mut child_start = 0;
         scan(&part, |t, _| {
-            let list = match current.or(Some(t.local.as_str())) {
+            let list = match current.or(Some(t.local)) {
                 Some("fonts") => Some(&mut fonts),
                 Some("fills") => Some(&mut fills),
                 Some("cellXfs") => Some(&mut xfs),
@@ -86,7 +86,7 @@ impl Styles {
                 list.prefix = t.prefix().to_string();
                 list.empty = t.kind == Kind::Empty;
                 list.close = t.end;
-                let name = match t.local.as_str() {
+                let name = match t.local {
                     "fonts" => "fonts",
                     "fills" => "fills",
                     _ => "cellXfs",

@@ -15,30 +15,30 @@ pub enum Kind {
 /// One tag of a part: its kind, its local name, its qualified name, where it
 /// is (`start..end`, bytes of the part) and its depth (the root is 0).
 #[derive(Debug, Clone)]
-pub struct Tag {
+pub struct Tag<'a> {
     pub kind: Kind,
-    pub local: String,
-    pub name: String,
+    pub local: &'a str,
+    pub name: &'a str,
     pub start: usize,
     pub end: usize,
     pub depth: usize,
 }
 
-impl Tag {
+impl<'a> Tag<'a> {
     /// The tag's text in `part`.
-    pub fn raw<'a>(&self, part: &'a str) -> &'a str {
+    pub fn raw<'p>(&self, part: &'p str) -> &'p str {
         part.get(self.start..self.end).unwrap_or("")
     }
 
     /// The prefix of the tag's name with its colon ("x:"), or "".
-    pub fn prefix(&self) -> &str {
-        self.name.strip_suffix(self.local.as_str()).unwrap_or("")
+    pub fn prefix(&self) -> &'a str {
+        self.name.strip_suffix(self.local).unwrap_or("")
     }
 }
 
 /// The tags of `part`, in order, each with its attributes handed to `each`
 /// (none for an end tag); `each` returns false to stop.
-pub fn scan(part: &str, mut each: impl FnMut(&Tag, Option<&BytesStart>) -> bool) -> Result<(), String> {
+pub fn scan(part: &str, mut each: impl FnMut(&Tag<'_>, Option<&BytesStart>) -> bool) -> Result<(), String> {
     let mut reader = Reader::from_str(part);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
@@ -54,9 +54,9 @@ pub fn scan(part: &str, mut each: impl FnMut(&Tag, Option<&BytesStart>) -> bool)
             Event::Eof => return Ok(()),
             _ => continue,
         };
-        let (local, name) = match (&event, e) {
-            (_, Some(e)) => (utf8(e.local_name().as_ref()), utf8(e.name().as_ref())),
-            (Event::End(e), None) => (utf8(e.local_name().as_ref()), utf8(e.name().as_ref())),
+        let (local, name): (&str, &str) = match (&event, e) {
+            (_, Some(e)) => (e.local_name().into_inner(), e.name().into_inner()),
+            (Event::End(e), None) => (e.local_name().into_inner(), e.name().into_inner()),
             _ => continue,
         };
         if kind == Kind::End {
@@ -182,7 +182,7 @@ mod tests {
         let part = r#"<a x="1"><b/><c>t</c></a>"#;
         let mut seen = Vec::new();
         scan(part, |t, _| {
-            seen.push((t.local.clone(), t.kind, t.raw(part).to_string(), t.depth));
+            seen.push((t.local.to_string(), t.kind, t.raw(part).to_string(), t.depth));
             true
         })
         .unwrap();
