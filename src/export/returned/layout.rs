@@ -6,7 +6,7 @@
 use super::xml::{attr, scan, Kind};
 use crate::import::detect::Format;
 use crate::import::guard::MAX_PART_BYTES;
-use calamine::{Reader, Xls, Xlsx};
+use calamine::{Dimensions, Reader, Xls, Xlsx};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -33,26 +33,24 @@ pub fn of(_name: &str, bytes: &[u8], format: Format) -> Layout {
     read.ok().flatten().unwrap_or_default()
 }
 
-fn xls(bytes: &[u8]) -> Option<Layout> {
-    let book: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).ok()?;
+/// The merged regions of each of `sheets`, as `merges` gives them.
+fn merges_of(sheets: Vec<String>, mut merges: impl FnMut(&str) -> Option<Vec<Dimensions>>) -> Option<Layout> {
     let mut layout = Layout::default();
-    for name in book.sheet_names() {
-        let merges = book.merge_cells_by_sheet_name(&name).ok()?;
-        let list = merges.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
+    for name in sheets {
+        let list = merges(&name)?.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
         layout.merges.insert(name, list);
     }
     Some(layout)
 }
 
+fn xls(bytes: &[u8]) -> Option<Layout> {
+    let book: Xls<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).ok()?;
+    merges_of(book.sheet_names(), |name| book.merge_cells_by_sheet_name(name).ok())
+}
+
 fn xlsx(bytes: &[u8]) -> Option<Layout> {
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).ok()?;
-    let mut layout = Layout::default();
-    for name in book.sheet_names() {
-        let merges = book.merge_cells_by_sheet_name(&name).ok()?;
-        let list = merges.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
-        layout.merges.insert(name, list);
-    }
-    Some(layout)
+    merges_of(book.sheet_names(), |name| book.merge_cells_by_sheet_name(name).ok())
 }
 
 /// A length of OpenDocument ("2.258cm", "0.889in", "64pt", "20mm") in Excel's
