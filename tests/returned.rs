@@ -332,7 +332,7 @@ fn bad_packages_come_back_converted_with_the_reason_or_as_one_clear_error() {
     // The readers cannot read that sheet, so nothing in it is marked: the list says
     // why, and the part goes back as it came.
     let issues = its_issues(&utf16);
-    println!("{:?}", issues.iter().map(|i| &i.message_en).collect::<Vec<_>>());
+    assert!(issues.iter().all(|i| !i.message_en.contains('\0')), "no NUL of the UTF-16 part in a message: {issues:?}");
     let back = send(&utf16).unwrap();
     assert_eq!(notice(&back), None, "patched");
     assert_eq!(parts(&back).get(SHEET), parts(&utf16).get(SHEET), "the sheet part as it came");

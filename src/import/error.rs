@@ -243,13 +243,17 @@ impl SheetError {
     /// The message in Thai and in English, telling the user what to do.
     pub fn messages(&self) -> (String, String) {
         match self {
-            SheetError::Unreadable { sheet, why } => (
-                format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้; เปิดใน Excel แล้วบันทึกใหม่"),
-                format!(
-                    "Sheet \"{sheet}\" could not be read ({why}); the other sheets still count. \
+            SheetError::Unreadable { sheet, why } => {
+                // A reader's detail can quote the file's bytes (a UTF-16 part: "\0w\0o…"): no control characters.
+                let why: String = why.chars().filter(|c| !c.is_control()).collect();
+                (
+                    format!("อ่านแผ่นงาน \"{sheet}\" ไม่ได้ ({why}) — แผ่นงานอื่นยังใช้ได้; เปิดใน Excel แล้วบันทึกใหม่"),
+                    format!(
+                        "Sheet \"{sheet}\" could not be read ({why}); the other sheets still count. \
                      Open the file in Excel and save it again"
-                ),
-            ),
+                    ),
+                )
+            }
             SheetError::TooLarge { sheet, rows, cols } => (
                 format!(
                     "แผ่นงาน \"{sheet}\" ใหญ่เกินขีดจำกัด ({rows} แถว × {cols} คอลัมน์; ไม่เกิน {MAX_ROWS} แถว \
