@@ -34,11 +34,12 @@ pub mod import;
 pub mod counting;
 pub mod evaluation;
 pub mod sales;
-// 6. A whole run, its outputs, reading one file (shared part), the page's session.
+// 6. A whole run, its outputs, its results link, reading one file (shared part), the page's session.
 pub mod analysis;
 pub mod export;
 pub mod nation;
 pub mod read_file;
 pub mod session;
+pub mod share;
 // 7. The shells' core: the command.
 pub mod cli;

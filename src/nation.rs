@@ -335,6 +335,13 @@ impl NationSteps {
 }
 
 impl NationRun {
+    /// The run of provinces already scored (a results link's): the nation from their totals.
+    pub fn of_provinces(provinces: Vec<ProvinceRun>) -> NationRun {
+        let presets: Vec<Preset> = provinces.iter().map(|p| p.preset.clone()).collect();
+        let nation = national(&presets, &provinces);
+        NationRun { provinces, nation, issues: Vec::new() }
+    }
+
     /// Scores every province of `presets` on the report, round-1 and sales files.
     pub fn run(
         presets: &[Preset],

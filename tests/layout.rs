@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["district", "outliers", "preset", "scoring", "targets"],
     &["import"],
     &["counting", "evaluation", "sales"],
-    &["analysis", "export", "nation", "read_file", "session"],
+    &["analysis", "export", "nation", "read_file", "session", "share"],
     &["cli"],
 ];
 
