@@ -14,6 +14,8 @@ use wasm_bindgen::JsCast;
 /// Adds `files` to the zone of `kind` (a file with a name already there
 /// replaces it) and reads each in a worker.
 pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
+    // Files dropped on a run opened from a link start a run of their own.
+    super::share::leave(state);
     let files: Vec<(String, web_sys::File)> = files.into_iter().map(|f| (f.name(), f)).collect();
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     // One change to the session for all the files: the page redraws once.

@@ -7,11 +7,13 @@ mod downloads;
 mod i18n;
 mod inputs;
 mod issues;
+mod print;
 #[path = "../read_file/client.rs"]
 mod read_file_client;
 mod results;
 mod scoring;
 mod settings;
+mod share;
 
 use leptos::prelude::*;
 use otop_kpi::analysis::Analysis;
@@ -22,6 +24,8 @@ use otop_kpi::nation::NationRun;
 use otop_kpi::preset::Preset;
 use otop_kpi::read_file::Request;
 use otop_kpi::session::Session;
+use otop_kpi::share::change::{changes, Changes};
+use otop_kpi::share::SharedRun;
 use std::cell::RefCell;
 
 use i18n::t;
@@ -69,8 +73,8 @@ pub struct State {
     pub preset: Memo<Preset>,
     pub analysis: Memo<Analysis>,
     /// The run over several provinces, when their target tables are loaded
-    /// (made in slices, as a big file's run is: see [`scoring`]).
-    pub nation: RwSignal<Option<NationRun>>,
+    /// (made in slices, as a big file's run is: see [`scoring`]), or a link's.
+    pub nation: Memo<Option<NationRun>>,
     /// Whether a run is being made.
     pub scoring: RwSignal<bool>,
     /// The province shown below the provinces table (an index into the run's provinces).
@@ -84,6 +88,13 @@ pub struct State {
     pub own_district: Memo<Option<String>>,
     pub lang: RwSignal<Lang>,
     pub thai_digits: RwSignal<bool>,
+    /// The run of the link the page was opened with, shown read-only until files are dropped.
+    pub shared: RwSignal<Option<SharedRun>>,
+    /// Why the page's link could not be shown.
+    pub link_error: RwSignal<share::Said>,
+    /// An earlier run (a link) beside this one, and each row's change since.
+    pub compare: RwSignal<Option<SharedRun>>,
+    pub changes: Memo<Option<Changes>>,
 }
 
 thread_local! {
@@ -223,7 +234,13 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
-    let scoring::Scores { nation, province, scoring } = scoring::keep_scored(session);
+    let scoring::Scores { nation: scored_nation, province, scoring } = scoring::keep_scored(session);
+    let (opened, link_error) = share::from_location();
+    let shared = RwSignal::new(opened);
+    let nation = Memo::new(move |_| match shared.with(|s| s.as_ref().map(SharedRun::nation)) {
+        Some(n) => n,
+        None => scored_nation.get(),
+    });
     let selected = RwSignal::new(0usize);
     // Over several provinces, the page shows the selected one (its drill-down);
     // one province with few products is scored here, a big one in slices; until
@@ -234,19 +251,25 @@ fn provide_state() -> State {
         {
             return a;
         }
+        if let Some(a) = shared.with(|s| s.as_ref().and_then(|s| s.analysis(0))) {
+            return a;
+        }
         if !session.with(scoring::in_slices) {
             return session.with(Session::analysis);
         }
         province.get().unwrap_or_else(|| session.with(Session::analysis_of_no_files))
     });
     let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
+    let compare = RwSignal::new(None::<SharedRun>);
+    let preset_shown = Memo::new(move |_| {
+        nation
+            .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.preset.clone()))
+            .or_else(|| shared.with(|s| s.as_ref().and_then(|s| s.provinces.first()).map(|p| p.preset.clone())))
+            .unwrap_or_else(|| own_preset.get())
+    });
     let state = State {
         session,
-        preset: Memo::new(move |_| {
-            nation
-                .with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.preset.clone()))
-                .unwrap_or_else(|| own_preset.get())
-        }),
+        preset: preset_shown,
         analysis,
         nation,
         scoring,
@@ -256,11 +279,19 @@ fn provide_state() -> State {
             None => analysis.with(|a| a.issues.clone()),
         }),
         reports_read: Memo::new(move |_| {
-            session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
+            shared.with(Option::is_some)
+                || session.with(|s| s.slots(FileKind::Report).iter().any(|f| f.result.is_some()))
         }),
         own_district: Memo::new(move |_| analysis.with(Analysis::only_district)),
         lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
         thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
+        shared,
+        link_error: RwSignal::new(link_error),
+        compare,
+        changes: Memo::new(move |_| {
+            let then = compare.get()?;
+            analysis.with(|a| preset_shown.with(|p| changes(p, a, &then)))
+        }),
     };
     persist("preset", own_preset);
     persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
@@ -296,56 +327,6 @@ fn provide_state() -> State {
     });
     provide_context(state);
     state
-}
-
-/// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
-fn today(lang: Lang) -> String {
-    let d = js_sys::Date::new_0();
-    let (day, month, year) = (d.get_date(), d.get_month() as usize, d.get_full_year() as i32);
-    let months = otop_kpi::calendar::THAI_MONTHS;
-    match (lang, months.get(month)) {
-        (Lang::Th, Some((name, _))) => format!("{day} {name} {}", year + 543),
-        _ => format!("{day} {} {year}", otop_kpi::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
-    }
-}
-
-/// The printed report's heading: province, year, round, and the date of the data.
-#[component]
-fn PrintHeader() -> impl IntoView {
-    let state = expect_context::<State>();
-    let text = move || {
-        let p = state.preset.get();
-        let l = state.lang.get();
-        let title = i18n::tr(
-            l,
-            &format!("ผลการประเมินตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ พ.ศ. {} รอบที่ {}", p.province, p.fiscal_year, p.round),
-            &format!(
-                "OTOP KPI results, {} province, fiscal year {} round {}",
-                p.province,
-                p.fiscal_year - 543,
-                p.round
-            ),
-        );
-        let date = i18n::tr(l, &format!("ข้อมูล ณ วันที่ {}", today(l)), &format!("Data as of {}", today(l)));
-        view! { <p><strong>{title}</strong></p><p>{date}</p> }
-    };
-    view! { <div class="print-only print-header" data-testid="print-header">{text}</div> }
-}
-
-/// A line to sign or write on.
-const DOTS: &str = "..................................................";
-
-/// The signature block of the province's cover note (printed only).
-#[component]
-fn Signature() -> impl IntoView {
-    view! {
-        <div class="print-only signature">
-            <p>{t("ลงชื่อ", "Signed")}" "{DOTS}</p>
-            <p>"("{DOTS}")"</p>
-            <p>{t("ตำแหน่ง", "Position")}" "{DOTS}</p>
-            <p>{t("วันที่", "Date")}" "{DOTS}</p>
-        </div>
-    }
 }
 
 #[component]
@@ -410,13 +391,18 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <main>
-            <PrintHeader />
+            <print::PrintHeader />
+            <share::SharedBanner />
             <inputs::Inputs />
             <results::Results />
             <issues::IssuesPanel />
             <downloads::Downloads />
-            <settings::Settings />
-            <Signature />
+            <share::ShareBox />
+            // A run opened from a link is read-only: no settings to change.
+            <Show when=move || state.shared.with(Option::is_none)>
+                <settings::Settings />
+            </Show>
+            <print::Signature />
         </main>
         <footer class="app-footer">{footer}</footer>
     }

@@ -145,3 +145,30 @@ pub fn ProvinceCards() -> impl IntoView {
     };
     view! { <div class="cards" class:with-own=move || state.own_district.get().is_some()>{own}{kpi1}{kpi2}</div> }
 }
+
+/// How the province moved since the earlier run compared (a link), when one is.
+#[component]
+pub fn ProvinceChange() -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        let c = state.changes.with(|c| c.as_ref().and_then(|c| c.province.clone()))?;
+        let l = state.lang.get();
+        let sign = |n: i64, shown: String| if n > 0 { format!("+{shown}") } else { shown };
+        let online = sign(c.online, count(state, c.online));
+        let score = sign(c.score, c.score.to_string());
+        let mut text = tr(
+            l,
+            &format!("เทียบกับลิงก์ครั้งก่อน: จังหวัดจำหน่ายออนไลน์ {online} ผลิตภัณฑ์ · คะแนนตัวชี้วัดที่ 1 {score}"),
+            &format!("Since the earlier link: the province has {online} products online · KPI 1 score {score}"),
+        );
+        if let Some(s) = c.sales {
+            let sales = sign(s.0, baht(state, s));
+            text += &tr(l, &format!(" · ยอดจำหน่าย {sales} บาท"), &format!(" · sales {sales} baht"));
+        }
+        Some(view! {
+            <p class="province-change" data-testid="change-province" data-value=c.online.to_string()>
+                {digits(state, text)}
+            </p>
+        })
+    }
+}

@@ -187,6 +187,7 @@ pub fn Results() -> impl IntoView {
                 <EmptyState />
             </Show>
             <cards::ProvinceCards />
+            <cards::ProvinceChange />
             {outliers}
             <div class="tables">
                 <tables::Kpi1Table />

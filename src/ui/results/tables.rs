@@ -11,6 +11,7 @@ use otop_kpi::evaluation::Row;
 use otop_kpi::money::Satang;
 use otop_kpi::preset::ScoringRule;
 use otop_kpi::scoring::Next;
+use otop_kpi::share::change::Change;
 
 /// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
 /// (no `data-value` when there is no value yet).
@@ -37,6 +38,48 @@ fn score_cell(state: State, score: Option<u8>, note: Option<String>) -> impl Int
             {score.map(|s| view! { <span class=format!("badge s{s}")>{digits(state, s.to_string())}</span> })}
             {note.map(|n| view! { <span class="rule-note">{n}</span> })}
         </td>
+    }
+}
+
+/// The change since an earlier run (a compared link) of row `key` ("province": the province row).
+fn change_of(state: State, a: &Analysis, key: &str) -> Option<Change> {
+    state.changes.with(|c| {
+        let c = c.as_ref()?;
+        if key == "province" {
+            return c.province.clone();
+        }
+        let i = a.evaluation.districts.iter().position(|r| r.district == key)?;
+        c.districts.get(i).cloned()
+    })
+}
+
+fn signed(state: State, n: i64, shown: String) -> String {
+    digits(state, if n > 0 { format!("+{shown}") } else { shown })
+}
+
+/// KPI 1's change cells: online products and score since the earlier run;
+/// "ส่งครั้งแรก" for a district that had no report then.
+fn kpi1_change(state: State, lang: Lang, c: Option<Change>) -> Option<impl IntoView> {
+    c.map(|c| {
+        let first =
+            c.first_time.then(|| view! { <span class="first-time">{tr(lang, "ส่งครั้งแรก", "first report")}</span> });
+        view! {
+            <td data-col="change" data-value=c.online.to_string() class="num change">
+                {signed(state, c.online, count(state, c.online))}{first}
+            </td>
+            <td data-col="change-score" data-value=c.score.to_string() class="num change">
+                {signed(state, c.score, c.score.to_string())}
+            </td>
+        }
+    })
+}
+
+/// The change headings, when a run is compared.
+fn change_heads(state: State, heads: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    move || {
+        state.changes.with(Option::is_some).then(|| {
+            heads.iter().map(|(th, en)| view! { <th scope="col">{tr(state.lang.get(), th, en)}</th> }).collect_view()
+        })
     }
 }
 
@@ -152,7 +195,7 @@ fn Submitted() -> impl IntoView {
 pub fn Kpi1Table() -> impl IntoView {
     let state = expect_context::<State>();
     let sort = RwSignal::new(None::<Sort>);
-    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, read: bool, sent: bool| {
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, read: bool, sent: bool, ch| {
         let k = &r.kpi1;
         let is_province = key == "province";
         // Who has sent (SPEC §8): every district row says, the province row does not.
@@ -193,6 +236,7 @@ pub fn Kpi1Table() -> impl IntoView {
                 {score_cell(state, Some(k.score(rule)), note)}
                 {cell("target-next", plain(target), target.map(|n| count(state, n)).unwrap_or_else(|| "-".into()))}
                 {cell("gap", plain(gap), gap_shown)}
+                {kpi1_change(state, lang, ch)}
             </tr>
         }
         .into_any()
@@ -212,7 +256,8 @@ pub fn Kpi1Table() -> impl IntoView {
         let own = state.own_district.get();
         table_body(&a, sort.get(), own.as_deref(), key, |r, k| {
             let sent = a.has_sent(&r.district);
-            row_view(r, k, rule, lang, read, sent)
+            let ch = change_of(state, &a, &k);
+            row_view(r, k, rule, lang, read, sent, ch)
         })
     };
     view! {
@@ -228,6 +273,7 @@ pub fn Kpi1Table() -> impl IntoView {
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
                 <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
                 <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+                {change_heads(state, &[("เปลี่ยนจากครั้งก่อน", "Change since then"), ("คะแนนเปลี่ยน", "Score change")])}
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
@@ -242,7 +288,7 @@ pub fn Kpi2Table() -> impl IntoView {
     let base_period =
         Signal::derive(move || display::window(state.preset.with(|p| p.window.year_before()), state.lang.get()));
     let sort = RwSignal::new(None::<Sort>);
-    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang| {
+    let row_view = move |r: Row, key: String, rule: ScoringRule, lang: Lang, ch: Option<Change>| {
         let (sales, growth, score, target, gap, note) = match &r.kpi2 {
             Some(k) => {
                 let (target, gap) = next_pair(k.next(rule));
@@ -264,6 +310,10 @@ pub fn Kpi2Table() -> impl IntoView {
                 {score_cell(state, score, note)}
                 {cell("target-next", plain(target), money_shown(target))}
                 {cell("gap", plain(gap), money_shown(gap))}
+                {ch.map(|c| {
+                    let shown = c.sales.map(|s| signed(state, s.0, baht(state, s))).unwrap_or_else(|| "-".into());
+                    cell("sales-change", plain(c.sales), shown)
+                })}
             </tr>
         }
     };
@@ -279,7 +329,10 @@ pub fn Kpi2Table() -> impl IntoView {
             _ => 0,
         };
         let own = state.own_district.get();
-        table_body(&a, sort.get(), own.as_deref(), key, |r, k| row_view(r, k, rule, lang).into_any())
+        table_body(&a, sort.get(), own.as_deref(), key, |r, k| {
+            let ch = change_of(state, &a, &k);
+            row_view(r, k, rule, lang, ch).into_any()
+        })
     };
     view! {
         <table class="kpi" data-testid="kpi2">
@@ -292,6 +345,7 @@ pub fn Kpi2Table() -> impl IntoView {
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
                 <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
                 <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+                {change_heads(state, &[("ยอดจำหน่ายเปลี่ยน", "Sales change")])}
             </tr></thead>
             <tbody>{body}</tbody>
         </table>

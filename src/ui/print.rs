@@ -1,0 +1,60 @@
+//! What only the printed report has: its heading (province, year, round, the
+//! date of the data) and the signature block.
+
+use super::i18n::{self, t};
+use super::State;
+use leptos::prelude::*;
+use otop_kpi::display::Lang;
+
+/// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
+fn today(lang: Lang) -> String {
+    let d = js_sys::Date::new_0();
+    let (day, month, year) = (d.get_date(), d.get_month() as usize, d.get_full_year() as i32);
+    let months = otop_kpi::calendar::THAI_MONTHS;
+    match (lang, months.get(month)) {
+        (Lang::Th, Some((name, _))) => format!("{day} {name} {}", year + 543),
+        _ => format!("{day} {} {year}", otop_kpi::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
+    }
+}
+
+/// The printed report's heading: province, year, round, and the date of the data.
+#[component]
+pub fn PrintHeader() -> impl IntoView {
+    let state = expect_context::<State>();
+    let text = move || {
+        let p = state.preset.get();
+        let l = state.lang.get();
+        let title = i18n::tr(
+            l,
+            &format!("ผลการประเมินตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ พ.ศ. {} รอบที่ {}", p.province, p.fiscal_year, p.round),
+            &format!(
+                "OTOP KPI results, {} province, fiscal year {} round {}",
+                p.province,
+                p.fiscal_year - 543,
+                p.round
+            ),
+        );
+        // A run opened from a link: the date its data had.
+        let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_kpi::display::day(d, l));
+        let day = day.unwrap_or_else(|| today(l));
+        let date = i18n::tr(l, &format!("ข้อมูล ณ วันที่ {day}"), &format!("Data as of {day}"));
+        view! { <p><strong>{title}</strong></p><p>{date}</p> }
+    };
+    view! { <div class="print-only print-header" data-testid="print-header">{text}</div> }
+}
+
+/// A line to sign or write on.
+const DOTS: &str = "..................................................";
+
+/// The signature block of the province's cover note (printed only).
+#[component]
+pub fn Signature() -> impl IntoView {
+    view! {
+        <div class="print-only signature">
+            <p>{t("ลงชื่อ", "Signed")}" "{DOTS}</p>
+            <p>"("{DOTS}")"</p>
+            <p>{t("ตำแหน่ง", "Position")}" "{DOTS}</p>
+            <p>{t("วันที่", "Date")}" "{DOTS}</p>
+        </div>
+    }
+}

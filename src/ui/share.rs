@@ -1,0 +1,159 @@
+//! The results link on the page (SPEC §5, §8): making it (`share-link`,
+//! `share-url` with a copy button), showing a run opened from one
+//! (`shared-view`, read-only, no file), and an earlier link beside the run
+//! (`compare-url`: each row's change). The link's format is the core's
+//! (`otop_kpi::share`); here are only the page's signals and views.
+
+use super::i18n::{t, tr};
+use super::State;
+use leptos::prelude::*;
+use otop_kpi::display;
+use otop_kpi::share::{LinkError, SharedRun};
+
+/// A message in both languages.
+pub type Said = Option<(String, String)>;
+
+/// The run the page was opened with (its URL's fragment), or why the fragment
+/// is not one; (None, None) for a page opened without a fragment.
+pub fn from_location() -> (Option<SharedRun>, Said) {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if hash.len() < 2 {
+        return (None, None);
+    }
+    match SharedRun::decode(&hash) {
+        Ok(run) => (Some(run), None),
+        Err(e) => (None, Some(e.messages())),
+    }
+}
+
+/// The page's address without its fragment.
+fn page_address() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Leaves a shared view (files were dropped): the page's own run again, and
+/// the address without the link.
+pub fn leave(state: State) {
+    if state.shared.with_untracked(Option::is_none) {
+        return;
+    }
+    state.shared.set(None);
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
+    }
+}
+
+/// The link to the run shown now.
+fn make_link(state: State) -> String {
+    let fragment = match state.shared.get_untracked() {
+        Some(run) => run.encode(),
+        None => {
+            let today = Some(super::browser::today());
+            match state.nation.get_untracked() {
+                Some(n) => SharedRun::of_nation(&n, today).encode(),
+                None => SharedRun::of_analysis(&state.preset.get_untracked(), &state.analysis.get_untracked(), today)
+                    .encode(),
+            }
+        }
+    };
+    format!("{}#{fragment}", page_address())
+}
+
+/// The banner of a run opened from a link, or of a link that could not be opened.
+#[component]
+pub fn SharedBanner() -> impl IntoView {
+    let state = expect_context::<State>();
+    let shared = move || {
+        state.shared.with(|s| {
+            s.as_ref().map(|run| {
+                let lang = state.lang.get();
+                let date = run.date.map(|d| display::day(d, lang)).unwrap_or_default();
+                let text = tr(
+                    lang,
+                    &format!("ผลจากลิงก์ — ไม่มีไฟล์ข้อมูล (ข้อมูล ณ วันที่ {date}) · ลากไฟล์มาวางเพื่อประเมินใหม่"),
+                    &format!("Results from a link: no data files (data as of {date}) · drop files to make a new run"),
+                );
+                view! { <p class="shared-view" data-testid="shared-view" role="status">{text}</p> }
+            })
+        })
+    };
+    let error = move || {
+        state.link_error.get().map(|(th, en)| {
+            view! { <p class="file-error" data-testid="link-error" role="alert">{tr(state.lang.get(), &th, &en)}</p> }
+        })
+    };
+    view! { {shared} {error} }
+}
+
+/// What the link holds, said under its button.
+const HINT: (&str, &str) = (
+    "ลิงก์มีแต่ตัวเลขรวมรายอำเภอ (ไม่มีชื่อผลิตภัณฑ์ ผู้ประกอบการ หรือเบอร์โทร) อยู่หลังเครื่องหมาย # \
+     ซึ่งเบราว์เซอร์ไม่ส่งไปที่เว็บไซต์",
+    "The link holds only the districts' totals (no product, entrepreneur or phone), after the #, \
+     which browsers never send to the site",
+);
+
+/// Making the link, and comparing with an earlier one.
+#[component]
+pub fn ShareBox() -> impl IntoView {
+    let state = expect_context::<State>();
+    let link = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let compare_note: RwSignal<Said> = RwSignal::new(None);
+    let copy = move |_| {
+        if let (Some(text), Some(w)) = (link.get_untracked(), web_sys::window()) {
+            let _ = w.navigator().clipboard().write_text(&text);
+            copied.set(true);
+        }
+    };
+    let compare = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Enter" {
+            return;
+        }
+        let text = event_target_value(&ev);
+        let fragment = text.split_once('#').map_or(text.as_str(), |(_, f)| f);
+        match SharedRun::decode(fragment) {
+            Ok(run) => {
+                compare_note.set(None);
+                state.compare.set(Some(run));
+            }
+            Err(e) => {
+                state.compare.set(None);
+                compare_note.set(Some(LinkError::messages(&e)));
+            }
+        }
+    };
+    view! {
+        <section class="share no-print" aria-labelledby="share-title">
+            <h2 id="share-title">{t("ลิงก์ผลการประเมิน", "Results link")}</h2>
+            <p class="hint">{t(HINT.0, HINT.1)}</p>
+            <div class="buttons">
+                <button type="button" data-testid="share-link" on:click=move |_| {
+                    copied.set(false);
+                    link.set(Some(make_link(state)));
+                }>{t("สร้างลิงก์ผลการประเมิน", "Make a results link")}</button>
+            </div>
+            {move || link.get().map(|url| view! {
+                <div class="share-url">
+                    <input type="text" readonly data-testid="share-url" prop:value=url.clone()
+                        aria-label=move || tr(state.lang.get(), "ลิงก์ผลการประเมิน", "Results link") />
+                    <button type="button" data-testid="share-copy" on:click=copy>
+                        {move || if copied.get() { t("คัดลอกแล้ว", "Copied")() } else { t("คัดลอก", "Copy")() }}
+                    </button>
+                    <span class="hint">{move || {
+                        let n = url.len();
+                        tr(state.lang.get(), &format!("{n} ตัวอักษร"), &format!("{n} characters"))
+                    }}</span>
+                </div>
+            })}
+            <label class="compare">
+                {t("เทียบกับลิงก์ครั้งก่อน (วางลิงก์แล้วกด Enter)", "Compare with an earlier link (paste it, press Enter)")}
+                <input type="text" data-testid="compare-url" on:keydown=compare />
+            </label>
+            {move || compare_note.get().map(|(th, en)| view! {
+                <p class="file-error" data-testid="compare-error" role="alert">{tr(state.lang.get(), &th, &en)}</p>
+            })}
+        </section>
+    }
+}
