@@ -5,6 +5,7 @@
 #   ./scripts/fuzz.sh 30 xlsx_sheet   its byte scanner against its XML reader
 #   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
 #   ./scripts/fuzz.sh 30 returned     a file sent back, patched or converted
+#   ./scripts/fuzz.sh 30 share_link   the results link's decoder
 # Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.

@@ -223,6 +223,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     };
     let used = f.sheets_used.clone();
     let skipped = f.sheets_skipped.clone();
+    let n_sheets = f.sheets_used.len() + f.sheets_skipped.len();
     let rows = f.rows;
     let summary = move || {
         let (e, w) = counts();
@@ -290,7 +291,11 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             <p class="file-summary">{summary}</p>
             {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
             {send_back_button}
-            <ul class="sheets">{sheets}</ul>
+            // Folded, so the results come into view after a drop; a click opens the sheets.
+            <details class="file-sheets">
+                <summary>{move || tr(lang(), &format!("แผ่นงาน ({n_sheets})"), &format!("Sheets ({n_sheets})"))}</summary>
+                <ul class="sheets">{sheets}</ul>
+            </details>
         </li>
     }
     .into_any()

@@ -710,6 +710,129 @@ await test('a department\'s workbooks (tables one under another; one national ta
   }
 });
 
+
+// ---- The results link (issue 26) ----
+
+/** Every figure of both district tables and the cards: (table, district, column) → data-value. */
+async function figures(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const td of document.querySelectorAll('table[data-testid=kpi1] td[data-value], table[data-testid=kpi2] td[data-value]')) {
+      const table = td.closest('table').getAttribute('data-testid');
+      out[`${table} ${td.closest('tr').getAttribute('data-district')} ${td.getAttribute('data-col')}`] = td.getAttribute('data-value');
+    }
+    for (const card of ['card-kpi1', 'card-kpi2']) {
+      const score = document.querySelector(`[data-testid=${card}] .score`);
+      out[card] = score && score.getAttribute('data-value');
+    }
+    return out;
+  });
+}
+
+async function makeLink(page) {
+  await page.click('[data-testid=share-link]');
+  return page.inputValue('[data-testid=share-url]');
+}
+
+await test('a results link opens in a fresh browser with the same figures, read-only, and no request', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  const before = await figures(page);
+  assertEq(Object.keys(before).filter((k) => k.startsWith('kpi1') && k.endsWith(' online')).length, 10, 'nine districts and the province');
+  const link = await makeLink(page);
+  const fragment = link.split('#')[1];
+  assert(link.startsWith(server.url) && fragment.startsWith('r1.'), link);
+  assert(fragment.length <= 2000, `a province's link is at most 2,000 characters: ${fragment.length}`);
+  for (const word of ['ข้าวเกรียบ', 'facebook', '080-', encodeURIComponent('กลุ่ม')]) {
+    assert(!link.includes(word), `the link carries no product, link or phone: ${word}`);
+  }
+  await page.close();
+  // A browser that has never seen the files.
+  const fresh = await launch();
+  try {
+    const other = await fresh.newPage();
+    const rec = record(other);
+    await other.goto(link, { waitUntil: 'load' });
+    await other.waitForSelector('[data-testid=shared-view]', { timeout: 20000 });
+    await other.waitForLoadState('networkidle');
+    const loaded = rec.requests.length;
+    const after = await figures(other);
+    assertEq(after, before, 'every figure of both tables and the cards');
+    assert((await other.textContent('[data-testid=shared-view]')).includes('ผลจากลิงก์ — ไม่มีไฟล์ข้อมูล'), 'says where the results are from');
+    assertEq(await other.locator('[data-testid=settings]').count(), 0, 'read-only: no settings');
+    await other.screenshot({ path: path.join(OUT, 'shared-view.png'), fullPage: true });
+    await other.waitForTimeout(500);
+    const later = rec.requests.slice(loaded).filter((r) => !new URL(r.url).pathname.startsWith(SUB_PATH));
+    assertEq(later, [], 'no request beyond the page\'s own files');
+    assert(rec.requests.every((r) => r.url.startsWith(server.origin)), 'nothing to another origin');
+    assert(rec.requests.every((r) => !r.url.includes('r1.')), 'the fragment never reaches the server');
+    assertEq(rec.errors, [], 'page errors');
+    // Dropping files on a shared view starts a normal run.
+    await other.setInputFiles('input[type=file][data-testid=report-files]', [SCENARIO[0]]);
+    await other.waitForSelector('[data-testid=status][data-state=done]', { timeout: 60000 });
+    assertEq(await other.locator('[data-testid=shared-view]').count(), 0, 'the shared view is left');
+    assert(!other.url().includes('#'), 'and the address loses the link');
+  } finally {
+    await fresh.close();
+  }
+});
+
+await test('a bad results link is one clear message, and nothing is shown as results', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  const good = (await makeLink(page)).split('#')[1];
+  await page.close();
+  const cases = [
+    ['cut short', good.slice(0, good.length / 2), 'ลิงก์ไม่ครบหรือถูกแก้ไข'],
+    ['edited', good.slice(0, 40) + (good[40] === 'A' ? 'B' : 'A') + good.slice(41), 'ลิงก์ไม่ครบหรือถูกแก้ไข'],
+    ['newer', 'r9.' + good.slice(3), 'รุ่นใหม่กว่า'],
+    ['not a link', 'hello', 'ไม่ใช่ลิงก์ผลการประเมิน'],
+  ];
+  for (const [what, fragment, says] of cases) {
+    const p = await context.newPage();
+    await p.goto(`${server.url}#${fragment}`, { waitUntil: 'load' });
+    await p.waitForSelector('[data-testid=link-error]', { timeout: 20000 });
+    assert((await p.textContent('[data-testid=link-error]')).includes(says), `${what}: ${await p.textContent('[data-testid=link-error]')}`);
+    assertEq(await p.locator('[data-testid=shared-view]').count(), 0, `${what}: no shared view`);
+    assertEq(await p.locator('[data-testid=card-kpi1] .score[data-value]').count(), 0, `${what}: no score shown`);
+    await p.close();
+  }
+});
+
+await test('an earlier link without one district\'s file: change 0 everywhere but that district, first sent', async () => {
+  const { page } = await open();
+  const without = SCENARIO.filter((f) => !f.includes('05-วัฒนานคร'));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', without);
+  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await page.setInputFiles('input[type=file][data-testid=sales-files]', [path.join(FIXTURES, 'sales/sales-long.xlsx')]);
+  await waitDone(page);
+  const then = await makeLink(page);
+  await page.close();
+  const { page: now } = await open();
+  await dropScenario(now);
+  await now.fill('input[data-testid=compare-url]', then);
+  await now.press('input[data-testid=compare-url]', 'Enter');
+  await now.waitForSelector('table[data-testid=kpi1] td[data-col=change]');
+  for (const district of Object.keys(EXPECTED)) {
+    const change = await cellValue(now, 'kpi1', district, 'change');
+    const score = await cellValue(now, 'kpi1', district, 'change-score');
+    if (district === 'วัฒนานคร') {
+      assertEq(change, String(EXPECTED[district][0]), 'its whole figure');
+      assert((await now.textContent('table[data-testid=kpi1] tr[data-district="วัฒนานคร"] [data-col=change]')).includes('ส่งครั้งแรก'), 'marked first sent');
+    } else {
+      assertEq([change, score], ['0', '0'], district);
+    }
+  }
+  assertEq(await now.getAttribute('[data-testid=change-province]', 'data-value'), String(EXPECTED['วัฒนานคร'][0]), 'the province moved by that district');
+  await now.screenshot({ path: path.join(OUT, 'compare.png'), fullPage: true });
+  // A bad earlier link: one message, no change columns.
+  await now.fill('input[data-testid=compare-url]', 'r1.AAAA');
+  await now.press('input[data-testid=compare-url]', 'Enter');
+  await now.waitForSelector('[data-testid=compare-error]');
+  assertEq(await now.locator('td[data-col=change]').count(), 0, 'no change shown');
+  await now.close();
+});
+
 await context.close();
 await server.close();
 finish();

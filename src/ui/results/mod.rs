@@ -181,7 +181,10 @@ pub fn Results() -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
-            <Controls />
+            // A run opened from a link is read-only: its rule and survey are the link's.
+            <Show when=move || state.shared.with(Option::is_none)>
+                <Controls />
+            </Show>
             <provinces::ProvincesTable />
             <Show when=move || !state.reports_read.get()>
                 <EmptyState />
