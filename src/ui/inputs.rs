@@ -293,7 +293,9 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             {send_back_button}
             // Folded, so the results come into view after a drop; a click opens the sheets.
             <details class="file-sheets">
-                <summary>{move || tr(lang(), &format!("แผ่นงาน ({n_sheets})"), &format!("Sheets ({n_sheets})"))}</summary>
+                <summary>
+                    {move || tr(lang(), &format!("แผ่นงาน ({n_sheets})"), &format!("Sheets ({n_sheets})"))}
+                </summary>
                 <ul class="sheets">{sheets}</ul>
             </details>
         </li>

@@ -403,6 +403,7 @@ fn App() -> impl IntoView {
                 <settings::Settings />
             </Show>
             <print::Signature />
+            <print::PrintLink />
         </main>
         <footer class="app-footer">{footer}</footer>
     }

@@ -58,3 +58,34 @@ pub fn Signature() -> impl IntoView {
         </div>
     }
 }
+
+/// The results link on the printed report: a QR code of it and its text, so a
+/// printed page leads back to the live results. Made when the page is printed.
+#[component]
+pub fn PrintLink() -> impl IntoView {
+    let state = expect_context::<State>();
+    let printing = RwSignal::new(None::<String>);
+    let _before = window_event_listener(leptos::ev::beforeprint, move |_| {
+        printing.set(Some(super::share::make_link(state)));
+    });
+    let body = move || {
+        let link = printing.get()?;
+        let l = state.lang.get();
+        let image = otop_kpi::share::qr_svg(&link).map(|svg| {
+            use base64::Engine;
+            let src = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg));
+            let alt = i18n::tr(l, "QR ของลิงก์ผลการประเมิน", "QR code of the results link");
+            view! { <img class="qr" data-testid="print-qr" src=src alt=alt /> }
+        });
+        let note = match image {
+            Some(_) => i18n::tr(l, "สแกนเพื่อเปิดผลการประเมินนี้", "Scan to open these results"),
+            None => i18n::tr(
+                l,
+                "ลิงก์ผลการประเมินยาวเกินกว่าจะพิมพ์เป็น QR — ใช้ลิงก์จากหน้าเว็บ",
+                "The results link is too long for a QR code: use the link from the page",
+            ),
+        };
+        Some(view! { <div class="print-link">{image}<p>{note}</p></div> })
+    };
+    view! { <div class="print-only" data-testid="print-link">{body}</div> }
+}

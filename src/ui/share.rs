@@ -45,7 +45,7 @@ pub fn leave(state: State) {
 }
 
 /// The link to the run shown now.
-fn make_link(state: State) -> String {
+pub fn make_link(state: State) -> String {
     let fragment = match state.shared.get_untracked() {
         Some(run) => run.encode(),
         None => {

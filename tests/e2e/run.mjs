@@ -746,6 +746,13 @@ await test('a results link opens in a fresh browser with the same figures, read-
   for (const word of ['ข้าวเกรียบ', 'facebook', '080-', encodeURIComponent('กลุ่ม')]) {
     assert(!link.includes(word), `the link carries no product, link or phone: ${word}`);
   }
+  // Printing: a QR code of the link on the report.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const qr = await page.getAttribute('[data-testid=print-qr]', 'src');
+  assert(qr && qr.startsWith('data:image/svg+xml;base64,'), 'the printed report carries the link as a QR code (SVG)');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(OUT, 'print-qr.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   await page.close();
   // A browser that has never seen the files.
   const fresh = await launch();
