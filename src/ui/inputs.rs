@@ -282,15 +282,17 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
         .find(|i| i.row.is_none() && i.sheet.is_none() && i.severity == Severity::Error)
         .map(|i| (i.message_th.clone(), i.message_en.clone()));
     view! {
+        // One line per file (name, what was read, its send-back button), so the
+        // results are in view after a drop; the sheets open below it.
         <li class="file-status" data-testid="file-status" data-file=f.file.clone() data-state=state_attr>
-            <div class="file-head">
+            <div class="file-line">
                 <span class="file-name">{f.file.clone()}</span>
+                <span class="file-summary">{summary}</span>
+                {send_back_button}
                 <button type="button" class="remove" on:click=remove
                     aria-label=move || tr(lang(), "เอาไฟล์ออก", "Remove file")>"×"</button>
             </div>
-            <p class="file-summary">{summary}</p>
             {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
-            {send_back_button}
             // Folded, so the results come into view after a drop; a click opens the sheets.
             <details class="file-sheets">
                 <summary>
