@@ -5,17 +5,27 @@ use super::browser::files_of;
 use super::i18n::{t, tr};
 use super::{forget_file, keep_files, read, State};
 use leptos::prelude::*;
-use otop_kpi::display::Lang;
 use otop_kpi::import::file::FileKind;
 use otop_kpi::issue::Severity;
 use otop_kpi::session::{Session, Slot};
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Files were dropped since the results were last brought into view.
+    static DROPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether files were dropped since the last call (the results then come into view).
+pub fn take_dropped() -> bool {
+    DROPPED.with(|d| d.replace(false))
+}
 
 /// Adds `files` to the zone of `kind` (a file with a name already there
 /// replaces it) and reads each in a worker.
 pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
     // Files dropped on a run opened from a link start a run of their own.
     super::share::leave(state);
+    DROPPED.with(|d| d.set(true));
     let files: Vec<(String, web_sys::File)> = files.into_iter().map(|f| (f.name(), f)).collect();
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     // One change to the session for all the files: the page redraws once.
@@ -225,22 +235,14 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let skipped = f.sheets_skipped.clone();
     let n_sheets = f.sheets_used.len() + f.sheets_skipped.len();
     let rows = f.rows;
+    // One short line: the rows read and the problems (the sheets used are in the fold below).
     let summary = move || {
         let (e, w) = counts();
-        let l = lang();
-        let used = used.join(", ");
-        match l {
-            Lang::Th => format!(
-                "ใช้แผ่นงาน: {} · อ่าน {} แถว · ข้อผิดพลาด {e} · คำเตือน {w}",
-                if used.is_empty() { "-".into() } else { used },
-                rows
-            ),
-            Lang::En => format!(
-                "sheets used: {} · {} rows read · errors: {e} · warnings: {w}",
-                if used.is_empty() { "-".into() } else { used },
-                rows
-            ),
-        }
+        tr(
+            lang(),
+            &format!("อ่าน {rows} แถว · ข้อผิดพลาด {e} · คำเตือน {w}"),
+            &format!("{rows} rows read · errors: {e} · warnings: {w}"),
+        )
     };
     let sheets = f
         .sheets_used
@@ -296,7 +298,12 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             // Folded, so the results come into view after a drop; a click opens the sheets.
             <details class="file-sheets">
                 <summary>
-                    {move || tr(lang(), &format!("แผ่นงาน ({n_sheets})"), &format!("Sheets ({n_sheets})"))}
+                    {move || {
+                        let list = if used.is_empty() { "-".to_string() } else { used.join(", ") };
+                        let th = format!("ใช้แผ่นงาน: {list} (จาก {n_sheets})");
+                        let en = format!("Sheets used: {list} (of {n_sheets})");
+                        tr(lang(), &th, &en)
+                    }}
                 </summary>
                 <ul class="sheets">{sheets}</ul>
             </details>

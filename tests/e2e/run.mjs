@@ -840,6 +840,26 @@ await test('an earlier link without one district\'s file: change 0 everywhere bu
   await now.close();
 });
 
+
+await test('after a drop the cards and both tables are in view at 1366×768, the issues one click away', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  await page.waitForTimeout(300);
+  const box = await page.evaluate(() => {
+    const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+    return { card: r('[data-testid=card-kpi1]').top, kpi1: r('table[data-testid=kpi1]').bottom,
+      kpi2: r('table[data-testid=kpi2]').bottom, width: innerWidth, height: innerHeight };
+  });
+  assertEq([box.width, box.height], [1366, 768], 'the screen');
+  assert(box.card >= 0 && box.kpi1 <= box.height && box.kpi2 <= box.height, `cards and both tables in view: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: path.join(OUT, 'results-in-view.png') });
+  await page.click('[data-testid=to-issues]');
+  await page.waitForTimeout(200);
+  const issues = await page.evaluate(() => document.getElementById('issues-title').getBoundingClientRect().top);
+  assert(issues >= 0 && issues < 768, `the issues after one click: ${issues}`);
+  await page.close();
+});
+
 await context.close();
 await server.close();
 finish();

@@ -142,6 +142,17 @@ fn EmptyState() -> impl IntoView {
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<State>();
+    // Once dropped files are read and scored, the results come into view (the
+    // file list is above them): the cards and both tables fit a 1366×768 screen.
+    Effect::new(move |_| {
+        let busy = state.session.with(otop_kpi::session::Session::working) || state.scoring.get();
+        if !busy && crate::ui::inputs::take_dropped() {
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {
+                cards.scroll_into_view();
+            }
+        }
+    });
     let kpi1_values = Signal::derive(move || {
         state.analysis.with(|a| {
             let e = &a.evaluation;
@@ -181,6 +192,14 @@ pub fn Results() -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
+            // The issues, one click away from the results.
+            {move || {
+                let n = state.issues.with(Vec::len);
+                (n > 0).then(|| {
+                    let text = tr(state.lang.get(), &format!("ปัญหาที่พบ {n} รายการ ↓"), &format!("{n} issues found ↓"));
+                    view! { <a class="to-issues no-print" href="#issues-title" data-testid="to-issues">{text}</a> }
+                })
+            }}
             // A run opened from a link is read-only: its rule and survey are the link's.
             <Show when=move || state.shared.with(Option::is_none)>
                 <Controls />
@@ -191,15 +210,16 @@ pub fn Results() -> impl IntoView {
             </Show>
             <cards::ProvinceCards />
             <cards::ProvinceChange />
-            {outliers}
+            // Both tables side by side on a wide screen, so they are in view with the
+            // cards after a drop; the charts below them.
             <div class="tables">
                 <tables::Kpi1Table />
+                <tables::Kpi2Table />
                 <Show when=move || state.reports_read.get()>
                     <chart::BarChart values=kpi1_values thresholds=t1
                         title_th="ร้อยละผลิตภัณฑ์ที่จำหน่ายออนไลน์ และเกณฑ์คะแนน"
                         title_en="Share of products online, with the score thresholds" />
                 </Show>
-                <tables::Kpi2Table />
                 // No chart of growth until there are sales.
                 <Show when=move || state.analysis.with(|a| a.evaluation.province.kpi2.is_some())>
                     <chart::BarChart values=kpi2_values thresholds=t2
@@ -207,6 +227,8 @@ pub fn Results() -> impl IntoView {
                         title_en="Sales growth, with the score thresholds" />
                 </Show>
             </div>
+            // Figures far from the others' (under the tables, which they are about).
+            {outliers}
             <targets::TargetTablesView />
             <readiness::Readiness />
         </section>
