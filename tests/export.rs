@@ -43,7 +43,16 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         sheets,
-        ["สรุปตัวชี้วัด", "เป้าหมาย ตลาดออนไลน์", "เป้าหมาย รายได้", "รายการผลิตภัณฑ์", "ผลิตภัณฑ์ที่ไม่นับ", "ความพร้อม", "ปัญหาที่พบ"]
+        [
+            "สรุปตัวชี้วัด",
+            "เป้าหมาย ตลาดออนไลน์",
+            "เป้าหมาย รายได้",
+            "รายการผลิตภัณฑ์",
+            "ผลิตภัณฑ์ที่ไม่นับ",
+            "ความพร้อม",
+            "ปัญหาที่พบ",
+            "otop-kpi-link" // hidden: the run's results link (tests/share.rs)
+        ]
     );
     let sheet = |name: &str| wb.sheets.iter().find(|s| s.name == name).unwrap();
     let text = |s: &otop_kpi::import::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
@@ -80,7 +89,16 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     let names_en: Vec<&str> = en.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names_en,
-        ["Summary", "Targets KPI 1", "Targets KPI 2", "Products", "Not counted", "Readiness", "Issues"]
+        [
+            "Summary",
+            "Targets KPI 1",
+            "Targets KPI 2",
+            "Products",
+            "Not counted",
+            "Readiness",
+            "Issues",
+            "otop-kpi-link"
+        ]
     );
     let back = import_report("results.xlsx", &bytes, FileKind::Report, &names());
     assert_eq!(back.sheets_used, ["รายการผลิตภัณฑ์"]);

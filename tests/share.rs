@@ -228,3 +228,28 @@ proptest! {
         let _ = SharedRun::decode(&format!("r1.{text}"));
     }
 }
+
+#[test]
+fn a_results_workbook_holds_its_link_and_compares_like_it() {
+    let (preset, a) = scenario(None);
+    let bytes = otop_kpi::export::results::results_workbook(&preset, &a, otop_kpi::display::Lang::Th).unwrap();
+    let book = otop_kpi::import::reader::read("results.xlsx", &bytes).unwrap();
+    let hidden = book.sheets.iter().find(|s| s.name == otop_kpi::share::LINK_SHEET).unwrap();
+    assert!(hidden.hidden, "the link's sheet is hidden");
+    let link = otop_kpi::share::link_in(&book).unwrap();
+    let run = SharedRun::decode(&link).unwrap();
+    assert_eq!(run.analysis(0).unwrap().evaluation, a.evaluation);
+    // The worker's request gives the same; a report of a district gives none.
+    let reply = otop_kpi::read_file::run(&otop_kpi::read_file::Request::link(1, "results.xlsx"), &bytes);
+    assert_eq!(reply.outcome, otop_kpi::read_file::Outcome::Link(Some(link)));
+    let report =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario/07-เขาฉกรรจ์.xlsx"))
+            .unwrap();
+    let reply = otop_kpi::read_file::run(&otop_kpi::read_file::Request::link(2, "07.xlsx"), &report);
+    assert_eq!(reply.outcome, otop_kpi::read_file::Outcome::Link(None));
+    // A 76-province link spans several cells of at most 30,000 characters.
+    let long = country(76).encode();
+    let cells = otop_kpi::share::link_cells(&long);
+    assert!(cells.len() >= 2 && cells.iter().all(|c| c.chars().count() <= otop_kpi::share::CELL_CHARS));
+    assert_eq!(cells.concat(), long);
+}

@@ -91,7 +91,23 @@ pub fn results_workbook_of(
     write_readiness(&mut wb, a, lang)?;
     let ws = wb.add_worksheet().set_name(word(lang, "ปัญหาที่พบ", "Issues"))?;
     write_issues(ws, &a.issues, lang)?;
+    write_link(&mut wb, preset, a, nation)?;
     wb.save_to_buffer()
+}
+
+/// The run's results link, in a hidden sheet: the workbook dropped beside a later
+/// run compares with it (`share::link_in`).
+fn write_link(wb: &mut Workbook, preset: &Preset, a: &Analysis, nation: Option<&NationRun>) -> Result<(), XlsxError> {
+    let run = match nation {
+        Some(n) => crate::share::SharedRun::of_nation(n, None),
+        None => crate::share::SharedRun::of_analysis(preset, a, None),
+    };
+    let ws = wb.add_worksheet().set_name(crate::share::LINK_SHEET)?;
+    for (row, piece) in crate::share::link_cells(&run.encode()).iter().enumerate() {
+        ws.write_string(row as u32, 0, piece)?;
+    }
+    ws.set_hidden(true);
+    Ok(())
 }
 
 /// The provinces and the nation: both KPIs, scored from their own totals.

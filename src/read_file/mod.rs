@@ -54,6 +54,8 @@ pub enum Read {
     /// Every file of `files` sent back, in one zip (the request's files come in
     /// the same order).
     ReturnAll { files: Vec<ToReturn>, lang: Lang },
+    /// The results link a results workbook of this page holds (to compare with).
+    Link,
 }
 
 /// A file to send back, in [`Read::ReturnAll`].
@@ -96,6 +98,11 @@ impl Request {
         Request { id, name: name.to_string(), read: Read::ReturnAll { files, lang } }
     }
 
+    /// The request for the results link held by results workbook `name`.
+    pub fn link(id: u32, name: &str) -> Request {
+        Request { id, name: name.to_string(), read: Read::Link }
+    }
+
     /// Whether the answer is a file to send back (bytes to download).
     pub fn sends_back(&self) -> bool {
         matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. })
@@ -104,7 +111,9 @@ impl Request {
     /// The kind of file asked for (a report's, for its cells).
     pub fn kind(&self) -> FileKind {
         match self.read {
-            Read::Report { round1: false, .. } | Read::Returned { .. } | Read::ReturnAll { .. } => FileKind::Report,
+            Read::Report { round1: false, .. } | Read::Returned { .. } | Read::ReturnAll { .. } | Read::Link => {
+                FileKind::Report
+            }
             Read::Report { round1: true, .. } => FileKind::Round1,
             Read::Sales { .. } => FileKind::Sales,
             Read::Targets => FileKind::Targets,
@@ -139,6 +148,8 @@ pub enum Outcome {
     /// The file (an `.xlsx`, or the zip of [`Read::ReturnAll`]) to send back,
     /// or the one issue saying why it could not be made.
     Returned(Result<Vec<u8>, Issue>),
+    /// The results link of a results workbook (none: not one of this page's).
+    Link(Option<String>),
 }
 
 /// The answer to a [`Request`].
@@ -163,6 +174,7 @@ impl Reply {
         file.issues.push(issue.clone());
         let outcome = match kind {
             _ if request.sends_back() => Outcome::Returned(Err(issue)),
+            _ if request.read == Read::Link => Outcome::Link(None),
             FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
             FileKind::Targets => Outcome::Targets(Err(issue)),
@@ -313,6 +325,9 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
             Outcome::Returned(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
         }
         Read::ReturnAll { .. } => return run_files(request, &[bytes.to_vec()]),
+        Read::Link => {
+            Outcome::Link(crate::import::reader::read(name, bytes).ok().and_then(|b| crate::share::link_in(&b)))
+        }
     };
     Reply { id: request.id, outcome }
 }

@@ -65,6 +65,12 @@ impl Session {
         Request::returned(self.next_id, name, issues, lang)
     }
 
+    /// The request for the results link a results workbook holds (to compare with).
+    pub fn link_request(&mut self, name: &str) -> Request {
+        self.next_id = self.next_id.wrapping_add(1);
+        Request::link(self.next_id, name)
+    }
+
     /// The request for every report of `files` sent back in one zip.
     pub fn return_all_request(&mut self, files: Vec<ToReturn>, lang: Lang) -> Request {
         self.next_id = self.next_id.wrapping_add(1);
@@ -148,7 +154,7 @@ impl Session {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
             }
-            Outcome::Targets(_) | Outcome::Returned(_) => return false,
+            Outcome::Targets(_) | Outcome::Returned(_) | Outcome::Link(_) => return false,
         }
         true
     }

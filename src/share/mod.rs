@@ -60,6 +60,27 @@ pub fn qr_svg(link: &str) -> Option<String> {
     Some(code.render::<svg::Color>().min_dimensions(200, 200).quiet_zone(true).build())
 }
 
+/// The hidden sheet of a results workbook that holds its results link, so the
+/// workbook dropped beside a later run compares as the link does.
+pub const LINK_SHEET: &str = "otop-kpi-link";
+
+/// The most characters a cell holds (Excel's limit): a longer link takes several rows.
+pub const CELL_CHARS: usize = 30_000;
+
+/// The fragment of a results link, in [`CELL_CHARS`] pieces, one per row of
+/// column A of [`LINK_SHEET`].
+pub fn link_cells(fragment: &str) -> Vec<String> {
+    let chars: Vec<char> = fragment.chars().collect();
+    chars.chunks(CELL_CHARS).map(|c| c.iter().collect()).collect()
+}
+
+/// The results link a results workbook holds (its [`LINK_SHEET`]), if it is one.
+pub fn link_in(book: &crate::import::reader::Workbook) -> Option<String> {
+    let sheet = book.sheets.iter().find(|s| s.name == LINK_SHEET)?;
+    let text: String = (0..sheet.rows.len()).map(|r| sheet.cell(r, sheet.first_col).text()).collect();
+    text.starts_with('r').then_some(text)
+}
+
 /// One province of a shared run: its preset and its figures per district.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedProvince {

@@ -107,6 +107,39 @@ pub fn ShareBox() -> impl IntoView {
             copied.set(true);
         }
     };
+    // An earlier run's results workbook: its hidden sheet holds its link (read in a worker).
+    let compare_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.as_ref().and_then(|i| super::browser::files_of(i.files()).into_iter().next()) else {
+            return;
+        };
+        if let Some(i) = input {
+            i.set_value("");
+        }
+        let Some(request) = state.session.try_update_untracked(|s| s.link_request(&file.name())) else { return };
+        leptos::task::spawn_local(async move {
+            let reply = super::read_file_client::read(request, file).await;
+            let run = match reply.outcome {
+                otop_kpi::read_file::Outcome::Link(Some(text)) => SharedRun::decode(&text).map_err(|e| e.messages()),
+                _ => Err((
+                    "ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินที่หน้านี้สร้าง — เลือกไฟล์จากปุ่ม \"ไฟล์ผลการประเมิน (Excel)\"".into(),
+                    "This is not a results workbook this page made: choose one from \"Results workbook (Excel)\""
+                        .into(),
+                )),
+            };
+            match run {
+                Ok(run) => {
+                    compare_note.set(None);
+                    state.compare.set(Some(run));
+                }
+                Err(said) => {
+                    state.compare.set(None);
+                    compare_note.set(Some(said));
+                }
+            }
+        });
+    };
     let compare = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() != "Enter" {
             return;
@@ -150,6 +183,11 @@ pub fn ShareBox() -> impl IntoView {
             <label class="compare">
                 {t("เทียบกับลิงก์ครั้งก่อน (วางลิงก์แล้วกด Enter)", "Compare with an earlier link (paste it, press Enter)")}
                 <input type="text" data-testid="compare-url" on:keydown=compare />
+            </label>
+            <label class="button compare-file">
+                {t("หรือเลือกไฟล์ผลการประเมิน (Excel) ครั้งก่อน…", "or choose an earlier results workbook (Excel)…")}
+                <input type="file" data-testid="compare-file" class="file-input" accept=".xlsx"
+                    on:change=compare_file />
             </label>
             {move || compare_note.get().map(|(th, en)| view! {
                 <p class="file-error" data-testid="compare-error" role="alert">{tr(state.lang.get(), &th, &en)}</p>

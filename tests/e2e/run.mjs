@@ -814,6 +814,10 @@ await test('an earlier link without one district\'s file: change 0 everywhere bu
   await page.setInputFiles('input[type=file][data-testid=sales-files]', [path.join(FIXTURES, 'sales/sales-long.xlsx')]);
   await waitDone(page);
   const then = await makeLink(page);
+  // The same earlier run as its results workbook (which holds its link in a hidden sheet).
+  const [book] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-results]')]);
+  const thenBook = path.join(OUT, 'results-then.xlsx');
+  await book.saveAs(thenBook);
   await page.close();
   const { page: now } = await open();
   await dropScenario(now);
@@ -837,6 +841,15 @@ await test('an earlier link without one district\'s file: change 0 everywhere bu
   await now.press('input[data-testid=compare-url]', 'Enter');
   await now.waitForSelector('[data-testid=compare-error]');
   assertEq(await now.locator('td[data-col=change]').count(), 0, 'no change shown');
+  // The earlier results workbook does what its link does.
+  await now.setInputFiles('input[type=file][data-testid=compare-file]', [thenBook]);
+  await now.waitForSelector('table[data-testid=kpi1] td[data-col=change]');
+  assertEq(await cellValue(now, 'kpi1', 'วัฒนานคร', 'change'), String(EXPECTED['วัฒนานคร'][0]), 'from the workbook');
+  assertEq(await cellValue(now, 'kpi1', 'คลองหาด', 'change'), '0', 'from the workbook: no change elsewhere');
+  // A workbook that is not ours: one message.
+  await now.setInputFiles('input[type=file][data-testid=compare-file]', [SCENARIO[0]]);
+  await now.waitForSelector('[data-testid=compare-error]');
+  assert((await now.textContent('[data-testid=compare-error]')).includes('ไม่ใช่ไฟล์ผลการประเมิน'), 'not a results workbook');
   await now.close();
 });
 
