@@ -45,6 +45,9 @@ done
 seeds=../fuzz/seeds
 [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
 [ "$target" = returned ] && seeds=../fuzz/seeds-xlsx
+# The link decoder's target starts from nothing (its inputs are link payloads, not files).
+[ "$target" = share_link ] && seeds=../fuzz/seeds-link && mkdir -p fuzz/seeds-link
+mkdir -p "fuzz/corpus/$target"
 [ "$target" = xlsx_sheet ] && seeds=../fuzz/seeds-sheet
 [ "$target" = web_formats ] && seeds=../fuzz/seeds-web
 cd fuzz
