@@ -873,6 +873,30 @@ await test('after a drop the cards and both tables are in view at 1366×768, the
   await page.close();
 });
 
+
+await test('a results link of several provinces opens with the same provinces table and national row', async () => {
+  const { page } = await open();
+  const dir = path.join(FIXTURES, 'provinces');
+  await page.setInputFiles('input[type=file][data-testid=targets-files]',
+    ['targets-สระแก้ว.xlsx', 'targets-จันทบุรี.xlsx', 'targets-ตราด.xlsx'].map((f) => path.join(dir, f)));
+  await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 30000 });
+  const reports = [...SCENARIO, ...fs.readdirSync(dir).filter((f) => /^(จันทบุรี|ตราด)-|ระยอง/.test(f)).sort().map((f) => path.join(dir, f))];
+  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+  await waitDone(page);
+  const table = (p) => p.evaluate(() => [...document.querySelectorAll('table[data-testid=provinces] td[data-value]')]
+    .map((td) => `${td.closest('tr').dataset.province} ${td.dataset.col}=${td.dataset.value}`));
+  const before = await table(page);
+  assert(before.length >= 16, `the provinces table: ${before.length} cells`);
+  const link = await makeLink(page);
+  await page.close();
+  const p = await context.newPage();
+  await p.goto(link, { waitUntil: 'load' });
+  await p.waitForSelector('[data-testid=shared-view]');
+  await p.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 20000 });
+  assertEq(await table(p), before, 'every cell of the provinces table and the national row');
+  await p.close();
+});
+
 await context.close();
 await server.close();
 finish();
