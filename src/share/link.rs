@@ -109,13 +109,10 @@ impl ProvinceLink {
         if self.districts.len() > MAX_DISTRICTS {
             return Err(format!("{} districts", self.districts.len()));
         }
-        let sum = |f: fn(&DistrictLink) -> i64| self.districts.iter().fold(0i64, |s, d| s.saturating_add(f(d)));
-        let sums = [sum(|d| d.products), sum(|d| d.online), sum(|d| d.base)];
+        let (sums, sales) = totals(&self.districts);
         if sums != self.totals {
             return Err(format!("the districts add up to {sums:?}, the totals say {:?}", self.totals));
         }
-        let sales: Option<i64> =
-            self.districts.iter().map(|d| d.sales).try_fold(0i64, |s, x| Some(s.saturating_add(x?)));
         if sales.is_some() && sales != self.sales_total {
             return Err("the districts' sales do not add up to the total".into());
         }
@@ -129,6 +126,14 @@ impl ProvinceLink {
         }
         Ok(())
     }
+}
+
+/// The sums of `districts`' products, online and base, and of their sales (none
+/// when a district has none): what a province's totals must be.
+pub fn totals(districts: &[DistrictLink]) -> ([i64; 3], Option<i64>) {
+    let sum = |f: fn(&DistrictLink) -> i64| districts.iter().fold(0i64, |s, d| s.saturating_add(f(d)));
+    let sales = districts.iter().map(|d| d.sales).try_fold(0i64, |s, x| Some(s.saturating_add(x?)));
+    ([sum(|d| d.products), sum(|d| d.online), sum(|d| d.base)], sales)
 }
 
 /// A district's link figures.

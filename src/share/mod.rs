@@ -203,9 +203,7 @@ impl SharedProvince {
                 district_link(district_code(&p.province, &d.name), d, online, sales, sent, p)
             })
             .collect();
-        let sum = |f: fn(&link::DistrictLink) -> i64| districts.iter().fold(0i64, |s, d| s.saturating_add(f(d)));
-        let totals = [sum(|d| d.products), sum(|d| d.online), sum(|d| d.base)];
-        let sales_total = districts.iter().map(|d| d.sales).try_fold(0i64, |s, x| Some(s.saturating_add(x?)));
+        let (totals, sales_total) = link::totals(&districts);
         ProvinceLink {
             province: province_code(&p.province),
             fiscal_year: p.fiscal_year,

@@ -107,6 +107,11 @@ pub fn ShareBox() -> impl IntoView {
             copied.set(true);
         }
     };
+    // The earlier run to compare with, or why there is none.
+    let show = move |run: Result<SharedRun, (String, String)>| {
+        compare_note.set(run.as_ref().err().cloned());
+        state.compare.set(run.ok());
+    };
     // An earlier run's results workbook: its hidden sheet holds its link (read in a worker).
     let compare_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -128,16 +133,7 @@ pub fn ShareBox() -> impl IntoView {
                         .into(),
                 )),
             };
-            match run {
-                Ok(run) => {
-                    compare_note.set(None);
-                    state.compare.set(Some(run));
-                }
-                Err(said) => {
-                    state.compare.set(None);
-                    compare_note.set(Some(said));
-                }
-            }
+            show(run);
         });
     };
     let compare = move |ev: leptos::ev::KeyboardEvent| {
@@ -146,16 +142,7 @@ pub fn ShareBox() -> impl IntoView {
         }
         let text = event_target_value(&ev);
         let fragment = text.split_once('#').map_or(text.as_str(), |(_, f)| f);
-        match SharedRun::decode(fragment) {
-            Ok(run) => {
-                compare_note.set(None);
-                state.compare.set(Some(run));
-            }
-            Err(e) => {
-                state.compare.set(None);
-                compare_note.set(Some(LinkError::messages(&e)));
-            }
-        }
+        show(SharedRun::decode(fragment).map_err(|e| LinkError::messages(&e)));
     };
     view! {
         <section class="share no-print" aria-labelledby="share-title">

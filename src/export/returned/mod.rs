@@ -100,14 +100,6 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
     out
 }
 
-fn message(issue: &Issue, lang: Lang) -> &str {
-    if lang == Lang::Th {
-        &issue.message_th
-    } else {
-        &issue.message_en
-    }
-}
-
 /// How many of a repeated issue's rows get a note besides its first (every one is filled).
 const NOTES_PER_ISSUE: usize = 100;
 
@@ -121,7 +113,7 @@ fn marks(book: &Workbook, issues: &[&Issue], lang: Lang) -> (Vec<Problem>, Vec<S
     for issue in issues {
         let place = place_of(book, issue);
         let error = issue.severity == Severity::Error;
-        let text = message(issue, lang);
+        let text = issue.message(lang);
         if let Some((p, m)) = place.and_then(|p| Some((p, sheets.get_mut(p.sheet)?))) {
             // Its own cell, and the same column on the other rows a repeated value is on
             // (a note on the first few of them; the rest only filled).

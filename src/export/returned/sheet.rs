@@ -89,13 +89,13 @@ pub fn patch(
                 }
                 ("sheetData", Kind::Start, 1) => walk.in_data = true,
                 ("sheetData", Kind::Empty, 1) => {
-                    let rows = new_rows(&mut pending, u32::MAX, &walk, styles, &prefix)?;
+                    let rows = new_rows(&mut pending, u32::MAX, &walk.cols, styles, &prefix)?;
                     let open = t.raw(part).trim_end_matches("/>").trim_end().to_string();
                     edits.replace(t.start..t.end, format!("{open}>{rows}</{}>", t.name));
                 }
                 ("sheetData", Kind::End, 1) => {
                     walk.in_data = false;
-                    let rows = new_rows(&mut pending, u32::MAX, &walk, styles, &prefix)?;
+                    let rows = new_rows(&mut pending, u32::MAX, &walk.cols, styles, &prefix)?;
                     edits.insert(t.start, rows);
                 }
                 ("row", Kind::Start | Kind::Empty, 2) if walk.in_data => {
@@ -104,12 +104,12 @@ pub fn patch(
                     let r = r.unwrap_or(walk.next_row);
                     let custom = attr(e, "customFormat").is_some_and(|v| v == "1" || v == "true");
                     let own = custom.then(|| style_of(e));
-                    edits.insert(t.start, new_rows(&mut pending, r, &walk, styles, &prefix)?);
+                    edits.insert(t.start, new_rows(&mut pending, r, &walk.cols, styles, &prefix)?);
                     walk.row = Some((r, own));
                     walk.next_row = r.saturating_add(1);
                     walk.next_col = 0;
                     if t.kind == Kind::Empty {
-                        let cells = new_cells(&mut pending, r, u32::MAX, &walk, styles, &prefix)?;
+                        let cells = new_cells(&mut pending, (r, own), u32::MAX, &walk.cols, styles, &prefix)?;
                         if !cells.is_empty() {
                             let open = t.raw(part).trim_end_matches("/>").trim_end().to_string();
                             edits.replace(t.start..t.end, format!("{open}>{cells}</{}>", t.name));
@@ -118,19 +118,20 @@ pub fn patch(
                     }
                 }
                 ("row", Kind::End, 2) if walk.in_data => {
-                    if let Some((r, _)) = walk.row.take() {
-                        edits.insert(t.start, new_cells(&mut pending, r, u32::MAX, &walk, styles, &prefix)?);
+                    if let Some(row) = walk.row.take() {
+                        edits.insert(t.start, new_cells(&mut pending, row, u32::MAX, &walk.cols, styles, &prefix)?);
                     }
                 }
                 ("c", Kind::Start | Kind::Empty, 3) if walk.in_data => {
-                    let (Some(e), Some((r, _))) = (e, walk.row) else { return Ok(()) };
+                    let (Some(e), Some(row)) = (e, walk.row) else { return Ok(()) };
+                    let r = row.0;
                     // A row with nothing to mark: its cells are not looked at.
                     if pending.last().is_none_or(|((row, _), _)| *row != r) {
                         return Ok(());
                     }
                     let c = attr(e, "r").and_then(|x| cell_ref(&x)).map_or(walk.next_col, |(_, c)| c);
                     walk.next_col = c.saturating_add(1);
-                    edits.insert(t.start, new_cells(&mut pending, r, c, &walk, styles, &prefix)?);
+                    edits.insert(t.start, new_cells(&mut pending, row, c, &walk.cols, styles, &prefix)?);
                     if pending.last().is_some_and(|(at, _)| *at == (r, c)) {
                         let Some((_, error)) = pending.pop() else { return Ok(()) };
                         let s = styles.marked(style_of(e), error)?;
@@ -180,28 +181,31 @@ fn legacy_tag(prefix: &str, (id, rel_prefix): (&str, Option<&str>)) -> String {
     }
 }
 
+/// The column formats of `<cols>`: (first, last, format), 0-based.
+type ColFormats = [(u32, u32, u32)];
+
 /// The format a cell the sheet does not hold shows: its row's, else its column's.
-fn blank_format(walk: &Walk, row_format: Option<u32>, col: u32) -> u32 {
-    row_format.or_else(|| walk.cols.iter().find(|(a, b, _)| (*a..=*b).contains(&col)).map(|(_, _, s)| *s)).unwrap_or(0)
+fn blank_format(cols: &ColFormats, row_format: Option<u32>, col: u32) -> u32 {
+    row_format.or_else(|| cols.iter().find(|(a, b, _)| (*a..=*b).contains(&col)).map(|(_, _, s)| *s)).unwrap_or(0)
 }
 
-/// New cells for the marks of row `r` before column `before`.
+/// New cells for the marks of row `r` before column `before` (`row_format`: the
+/// row's own format, when it sets one).
 fn new_cells(
     pending: &mut Vec<((u32, u32), bool)>,
-    r: u32,
+    (r, row_format): (u32, Option<u32>),
     before: u32,
-    walk: &Walk,
+    cols: &ColFormats,
     styles: &mut Styles,
     prefix: &str,
 ) -> Result<String, String> {
     let mut out = String::new();
-    let own = walk.row.and_then(|(_, own)| own);
     while let Some(&((row, col), error)) = pending.last() {
         if row != r || col >= before {
             break;
         }
         pending.pop();
-        let s = styles.marked(blank_format(walk, own, col), error)?;
+        let s = styles.marked(blank_format(cols, row_format, col), error)?;
         out.push_str(&format!("<{prefix}c r=\"{}\" s=\"{s}\"/>", reference(row, col)));
     }
     Ok(out)
@@ -211,7 +215,7 @@ fn new_cells(
 fn new_rows(
     pending: &mut Vec<((u32, u32), bool)>,
     before: u32,
-    walk: &Walk,
+    cols: &ColFormats,
     styles: &mut Styles,
     prefix: &str,
 ) -> Result<String, String> {
@@ -220,8 +224,7 @@ fn new_rows(
         if row >= before {
             break;
         }
-        let blank = Walk { cols: walk.cols.clone(), ..Walk::default() };
-        let cells = new_cells(pending, row, u32::MAX, &blank, styles, prefix)?;
+        let cells = new_cells(pending, (row, None), u32::MAX, cols, styles, prefix)?;
         out.push_str(&format!("<{prefix}row r=\"{}\">{cells}</{prefix}row>", row + 1));
     }
     Ok(out)
