@@ -4,9 +4,9 @@
 //! each, the letter's layout) and one report per district, 200k rows over 912
 //! files. Usage: cargo run --release --example make_bench -- OUT_DIR
 
-use otop_kpi::export::form::report_workbook;
-use otop_kpi::import::product::Product;
-use otop_kpi::preset::Preset;
+use otop_engine::imported::product::Product;
+use otop_engine::preset::Preset;
+use otop_export::form::report_workbook;
 
 fn products(n: usize) -> Vec<Product> {
     let districts: Vec<String> = Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect();
@@ -20,7 +20,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
             let e = i / 3;
             let district = &districts[e % districts.len()];
             let online = i % 3 == 0;
-            let mut channels: [otop_kpi::import::product::Text; otop_kpi::import::product::CHANNELS] =
+            let mut channels: [otop_engine::imported::product::Text; otop_engine::imported::product::CHANNELS] =
                 Default::default();
             if online {
                 channels[0] = format!("facebook.com/otop{e}").into();
@@ -43,7 +43,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
                 phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000).into(),
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],
                 channels,
-                online_sales: online.then(|| otop_kpi::money::Satang(125_050 + i as i64)),
+                online_sales: online.then(|| otop_engine::money::Satang(125_050 + i as i64)),
                 identity: Default::default(),
             }
         })
@@ -155,19 +155,19 @@ fn nation(out: &str) -> Result<(), String> {
     let template = Preset::sa_kaeo_2564_round2();
     let per_file = 200_000 / (PROVINCES.len() * DISTRICTS.len()) + 1;
     for (p, province) in PROVINCES.iter().enumerate() {
-        let districts: Vec<otop_kpi::preset::District> = DISTRICTS
+        let districts: Vec<otop_engine::preset::District> = DISTRICTS
             .iter()
             .enumerate()
-            .map(|(d, name)| otop_kpi::preset::District {
+            .map(|(d, name)| otop_engine::preset::District {
                 name: name.to_string(),
                 entrepreneurs: 40 + (p * 7 + d * 3) as i64 % 60,
                 products: 120 + (p * 13 + d * 11) as i64 % 200,
-                base: otop_kpi::money::Satang::from_baht(5_000_000 + ((p * 31 + d * 17) % 50) as i64 * 1_000_000),
+                base: otop_engine::money::Satang::from_baht(5_000_000 + ((p * 31 + d * 17) % 50) as i64 * 1_000_000),
             })
             .collect();
         let preset = Preset { province: province.to_string(), districts, ..template.clone() };
         let mut wb = rust_xlsxwriter::Workbook::new();
-        otop_kpi::export::targets::write_target_sheets(&mut wb, &preset, otop_kpi::display::Lang::Th)
+        otop_export::targets::write_target_sheets(&mut wb, &preset, otop_engine::display::Lang::Th)
             .map_err(|e| e.to_string())?;
         let bytes = wb.save_to_buffer().map_err(|e| e.to_string())?;
         std::fs::write(format!("{dir}/targets-{p:02}.xlsx"), bytes).map_err(|e| e.to_string())?;

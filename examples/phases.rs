@@ -2,13 +2,14 @@
 //! the cells into products, counting and scoring, the JSON answer; and the
 //! page's worker's part: reading, encoding the reply, decoding it on the page.
 //! `cargo run --release --example phases -- FILE` (see BENCHMARKS.md).
-use otop_kpi::analysis::Analysis;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::import::reader::read;
-use otop_kpi::import::report::import_report;
-use otop_kpi::preset::Preset;
-use otop_kpi::read_file::{run, Reply, Request};
-use otop_kpi::sales::SalesInput;
+use otop_engine::analysis::Analysis;
+use otop_engine::imported::file::FileKind;
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesInput;
+use otop_import::reader::read;
+use otop_import::report::import_report;
+use otop_protocol::{Reply, Request};
+use otop_worker::run;
 use std::time::Instant;
 
 fn main() {

@@ -11,15 +11,15 @@ export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_SKIP
 echo "== cargo fmt --check" >&2
 cargo fmt --check
 
-echo "== cargo clippy (native, all targets; wasm32, the library and both page binaries)" >&2
-cargo clippy --locked --all-targets -- -D warnings
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+echo "== cargo clippy (native: every crate, all targets; wasm32: all but the command)" >&2
+cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --workspace --exclude otop-command --lib --bins -- -D warnings
 
 echo "== cargo test" >&2
 # The corpus sweep needs ../shared/corpus; here a missing corpus fails the run.
-OTOP_REQUIRE_CORPUS=1 cargo test --locked
+OTOP_REQUIRE_CORPUS=1 cargo test --locked --workspace
 # The browser tests read downloaded workbooks back with the native command.
-cargo build --locked --bin otop-kpi
+cargo build --locked -p otop-command --bin otop-kpi
 
 echo "== trunk build --release" >&2
 trunk build --release

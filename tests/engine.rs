@@ -1,10 +1,10 @@
 //! The KPI engine against the letter of 11 May 2564: every number of both target
 //! tables, each threshold's boundary under both rules, and properties.
 
-use otop_kpi::money::{BasisPoints, Satang};
-use otop_kpi::preset::{Preset, ScoringRule};
-use otop_kpi::scoring::{kpi1, kpi2, Next};
-use otop_kpi::targets::TargetTables;
+use otop_engine::money::{BasisPoints, Satang};
+use otop_engine::preset::{Preset, ScoringRule};
+use otop_engine::scoring::{kpi1, kpi2, Next};
+use otop_engine::targets::TargetTables;
 use proptest::prelude::*;
 
 /// Attachment 1, typed from the letter: district, entrepreneurs, products, targets for 1–5.
@@ -181,7 +181,7 @@ fn growth_can_fall() {
 #[test]
 fn wang_sombun_base_is_flagged_and_kept() {
     let p = sa_kaeo();
-    let w = otop_kpi::outliers::preset_outliers(&p);
+    let w = otop_engine::outliers::preset_outliers(&p);
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(w[0].code, "preset.outlier.base");
     assert!(w[0].message_th.contains("วังสมบูรณ์"));
@@ -192,7 +192,7 @@ fn wang_sombun_base_is_flagged_and_kept() {
 fn targets_json_reproduces_the_letter() {
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let code = otop_kpi::cli::run(&["targets".into(), "--json".into()], &mut out, &mut err);
+    let code = otop_command::run(&["targets".into(), "--json".into()], &mut out, &mut err);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     for (i, (name, ent, prod, targets)) in LETTER_KPI1.iter().enumerate().take(9) {
@@ -219,7 +219,7 @@ fn usage_errors_exit_2() {
     for args in [vec![], vec!["bogus"], vec!["targets", "--nope"], vec!["targets", "--preset"]] {
         let args: Vec<String> = args.into_iter().map(String::from).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 2, "{args:?}");
+        assert_eq!(otop_command::run(&args, &mut out, &mut err), 2, "{args:?}");
     }
 }
 
@@ -243,8 +243,8 @@ proptest! {
     /// then be what `normalize` gives (Thai marks in any order, digits, spaces, case).
     #[test]
     fn a_text_said_normalized_is_its_own_normalisation(s in "[\u{0E00}-\u{0E7F} a-zA-Z0-9\t\u{00E9}\u{200B}]{0,12}") {
-        if otop_kpi::text::is_normalized(&s) {
-            prop_assert_eq!(otop_kpi::text::normalize(&s), s);
+        if otop_engine::text::is_normalized(&s) {
+            prop_assert_eq!(otop_engine::text::normalize(&s), s);
         }
     }
 

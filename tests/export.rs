@@ -1,14 +1,14 @@
 //! The workbooks the page offers for download, read back with calamine through
 //! the project's own importer.
 
-use otop_kpi::analysis::Analysis;
-use otop_kpi::export::csv::{issues_csv, kpi1_csv};
-use otop_kpi::export::form::template_workbook;
-use otop_kpi::export::results::results_workbook;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::import::{reader, report::import_report};
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_engine::analysis::Analysis;
+use otop_engine::imported::file::FileKind;
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesInput;
+use otop_export::csv::{issues_csv, kpi1_csv};
+use otop_export::form::template_workbook;
+use otop_export::results::results_workbook;
+use otop_import::{reader, report::import_report};
 use std::path::Path;
 
 fn names() -> Vec<String> {
@@ -38,7 +38,7 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     }
     reports.sort_by(|a, b| a.file.cmp(&b.file));
     let a = Analysis::run(&preset, &reports, &[], &SalesInput::default());
-    let bytes = results_workbook(&preset, &a, otop_kpi::display::Lang::Th).unwrap();
+    let bytes = results_workbook(&preset, &a, otop_engine::display::Lang::Th).unwrap();
     let wb = reader::read("results.xlsx", &bytes).unwrap();
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
@@ -55,7 +55,7 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
         ]
     );
     let sheet = |name: &str| wb.sheets.iter().find(|s| s.name == name).unwrap();
-    let text = |s: &otop_kpi::import::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
+    let text = |s: &otop_engine::imported::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
     // Who has sent: each district, and the province row "8 of 9"-style.
     let summary = sheet("สรุปตัวชี้วัด");
     assert_eq!((text(summary, 3, 10), text(summary, 4, 10)), ("ส่งรายงาน".into(), "ส่งแล้ว".into()));
@@ -79,13 +79,13 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     let reasons: Vec<String> = (1..5).map(|r| text(out, r, 1)).collect();
     assert_eq!(reasons.iter().filter(|r| r.starts_with("ซ้ำกับ")).count(), 3, "{reasons:?}");
     assert!(reasons.contains(&"ไม่รู้จักอำเภอ".to_string()), "{reasons:?}");
-    let products = otop_kpi::export::csv::products_csv(&a);
+    let products = otop_export::csv::products_csv(&a);
     assert_eq!(products.lines().count(), 1 + a.counted.kept.len());
     assert!(products.contains(",เมืองสระแก้ว,Facebook: facebook.com/ม1"), "{}", &products[..400]);
     assert!(products.lines().nth(1).unwrap().ends_with(",01-เมืองสระแก้ว.xlsx,อ.เมืองสระแก้ว,6"));
     // In English, the headings are English.
     let en =
-        reader::read("results.xlsx", &results_workbook(&preset, &a, otop_kpi::display::Lang::En).unwrap()).unwrap();
+        reader::read("results.xlsx", &results_workbook(&preset, &a, otop_engine::display::Lang::En).unwrap()).unwrap();
     let names_en: Vec<&str> = en.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names_en,
@@ -125,12 +125,11 @@ fn a_report_goes_back_with_its_problem_cells_marked_and_noted() {
     let original = std::fs::read(dir.join(name)).unwrap();
     let report = import_report(name, &original, FileKind::Report, &names());
     let a = Analysis::run(&preset, &[report], &[], &SalesInput::default());
-    let issues: Vec<&otop_kpi::issue::Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).collect();
+    let issues: Vec<&otop_engine::issue::Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).collect();
     // By hand (make_fixtures.py): the #REF! online-sales cell on row 9 and "maybe" in a readiness cell on row 11.
     assert_eq!(issues.len(), 2, "{issues:?}");
     let book = reader::read(name, &original).unwrap();
-    let bytes =
-        otop_kpi::export::returned::returned_file(name, &original, &issues, otop_kpi::display::Lang::Th).unwrap();
+    let bytes = otop_export::returned::returned_file(name, &original, &issues, otop_engine::display::Lang::Th).unwrap();
 
     let back = reader::read("back.xlsx", &bytes).unwrap();
     let sheets: Vec<(&str, bool)> = back.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();

@@ -2,13 +2,12 @@
 //! the fixtures of tests/fixtures/files/formats, made by
 //! tests/fixtures/make_formats.py. Expected figures are written here by hand.
 
-use otop_kpi::import::detect::{detect, Format};
-use otop_kpi::import::error::{FileError, Foreign};
-use otop_kpi::import::file::FileKind;
-use otop_kpi::import::report::import_report;
-use otop_kpi::money::Satang;
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_engine::imported::error::{FileError, Foreign};
+use otop_engine::imported::file::FileKind;
+use otop_engine::money::Satang;
+use otop_engine::preset::Preset;
+use otop_import::detect::{detect, Format};
+use otop_import::report::import_report;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +50,7 @@ fn score(files: &[String]) -> Value {
     args.push(fixture("scenario/round1-สระแก้ว.xlsx").to_string_lossy().into_owned());
     args.extend(files.iter().cloned());
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = otop_kpi::cli::run(&args, &mut out, &mut err);
+    let code = otop_command::run(&args, &mut out, &mut err);
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).expect("JSON")
 }
@@ -116,7 +115,10 @@ fn spreadsheet_xml_merged_header_and_hidden_sheet() {
 #[test]
 fn a_sales_export_in_windows_874_with_printed_dates() {
     let name = "sales-rt1-windows874.xls";
-    let s = SalesInput::read(&[(name.to_string(), bytes(&format!("formats/{name}")))], &Preset::sa_kaeo_2564_round2());
+    let s = otop_import::sales::read_all(
+        &[(name.to_string(), bytes(&format!("formats/{name}")))],
+        &Preset::sa_kaeo_2564_round2(),
+    );
     let want: [i64; 9] =
         [75_133_146, 54_000_000, 41_569_740, 34_905_288, 60_062_343, 89_879_893, 19_562_178, 24_422_002, 2_200_000_000];
     let got: Vec<Option<i64>> = s.actual.iter().map(|a| a.map(Satang::baht)).collect();
@@ -152,7 +154,7 @@ fn score_channels(mark_only: &str) -> Value {
     let path = fixture("formats/channels-evidence.xlsx").to_string_lossy().into_owned();
     let args: Vec<String> = ["score", "--json", "--mark-only", mark_only, &path].map(String::from).to_vec();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(otop_command::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).expect("JSON")
 }
 
@@ -200,7 +202,8 @@ fn a_header_that_is_not_the_letters_form_is_one_warning() {
 
 #[test]
 fn what_offices_save_with_is_offered_by_the_pickers_and_read() {
-    use otop_kpi::import::detect::{detect, PICKER_EXTENSIONS};
+    use otop_engine::imported::file::PICKER_EXTENSIONS;
+    use otop_import::detect::detect;
     // (file, how it is recognised): WPS Office's .et/.ett, templates, flat ODS.
     let files = [
         ("pick/basic-report.xltx", Format::Zip),

@@ -1,13 +1,13 @@
 //! The report importer against real spreadsheet files (tests/fixtures/files, made
 //! by tests/fixtures/make_fixtures.py). Expected figures are written here by hand.
 
-use otop_kpi::counting::{count, Exclusion};
-use otop_kpi::district::{match_district, DistrictMatch};
-use otop_kpi::import::file::{FileKind, ImportedFile};
-use otop_kpi::import::report::import_report;
-use otop_kpi::issue::{Code, Severity};
-use otop_kpi::money::Satang;
-use otop_kpi::preset::Preset;
+use otop_engine::counting::{count, Exclusion};
+use otop_engine::district::{match_district, DistrictMatch};
+use otop_engine::imported::file::{FileKind, ImportedFile};
+use otop_engine::issue::{Code, Severity};
+use otop_engine::money::Satang;
+use otop_engine::preset::Preset;
+use otop_import::report::import_report;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -67,7 +67,7 @@ fn score_json(extra: &[&str]) -> Value {
     args.extend(extra.iter().map(|s| s.to_string()));
     args.extend(SCENARIO.iter().map(|f| fixture(f).to_string_lossy().into_owned()));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = otop_kpi::cli::run(&args, &mut out, &mut err);
+    let code = otop_command::run(&args, &mut out, &mut err);
     assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).expect("score --json prints JSON")
 }
@@ -248,7 +248,7 @@ fn missing_required_column_is_one_clear_error() {
 fn duplicates_round1_and_unknown_districts_when_counting() {
     let reports: Vec<ImportedFile> = SCENARIO.iter().map(|f| import(f, FileKind::Report)).collect();
     let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", FileKind::Round1)];
-    let c = count(&districts(), &reports, &round1, otop_kpi::preset::MarkOnly::Warn);
+    let c = count(&districts(), &reports, &round1, otop_engine::preset::MarkOnly::Warn);
     assert_eq!(c.online, EXPECTED.map(|e| e.1));
     let round1 = c.excluded_products().filter(|(_, why)| matches!(why, Exclusion::Round1 { .. })).count();
     assert_eq!(round1, 3);
@@ -297,7 +297,8 @@ fn whole_file_failures_are_sentences() {
 /// round-1 file and the continuation-row cases, field by field.
 #[test]
 fn a_report_comes_back_from_the_worker_as_it_was_read() {
-    use otop_kpi::read_file::{run, Decoding, Outcome, Reply, Request};
+    use otop_protocol::{Decoding, Outcome, Reply, Request};
+    use otop_worker::run;
     let dir = fixture("scenario");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
     files.push(fixture("basic-report.xlsx"));

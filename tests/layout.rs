@@ -1,29 +1,47 @@
-//! The shape of the code, as README's "Layout" draws it: every library module
-//! uses only modules of its own layer or below, no two modules use each other
-//! (directly or round a circle), no source line is over 120 columns (as rustfmt
-//! counts them) and no module over 450 lines. Read from the source files themselves.
+//! The shape of the code, as README's "Layout" draws it. Between crates the
+//! compiler keeps the layers (a crate uses only the crates it depends on); inside
+//! a crate every module uses only modules of its own layer or below and no two
+//! modules use each other (directly or round a circle). No source line is over
+//! 120 columns (as rustfmt counts them), no module over 450 lines, no function
+//! over 80. Read from the source files themselves.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
-/// The library's layers, lowest first (as `src/lib.rs` lists them).
-const LAYERS: &[&[&str]] = &[
-    &["calendar", "money", "text"],
-    &["display", "divisions", "issue"],
-    &["district", "outliers", "preset", "scoring", "targets"],
-    &["import"],
-    &["counting", "evaluation", "sales"],
-    &["analysis", "export", "nation", "read_file", "session", "share"],
-    &["cli"],
-];
+/// The layers of a crate's top-level modules, lowest first (as its `lib.rs`
+/// lists them), and of the modules inside one of them.
+struct Layers {
+    src: &'static str,
+    top: &'static [&'static [&'static str]],
+    /// A module whose children are layered too, and their layers.
+    inner: Option<(&'static str, &'static [&'static [&'static str]])>,
+}
 
-/// The layers inside `import`, lowest first (as `src/import/mod.rs` draws them).
-const IMPORT_LAYERS: &[&[&str]] = &[
-    &["cell", "product", "file", "error"],
-    &["guard", "detect", "reader"],
-    &["text", "header", "month", "classify"],
-    &["report", "sales", "targets"],
+const CRATES: &[Layers] = &[
+    Layers {
+        src: "crates/engine/src",
+        top: &[
+            &["calendar", "money", "text"],
+            &["display", "divisions", "issue"],
+            &["district", "outliers", "preset", "scoring", "targets"],
+            &["imported"],
+            &["counting", "evaluation", "sales"],
+            &["analysis", "nation", "share"],
+        ],
+        inner: Some((
+            "imported",
+            &[&["cell", "product", "file", "error"], &["text", "header", "month"], &["sales", "target_table"]],
+        )),
+    },
+    Layers {
+        src: "crates/import/src",
+        top: &[&["guard", "detect", "reader"], &["classify"], &["report", "sales", "targets"]],
+        inner: None,
+    },
+    Layers { src: "crates/export/src", top: &[&["csv", "form", "targets"], &["results", "returned"]], inner: None },
+    Layers { src: "crates/session/src", top: &[&["files", "provinces"]], inner: None },
+    Layers { src: "crates/command/src", top: &[&["provinces", "returned"]], inner: None },
 ];
 
 const MAX_LINE: usize = 120;
@@ -45,61 +63,101 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The module path of a library file (`src/import/reader/xlsx.rs` → `import::reader::xlsx`),
-/// or `None` for the shells (page, worker, client, binaries).
-fn module_of(file: &Path) -> Option<Vec<String>> {
-    let rel = file.strip_prefix(root().join("src")).ok()?;
+/// The module path of a crate's file (`reader/xlsx.rs` → `reader::xlsx`), or
+/// `None` for the crate root and binaries.
+fn module_of(src: &Path, file: &Path) -> Option<Vec<String>> {
+    let rel = file.strip_prefix(src).ok()?;
     let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string()).collect();
-    let shell = matches!(parts.first().map(String::as_str), Some("main" | "bin" | "ui" | "lib"))
-        || matches!(parts.last().map(String::as_str), Some("client" | "worker"));
-    if shell {
+    if matches!(parts.first().map(String::as_str), Some("main" | "lib")) {
         return None;
     }
     Some(parts.into_iter().filter(|p| p != "mod").collect())
 }
 
-/// The group a module path counts under: its top-level module, or for
-/// `import`, its child (`import::reader::xlsx` → `import::reader`).
-fn group(path: &[String]) -> Option<String> {
+/// The group a module path counts under: its top-level module, or for the
+/// crate's inner-layered module, its child (`imported::cell::x` → `imported::cell`).
+fn group(crate_: &Layers, path: &[String]) -> Option<String> {
     let top = path.first()?;
-    if top == "import" {
-        if let Some(child) = path.get(1).filter(|c| IMPORT_LAYERS.iter().any(|l| l.contains(&c.as_str()))) {
-            return Some(format!("import::{child}"));
+    if let Some((inner, layers)) = crate_.inner {
+        let child = path.get(1).filter(|c| layers.iter().any(|l| l.contains(&c.as_str())));
+        if let (true, Some(child)) = (top == inner, child) {
+            return Some(format!("{top}::{child}"));
         }
     }
     Some(top.clone())
 }
 
-fn layer(group: &str) -> Option<(usize, Option<usize>)> {
+fn layer(crate_: &Layers, group: &str) -> Option<(usize, Option<usize>)> {
     let (top, child) = match group.split_once("::") {
         Some((t, c)) => (t, Some(c)),
         None => (group, None),
     };
-    let outer = LAYERS.iter().position(|l| l.contains(&top))?;
-    let inner = child.map(|c| IMPORT_LAYERS.iter().position(|l| l.contains(&c)));
-    Some((outer, inner.flatten()))
+    let outer = crate_.top.iter().position(|l| l.contains(&top))?;
+    let inner = child.and_then(|c| crate_.inner.and_then(|(_, layers)| layers.iter().position(|l| l.contains(&c))));
+    Some((outer, inner))
 }
 
-/// Every module path a file names through `crate::…` or `super::…`, outside comments.
+/// The paths a `use` tree names after a prefix: `a::b`, or each of a group
+/// `{a::b, c::{d, e}}` (as module paths: lower-case segments only).
+fn paths_after(after: &str, base: &[String], out: &mut BTreeSet<Vec<String>>) {
+    let mut path = base.to_vec();
+    let mut rest = after;
+    loop {
+        let seg: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        if seg.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+            path.push(seg.clone());
+            rest = &rest[seg.len()..];
+            if let Some(next) = rest.strip_prefix("::") {
+                rest = next;
+                continue;
+            }
+        } else if let Some(group) = rest.strip_prefix('{') {
+            // Each comma-separated item of the group, at depth 0.
+            let mut depth = 0;
+            let mut start = 0;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        paths_after(group[start..i].trim(), &path, out);
+                        break;
+                    }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        paths_after(group[start..i].trim(), &path, out);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        break;
+    }
+    if !path.is_empty() && path.len() > base.len() {
+        out.insert(path);
+    }
+}
+
+/// Every module path a file names through `crate::…` or `super::…`, outside
+/// comments, grouped uses (`use crate::{a, b}`) included.
 fn uses(module: &[String], text: &str) -> BTreeSet<Vec<String>> {
     let mut out = BTreeSet::new();
     // `super` is the parent module (of `a/b.rs` and of `a/b/mod.rs` alike: `a`).
     let parent = module[..module.len().saturating_sub(1)].to_vec();
-    for line in text.lines().map(str::trim_start).filter(|l| !l.starts_with("//")) {
+    // A `use` spread over lines by rustfmt is read as one line.
+    let code: String = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.starts_with("//"))
+        .map(|l| if l.ends_with('{') || l.ends_with(',') { format!("{l} ") } else { format!("{l}\n") })
+        .collect();
+    for line in code.lines() {
         for (prefix, base) in [("crate::", Vec::new()), ("super::", parent.clone())] {
             let mut rest = line;
             while let Some(at) = rest.find(prefix) {
                 let after = &rest[at + prefix.len()..];
-                let path: Vec<String> = after
-                    .split("::")
-                    .map(|seg| seg.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
-                    .take_while(|seg| seg.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-                    .collect();
-                let mut full = base.clone();
-                full.extend(path);
-                if !full.is_empty() {
-                    out.insert(full);
-                }
+                paths_after(after, &base, &mut out);
                 rest = after;
             }
         }
@@ -107,65 +165,87 @@ fn uses(module: &[String], text: &str) -> BTreeSet<Vec<String>> {
     out
 }
 
-#[test]
-fn modules_use_only_their_own_layer_or_below_and_never_each_other() {
+/// A crate's module graph, and what breaks its layers.
+fn crate_edges(crate_: &Layers, wrong: &mut Vec<String>) -> BTreeMap<String, BTreeSet<String>> {
+    let src = root().join(crate_.src);
     let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
+    rust_files(&src, &mut files);
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut wrong = Vec::new();
     for file in &files {
-        let Some(module) = module_of(file) else { continue };
-        let Some(from) = group(&module) else { continue };
-        let Some(from_layer) = layer(&from) else {
-            wrong.push(format!("{from}: not in a layer (add it to LAYERS and README)"));
+        let Some(module) = module_of(&src, file) else { continue };
+        let Some(from) = group(crate_, &module) else { continue };
+        let Some(from_layer) = layer(crate_, &from) else {
+            wrong.push(format!("{}: {from}: not in a layer (add it to CRATES and README)", crate_.src));
             continue;
         };
         let text = std::fs::read_to_string(file).unwrap_or_default();
         for used in uses(&module, &text) {
-            let Some(to) = group(&used) else { continue };
+            let Some(to) = group(crate_, &used) else { continue };
             if to == from {
                 continue;
             }
-            let Some(to_layer) = layer(&to) else { continue };
+            let Some(to_layer) = layer(crate_, &to) else { continue };
             if to_layer.0 > from_layer.0 || (to_layer.0 == from_layer.0 && to_layer.1 > from_layer.1) {
                 wrong.push(format!("{from} uses {to}, a higher layer ({})", file.display()));
             }
             edges.entry(from.clone()).or_default().insert(to);
         }
     }
-    // No circle: a depth-first walk never comes back to a module on its path.
-    fn walk(
-        at: &str,
-        edges: &BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-        wrong: &mut Vec<String>,
-    ) {
-        if let Some(i) = path.iter().position(|p| p == at) {
-            wrong.push(format!("circle: {} → {at}", path[i..].join(" → ")));
-            return;
-        }
-        if !done.insert(at.to_string()) {
-            return;
-        }
-        path.push(at.to_string());
-        for next in edges.get(at).into_iter().flatten() {
-            walk(next, edges, path, done, wrong);
-        }
-        path.pop();
+    edges
+}
+
+/// A circle in the graph, if a depth-first walk comes back to a module on its path.
+fn walk(
+    at: &str,
+    edges: &BTreeMap<String, BTreeSet<String>>,
+    path: &mut Vec<String>,
+    done: &mut BTreeSet<String>,
+    wrong: &mut Vec<String>,
+) {
+    if let Some(i) = path.iter().position(|p| p == at) {
+        wrong.push(format!("circle: {} → {at}", path[i..].join(" → ")));
+        return;
     }
-    let mut done = BTreeSet::new();
-    for start in edges.keys() {
-        walk(start, &edges, &mut Vec::new(), &mut done, &mut wrong);
+    if !done.insert(at.to_string()) {
+        return;
     }
-    assert!(edges.len() > 20, "the walk saw the library: {edges:?}");
+    path.push(at.to_string());
+    for next in edges.get(at).into_iter().flatten() {
+        walk(next, edges, path, done, wrong);
+    }
+    path.pop();
+}
+
+#[test]
+fn modules_use_only_their_own_layer_or_below_and_never_each_other() {
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for crate_ in CRATES {
+        let edges = crate_edges(crate_, &mut wrong);
+        seen += edges.len();
+        let mut done = BTreeSet::new();
+        for start in edges.keys() {
+            walk(start, &edges, &mut Vec::new(), &mut done, &mut wrong);
+        }
+    }
+    assert!(seen > 25, "the walk saw the crates: {seen} modules");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn grouped_uses_count() {
+    let found = uses(&["a".into(), "b".into()], "use crate::{money::Satang, text::{compact, normalize}};\n");
+    let want: BTreeSet<Vec<String>> = [vec!["money"], vec!["text", "compact"], vec!["text", "normalize"]]
+        .iter()
+        .map(|p| p.iter().map(|s| s.to_string()).collect())
+        .collect();
+    assert_eq!(found, want);
 }
 
 #[test]
 fn lines_and_modules_stay_short() {
     let mut files = Vec::new();
-    for dir in ["src", "tests", "examples", "fuzz/fuzz_targets"] {
+    for dir in ["src", "crates", "tests", "examples", "fuzz/fuzz_targets"] {
         rust_files(&root().join(dir), &mut files);
     }
     let mut wrong = Vec::new();
@@ -180,7 +260,8 @@ fn lines_and_modules_stay_short() {
             }
         }
         let lines = text.lines().count();
-        if rel.starts_with("src") && lines > MAX_MODULE_LINES {
+        let source = rel.starts_with("src") || rel.starts_with("crates");
+        if source && lines > MAX_MODULE_LINES {
             wrong.push(format!("{rel}: {lines} lines"));
         }
     }

@@ -35,7 +35,7 @@ fn run(targets: &[&str], extra: &[String]) -> Value {
     args.extend(reports("provinces", "ตราด-"));
     args.push(fixture("provinces/รายงาน-ระยอง.xlsx"));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(otop_command::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).expect("JSON")
 }
 
@@ -144,10 +144,10 @@ fn a_sales_file_goes_to_the_province_whose_districts_it_names() {
 fn a_province_is_read_from_the_title_when_the_column_is_empty() {
     // Trat's reports leave จังหวัด empty; "อำเภอ… จังหวัดตราด" in the title names it.
     let bytes = std::fs::read(fixture("provinces/ตราด-02-คลองใหญ่.xlsx")).unwrap();
-    let f = otop_kpi::import::report::import_report(
+    let f = otop_import::report::import_report(
         "ตราด-02-คลองใหญ่.xlsx",
         &bytes,
-        otop_kpi::import::file::FileKind::Report,
+        otop_engine::imported::file::FileKind::Report,
         &["คลองใหญ่".to_string()],
     );
     assert!(f.products.iter().all(|p| &*p.province == "ตราด"));
@@ -169,11 +169,11 @@ fn a_sales_file_that_cannot_be_opened_says_so() {
 
 #[test]
 fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
-    use otop_kpi::import::file::FileKind;
-    use otop_kpi::import::report::import_report;
-    use otop_kpi::import::targets::read_tables;
-    use otop_kpi::nation::{presets_from_targets, NationRun, NationSteps};
-    use otop_kpi::preset::Preset;
+    use otop_engine::imported::file::FileKind;
+    use otop_engine::nation::{presets_from_targets, NationRun, NationSteps};
+    use otop_engine::preset::Preset;
+    use otop_import::report::import_report;
+    use otop_import::targets::read_tables;
     let mut tables = Vec::new();
     for t in ["targets-จันทบุรี.xlsx", "targets-ตราด.xlsx"] {
         tables.push((
@@ -264,7 +264,7 @@ fn who_has_sent_eight_of_nine_districts_and_per_province() {
     let mut args: Vec<String> = vec!["score".into(), "--json".into()];
     args.extend(reports("scenario", "0").into_iter().filter(|f| !f.contains("วังสมบูรณ์")));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0);
+    assert_eq!(otop_command::run(&args, &mut out, &mut err), 0);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["submitted"], serde_json::json!({"sent": 8, "of": 9, "not_sent": ["วังสมบูรณ์"]}));
     // Several provinces: each province says who has sent.

@@ -5,14 +5,14 @@
 //! before and after LibreOffice re-saves it); its `.xls` and `.ods` copies come
 //! back as `.xlsx` with their merged cells.
 
-use otop_kpi::analysis::Analysis;
-use otop_kpi::display::Lang;
-use otop_kpi::export::returned::returned_file;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::import::{reader, report::import_report};
-use otop_kpi::issue::{Issue, Severity};
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_engine::analysis::Analysis;
+use otop_engine::display::Lang;
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::{Issue, Severity};
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesInput;
+use otop_export::returned::returned_file;
+use otop_import::{reader, report::import_report};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -356,7 +356,7 @@ fn the_command_writes_each_file_to_send_back_into_a_folder() {
         args.push(scenario.join(f).display().to_string());
     }
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(otop_command::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     let mut written: Vec<String> =
         std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     written.sort();

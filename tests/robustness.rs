@@ -3,13 +3,13 @@
 //! go through the import path without a panic, in bounded time, and come out
 //! either classified or as one clear error naming the file.
 
-use otop_kpi::import::file::FileKind;
-use otop_kpi::import::guard::{check_zip_parts, MAX_PART_BYTES};
-use otop_kpi::import::report::import_report;
-use otop_kpi::import::targets::read_tables;
-use otop_kpi::issue::Severity;
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::Severity;
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesInput;
+use otop_import::guard::{check_zip_parts, MAX_PART_BYTES};
+use otop_import::report::import_report;
+use otop_import::targets::read_tables;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -52,7 +52,7 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
         let t0 = Instant::now();
         let result = catch_unwind(AssertUnwindSafe(|| {
             let f = import_report(&name, &bytes, FileKind::Report, &names());
-            let s = SalesInput::read(&[(name.clone(), bytes.clone())], &preset);
+            let s = otop_import::sales::read_all(&[(name.clone(), bytes.clone())], &preset);
             let _ = read_tables(&name, &bytes);
             (f, s)
         }));
@@ -136,7 +136,8 @@ fn one_bad_file_never_stops_the_others() {
         ["encrypted.xlsx", "damaged.xlsx", "photo.xlsx", "zip-bomb.xlsx"].iter().map(|n| bad(n)).collect();
     files.push(("01-เมืองสระแก้ว.xlsx".into(), good));
     let imported: Vec<_> = files.iter().map(|(n, b)| import_report(n, b, FileKind::Report, &names())).collect();
-    let a = otop_kpi::analysis::Analysis::run(&Preset::sa_kaeo_2564_round2(), &imported, &[], &SalesInput::default());
+    let a =
+        otop_engine::analysis::Analysis::run(&Preset::sa_kaeo_2564_round2(), &imported, &[], &SalesInput::default());
     assert_eq!(a.counted.online[0], 40);
     assert_eq!(a.issues.iter().filter(|i| i.severity == Severity::Error).count(), 4);
 }
@@ -216,10 +217,10 @@ fn hostile_web_format_files_are_bounded() {
 /// what comes back reads again with the problems sheet first and every sheet after.
 #[test]
 fn every_corpus_file_that_reads_can_be_sent_back() {
-    use otop_kpi::display::Lang;
-    use otop_kpi::export::returned::returned_file;
-    use otop_kpi::import::reader;
-    use otop_kpi::issue::{Code, Issue};
+    use otop_engine::display::Lang;
+    use otop_engine::issue::{Code, Issue};
+    use otop_export::returned::returned_file;
+    use otop_import::reader;
     let Some(dir) = corpus_dir() else { return };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

@@ -2,9 +2,9 @@
 //! make_fixtures.py). Growth and scores below were computed by hand from the
 //! letter's bases and targets.
 
-use otop_kpi::money::Satang;
-use otop_kpi::preset::Preset;
-use otop_kpi::sales::SalesInput;
+use otop_engine::money::Satang;
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesInput;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +17,7 @@ fn read(rel: &[&str]) -> SalesInput {
         .iter()
         .map(|r| (fixture(r).file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(fixture(r)).unwrap()))
         .collect();
-    SalesInput::read(&files, &Preset::sa_kaeo_2564_round2())
+    otop_import::sales::read_all(&files, &Preset::sa_kaeo_2564_round2())
 }
 
 /// Actual Apr–Sep 2564 sales per district, as the fixture script typed them.
@@ -48,7 +48,7 @@ fn long_wide_and_totals_layouts_give_the_same_sales() {
     for f in ["sales/sales-long.xlsx", "sales/sales-wide.xlsx", "sales/sales-totals.csv"] {
         let s = read(&[f]);
         assert_eq!(actual(&s), want, "{f}");
-        assert_eq!(s.files[0].kind, Some(otop_kpi::import::file::FileKind::Sales));
+        assert_eq!(s.files[0].kind, Some(otop_engine::imported::file::FileKind::Sales));
         assert!(s.files[0].issues.iter().all(|i| i.code != "sales.amphoe.unknown"), "{f}: {:?}", s.files[0].issues);
     }
 }
@@ -105,7 +105,7 @@ fn nine_district_sales_through_the_command() {
             )
             .collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        assert_eq!(otop_kpi::cli::run(&args, &mut out, &mut err), 0);
+        assert_eq!(otop_command::run(&args, &mut out, &mut err), 0);
         let v: Value = serde_json::from_slice(&out).unwrap();
         for (i, (row, e)) in v["districts"].as_array().unwrap().iter().zip(EXPECTED).enumerate() {
             assert_eq!(row["district"], e.0);

@@ -3,12 +3,13 @@
 //! settings edited, target tables imported), checked against figures written by
 //! hand from the fixtures (see make_fixtures.py and tests/import.rs).
 
-use otop_kpi::import::file::FileKind;
-use otop_kpi::issue::preset::Figure;
-use otop_kpi::issue::Code;
-use otop_kpi::money::{BasisPoints, Satang};
-use otop_kpi::read_file::{run, Outcome, Reply};
-use otop_kpi::session::Session;
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::preset::Figure;
+use otop_engine::issue::Code;
+use otop_engine::money::{BasisPoints, Satang};
+use otop_protocol::{Outcome, Reply};
+use otop_session::Session;
+use otop_worker::run;
 use std::path::Path;
 
 fn bytes(rel: &str) -> Vec<u8> {
@@ -251,7 +252,7 @@ fn clearing_forgets_everything_and_never_reuses_a_request_id() {
 fn a_failed_read_is_the_files_error() {
     let mut s = Session::default();
     let request = s.add_file(FileKind::Sales, "sales.xlsx");
-    let error = otop_kpi::import::error::FileError::NoAnswer { seconds: 60 };
+    let error = otop_engine::imported::error::FileError::NoAnswer { seconds: 60 };
     assert!(s.store(Reply::failed(&request, &error)));
     let a = s.analysis();
     let mine: Vec<_> = a.issues.iter().filter(|i| i.file.as_deref() == Some("sales.xlsx")).collect();
@@ -267,7 +268,7 @@ fn several_provinces_follow_the_page_settings() {
         .iter()
         .map(|rel| {
             let name = file_name(rel).to_string();
-            let tables = otop_kpi::import::targets::read_tables(&name, &bytes(rel)).map_err(|e| e.issue(&name));
+            let tables = otop_import::targets::read_tables(&name, &bytes(rel)).map_err(|e| e.issue(&name));
             (name, tables)
         })
         .collect();
@@ -280,9 +281,9 @@ fn several_provinces_follow_the_page_settings() {
     let n = s.nation().expect("a run over two provinces");
     // By hand: มะขาม, 6 online of 80 → 2 by the table, 1 by percent (7.50 % < 8 %).
     let score =
-        |n: &otop_kpi::nation::NationRun| n.provinces[0].analysis.evaluation.districts[4].kpi1.score(n.nation.rule);
+        |n: &otop_engine::nation::NationRun| n.provinces[0].analysis.evaluation.districts[4].kpi1.score(n.nation.rule);
     assert_eq!(score(&n), 2);
-    s.set_rule(otop_kpi::preset::ScoringRule::Percent);
+    s.set_rule(otop_engine::preset::ScoringRule::Percent);
     assert_eq!(score(&s.nation().unwrap()), 1, "the page's rule reaches every province");
     // The evaluation window is editable, and reaches the provinces too.
     s.set_window_month(true, "พ.ค. 2564");

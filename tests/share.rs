@@ -2,16 +2,15 @@
 //! the fragment, a province's link is short, a 76-province one stays usable,
 //! and a bad link is one clear error; an earlier link gives each row's change.
 
-use otop_kpi::analysis::Analysis;
-use otop_kpi::calendar::Day;
-use otop_kpi::divisions;
-use otop_kpi::import::file::{FileKind, ImportedFile};
-use otop_kpi::import::report::import_report;
-use otop_kpi::money::{BasisPoints, Satang};
-use otop_kpi::preset::{District, Preset, ScoringRule};
-use otop_kpi::sales::SalesInput;
-use otop_kpi::share::change::changes;
-use otop_kpi::share::{LinkError, SharedRun, MAX_LENGTH};
+use otop_engine::analysis::Analysis;
+use otop_engine::calendar::Day;
+use otop_engine::divisions;
+use otop_engine::imported::file::{FileKind, ImportedFile};
+use otop_engine::money::{BasisPoints, Satang};
+use otop_engine::preset::{District, Preset, ScoringRule};
+use otop_engine::share::change::changes;
+use otop_engine::share::{LinkError, SharedRun, MAX_LENGTH};
+use otop_import::report::import_report;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -34,7 +33,8 @@ fn scenario(skip: Option<&str>) -> (Preset, Analysis) {
     let round1: Vec<ImportedFile> =
         files.iter().filter(|p| is(p, "round1")).map(|p| read(p, FileKind::Round1)).collect();
     let sales_path = dir.join("sales/sales-long.xlsx");
-    let sales = SalesInput::read(&[("sales-long.xlsx".into(), std::fs::read(sales_path).unwrap())], &preset);
+    let sales =
+        otop_import::sales::read_all(&[("sales-long.xlsx".into(), std::fs::read(sales_path).unwrap())], &preset);
     let a = Analysis::run(&preset, &reports, &round1, &sales);
     (preset, a)
 }
@@ -80,7 +80,7 @@ fn country(n: usize) -> SharedRun {
             let k = districts.len();
             // (The link does not carry the deadline.)
             let preset = Preset { province: p.name.into(), districts, deadline: None, ..Preset::sa_kaeo_2564_round2() };
-            otop_kpi::share::SharedProvince {
+            otop_engine::share::SharedProvince {
                 preset,
                 online: (0..k).map(|j| (j * 3 % 40) as i64).collect(),
                 sales: (0..k).map(|j| Some(Satang(110_000_000 + j as i64 * 777))).collect(),
@@ -128,7 +128,7 @@ fn a_bad_link_is_one_clear_error() {
         let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&good[3..]).unwrap();
         bytes[..bytes.len() - 4].to_vec()
     };
-    let mut link: otop_kpi::share::link::Link = postcard::from_bytes(&payload).unwrap();
+    let mut link: otop_engine::share::link::Link = postcard::from_bytes(&payload).unwrap();
     link.provinces[0].districts[0].online += 5;
     payload = postcard::to_allocvec(&link).unwrap();
     payload.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
@@ -203,7 +203,7 @@ fn any_run() -> impl Strategy<Value = SharedRun> {
                             base: Satang(*b),
                         })
                         .collect();
-                    otop_kpi::share::SharedProvince {
+                    otop_engine::share::SharedProvince {
                         preset,
                         online: ds.iter().map(|d| d.2).collect(),
                         sales: ds.iter().map(|d| d.4.map(Satang)).collect(),
@@ -232,24 +232,24 @@ proptest! {
 #[test]
 fn a_results_workbook_holds_its_link_and_compares_like_it() {
     let (preset, a) = scenario(None);
-    let bytes = otop_kpi::export::results::results_workbook(&preset, &a, otop_kpi::display::Lang::Th).unwrap();
-    let book = otop_kpi::import::reader::read("results.xlsx", &bytes).unwrap();
-    let hidden = book.sheets.iter().find(|s| s.name == otop_kpi::share::LINK_SHEET).unwrap();
+    let bytes = otop_export::results::results_workbook(&preset, &a, otop_engine::display::Lang::Th).unwrap();
+    let book = otop_import::reader::read("results.xlsx", &bytes).unwrap();
+    let hidden = book.sheets.iter().find(|s| s.name == otop_engine::share::LINK_SHEET).unwrap();
     assert!(hidden.hidden, "the link's sheet is hidden");
-    let link = otop_kpi::share::link_in(&book).unwrap();
+    let link = otop_engine::share::link_in(&book.sheets).unwrap();
     let run = SharedRun::decode(&link).unwrap();
     assert_eq!(run.analysis(0).unwrap().evaluation, a.evaluation);
     // The worker's request gives the same; a report of a district gives none.
-    let reply = otop_kpi::read_file::run(&otop_kpi::read_file::Request::link(1, "results.xlsx"), &bytes);
-    assert_eq!(reply.outcome, otop_kpi::read_file::Outcome::Link(Some(link)));
+    let reply = otop_worker::run(&otop_protocol::Request::link(1, "results.xlsx"), &bytes);
+    assert_eq!(reply.outcome, otop_protocol::Outcome::Link(Some(link)));
     let report =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario/07-เขาฉกรรจ์.xlsx"))
             .unwrap();
-    let reply = otop_kpi::read_file::run(&otop_kpi::read_file::Request::link(2, "07.xlsx"), &report);
-    assert_eq!(reply.outcome, otop_kpi::read_file::Outcome::Link(None));
+    let reply = otop_worker::run(&otop_protocol::Request::link(2, "07.xlsx"), &report);
+    assert_eq!(reply.outcome, otop_protocol::Outcome::Link(None));
     // A 76-province link spans several cells of at most 30,000 characters.
     let long = country(76).encode();
-    let cells = otop_kpi::share::link_cells(&long);
-    assert!(cells.len() >= 2 && cells.iter().all(|c| c.chars().count() <= otop_kpi::share::CELL_CHARS));
+    let cells = otop_engine::share::link_cells(&long);
+    assert!(cells.len() >= 2 && cells.iter().all(|c| c.chars().count() <= otop_engine::share::CELL_CHARS));
     assert_eq!(cells.concat(), long);
 }

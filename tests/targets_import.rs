@@ -1,11 +1,11 @@
 //! The letter's target tables read from Excel in the letter's layout (SPEC §4.4).
 
-use otop_kpi::import::targets::{apply, read_tables, Table};
-use otop_kpi::money::Satang;
-use otop_kpi::preset::Preset;
+use otop_engine::money::Satang;
+use otop_engine::preset::Preset;
+use otop_import::targets::{apply, read_tables, Table};
 use std::path::Path;
 
-fn tables(name: &str) -> Vec<otop_kpi::import::targets::TargetTable> {
+fn tables(name: &str) -> Vec<otop_import::targets::TargetTable> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/targets").join(name);
     read_tables(name, &std::fs::read(path).unwrap()).unwrap()
 }
@@ -63,11 +63,11 @@ fn block(province: &str, districts: &[(&str, i64, i64)], total: Option<(&str, &s
     out + ",,,,,,,,\n"
 }
 
-fn csv_tables(csv: &str) -> Vec<otop_kpi::import::targets::TargetTable> {
+fn csv_tables(csv: &str) -> Vec<otop_import::targets::TargetTable> {
     read_tables("เป้าหมาย.csv", csv.as_bytes()).unwrap()
 }
 
-fn codes(t: &otop_kpi::import::targets::TargetTable) -> Vec<&'static str> {
+fn codes(t: &otop_import::targets::TargetTable) -> Vec<&'static str> {
     t.checks.iter().map(|i| i.code.as_str()).collect()
 }
 

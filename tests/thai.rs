@@ -14,7 +14,7 @@ fn score(args: &[String]) -> Value {
     let mut all: Vec<String> = vec!["score".into(), "--json".into()];
     all.extend(args.iter().cloned());
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(otop_kpi::cli::run(&all, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(otop_command::run(&all, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).expect("JSON")
 }
 
@@ -93,8 +93,8 @@ fn a_row_without_a_province_goes_where_the_official_list_puts_its_district() {
 
 #[test]
 fn a_misspelt_district_on_every_row_of_a_big_file_is_one_issue() {
-    use otop_kpi::import::product::Product;
-    use otop_kpi::issue::Code;
+    use otop_engine::imported::product::Product;
+    use otop_engine::issue::Code;
     let product = |row: u32| Product {
         file: "big.xlsx".into(),
         sheet: "S".into(),
@@ -115,10 +115,10 @@ fn a_misspelt_district_on_every_row_of_a_big_file_is_one_issue() {
         online_sales: None,
         identity: Product::identity_of(&format!("{row}"), "", "ข้าว"),
     };
-    let mut f = otop_kpi::import::file::ImportedFile::new("big.xlsx", None);
+    let mut f = otop_engine::imported::file::ImportedFile::new("big.xlsx", None);
     f.products = std::sync::Arc::new((2..100_002).map(product).collect());
     let names = ["คลองหาด".to_string(), "ตาพระยา".to_string()];
-    let counted = otop_kpi::counting::count(&names, &[f], &[], otop_kpi::preset::MarkOnly::Warn);
+    let counted = otop_engine::counting::count(&names, &[f], &[], otop_engine::preset::MarkOnly::Warn);
     assert_eq!(counted.issues.len(), 1);
     assert_eq!(counted.issues[0].code, Code::ReportAmphoeUnknown);
     assert!(counted.issues[0].message_en.contains("on 100000 rows: 2, 3, 4 and 99997 more"));

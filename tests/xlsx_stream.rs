@@ -6,8 +6,8 @@
 //! rows, cells without a reference, dates, booleans, formula errors, entities
 //! and Excel's `_xHHHH_` escapes.
 
-use otop_kpi::import::cell::Value;
-use otop_kpi::import::reader::{xlsx, xlsx_stream};
+use otop_engine::imported::cell::Value;
+use otop_import::reader::{xlsx, xlsx_stream};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

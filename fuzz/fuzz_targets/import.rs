@@ -5,9 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::read_file::{run, Outcome, Reply};
-use otop_kpi::session::Session;
+use otop_engine::imported::file::FileKind;
+use otop_worker::run;
+use otop_protocol::{Outcome, Reply};
+use otop_session::Session;
 
 const EXTENSIONS: [&str; 6] = ["xlsx", "xls", "xlsb", "ods", "csv", "xlsm"];
 const KINDS: [FileKind; 4] = [FileKind::Report, FileKind::Round1, FileKind::Sales, FileKind::Targets];

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::share::SharedRun;
+use otop_engine::share::SharedRun;
 
 fuzz_target!(|data: &[u8]| {
     // As typed (any text), and as a version-1 payload: any bytes with their

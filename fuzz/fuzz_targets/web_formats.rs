@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::import::cell::{MAX_CELLS, MAX_ROWS};
-use otop_kpi::import::reader::{csv, html, spreadsheet_xml, Workbook};
+use otop_engine::imported::cell::{MAX_CELLS, MAX_ROWS};
+use otop_import::reader::{csv, html, spreadsheet_xml, Workbook};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else { return };

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::import::reader::xlsx_stream::both_ways;
+use otop_import::reader::xlsx_stream::both_ways;
 
 fuzz_target!(|data: &[u8]| {
     let (strings, sheet) = match data.iter().position(|b| *b == 0) {

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_kpi::import::reader::{xlsx, xlsx_stream};
+use otop_import::reader::{xlsx, xlsx_stream};
 
 static DEFAULT_HOOK: std::sync::Once = std::sync::Once::new();
 

@@ -6,11 +6,11 @@ use super::browser::download;
 use super::i18n::t;
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::export;
-use otop_kpi::export::returned::returned_name;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::issue::Issue;
-use otop_kpi::read_file::{Outcome, ToReturn};
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::Issue;
+use otop_export as export;
+use otop_export::returned::returned_name;
+use otop_protocol::{Outcome, ToReturn};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
@@ -22,7 +22,7 @@ fn issues_of(state: State, name: &str) -> Vec<Issue> {
 }
 
 /// What a request to send files back gave: the bytes, or why not, in both languages.
-fn returned(reply: otop_kpi::read_file::Reply) -> Result<Vec<u8>, (String, String)> {
+fn returned(reply: otop_protocol::Reply) -> Result<Vec<u8>, (String, String)> {
     match reply.outcome {
         Outcome::Returned(Ok(bytes)) => Ok(bytes),
         Outcome::Returned(Err(issue)) => Err((issue.message_th, issue.message_en)),
@@ -41,7 +41,7 @@ pub fn send_back(state: State, kind: FileKind, name: String, note: RwSignal<Opti
     };
     note.set(None);
     leptos::task::spawn_local(async move {
-        match returned(super::read_file_client::read(request, file).await) {
+        match returned(super::worker_client::read(request, file).await) {
             Ok(bytes) => download(&returned_name(&name), XLSX, &bytes),
             Err(why) => note.set(Some(why)),
         }
@@ -92,7 +92,7 @@ fn ReturnAll() -> impl IntoView {
         busy.set(true);
         note.set(None);
         leptos::task::spawn_local(async move {
-            match returned(super::read_file_client::read_all(request, files).await) {
+            match returned(super::worker_client::read_all(request, files).await) {
                 Ok(bytes) => download(&format!("{}.zip", t_now(lang, "ส่งคืนทุกไฟล์", "files-sent-back")), ZIP, &bytes),
                 Err(why) => note.set(Some(why)),
             }
@@ -116,7 +116,7 @@ fn ReturnAll() -> impl IntoView {
 }
 
 /// A label in `lang`, now.
-fn t_now(lang: otop_kpi::display::Lang, th: &str, en: &str) -> String {
+fn t_now(lang: otop_engine::display::Lang, th: &str, en: &str) -> String {
     super::i18n::tr(lang, th, en)
 }
 

@@ -1,8 +1,8 @@
 //! Words of the page in Thai and English, and numbers as the user wants them.
 
 use leptos::prelude::*;
-use otop_kpi::display::{self, Lang};
-use otop_kpi::money::{BasisPoints, Satang};
+use otop_engine::display::{self, Lang};
+use otop_engine::money::{BasisPoints, Satang};
 
 use super::State;
 
@@ -23,7 +23,7 @@ pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Sen
 /// Digits as the user chose: Thai (๑๒๓) or Arabic.
 pub fn digits(state: State, s: String) -> String {
     if state.thai_digits.get() {
-        otop_kpi::text::to_thai_digits(&s)
+        otop_engine::text::to_thai_digits(&s)
     } else {
         s
     }

@@ -5,9 +5,9 @@ use super::browser::files_of;
 use super::i18n::{t, tr};
 use super::{forget_file, keep_files, read, State};
 use leptos::prelude::*;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::issue::Severity;
-use otop_kpi::session::{Session, Slot};
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::Severity;
+use otop_session::{Session, Slot};
 use wasm_bindgen::JsCast;
 
 thread_local! {
@@ -78,7 +78,7 @@ fn DropZone(
                 // page); the input stays for the pickers and the test hooks.
                 <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
                 <input type="file" multiple data-testid=testid class="file-input"
-                    accept=otop_kpi::import::detect::picker_accept()
+                    accept=otop_engine::imported::file::picker_accept()
                     on:change=on_change />
             </label>
             <FileList kind />
@@ -146,7 +146,7 @@ fn FileList(kind: FileKind) -> impl IntoView {
 }
 
 /// Each province's report files in a run over several provinces: (province, file names).
-fn province_files(n: &otop_kpi::nation::NationRun) -> Vec<(String, Vec<String>)> {
+fn province_files(n: &otop_engine::nation::NationRun) -> Vec<(String, Vec<String>)> {
     n.provinces.iter().map(|p| (p.preset.province.clone(), p.files.clone())).collect()
 }
 
@@ -222,7 +222,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     };
     // Every file's own issues reach the analysis (with those found when counting).
     let file_for_state = f.file.clone();
-    let state_attr = move || state.issues.with(|all| otop_kpi::import::file::state_of_file(all, &file_for_state));
+    let state_attr = move || state.issues.with(|all| otop_engine::imported::file::state_of_file(all, &file_for_state));
     let issues_of = f.file.clone();
     let counts = move || {
         state.issues.with(|all| {
@@ -384,7 +384,7 @@ pub fn Inputs() -> impl IntoView {
                         "Several provinces: import each province's target tables…",
                     )}
                     <input type="file" multiple data-testid="targets-files" class="file-input"
-                        accept=otop_kpi::import::detect::picker_accept()
+                        accept=otop_engine::imported::file::picker_accept()
                         on:change=move |ev| {
                             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                             else {

@@ -3,8 +3,8 @@
 use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::display::Lang;
-use otop_kpi::issue::{Issue, Severity};
+use otop_engine::display::Lang;
+use otop_engine::issue::{Issue, Severity};
 
 /// How many issues the list renders at first, and more at each "show more".
 const PAGE: usize = 200;

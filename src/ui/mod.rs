@@ -8,24 +8,23 @@ mod i18n;
 mod inputs;
 mod issues;
 mod print;
-#[path = "../read_file/client.rs"]
-mod read_file_client;
 mod results;
 mod scoring;
 mod settings;
 mod share;
+mod worker_client;
 
 use leptos::prelude::*;
-use otop_kpi::analysis::Analysis;
-use otop_kpi::display::Lang;
-use otop_kpi::import::file::FileKind;
-use otop_kpi::money::Satang;
-use otop_kpi::nation::NationRun;
-use otop_kpi::preset::Preset;
-use otop_kpi::read_file::Request;
-use otop_kpi::session::Session;
-use otop_kpi::share::change::{changes, Changes};
-use otop_kpi::share::SharedRun;
+use otop_engine::analysis::Analysis;
+use otop_engine::display::Lang;
+use otop_engine::imported::file::FileKind;
+use otop_engine::money::Satang;
+use otop_engine::nation::NationRun;
+use otop_engine::preset::Preset;
+use otop_engine::share::change::{changes, Changes};
+use otop_engine::share::SharedRun;
+use otop_protocol::Request;
+use otop_session::Session;
 use std::cell::RefCell;
 
 use i18n::t;
@@ -39,7 +38,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
-    read_file_client::start();
+    worker_client::start();
     leptos::mount::mount_to_body(App);
 }
 
@@ -80,7 +79,7 @@ pub struct State {
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
     /// Every issue of the run (over several provinces: all of them, not only the shown province's).
-    pub issues: Memo<Vec<otop_kpi::issue::Issue>>,
+    pub issues: Memo<Vec<otop_engine::issue::Issue>>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
     pub reports_read: Memo<bool>,
     /// The one district every counted product belongs to, when the dropped reports
@@ -133,7 +132,7 @@ fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
 
 thread_local! {
     /// Answers waiting to be stored, and whether a store is planned.
-    static ANSWERS: RefCell<(Vec<otop_kpi::read_file::Reply>, bool)> = const { RefCell::new((Vec::new(), false)) };
+    static ANSWERS: RefCell<(Vec<otop_protocol::Reply>, bool)> = const { RefCell::new((Vec::new(), false)) };
 }
 
 /// Reads a file for `request` in a worker, and stores what it gave in the session.
@@ -142,7 +141,7 @@ thread_local! {
 /// square of their number. The last answer of a batch of files is stored at once.
 pub fn read(state: State, request: Request, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        let reply = read_file_client::read(request, file).await;
+        let reply = worker_client::read(request, file).await;
         let (waiting, planned) = ANSWERS.with(|a| {
             let mut a = a.borrow_mut();
             a.0.push(reply);
@@ -186,8 +185,8 @@ pub fn read_targets(state: State, file: web_sys::File) {
     let request = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name));
     let Some(request) = request else { return };
     leptos::task::spawn_local(async move {
-        let reply = read_file_client::read(request, file).await;
-        if let otop_kpi::read_file::Outcome::Targets(tables) = reply.outcome {
+        let reply = worker_client::read(request, file).await;
+        if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
             state.session.update(|s| s.import_targets(&name, tables));
         }
     });
@@ -203,8 +202,8 @@ pub fn read_provinces(state: State, files: Vec<web_sys::File>) {
             let Some(request) = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name)) else {
                 continue;
             };
-            let reply = read_file_client::read(request, file).await;
-            if let otop_kpi::read_file::Outcome::Targets(tables) = reply.outcome {
+            let reply = worker_client::read(request, file).await;
+            if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
                 read.push((name, tables));
             }
         }
@@ -352,7 +351,7 @@ fn App() -> impl IntoView {
     let footer = move || {
         let p = state.preset.get();
         let l = state.lang.get();
-        let window = otop_kpi::display::window(p.window, l);
+        let window = otop_engine::display::window(p.window, l);
         i18n::tr(
             l,
             &format!(

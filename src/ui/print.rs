@@ -4,16 +4,16 @@
 use super::i18n::{self, t};
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::display::Lang;
+use otop_engine::display::Lang;
 
 /// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
 fn today(lang: Lang) -> String {
     let d = js_sys::Date::new_0();
     let (day, month, year) = (d.get_date(), d.get_month() as usize, d.get_full_year() as i32);
-    let months = otop_kpi::calendar::THAI_MONTHS;
+    let months = otop_engine::calendar::THAI_MONTHS;
     match (lang, months.get(month)) {
         (Lang::Th, Some((name, _))) => format!("{day} {name} {}", year + 543),
-        _ => format!("{day} {} {year}", otop_kpi::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
+        _ => format!("{day} {} {year}", otop_engine::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
     }
 }
 
@@ -35,7 +35,7 @@ pub fn PrintHeader() -> impl IntoView {
             ),
         );
         // A run opened from a link: the date its data had.
-        let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_kpi::display::day(d, l));
+        let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_engine::display::day(d, l));
         let day = day.unwrap_or_else(|| today(l));
         let date = i18n::tr(l, &format!("ข้อมูล ณ วันที่ {day}"), &format!("Data as of {day}"));
         view! { <p><strong>{title}</strong></p><p>{date}</p> }
@@ -71,7 +71,7 @@ pub fn PrintLink() -> impl IntoView {
     let body = move || {
         let link = printing.get()?;
         let l = state.lang.get();
-        let image = otop_kpi::share::qr_svg(&link).map(|svg| {
+        let image = otop_engine::share::qr_svg(&link).map(|svg| {
             use base64::Engine;
             let src = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg));
             let alt = i18n::tr(l, "QR ของลิงก์ผลการประเมิน", "QR code of the results link");

@@ -5,11 +5,11 @@
 //! [`SLICE_MS`]. A change to the session starts a new run and stops the one
 //! under way; a small run is the page's `analysis` memo's to make.
 
-use super::read_file_client::yield_to_browser;
+use super::worker_client::yield_to_browser;
 use leptos::prelude::*;
-use otop_kpi::analysis::{Analysis, AnalysisSteps};
-use otop_kpi::nation::{NationRun, NationSteps};
-use otop_kpi::session::Session;
+use otop_engine::analysis::{Analysis, AnalysisSteps};
+use otop_engine::nation::{NationRun, NationSteps};
+use otop_session::Session;
 use std::cell::Cell;
 
 /// How long one slice of scoring runs before the browser has the thread back.

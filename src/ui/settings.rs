@@ -8,11 +8,11 @@ use super::i18n::{t, tr};
 use super::{forget_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use otop_kpi::display::{self, Lang};
-use otop_kpi::import::file::FileKind;
-use otop_kpi::issue::preset::Figure;
-use otop_kpi::preset::Preset;
-use otop_kpi::session::Session;
+use otop_engine::display::{self, Lang};
+use otop_engine::imported::file::FileKind;
+use otop_engine::issue::preset::Figure;
+use otop_engine::preset::Preset;
+use otop_session::Session;
 use wasm_bindgen::JsCast;
 
 fn first_file(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
@@ -184,13 +184,13 @@ pub fn Settings() -> impl IntoView {
                 <HeadingField testid="preset-round" label_th="รอบที่" label_en="Round"
                     get=|p| p.round.to_string() set=|s, v| s.set_heading(None, None, Some(v)) />
                 <HeadingField testid="window-start" label_th="ช่วงประเมิน: เดือนแรก" label_en="Evaluated from"
-                    get=|p| otop_kpi::display::month(p.window.start.year, p.window.start.month, Lang::Th)
+                    get=|p| otop_engine::display::month(p.window.start.year, p.window.start.month, Lang::Th)
                     set=|s, v| s.set_window_month(true, v) />
                 <HeadingField testid="window-end" label_th="ถึงเดือน" label_en="to"
-                    get=|p| otop_kpi::display::month(p.window.end.year, p.window.end.month, Lang::Th)
+                    get=|p| otop_engine::display::month(p.window.end.year, p.window.end.month, Lang::Th)
                     set=|s, v| s.set_window_month(false, v) />
                 <HeadingField testid="deadline" label_th="กำหนดส่งรายงาน" label_en="Reports due"
-                    get=|p| p.deadline.map(|d| otop_kpi::display::day(d, Lang::Th)).unwrap_or_default()
+                    get=|p| p.deadline.map(|d| otop_engine::display::day(d, Lang::Th)).unwrap_or_default()
                     set=|s, v| s.set_deadline(v) />
             </div>
             <table class="districts-edit">
@@ -215,7 +215,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <label class="button">
                     {t("นำเข้าตารางค่าเป้าหมาย (Excel ตามหนังสือ)", "Import the target tables (the letter's Excel)")}
-                    <input type="file" accept=otop_kpi::import::detect::picker_accept()
+                    <input type="file" accept=otop_engine::imported::file::picker_accept()
                         data-testid="targets-file" class="file-input"
                         on:change=import_targets />
                 </label>

@@ -2,13 +2,13 @@
 //! `share-url` with a copy button), showing a run opened from one
 //! (`shared-view`, read-only, no file), and an earlier link beside the run
 //! (`compare-url`: each row's change). The link's format is the core's
-//! (`otop_kpi::share`); here are only the page's signals and views.
+//! (`otop_engine::share`); here are only the page's signals and views.
 
 use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::display;
-use otop_kpi::share::{LinkError, SharedRun};
+use otop_engine::display;
+use otop_engine::share::{LinkError, SharedRun};
 
 /// A message in both languages.
 pub type Said = Option<(String, String)>;
@@ -124,9 +124,9 @@ pub fn ShareBox() -> impl IntoView {
         }
         let Some(request) = state.session.try_update_untracked(|s| s.link_request(&file.name())) else { return };
         leptos::task::spawn_local(async move {
-            let reply = super::read_file_client::read(request, file).await;
+            let reply = super::worker_client::read(request, file).await;
             let run = match reply.outcome {
-                otop_kpi::read_file::Outcome::Link(Some(text)) => SharedRun::decode(&text).map_err(|e| e.messages()),
+                otop_protocol::Outcome::Link(Some(text)) => SharedRun::decode(&text).map_err(|e| e.messages()),
                 _ => Err((
                     "ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินที่หน้านี้สร้าง — เลือกไฟล์จากปุ่ม \"ไฟล์ผลการประเมิน (Excel)\"".into(),
                     "This is not a results workbook this page made: choose one from \"Results workbook (Excel)\""

@@ -4,9 +4,9 @@ use super::rule_note;
 use crate::ui::i18n::{baht, count, digits, percent, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::display::Lang;
-use otop_kpi::preset::ScoringRule;
-use otop_kpi::scoring::{Kpi1Score, Next};
+use otop_engine::display::Lang;
+use otop_engine::preset::ScoringRule;
+use otop_engine::scoring::{Kpi1Score, Next};
 
 /// The score of a card, in the user's digits.
 fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {

@@ -6,7 +6,7 @@
 use crate::ui::i18n::{percent_sign, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::money::BasisPoints;
+use otop_engine::money::BasisPoints;
 
 /// One bar: the row's name, its percentage, and its score under the selected rule.
 #[derive(Clone, PartialEq)]

@@ -12,8 +12,8 @@ mod targets;
 use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_kpi::display::Lang;
-use otop_kpi::preset::{MarkOnly, ScoringRule};
+use otop_engine::display::Lang;
+use otop_engine::preset::{MarkOnly, ScoringRule};
 
 /// Both scores, when the two scoring rules give different ones.
 fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {
@@ -145,7 +145,7 @@ pub fn Results() -> impl IntoView {
     // Once dropped files are read and scored, the results come into view (the
     // file list is above them): the cards and both tables fit a 1366×768 screen.
     Effect::new(move |_| {
-        let busy = state.session.with(otop_kpi::session::Session::working) || state.scoring.get();
+        let busy = state.session.with(otop_session::Session::working) || state.scoring.get();
         if !busy && crate::ui::inputs::take_dropped() {
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {

@@ -5,8 +5,8 @@
 use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::evaluation::Row;
-use otop_kpi::preset::ScoringRule;
+use otop_engine::evaluation::Row;
+use otop_engine::preset::ScoringRule;
 
 fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
     view! { <td data-col=col data-value=plain class="num">{shown}</td> }

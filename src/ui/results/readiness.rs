@@ -4,7 +4,7 @@
 use crate::ui::i18n::{count, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::import::header::Key;
+use otop_engine::imported::header::Key;
 
 #[component]
 pub fn Readiness() -> impl IntoView {

@@ -5,13 +5,13 @@ use super::rule_note;
 use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::analysis::Analysis;
-use otop_kpi::display::{self, Lang};
-use otop_kpi::evaluation::Row;
-use otop_kpi::money::Satang;
-use otop_kpi::preset::ScoringRule;
-use otop_kpi::scoring::Next;
-use otop_kpi::share::change::Change;
+use otop_engine::analysis::Analysis;
+use otop_engine::display::{self, Lang};
+use otop_engine::evaluation::Row;
+use otop_engine::money::Satang;
+use otop_engine::preset::ScoringRule;
+use otop_engine::scoring::Next;
+use otop_engine::share::change::Change;
 
 /// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
 /// (no `data-value` when there is no value yet).

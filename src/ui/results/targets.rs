@@ -5,9 +5,9 @@
 use crate::ui::i18n::{baht, count, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_kpi::display;
-use otop_kpi::money::BasisPoints;
-use otop_kpi::targets::{TargetRow, TargetTables};
+use otop_engine::display;
+use otop_engine::money::BasisPoints;
+use otop_engine::targets::{TargetRow, TargetTables};
 
 const COLS: [&str; 5] = ["t1", "t2", "t3", "t4", "t5"];
 

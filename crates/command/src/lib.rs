@@ -1,0 +1,423 @@
+//! The native command `otop-kpi` (SPEC §9), as a library function so tests can run
+//! it in-process. `src/bin/otop-kpi.rs` only forwards `std::env::args` here.
+//!
+//! ```
+//! let mut out = Vec::new();
+//! let mut err = Vec::new();
+//! let code = otop_command::run(&["targets".to_string(), "--json".to_string()], &mut out, &mut err);
+//! assert_eq!(code, 0);
+//! assert!(String::from_utf8(out).unwrap().contains("\"kpi1\""));
+//! ```
+
+mod provinces;
+mod returned;
+
+use otop_engine::analysis::Analysis;
+use otop_engine::display::{self, Lang};
+use otop_engine::imported::error::FileError;
+use otop_engine::imported::file::{FileKind, ImportedFile};
+use otop_engine::issue::Issue;
+use otop_engine::preset::{MarkOnly, Preset, ScoringRule};
+use otop_engine::targets::TargetTables;
+use otop_import::report::import_report;
+use serde_json::json;
+use std::io::Write;
+
+/// Exit status for a usage error.
+pub const USAGE_ERROR: i32 = 2;
+
+const USAGE: &str = "usage:
+  otop-kpi targets [--preset FILE] [--json]
+  otop-kpi score [--preset FILE | --targets FILE...] [--round1 FILE]... [--sales FILE]...
+                 [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
+                 [--return DIR] [--json] REPORT...
+  otop-kpi template [--preset FILE] OUT.xlsx
+";
+
+/// Runs the command with `args` (without the program name); returns the exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some((cmd, rest)) = args.split_first() else {
+        let _ = write!(err, "{USAGE}");
+        return USAGE_ERROR;
+    };
+    let result = match cmd.as_str() {
+        "targets" => targets(rest, out),
+        "score" => score(rest, out, err),
+        "template" => template(rest),
+        "-h" | "--help" | "help" => {
+            let _ = write!(out, "{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command: {other}")),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(msg) => {
+            let _ = writeln!(err, "otop-kpi: {msg}\n{USAGE}");
+            USAGE_ERROR
+        }
+    }
+}
+
+/// Options shared by the subcommands.
+#[derive(Default)]
+struct Options {
+    preset: Option<String>,
+    json: bool,
+    round1: Vec<String>,
+    sales: Vec<String>,
+    survey: bool,
+    rule: Option<ScoringRule>,
+    mark_only: Option<MarkOnly>,
+    targets: Vec<String>,
+    /// `--return DIR`: where the files to send back go.
+    return_dir: Option<String>,
+    positional: Vec<String>,
+}
+
+fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, String> {
+    let mut o = Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--preset" if allowed_flags.contains(&"--preset") => {
+                o.preset = Some(it.next().ok_or("--preset needs a file")?.clone());
+            }
+            "--json" if allowed_flags.contains(&"--json") => o.json = true,
+            "--survey" if allowed_flags.contains(&"--survey") => o.survey = true,
+            "--round1" if allowed_flags.contains(&"--round1") => {
+                o.round1.push(it.next().ok_or("--round1 needs a file")?.clone())
+            }
+            "--targets" if allowed_flags.contains(&"--targets") => {
+                o.targets.push(it.next().ok_or("--targets needs a file")?.clone())
+            }
+            "--sales" if allowed_flags.contains(&"--sales") => {
+                o.sales.push(it.next().ok_or("--sales needs a file")?.clone())
+            }
+            "--rule" if allowed_flags.contains(&"--rule") => {
+                let v = it.next().ok_or("--rule needs table or percent")?;
+                o.rule =
+                    Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
+            }
+            "--mark-only" if allowed_flags.contains(&"--mark-only") => {
+                let v = it.next().ok_or("--mark-only needs count, warn or exclude")?;
+                let m =
+                    MarkOnly::parse(v).ok_or_else(|| format!("--mark-only must be count, warn or exclude, not {v}"))?;
+                o.mark_only = Some(m);
+            }
+            "--return" if allowed_flags.contains(&"--return") => {
+                o.return_dir = Some(it.next().ok_or("--return needs a folder")?.clone())
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
+            s => o.positional.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+/// Loads the preset named by `--preset`, or the built-in one. Validation problems
+/// are returned as issues; a file that cannot be used at all is a usage error.
+fn load_preset(path: Option<&str>) -> Result<(Preset, Vec<Issue>), String> {
+    let Some(path) = path else {
+        return Ok((Preset::sa_kaeo_2564_round2(), Vec::new()));
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read preset {path}: {e}"))?;
+    match Preset::from_json(&text) {
+        (Some(p), issues) => Ok((p, issues)),
+        (None, issues) => Err(issues.into_iter().map(|i| i.message_en).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+fn targets(args: &[String], out: &mut dyn Write) -> Result<(), String> {
+    let o = parse_options(args, &["--preset", "--json"])?;
+    if let Some(extra) = o.positional.first() {
+        return Err(format!("unexpected argument: {extra}"));
+    }
+    let (preset, issues) = load_preset(o.preset.as_deref())?;
+    let tables = TargetTables::of(&preset);
+    let text = if o.json { targets_json(&preset, &tables, &issues) } else { targets_text(&preset, &tables, &issues) };
+    let _ = out.write_all(text.as_bytes());
+    Ok(())
+}
+
+fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
+    use otop_engine::evaluation::{bp_json, money_json};
+    let kpi1_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
+        json!({
+            "no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products,
+            "targets": r.kpi1,
+        })
+    };
+    let kpi2_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
+        let targets: Vec<_> = r.kpi2.iter().map(|s| money_json(*s)).collect();
+        json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": targets})
+    };
+    let v = json!({
+        "province": preset.province,
+        "fiscal_year": preset.fiscal_year,
+        "round": preset.round,
+        "kpi1": {
+            "columns_percent": preset.kpi1.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "districts": t.districts.iter().enumerate().map(|(i, r)| kpi1_row(Some(i + 1), r)).collect::<Vec<_>>(),
+            "province": kpi1_row(None, &t.province),
+        },
+        "kpi2": {
+            "columns_percent": preset.kpi2.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "districts": t.districts.iter().enumerate().map(|(i, r)| kpi2_row(Some(i + 1), r)).collect::<Vec<_>>(),
+            "province": kpi2_row(None, &t.province),
+        },
+        "issues": otop_engine::issue::json(issues),
+        "warnings": otop_engine::outliers::preset_outliers(preset),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Display width of a string in a terminal: Thai combining marks take no column.
+fn width(s: &str) -> usize {
+    s.chars().filter(|&c| !matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)).count()
+}
+
+fn table(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in rows {
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths.get(c).copied().unwrap_or(0).saturating_sub(width(cell));
+            if c == 1 {
+                out.push_str(cell);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(cell);
+            }
+            out.push_str("  ");
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    }
+    out
+}
+
+fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
+    let window = format!(
+        "รอบการประเมินที่ {} ประจำปีงบประมาณ พ.ศ.{} (เดือน {} - {})",
+        preset.round,
+        preset.fiscal_year,
+        display::month(preset.window.start.year, preset.window.start.month, Lang::Th),
+        display::month(preset.window.end.year, preset.window.end.month, Lang::Th),
+    );
+    let mut s = String::new();
+    s.push_str("เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์\n");
+    s.push_str(&window);
+    s.push_str("\n\n");
+    let mut rows = vec![{
+        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), "ผู้ประกอบการ".into(), "ผลิตภัณฑ์".into()];
+        for (i, p) in preset.kpi1.columns().iter().enumerate() {
+            h.push(format!("{} คะแนน ({p}%)", i + 1));
+        }
+        h
+    }];
+    let kpi1 = |no: String, r: &otop_engine::targets::TargetRow| {
+        let mut v = vec![no, r.district.clone(), display::count(r.entrepreneurs), display::count(r.products)];
+        v.extend(r.kpi1.iter().map(|n| display::count(*n)));
+        v
+    };
+    rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi1((i + 1).to_string(), r)));
+    rows.push(kpi1(String::new(), &t.province));
+    s.push_str(&table(&rows));
+    s.push_str("\nเป้าหมายตัวชี้วัดรายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n");
+    s.push_str(&window);
+    s.push_str("\n\n");
+    let mut rows = vec![{
+        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), format!("ยอดจำหน่ายปี {} (บาท)", preset.fiscal_year - 1)];
+        for (i, p) in preset.kpi2.columns().iter().enumerate() {
+            h.push(format!("{} คะแนน ({p}%)", i + 1));
+        }
+        h
+    }];
+    let kpi2 = |no: String, r: &otop_engine::targets::TargetRow| {
+        let mut v = vec![no, r.district.clone(), display::baht(r.base)];
+        v.extend(r.kpi2.iter().map(|n| display::baht(*n)));
+        v
+    };
+    rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi2((i + 1).to_string(), r)));
+    rows.push(kpi2(String::new(), &t.province));
+    s.push_str(&table(&rows));
+    let warnings = otop_engine::outliers::preset_outliers(preset);
+    for i in issues.iter().chain(warnings.iter()) {
+        s.push_str(&format!("\n{}: {}", i.severity.as_str(), i.message_th));
+    }
+    if !issues.is_empty() || !warnings.is_empty() {
+        s.push('\n');
+    }
+    s
+}
+
+/// Reads a file from disk into an imported report; a file that cannot be opened
+/// becomes an error issue of that file (the others still count).
+fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile {
+    let name = file_name(path);
+    match std::fs::read(path) {
+        Ok(bytes) => import_report(&name, &bytes, kind, districts),
+        Err(e) => {
+            let mut f = ImportedFile::new(&name, None);
+            f.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
+            f
+        }
+    }
+}
+
+/// A path's file name, as issues name the file.
+fn file_name(path: &str) -> String {
+    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
+}
+
+fn score(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let o = parse_options(
+        args,
+        &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only", "--targets", "--return"],
+    )?;
+    if o.positional.is_empty() {
+        return Err("score needs at least one REPORT file".into());
+    }
+    let (mut preset, _) = load_preset(o.preset.as_deref())?;
+    if o.survey {
+        preset.survey_done = true;
+    }
+    if let Some(rule) = o.rule {
+        preset.rule = rule;
+    }
+    if let Some(m) = o.mark_only {
+        preset.mark_only = m;
+    }
+    if !o.targets.is_empty() {
+        return provinces::score_provinces(&o, &preset, out, err);
+    }
+    let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
+    let sales = otop_import::sales::from_paths(&o.sales, &preset);
+    let analysis = Analysis::run(&preset, &reports, &round1, &sales);
+    let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(&sales.files).collect();
+    let text = if o.json {
+        let mut s = serde_json::to_string_pretty(&analysis.to_json(&files)).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        score_text(&preset, &analysis)
+    };
+    let _ = out.write_all(text.as_bytes());
+    match &o.return_dir {
+        Some(dir) => returned::write_all(dir, o.positional.iter().chain(&o.round1), &analysis.issues, err),
+        None => Ok(()),
+    }
+}
+
+fn score_text(preset: &Preset, a: &Analysis) -> String {
+    use otop_engine::scoring::Next;
+    let e = &a.evaluation;
+    let rule = e.rule;
+    let mut s = format!(
+        "ตัวชี้วัดที่ 1 — ผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (เกณฑ์: {})\n\n",
+        if rule == ScoringRule::Table {
+            "ตามตารางเป้าหมาย"
+        } else {
+            "ตามร้อยละ"
+        }
+    );
+    let mut rows = vec![vec![
+        "".to_string(),
+        "อำเภอ".into(),
+        "ผลิตภัณฑ์".into(),
+        "ออนไลน์".into(),
+        "ร้อยละ".into(),
+        "คะแนน".into(),
+        "อีกกี่ชิ้นถึงคะแนนถัดไป".into(),
+    ]];
+    let next1 = |n: Next<i64>| match n {
+        Next::More { score, needed, .. } => format!("{} → {score}", display::count(needed)),
+        Next::Survey => "ต้องมีรายงานการสำรวจ".into(),
+        Next::Top => "-".into(),
+    };
+    for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
+        let differ = if r.kpi1.rules_differ() {
+            format!(" (ตาราง {} / ร้อยละ {})", r.kpi1.by_table, r.kpi1.by_percent)
+        } else {
+            String::new()
+        };
+        let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
+        rows.push(vec![
+            no,
+            r.district.clone(),
+            display::count(r.kpi1.products),
+            display::count(r.kpi1.online),
+            display::percent(r.kpi1.percent),
+            format!("{}{differ}", r.kpi1.score(rule)),
+            next1(r.kpi1.next(rule)),
+        ]);
+    }
+    s.push_str(&table(&rows));
+    s.push_str("\nตัวชี้วัดที่ 2 — รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n\n");
+    let mut rows = vec![vec![
+        "".to_string(),
+        "อำเภอ".into(),
+        format!("ฐานปี {}", preset.fiscal_year - 1),
+        "ยอดจำหน่าย".into(),
+        "เพิ่มขึ้น".into(),
+        "คะแนน".into(),
+        "อีกกี่บาทถึงคะแนนถัดไป".into(),
+    ]];
+    for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
+        let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
+        let (sales, growth, score, next) = match &r.kpi2 {
+            Some(k) => {
+                let differ = if k.rules_differ() {
+                    format!(" (ตาราง {} / ร้อยละ {})", k.by_table, k.by_percent)
+                } else {
+                    String::new()
+                };
+                let next = match k.next(rule) {
+                    Next::More { score, needed, .. } => format!("{} → {score}", display::baht(needed)),
+                    _ => "-".into(),
+                };
+                (display::baht(k.sales), display::percent(k.growth), format!("{}{differ}", k.score(rule)), next)
+            }
+            None => ("ไม่มีข้อมูล".into(), "-".into(), "-".into(), "-".into()),
+        };
+        rows.push(vec![no, r.district.clone(), display::baht(r.base), sales, growth, score, next]);
+    }
+    s.push_str(&table(&rows));
+    let (sent, of) = a.submitted();
+    let missing = a.not_sent();
+    s.push_str(&format!("\nส่งแล้ว {sent} จาก {of} อำเภอ"));
+    if !missing.is_empty() {
+        s.push_str(&format!(" (ยังไม่ส่ง: {})", missing.join(", ")));
+    }
+    s.push('\n');
+    if !a.issues.is_empty() {
+        s.push_str(&format!("\nปัญหาที่พบ ({} รายการ)\n", a.issues.len()));
+        for i in &a.issues {
+            let place = [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("แถว {r}")), i.column.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" › ");
+            s.push_str(&format!("- [{}] {place}: {}\n", i.severity.as_str(), i.message_th));
+        }
+    }
+    s
+}
+
+fn template(args: &[String]) -> Result<(), String> {
+    let o = parse_options(args, &["--preset"])?;
+    let [path] = o.positional.as_slice() else {
+        return Err("template needs exactly one OUT.xlsx".into());
+    };
+    let (preset, _) = load_preset(o.preset.as_deref())?;
+    let bytes = otop_export::form::template_workbook(&preset).map_err(|e| e.to_string())?;
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
+}

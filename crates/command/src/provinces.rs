@@ -1,0 +1,96 @@
+//! `otop-kpi score --targets FILE…`: a run over the provinces the target-table
+//! files name (SPEC §9–10).
+
+use super::{file_name, import_path, Options};
+use otop_engine::display;
+use otop_engine::imported::error::FileError;
+use otop_engine::imported::file::{FileKind, ImportedFile};
+use otop_engine::nation::{presets_from_targets, NationRun};
+use otop_engine::preset::Preset;
+use otop_engine::sales::SalesFile;
+use otop_import::sales::read_file;
+use otop_import::targets::read_tables;
+use std::io::Write;
+
+/// Scores the reports of `o` against the provinces of its `--targets` files,
+/// each built on `template` (thresholds, rule, window, year, round).
+pub(super) fn score_provinces(
+    o: &Options,
+    template: &Preset,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let mut tables = Vec::new();
+    let mut target_files = Vec::new();
+    for path in &o.targets {
+        let name = file_name(path);
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        match read_tables(&name, &bytes) {
+            Ok(t) if !t.is_empty() => tables.push((name.clone(), t)),
+            Ok(_) => return Err(format!("{path}: no target table found")),
+            Err(e) => return Err(format!("{path}: {e}")),
+        }
+        target_files.push(name);
+    }
+    let (presets, mut issues) = presets_from_targets(template, &tables);
+    let mut names: Vec<String> = presets.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
+    names.sort();
+    names.dedup();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
+    let sales: Vec<_> = o
+        .sales
+        .iter()
+        .map(|p| {
+            let name = file_name(p);
+            match std::fs::read(p) {
+                Ok(bytes) => read_file(&name, &bytes, template.window.end.year),
+                // A file that cannot be opened: its one error, and no entries.
+                Err(e) => {
+                    let mut file = ImportedFile::new(&name, Some(FileKind::Sales));
+                    file.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
+                    SalesFile { file, entries: Vec::new() }
+                }
+            }
+        })
+        .collect();
+    let mut run = NationRun::run(&presets, &reports, &round1, &sales);
+    issues.append(&mut run.issues);
+    run.issues = issues;
+    let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(sales.iter().map(|s| &s.file)).collect();
+    let text = if o.json {
+        let mut s = serde_json::to_string_pretty(&run.to_json(&files)).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        provinces_text(&run)
+    };
+    let _ = out.write_all(text.as_bytes());
+    match &o.return_dir {
+        Some(dir) => super::returned::write_all(dir, o.positional.iter().chain(&o.round1), &run.issues, err),
+        None => Ok(()),
+    }
+}
+
+/// The provinces table and the national row, as text.
+fn provinces_text(run: &NationRun) -> String {
+    let e = &run.nation;
+    let rule = e.rule;
+    let mut rows =
+        vec![["จังหวัด", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน 1", "เพิ่มขึ้นร้อยละ", "คะแนน 2"].map(String::from).to_vec()];
+    for r in e.districts.iter().chain(std::iter::once(&e.province)) {
+        rows.push(vec![
+            r.district.clone(),
+            display::count(r.kpi1.products),
+            display::count(r.kpi1.online),
+            display::percent(r.kpi1.percent),
+            r.kpi1.score(rule).to_string(),
+            r.kpi2.as_ref().map(|k| display::percent(k.growth)).unwrap_or_else(|| "-".into()),
+            r.kpi2.as_ref().map(|k| k.score(rule).to_string()).unwrap_or_else(|| "-".into()),
+        ]);
+    }
+    let mut s = String::from("ตัวชี้วัด OTOP รายจังหวัด\n\n");
+    s.push_str(&super::table(&rows));
+    s.push_str(&format!("\nปัญหาที่พบ: {}\n", run.issues.len()));
+    s
+}

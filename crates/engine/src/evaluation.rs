@@ -1,0 +1,106 @@
+//! Both KPIs for every district and the province, from counted products and
+//! sales: the rows of the page's tables and of `otop-kpi score --json` (SPEC §9).
+//!
+//! ```
+//! use otop_engine::{preset::Preset, evaluation::Evaluation};
+//! let p = Preset::sa_kaeo_2564_round2();
+//! let online = vec![37, 0, 0, 0, 0, 0, 0, 0, 0];
+//! let e = Evaluation::new(&p, &online, &[]);
+//! assert_eq!(e.districts[0].kpi1.by_table, 3);
+//! assert_eq!(e.province.kpi1.online, 37);
+//! assert!(e.province.kpi2.is_none());
+//! ```
+
+use crate::money::Satang;
+use crate::preset::{Preset, ScoringRule};
+use crate::scoring::{kpi1, kpi2, Kpi1Score, Kpi2Score};
+use crate::targets::{product_targets, revenue_targets};
+use serde_json::{json, Value};
+
+/// One district's (or the province's) results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub district: String,
+    pub kpi1: Kpi1Score,
+    pub kpi1_targets: [i64; 5],
+    pub base: Satang,
+    /// `None` without sales data for this district.
+    pub kpi2: Option<Kpi2Score>,
+    pub kpi2_targets: [Satang; 5],
+}
+
+/// Results of a whole province.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    pub districts: Vec<Row>,
+    pub province: Row,
+    pub rule: ScoringRule,
+    pub survey_done: bool,
+}
+
+impl Evaluation {
+    /// Scores every district from its online product count (`online[i]` for the
+    /// preset's district `i`; missing entries count 0) and its sales (`sales[i]`,
+    /// `None` or missing when there are no sales data). The province row is scored
+    /// from the totals, with targets from the province totals.
+    pub fn new(preset: &Preset, online: &[i64], sales: &[Option<Satang>]) -> Evaluation {
+        let survey = preset.survey_done;
+        let row = |name: String, products: i64, on: i64, base: Satang, sale: Option<Satang>| Row {
+            district: name,
+            kpi1: kpi1(on, products, &preset.kpi1, survey),
+            kpi1_targets: product_targets(products, &preset.kpi1),
+            base,
+            kpi2: sale.map(|s| kpi2(s, base, &preset.kpi2)),
+            kpi2_targets: revenue_targets(base, &preset.kpi2),
+        };
+        let districts: Vec<Row> = preset
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let on = online.get(i).copied().unwrap_or(0);
+                let sale = sales.get(i).copied().flatten();
+                row(d.name.clone(), d.products, on, d.base, sale)
+            })
+            .collect();
+        let (_, products, base) = preset.totals();
+        let total_online = districts.iter().map(|r| r.kpi1.online).fold(0i64, i64::saturating_add);
+        let any_sales = districts.iter().any(|r| r.kpi2.is_some());
+        let total_sales =
+            districts.iter().filter_map(|r| r.kpi2.as_ref().map(|k| k.sales)).fold(Satang(0), Satang::plus);
+        let province = row(preset.province_label(), products, total_online, base, any_sales.then_some(total_sales));
+        Evaluation { districts, province, rule: preset.rule, survey_done: survey }
+    }
+
+    /// The SPEC §9 ROW object of `row` under this evaluation's rule.
+    pub fn row_json(&self, row: &Row) -> Value {
+        let rule = self.rule;
+        json!({
+            "district": row.district,
+            "products": row.kpi1.products,
+            "online": row.kpi1.online,
+            "percent": bp_json(row.kpi1.percent.0),
+            "kpi1_score": row.kpi1.score(rule),
+            "kpi1_targets": row.kpi1_targets,
+            "base": money_json(row.base),
+            "sales": row.kpi2.as_ref().map(|k| money_json(k.sales)),
+            "growth": row.kpi2.as_ref().map(|k| bp_json(k.growth.0)),
+            "kpi2_score": row.kpi2.as_ref().map(|k| k.score(rule)),
+            "kpi2_targets": row.kpi2_targets.iter().map(|s| money_json(*s)).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// An amount as a JSON number of baht (exact: built from its decimal text).
+pub fn money_json(s: Satang) -> Value {
+    if s.is_whole_baht() {
+        Value::from(s.baht())
+    } else {
+        s.to_string().parse::<serde_json::Number>().map(Value::Number).unwrap_or(Value::Null)
+    }
+}
+
+/// Basis points as a JSON number of percent with two decimals (`898` → `8.98`).
+pub fn bp_json(bp: i64) -> Value {
+    crate::money::BasisPoints(bp).to_string().parse::<serde_json::Number>().map(Value::Number).unwrap_or(Value::Null)
+}

@@ -1,0 +1,101 @@
+//! One product of a report as read: the row's fields, its readiness flags and
+//! channels, and its identity (SPEC §4.1).
+
+use crate::money::Satang;
+use crate::text::normalize;
+use serde::{Deserialize, Serialize};
+
+/// A text of a product: shared, so copying a product, or the same text in many
+/// products (a district, a province, an entrepreneur's name), costs no copy —
+/// the cell model's own [`Text`](crate::imported::cell::Text), so a cell's text
+/// becomes a product's as it is.
+pub use crate::imported::cell::Text;
+
+/// How many channel cells a product keeps: the form's eight and the four the
+/// letter names besides (see `Key::CHANNELS`).
+pub const CHANNELS: usize = 12;
+
+/// One product row of a report, with the entrepreneur filled in from the rows above.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    pub file: Text,
+    pub sheet: Text,
+    /// 1-based row as the spreadsheet numbers it.
+    pub row: u32,
+    pub entrepreneur_code: Text,
+    pub entrepreneur_name: Text,
+    pub entrepreneur_type: Text,
+    pub product_name: Text,
+    pub product_category: Text,
+    pub house_no: Text,
+    pub moo: Text,
+    pub tambon: Text,
+    pub amphoe: Text,
+    pub province: Text,
+    pub phone: Text,
+    /// The readiness flags, in the order of [`Key::FLAGS`](crate::imported::header::Key::FLAGS).
+    pub flags: [bool; 5],
+    /// The channel cells as typed (empty when the cell holds no real value), in the
+    /// order of [`Key::CHANNELS`](crate::imported::header::Key::CHANNELS).
+    pub channels: [Text; CHANNELS],
+    pub online_sales: Option<Satang>,
+    /// The product's identity (see [`Product::identity_of`]), made once when the
+    /// row is read (in the page's worker), not each time the products are counted.
+    pub identity: (Text, Text),
+}
+
+impl Product {
+    /// The form's text columns, from รหัสผู้ประกอบการ to เบอร์โทรศัพท์, in the form's order.
+    pub fn form_texts(&self) -> [&Text; 11] {
+        [
+            &self.entrepreneur_code,
+            &self.entrepreneur_name,
+            &self.entrepreneur_type,
+            &self.product_name,
+            &self.product_category,
+            &self.house_no,
+            &self.moo,
+            &self.tambon,
+            &self.amphoe,
+            &self.province,
+            &self.phone,
+        ]
+    }
+
+    /// Whether at least one channel cell holds a real value (SPEC §4.1).
+    pub fn is_online(&self) -> bool {
+        self.channels.iter().any(|c| !c.is_empty())
+    }
+
+    /// A product's identity: entrepreneur code (or, without one, the normalised
+    /// entrepreneur name) plus the normalised product name (SPEC §4.1).
+    ///
+    /// ```
+    /// # use otop_engine::imported::product::Product;
+    /// let id = Product::identity_of("", " กลุ่ม  ผ้าไหม ", "ผ้า\u{200B}ไหม ๑");
+    /// assert_eq!((&*id.0, &*id.1), ("name:กลุ่ม ผ้าไหม", "ผ้าไหม 1"));
+    /// ```
+    pub fn identity_of(entrepreneur_code: &str, entrepreneur_name: &str, product_name: &str) -> (Text, Text) {
+        (Product::who(entrepreneur_code, entrepreneur_name).into(), normalize(product_name).into())
+    }
+
+    /// The entrepreneur's part of an identity: `code:` and the normalised code,
+    /// or without a code, `name:` and the normalised name.
+    pub fn who(entrepreneur_code: &str, entrepreneur_name: &str) -> String {
+        if entrepreneur_code.trim().is_empty() {
+            format!("name:{}", normalize(entrepreneur_name))
+        } else {
+            format!("code:{}", normalize(entrepreneur_code))
+        }
+    }
+
+    /// "file › sheet › แถว N", for Thai messages.
+    pub fn place_th(&self) -> String {
+        format!("{} › {} › แถว {}", self.file, self.sheet, self.row)
+    }
+
+    /// "file › sheet › row N", for English messages.
+    pub fn place_en(&self) -> String {
+        format!("{} › {} › row {}", self.file, self.sheet, self.row)
+    }
+}

@@ -1,0 +1,196 @@
+//! CSV of each table (UTF-8 with BOM, as Thai Excel opens it).
+
+use otop_engine::analysis::Analysis;
+use otop_engine::imported::header::Key;
+use otop_engine::scoring::Next;
+
+/// A cell as a spreadsheet will not run it: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (a number stays a number).
+///
+/// ```
+/// # use otop_export::csv::neutralise;
+/// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralise("-3.50"), "-3.50");
+/// assert_eq!(neutralise("@shop"), "'@shop");
+/// ```
+pub fn neutralise(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && otop_engine::money::parse_decimal(cell).is_none() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn csv_line(cells: &[String]) -> String {
+    let quoted: Vec<String> = cells
+        .iter()
+        .map(|c| neutralise(c))
+        .map(|c| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+/// CSV of the merged product list: every product counted, the district it
+/// counted for, its channels, and the file, sheet and row it came from.
+pub fn products_csv(a: &Analysis) -> String {
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(&csv_line(
+        &[
+            "ที่",
+            "รหัสผู้ประกอบการ",
+            "ชื่อผู้ประกอบการ",
+            "ชื่อผลิตภัณฑ์",
+            "ประเภทผลิตภัณฑ์",
+            "อำเภอ (ตามที่กรอก)",
+            "นับให้อำเภอ",
+            "ช่องทางตลาดออนไลน์",
+            "ยอดจำหน่ายออนไลน์ (บาท)",
+            "ไฟล์ที่มา",
+            "แผ่นงาน",
+            "แถว",
+        ]
+        .map(String::from),
+    ));
+    let names: Vec<&str> = a.evaluation.districts.iter().map(|r| r.district.as_str()).collect();
+    for (i, (p, d)) in a.counted.products().enumerate() {
+        let channels: Vec<String> = Key::CHANNELS
+            .iter()
+            .zip(&p.channels)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(k, c)| format!("{}: {c}", k.header_th()))
+            .collect();
+        s.push_str(&csv_line(&[
+            (i + 1).to_string(),
+            p.entrepreneur_code.to_string(),
+            p.entrepreneur_name.to_string(),
+            p.product_name.to_string(),
+            p.product_category.to_string(),
+            p.amphoe.to_string(),
+            names.get(d).copied().unwrap_or("").to_string(),
+            channels.join("; "),
+            p.online_sales.map(|v| v.to_string()).unwrap_or_default(),
+            p.file.to_string(),
+            p.sheet.to_string(),
+            p.row.to_string(),
+        ]));
+    }
+    s
+}
+
+/// CSV (UTF-8 with BOM, so Excel shows Thai) of the KPI 1 table.
+pub fn kpi1_csv(a: &Analysis) -> String {
+    let e = &a.evaluation;
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(&csv_line(
+        &["อำเภอ", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"]
+            .map(String::from),
+    ));
+    for r in e.districts.iter().chain(std::iter::once(&e.province)) {
+        let (target, gap) = match r.kpi1.next(e.rule) {
+            Next::More { target, needed, .. } => (target.to_string(), needed.to_string()),
+            _ => (String::new(), String::new()),
+        };
+        s.push_str(&csv_line(&[
+            r.district.clone(),
+            r.kpi1.products.to_string(),
+            r.kpi1.online.to_string(),
+            r.kpi1.percent.to_string(),
+            r.kpi1.score(e.rule).to_string(),
+            r.kpi1.by_table.to_string(),
+            r.kpi1.by_percent.to_string(),
+            target,
+            gap,
+        ]));
+    }
+    s
+}
+
+/// CSV of the KPI 2 table.
+pub fn kpi2_csv(a: &Analysis) -> String {
+    let e = &a.evaluation;
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(&csv_line(
+        &[
+            "อำเภอ",
+            "ฐาน",
+            "ยอดจำหน่าย",
+            "เพิ่มขึ้นร้อยละ",
+            "คะแนน",
+            "คะแนนตามตาราง",
+            "คะแนนตามร้อยละ",
+            "เป้าหมายถัดไป",
+            "ต้องเพิ่มอีก",
+        ]
+        .map(String::from),
+    ));
+    for r in e.districts.iter().chain(std::iter::once(&e.province)) {
+        let mut cells = vec![r.district.clone(), r.base.to_string()];
+        match &r.kpi2 {
+            Some(k) => {
+                let (target, gap) = match k.next(e.rule) {
+                    Next::More { target, needed, .. } => (target.to_string(), needed.to_string()),
+                    _ => (String::new(), String::new()),
+                };
+                cells.extend([
+                    k.sales.to_string(),
+                    k.growth.to_string(),
+                    k.score(e.rule).to_string(),
+                    k.by_table.to_string(),
+                    k.by_percent.to_string(),
+                    target,
+                    gap,
+                ]);
+            }
+            None => cells.extend(std::iter::repeat_n(String::new(), 7)),
+        }
+        s.push_str(&csv_line(&cells));
+    }
+    s
+}
+
+/// CSV of the readiness summary.
+pub fn readiness_csv(a: &Analysis) -> String {
+    let mut s = String::from("\u{FEFF}");
+    let mut head = vec!["อำเภอ".to_string(), "ผู้ประกอบการ".into(), "ผลิตภัณฑ์".into(), "ออนไลน์".into()];
+    for k in Key::FLAGS {
+        head.push(format!("{} (ผู้ประกอบการ)", k.header_th()));
+        head.push(format!("{} (ผลิตภัณฑ์)", k.header_th()));
+    }
+    s.push_str(&csv_line(&head));
+    for r in &a.counted.readiness {
+        let mut cells = vec![
+            r.district.clone(),
+            r.entrepreneurs.to_string(),
+            r.products.to_string(),
+            r.online_products.to_string(),
+        ];
+        for k in 0..5 {
+            cells.push(r.entrepreneurs_flagged[k].to_string());
+            cells.push(r.products_flagged[k].to_string());
+        }
+        s.push_str(&csv_line(&cells));
+    }
+    s
+}
+
+/// CSV of the issues.
+pub fn issues_csv(a: &Analysis) -> String {
+    let mut s = String::from("\u{FEFF}");
+    s.push_str(&csv_line(
+        &["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"].map(String::from),
+    ));
+    for i in &a.issues {
+        s.push_str(&csv_line(&[
+            i.severity.as_str().into(),
+            i.file.clone().unwrap_or_default(),
+            i.sheet.clone().unwrap_or_default(),
+            i.row.map(|r| r.to_string()).unwrap_or_default(),
+            i.column.clone().unwrap_or_default(),
+            i.code.as_str().to_string(),
+            i.message_th.clone(),
+            i.message_en.clone(),
+        ]));
+    }
+    s
+}

@@ -1,0 +1,255 @@
+//! The file protocol between the page and its worker: one feature in three
+//! parts (the shape of Squoosh's `features/<op>/{client,shared,worker}`):
+//!
+//! - this crate, the shared part: the typed [`Request`] and [`Reply`], what
+//!   reading gives ([`Outcome`]), the binary encoding of a reply and the time
+//!   bound of an answer — no reader or writer, so the page links none;
+//! - the page's `src/worker_client.rs` (wasm only): a pool of Web Workers,
+//!   requests with ids it checks, the `File` handed over without copying its
+//!   bytes, a bound on every answer;
+//! - the `otop-worker` crate: `otop_worker::run` answers a request (pure Rust,
+//!   so the command and the tests use it as the worker does); its wasm binary
+//!   reads the `File`, runs it, replies with the encoded [`Reply`] in a
+//!   transferred buffer.
+//!
+//! ```
+//! use otop_engine::imported::file::FileKind;
+//! use otop_protocol::{Outcome, Reply, Request};
+//! use otop_worker::run;
+//! let request = Request::new(7, FileKind::Report, "a.csv", vec!["คลองหาด".into()], 2564);
+//! let csv = "ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\nข้าว,fb.com/x,คลองหาด,1,ก\n";
+//! let reply = run(&request, csv.as_bytes());
+//! let back = Reply::decode(&reply.encode()).unwrap();
+//! assert_eq!(back.id, 7);
+//! assert!(matches!(back.outcome, Outcome::Report(f) if f.products.len() == 1));
+//! ```
+
+use otop_engine::display::Lang;
+use otop_engine::imported::error::FileError;
+use otop_engine::imported::file::{FileKind, ImportedFile};
+use otop_engine::imported::target_table::TargetTable;
+use otop_engine::issue::Issue;
+use otop_engine::sales::SalesFile;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+mod wire;
+
+pub use wire::ReportDecoder;
+
+/// What the reader needs to know besides the bytes, per kind of file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Read {
+    /// A report (round 2 or round 1): the preset's district names recognise
+    /// one-district files.
+    /// (Shared: a batch of hundreds of files sends the same list with each.)
+    Report { round1: bool, districts: Arc<[String]> },
+    /// Sales: the evaluation year (B.E.) places month names typed without a year.
+    Sales { default_year: i32 },
+    /// The letter's target tables.
+    Targets,
+    /// The file sent back with its problems (`issues`, the file's own) marked,
+    /// its words in `lang` (see `export::returned`).
+    Returned { issues: Vec<Issue>, lang: Lang },
+    /// Every file of `files` sent back, in one zip (the request's files come in
+    /// the same order).
+    ReturnAll { files: Vec<ToReturn>, lang: Lang },
+    /// The results link a results workbook of this page holds (to compare with).
+    Link,
+}
+
+/// A file to send back, in [`Read::ReturnAll`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToReturn {
+    pub name: String,
+    pub issues: Vec<Issue>,
+}
+
+/// One file to read (its bytes travel beside the request: the page hands the
+/// worker the `File`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// Chosen by the client; the reply must carry it back.
+    pub id: u32,
+    pub name: String,
+    pub read: Read,
+}
+
+impl Request {
+    /// The request for a file of `kind`, with what that kind needs.
+    pub fn new(id: u32, kind: FileKind, name: &str, districts: impl Into<Arc<[String]>>, default_year: i32) -> Request {
+        let districts = districts.into();
+        let read = match kind {
+            FileKind::Report => Read::Report { round1: false, districts },
+            FileKind::Round1 => Read::Report { round1: true, districts },
+            FileKind::Sales => Read::Sales { default_year },
+            FileKind::Targets => Read::Targets,
+        };
+        Request { id, name: name.to_string(), read }
+    }
+
+    /// The request for report `name` sent back with `issues` marked.
+    pub fn returned(id: u32, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
+        Request { id, name: name.to_string(), read: Read::Returned { issues, lang } }
+    }
+
+    /// The request for every file of `files` sent back, in one zip named `name`.
+    pub fn return_all(id: u32, name: &str, files: Vec<ToReturn>, lang: Lang) -> Request {
+        Request { id, name: name.to_string(), read: Read::ReturnAll { files, lang } }
+    }
+
+    /// The request for the results link held by results workbook `name`.
+    pub fn link(id: u32, name: &str) -> Request {
+        Request { id, name: name.to_string(), read: Read::Link }
+    }
+
+    /// Whether the answer is a file to send back (bytes to download).
+    pub fn sends_back(&self) -> bool {
+        matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. })
+    }
+
+    /// The kind of file asked for (a report's, for its cells).
+    pub fn kind(&self) -> FileKind {
+        match self.read {
+            Read::Report { round1: false, .. } | Read::Returned { .. } | Read::ReturnAll { .. } | Read::Link => {
+                FileKind::Report
+            }
+            Read::Report { round1: true, .. } => FileKind::Round1,
+            Read::Sales { .. } => FileKind::Sales,
+            Read::Targets => FileKind::Targets,
+        }
+    }
+}
+
+/// A report file as read, with its products (which [`ImportedFile`] does not
+/// serialise on its own). On the wire its texts travel once each (see `wire.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRead {
+    pub file: ImportedFile,
+    pub products: Vec<otop_engine::imported::product::Product>,
+}
+
+impl ReportRead {
+    /// The file with its products in place.
+    pub fn into_file(self) -> ImportedFile {
+        let mut f = self.file;
+        f.products = std::sync::Arc::new(self.products);
+        f
+    }
+}
+
+/// What reading a file gave, per kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    Report(ReportRead),
+    Sales(SalesFile),
+    /// The tables, or the one issue saying why the file could not be read.
+    Targets(Result<Vec<TargetTable>, Issue>),
+    /// The file (an `.xlsx`, or the zip of [`Read::ReturnAll`]) to send back,
+    /// or the one issue saying why it could not be made.
+    Returned(Result<Vec<u8>, Issue>),
+    /// The results link of a results workbook (none: not one of this page's).
+    Link(Option<String>),
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub outcome: Outcome,
+}
+
+impl Reply {
+    /// The reply for a file that could not be read, saying why. A report or
+    /// sales file keeps its (empty) description, so its issue reaches the
+    /// analysis like any other file's.
+    pub fn failed(request: &Request, error: &FileError) -> Reply {
+        Reply::failed_with(request, error.issue(&request.name))
+    }
+
+    /// [`Reply::failed`] with the issue given.
+    pub fn failed_with(request: &Request, issue: Issue) -> Reply {
+        let kind = request.kind();
+        let mut file = ImportedFile::new(&request.name, Some(kind));
+        file.issues.push(issue.clone());
+        let outcome = match kind {
+            _ if request.sends_back() => Outcome::Returned(Err(issue)),
+            _ if request.read == Read::Link => Outcome::Link(None),
+            FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
+            FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
+            FileKind::Targets => Outcome::Targets(Err(issue)),
+        };
+        Reply { id: request.id, outcome }
+    }
+
+    /// The reply in a compact binary form, to travel in a transferred buffer: a
+    /// report's products in their wire form (see `wire.rs`), which the page
+    /// decodes a slice at a time; any other reply as bincode.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let written = match &self.outcome {
+            Outcome::Report(report) => {
+                out.push(REPORT);
+                out.extend_from_slice(&self.id.to_le_bytes());
+                wire::encode(report, &mut out)
+            }
+            // In one pass (`bincode::serialize` sizes the reply in a first pass of its own).
+            _ => {
+                out.push(OTHER);
+                bincode::serialize_into(&mut out, self).map_err(|e| e.to_string())
+            }
+        };
+        written.map(|()| out).unwrap_or_default()
+    }
+
+    /// A reply from [`Reply::encode`]'s bytes, whole.
+    pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
+        match Reply::decoding(bytes)? {
+            Decoding::Done(reply) => Ok(reply),
+            Decoding::Report { id, products } => Ok(Reply { id, outcome: Outcome::Report(products.all()?) }),
+        }
+    }
+
+    /// Starts decoding [`Reply::encode`]'s bytes: a report's products are then
+    /// rebuilt a slice at a time with [`ReportDecoder::step`].
+    pub fn decoding(bytes: &[u8]) -> Result<Decoding<'_>, String> {
+        match bytes.split_first() {
+            Some((&REPORT, rest)) => {
+                let id = wire::u32_at(rest, 0).ok_or("no id")?;
+                let products = ReportDecoder::new(rest.get(4..).unwrap_or_default())?;
+                Ok(Decoding::Report { id, products })
+            }
+            Some((&OTHER, rest)) => bincode::deserialize(rest).map(Decoding::Done).map_err(|e| e.to_string()),
+            _ => Err("not a reply".into()),
+        }
+    }
+}
+
+/// The first byte of an encoded reply: a report in its wire form, or anything else.
+const REPORT: u8 = 1;
+const OTHER: u8 = 0;
+
+/// A reply being decoded.
+pub enum Decoding<'a> {
+    /// Decoded whole.
+    Done(Reply),
+    /// A report, its products still to be rebuilt.
+    Report { id: u32, products: ReportDecoder<'a> },
+}
+
+/// How long the client waits for a worker to start, in seconds.
+pub const START_BOUND_SECONDS: u32 = 20;
+
+/// How long the client waits for the answer about a file of `bytes` bytes, in
+/// seconds: a minute, and ten seconds more per megabyte (a 200k-row report of
+/// about 20 MB reads in under ten seconds).
+///
+/// ```
+/// # use otop_protocol::answer_bound_seconds;
+/// assert_eq!(answer_bound_seconds(0.0), 60);
+/// assert_eq!(answer_bound_seconds(20.0 * 1_048_576.0), 260);
+/// ```
+pub fn answer_bound_seconds(bytes: f64) -> u32 {
+    let mb = (bytes.max(0.0) / 1_048_576.0).ceil();
+    (60.0 + 10.0 * mb).min(3600.0) as u32
+}
