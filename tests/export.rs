@@ -2,13 +2,16 @@
 //! the project's own importer.
 
 use otop_engine::analysis::Analysis;
+use otop_engine::display::Lang;
 use otop_engine::imported::file::FileKind;
+use otop_engine::nation::{NationRun, ProvinceRun};
 use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
 use otop_export::csv::{issues_csv, kpi1_csv};
 use otop_export::form::template_workbook;
-use otop_export::results::results_workbook;
+use otop_export::results::{results_workbook, results_workbook_of};
 use otop_import::{reader, report::import_report};
+use otop_protocol::{CsvTable, Outcome, Request, RunData, Write};
 use std::path::Path;
 
 fn names() -> Vec<String> {
@@ -164,4 +167,56 @@ fn a_report_goes_back_with_its_problem_cells_marked_and_noted() {
     }
     let styles = part(&bytes, "xl/styles.xml");
     assert!(styles.contains("FFFFC7CE") && styles.contains("FFFFEB9C"), "the error and warning fills");
+}
+
+/// The scenario's nine district reports, scored.
+fn scenario() -> (Preset, Analysis) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario");
+    let preset = Preset::sa_kaeo_2564_round2();
+    let mut reports: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with('0'))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            import_report(&name, &std::fs::read(&p).unwrap(), FileKind::Report, &names())
+        })
+        .collect();
+    reports.sort_by(|a, b| a.file.cmp(&b.file));
+    let a = Analysis::run(&preset, &reports, &[], &SalesInput::default());
+    (preset, a)
+}
+
+/// What the worker answers a request to write `what` from `run`.
+fn written_by_worker(run: &RunData, what: Write) -> Vec<u8> {
+    let request = Request::write(1, "out", what, Lang::Th);
+    let reply = otop_worker::run(&request, &run.encode());
+    match reply.outcome {
+        Outcome::Made(Ok(bytes)) => bytes,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_worker_writes_from_the_run_the_page_hands_it_what_the_writers_write() {
+    let (preset, a) = scenario();
+    let nation =
+        NationRun::of_provinces(vec![ProvinceRun { preset: preset.clone(), analysis: a.clone(), files: vec![] }]);
+    let run = RunData { preset: preset.clone(), analysis: Some(a.clone()), nation: Some(nation.clone()) };
+    // The run arrives whole: every product, score, next step and issue.
+    assert_eq!(RunData::decode(&run.encode()).unwrap(), run);
+    assert!(a.counted.products().count() > 40);
+    // CSV: the same bytes.
+    assert_eq!(written_by_worker(&run, Write::Csv(CsvTable::Kpi1)), kpi1_csv(&a).into_bytes());
+    assert_eq!(written_by_worker(&run, Write::Csv(CsvTable::Issues)), issues_csv(&a).into_bytes());
+    // Workbooks: the same sheets and cells (their bytes hold the time they were made).
+    let cells = |bytes: &[u8]| reader::read("x.xlsx", bytes).unwrap().sheets;
+    let direct = results_workbook_of(&preset, &a, Some(&nation), Lang::Th).unwrap();
+    assert_eq!(cells(&written_by_worker(&run, Write::Results)), cells(&direct));
+    let form = RunData { analysis: None, nation: None, ..run.clone() };
+    assert_eq!(cells(&written_by_worker(&form, Write::Template)), cells(&template_workbook(&preset).unwrap()));
+    // A run that needs an analysis and has none, or bytes that are no run: one clear issue.
+    let request = Request::write(2, "out.csv", Write::Csv(CsvTable::Kpi2), Lang::Th);
+    assert!(matches!(otop_worker::run(&request, &form.encode()).outcome, Outcome::Made(Err(_))));
+    assert!(matches!(otop_worker::run(&request, b"\xff\xff\xff").outcome, Outcome::Made(Err(_))));
 }

@@ -1,16 +1,16 @@
 //! Downloads: the results workbook, CSV of each table, the blank template, the
 //! preset, a report file sent back with its problems marked; and printing.
-//! Everything is made in the browser.
+//! Everything is made in the browser, by a worker: the page hands it the run
+//! (`RunData`) and downloads the bytes it answers with.
 
 use super::browser::download;
 use super::i18n::t;
 use super::State;
 use leptos::prelude::*;
+use otop_engine::imported::file::returned_name;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Issue;
-use otop_export as export;
-use otop_export::returned::returned_name;
-use otop_protocol::{Outcome, ToReturn};
+use otop_protocol::{CsvTable, Outcome, RunData, ToReturn, Write};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV: &str = "text/csv;charset=utf-8";
@@ -24,8 +24,8 @@ fn issues_of(state: State, name: &str) -> Vec<Issue> {
 /// What a request to send files back gave: the bytes, or why not, in both languages.
 fn returned(reply: otop_protocol::Reply) -> Result<Vec<u8>, (String, String)> {
     match reply.outcome {
-        Outcome::Returned(Ok(bytes)) => Ok(bytes),
-        Outcome::Returned(Err(issue)) => Err((issue.message_th, issue.message_en)),
+        Outcome::Made(Ok(bytes)) => Ok(bytes),
+        Outcome::Made(Err(issue)) => Err((issue.message_th, issue.message_en)),
         _ => Err(("ไม่ได้คำตอบที่คาดไว้".into(), "an unexpected answer".into())),
     }
 }
@@ -120,36 +120,51 @@ fn t_now(lang: otop_engine::display::Lang, th: &str, en: &str) -> String {
     super::i18n::tr(lang, th, en)
 }
 
+/// Downloads file `name` written by a worker from the run now on the page
+/// (`with_analysis`: the province's analysis travels too); `note` says why
+/// when it cannot be written.
+fn write_file(state: State, name: String, what: Write, with_analysis: bool, note: RwSignal<Option<(String, String)>>) {
+    let lang = state.lang.get_untracked();
+    let run = RunData {
+        preset: state.preset.get_untracked(),
+        analysis: with_analysis.then(|| state.analysis.get_untracked()),
+        nation: if matches!(what, Write::Results) { state.nation.get_untracked() } else { None },
+    };
+    let Some(request) = state.session.try_update_untracked(|s| s.write_request(&name, what, lang)) else {
+        return;
+    };
+    note.set(None);
+    leptos::task::spawn_local(async move {
+        let mime = match what {
+            Write::Csv(_) => CSV,
+            Write::Results | Write::Template => XLSX,
+        };
+        match returned(super::worker_client::write(request, run.encode()).await) {
+            Ok(bytes) => download(&name, mime, &bytes),
+            Err(why) => note.set(Some(why)),
+        }
+    });
+}
+
 #[component]
 pub fn Downloads() -> impl IntoView {
     let state = expect_context::<State>();
+    let note: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let stem = move || state.preset.with(|p| format!("otop-kpi-{}-{}-r{}", p.province, p.fiscal_year, p.round));
-    let results = move |_| {
-        let p = state.preset.get_untracked();
-        let a = state.analysis.get_untracked();
-        let nation = state.nation.get_untracked();
-        if let Ok(bytes) = export::results::results_workbook_of(&p, &a, nation.as_ref(), state.lang.get_untracked()) {
-            download(&format!("{}.xlsx", stem()), XLSX, &bytes);
-        }
-    };
+    let results = move |_| write_file(state, format!("{}.xlsx", stem()), Write::Results, true, note);
     let csv = move |which: &'static str| {
         move |_| {
-            let a = state.analysis.get_untracked();
-            let text = match which {
-                "kpi1" => export::csv::kpi1_csv(&a),
-                "kpi2" => export::csv::kpi2_csv(&a),
-                "readiness" => export::csv::readiness_csv(&a),
-                "products" => export::csv::products_csv(&a),
-                _ => export::csv::issues_csv(&a),
+            let table = match which {
+                "kpi1" => CsvTable::Kpi1,
+                "kpi2" => CsvTable::Kpi2,
+                "readiness" => CsvTable::Readiness,
+                "products" => CsvTable::Products,
+                _ => CsvTable::Issues,
             };
-            download(&format!("{}-{which}.csv", stem()), CSV, text.as_bytes());
+            write_file(state, format!("{}-{which}.csv", stem()), Write::Csv(table), true, note);
         }
     };
-    let template = move |_| {
-        if let Ok(bytes) = export::form::template_workbook(&state.preset.get_untracked()) {
-            download("แบบรายงาน-OTOP-ออนไลน์.xlsx", XLSX, &bytes);
-        }
-    };
+    let template = move |_| write_file(state, "แบบรายงาน-OTOP-ออนไลน์.xlsx".into(), Write::Template, false, note);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -185,6 +200,9 @@ pub fn Downloads() -> impl IntoView {
                     {t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}
                 </button>
             </div>
+            {move || note.get().map(|(th, en)| {
+                view! { <p class="file-error" data-testid="download-error">{t_now(state.lang.get(), &th, &en)}</p> }
+            })}
         </section>
     }
 }

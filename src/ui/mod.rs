@@ -38,8 +38,13 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
-    worker_client::start();
     leptos::mount::mount_to_body(App);
+    // The workers (readers and writers, most of the bytes) are fetched once the
+    // page has drawn itself and is ready for a drop.
+    let started = Closure::once_into_js(worker_client::start);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(started.unchecked_ref());
+    }
 }
 
 /// After a panic the page cannot go on: say so, in both languages, with a link

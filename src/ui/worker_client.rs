@@ -55,6 +55,8 @@ struct Pool {
     queue: VecDeque<Queued>,
     /// Why a request failed, by id, for the future waiting on it.
     failures: HashMap<u32, FileError>,
+    /// Whether [`start`] has run: files dropped before it wait in the queue.
+    started: bool,
 }
 
 thread_local! {
@@ -104,10 +106,16 @@ fn spawn(index: usize) -> Option<Worker> {
     Some(Worker { worker, ready: false, dead: false, generation, running: None })
 }
 
-/// Starts the workers (called once when the page starts).
+/// Starts the workers (called once the page is up, so their files are fetched
+/// after the page's own); a file dropped before waits for them.
 pub fn start() {
     let workers: Vec<Worker> = (0..WORKERS).filter_map(spawn).collect();
-    POOL.with(|p| p.borrow_mut().workers = workers);
+    POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        p.workers = workers;
+        p.started = true;
+    });
+    dispatch();
 }
 
 /// Ends worker `index` (it crashed, or gave no answer in time), fails its file
@@ -190,6 +198,9 @@ fn on_message(index: usize, data: JsValue) {
 fn dispatch() {
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
+        if !p.started {
+            return Vec::new();
+        }
         if p.workers.iter().all(|w| w.dead) {
             return p.queue.drain(..).collect::<Vec<_>>();
         }
@@ -234,6 +245,17 @@ pub async fn read_all(request: Request, files: Vec<web_sys::File>) -> Reply {
     let bytes = files.iter().map(|f| f.size()).sum();
     let array: js_sys::Array = files.into_iter().collect();
     ask(request, array.into(), bytes).await
+}
+
+/// Writes a file from a run in a worker: the run's bytes (`otop_protocol::RunData::encode`)
+/// travel as the request's file, a `Blob` handed over as a dropped file is.
+pub async fn write(request: Request, run: Vec<u8>) -> Reply {
+    let bytes = run.len() as f64;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(run.as_slice()));
+    match web_sys::Blob::new_with_u8_array_sequence(&parts) {
+        Ok(blob) => ask(request, blob.into(), bytes).await,
+        Err(e) => Reply::failed(&request, &FileError::Unopenable(format!("{e:?}"))),
+    }
 }
 
 async fn ask(request: Request, file: JsValue, bytes: f64) -> Reply {

@@ -55,12 +55,30 @@ export async function launch() {
 export function record(page) {
   const requests = [];
   const errors = [];
-  page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), at: Date.now() }));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
   page.on('requestfailed', (r) => errors.push(`failed ${r.url()}: ${r.failure() && r.failure().errorText}`));
   return { requests, errors };
+}
+
+/**
+ * The requests of `requests` that SPEC §7 does not allow: anything but a GET,
+ * with no query string, of a file of the built folder `dist` served under the
+ * sub-path at `origin` (blob: and data: URLs the page makes itself are not requests).
+ */
+export function notOwnFiles(requests, origin, dist) {
+  return requests.filter((r) => {
+    if (r.url.startsWith('blob:') || r.url.startsWith('data:')) return false;
+    const url = new URL(r.url);
+    if (r.method !== 'GET' || url.origin !== origin || url.search !== '' || !url.pathname.startsWith(SUB_PATH)) {
+      return true;
+    }
+    const rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = path.join(dist, path.normalize(rel));
+    return !file.startsWith(path.resolve(dist)) || !fs.existsSync(file) || fs.statSync(file).isDirectory();
+  });
 }
 
 /** Listens for Content-Security-Policy violations (installed before the page's scripts). */

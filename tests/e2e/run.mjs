@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, record, watchCsp, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+import { serve, launch, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -43,12 +43,13 @@ await test('page loads under a sub-path with its CSP, only from its own origin',
   const foreign = rec.requests.filter((r) => !r.url.startsWith(server.origin));
   assertEq(foreign, [], 'requests to another origin');
   assert(rec.requests.every((r) => new URL(r.url).pathname.startsWith(SUB_PATH)), 'a request left the sub-path');
+  assertEq(notOwnFiles(rec.requests, server.origin, DIST), [], 'requests other than GETs of the built files');
   assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
   assertEq(rec.errors, [], 'page errors');
   await page.close();
 });
 
-await test('dropped workbooks (.xlsx, .xls, .ods) list their sheets; no request after load', async () => {
+await test('dropped workbooks (.xlsx, .xls, .ods) list their sheets; after load only GETs of the built files', async () => {
   const { page, rec, loadedAt } = await open();
   const names = ['basic-report.xlsx', 'basic-report.xls', 'basic-report.ods'];
   await page.setInputFiles('input[type=file][data-testid=report-files]', names.map((n) => path.join(FIXTURES, n)));
@@ -63,8 +64,11 @@ await test('dropped workbooks (.xlsx, .xls, .ods) list their sheets; no request 
     assertEq(sheets, ['รายงาน', 'คำชี้แจง'], `${name} sheets`);
   }
   await page.screenshot({ path: path.join(OUT, 'foundation-files.png'), fullPage: true });
+  // SPEC §7: after load, only GETs of the page's own built files (the workers'
+  // files, fetched once the page is ready), with no query string and no data.
   const late = rec.requests.filter((r) => r.at > loadedAt);
-  assertEq(late.map((r) => r.url), [], 'requests after the page had loaded');
+  assertEq(notOwnFiles(late, server.origin, DIST), [], 'requests after load other than GETs of the built files');
+  assertEq(notOwnFiles(rec.requests, server.origin, DIST), [], 'requests other than GETs of the built files');
   assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
   assertEq(rec.errors, [], 'page errors');
   await page.close();

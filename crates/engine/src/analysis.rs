@@ -13,7 +13,7 @@ use crate::sales::SalesInput;
 use serde_json::{json, Value};
 
 /// Everything computed from the inputs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub evaluation: Evaluation,
     pub counted: Counted,

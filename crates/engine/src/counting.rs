@@ -15,7 +15,7 @@ use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 /// Readiness counts of one district: entrepreneurs and products per flag.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Readiness {
     pub district: String,
     pub entrepreneurs: i64,
@@ -29,7 +29,7 @@ pub struct Readiness {
 
 /// A product counted: which report file and which of its products, and the
 /// preset district it was matched to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Kept {
     pub file: usize,
     pub index: usize,
@@ -37,7 +37,7 @@ pub struct Kept {
 }
 
 /// Why a round-2 product was not counted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Exclusion {
     /// Round 1 reported it; where, in Thai and English.
     Round1 { th: String, en: String },
@@ -64,7 +64,7 @@ impl Exclusion {
 }
 
 /// A product left out of the count: which file and product, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Excluded {
     pub file: usize,
     pub index: usize,
@@ -72,7 +72,7 @@ pub struct Excluded {
 }
 
 /// The result of counting.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Counted {
     /// Online products counted per preset district.
     pub online: Vec<i64>,

@@ -18,7 +18,7 @@ use crate::targets::{product_targets, revenue_targets};
 use serde_json::{json, Value};
 
 /// One district's (or the province's) results.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub district: String,
     pub kpi1: Kpi1Score,
@@ -30,7 +30,7 @@ pub struct Row {
 }
 
 /// Results of a whole province.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evaluation {
     pub districts: Vec<Row>,
     pub province: Row,

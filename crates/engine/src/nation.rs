@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use std::sync::Arc;
 
 /// One province of the run: its preset and its whole analysis.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProvinceRun {
     pub preset: Preset,
     pub analysis: Analysis,
@@ -27,7 +27,7 @@ pub struct ProvinceRun {
 }
 
 /// A run over several provinces.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NationRun {
     pub provinces: Vec<ProvinceRun>,
     /// The provinces as rows (`districts`) and the nation (`province`), scored

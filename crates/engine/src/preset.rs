@@ -257,13 +257,16 @@ impl Preset {
 
 /// Serde for baht amounts in JSON: whole baht as a JSON integer, other amounts as a
 /// decimal string (`"1234.50"`); reads integers, decimal strings and decimal numbers
-/// (the number's text is parsed exactly, never through `f64` arithmetic).
+/// (the number's text is parsed exactly, never through `f64` arithmetic). A
+/// binary format (the page → worker protocol) has the satang as an integer.
 pub mod baht_json {
     use crate::money::Satang;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &Satang, s: S) -> Result<S::Ok, S::Error> {
-        if v.is_whole_baht() {
+        if !s.is_human_readable() {
+            s.serialize_i64(v.0)
+        } else if v.is_whole_baht() {
             s.serialize_i64(v.baht())
         } else {
             s.serialize_str(&v.to_string())
@@ -271,6 +274,9 @@ pub mod baht_json {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Satang, D::Error> {
+        if !d.is_human_readable() {
+            return i64::deserialize(d).map(Satang);
+        }
         let v = serde_json::Value::deserialize(d)?;
         let text = match &v {
             serde_json::Value::Number(n) => n.to_string(),

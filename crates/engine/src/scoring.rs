@@ -20,8 +20,11 @@ use crate::targets::{product_target, revenue_target};
 use serde::Serialize;
 
 /// What still stands between a result and the next score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+///
+/// In JSON (SPEC §9) it is tagged by `kind` (`{"kind": "more", "score": 3, …}`);
+/// in a binary format (the page → worker protocol) by its variant's index, as
+/// a binary format can only read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Next<T> {
     /// `needed` more (products or satang) reach score `score`.
     More { score: u8, target: T, needed: T },
@@ -31,8 +34,56 @@ pub enum Next<T> {
     Top,
 }
 
+/// [`Next`] as JSON has it.
+#[derive(Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Tagged<T> {
+    More { score: u8, target: T, needed: T },
+    Survey,
+    Top,
+}
+
+/// [`Next`] as a binary format has it.
+#[derive(Serialize, serde::Deserialize)]
+enum Indexed<T> {
+    More { score: u8, target: T, needed: T },
+    Survey,
+    Top,
+}
+
+impl<T: Serialize + Copy> Serialize for Next<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (*self, s.is_human_readable()) {
+            (Next::More { score, target, needed }, true) => Tagged::More { score, target, needed }.serialize(s),
+            (Next::Survey, true) => Tagged::<T>::Survey.serialize(s),
+            (Next::Top, true) => Tagged::<T>::Top.serialize(s),
+            (Next::More { score, target, needed }, false) => Indexed::More { score, target, needed }.serialize(s),
+            (Next::Survey, false) => Indexed::<T>::Survey.serialize(s),
+            (Next::Top, false) => Indexed::<T>::Top.serialize(s),
+        }
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Next<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(if d.is_human_readable() {
+            match Tagged::deserialize(d)? {
+                Tagged::More { score, target, needed } => Next::More { score, target, needed },
+                Tagged::Survey => Next::Survey,
+                Tagged::Top => Next::Top,
+            }
+        } else {
+            match Indexed::deserialize(d)? {
+                Indexed::More { score, target, needed } => Next::More { score, target, needed },
+                Indexed::Survey => Next::Survey,
+                Indexed::Top => Next::Top,
+            }
+        })
+    }
+}
+
 /// KPI 1 of one district or the province.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Kpi1Score {
     pub online: i64,
     pub products: i64,
@@ -46,7 +97,7 @@ pub struct Kpi1Score {
 }
 
 /// KPI 2 of one district or the province.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Kpi2Score {
     pub sales: Satang,
     pub base: Satang,

@@ -24,11 +24,14 @@
 //! assert!(matches!(back.outcome, Outcome::Report(f) if f.products.len() == 1));
 //! ```
 
+use otop_engine::analysis::Analysis;
 use otop_engine::display::Lang;
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::imported::target_table::TargetTable;
 use otop_engine::issue::Issue;
+use otop_engine::nation::NationRun;
+use otop_engine::preset::Preset;
 use otop_engine::sales::SalesFile;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -56,6 +59,52 @@ pub enum Read {
     ReturnAll { files: Vec<ToReturn>, lang: Lang },
     /// The results link a results workbook of this page holds (to compare with).
     Link,
+    /// A file written from a run, its words in `lang`: the request's one file
+    /// is the run, as [`RunData::encode`] makes it.
+    Write { what: Write, lang: Lang },
+}
+
+/// What the worker writes from a run ([`Read::Write`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Write {
+    /// The results workbook (SPEC §5).
+    Results,
+    /// The blank report form of the preset.
+    Template,
+    /// One table as CSV.
+    Csv(CsvTable),
+}
+
+/// The tables downloaded as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CsvTable {
+    Kpi1,
+    Kpi2,
+    Readiness,
+    Products,
+    Issues,
+}
+
+/// A run, as the page hands it to the worker to write a file of it: the
+/// preset, the province's analysis, the provinces' run if there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunData {
+    pub preset: Preset,
+    /// `None` for a file that needs only the preset (the blank form).
+    pub analysis: Option<Analysis>,
+    pub nation: Option<NationRun>,
+}
+
+impl RunData {
+    /// The run in postcard's binary form, to travel as a request's file.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A run from [`RunData::encode`]'s bytes.
+    pub fn decode(bytes: &[u8]) -> Result<RunData, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
 }
 
 /// A file to send back, in [`Read::ReturnAll`].
@@ -103,17 +152,25 @@ impl Request {
         Request { id, name: name.to_string(), read: Read::Link }
     }
 
-    /// Whether the answer is a file to send back (bytes to download).
+    /// The request for file `name` written from a run (the run travels as the
+    /// request's file: [`RunData::encode`]).
+    pub fn write(id: u32, name: &str, what: Write, lang: Lang) -> Request {
+        Request { id, name: name.to_string(), read: Read::Write { what, lang } }
+    }
+
+    /// Whether the answer is a file the worker makes (bytes to download).
     pub fn sends_back(&self) -> bool {
-        matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. })
+        matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. } | Read::Write { .. })
     }
 
     /// The kind of file asked for (a report's, for its cells).
     pub fn kind(&self) -> FileKind {
         match self.read {
-            Read::Report { round1: false, .. } | Read::Returned { .. } | Read::ReturnAll { .. } | Read::Link => {
-                FileKind::Report
-            }
+            Read::Report { round1: false, .. }
+            | Read::Returned { .. }
+            | Read::ReturnAll { .. }
+            | Read::Link
+            | Read::Write { .. } => FileKind::Report,
             Read::Report { round1: true, .. } => FileKind::Round1,
             Read::Sales { .. } => FileKind::Sales,
             Read::Targets => FileKind::Targets,
@@ -145,9 +202,10 @@ pub enum Outcome {
     Sales(SalesFile),
     /// The tables, or the one issue saying why the file could not be read.
     Targets(Result<Vec<TargetTable>, Issue>),
-    /// The file (an `.xlsx`, or the zip of [`Read::ReturnAll`]) to send back,
-    /// or the one issue saying why it could not be made.
-    Returned(Result<Vec<u8>, Issue>),
+    /// A file the worker made — to send back (an `.xlsx`, or the zip of
+    /// [`Read::ReturnAll`]) or written from a run ([`Read::Write`]) — or the
+    /// one issue saying why it could not be made.
+    Made(Result<Vec<u8>, Issue>),
     /// The results link of a results workbook (none: not one of this page's).
     Link(Option<String>),
 }
@@ -173,7 +231,7 @@ impl Reply {
         let mut file = ImportedFile::new(&request.name, Some(kind));
         file.issues.push(issue.clone());
         let outcome = match kind {
-            _ if request.sends_back() => Outcome::Returned(Err(issue)),
+            _ if request.sends_back() => Outcome::Made(Err(issue)),
             _ if request.read == Read::Link => Outcome::Link(None),
             FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
@@ -184,7 +242,7 @@ impl Reply {
 
     /// The reply in a compact binary form, to travel in a transferred buffer: a
     /// report's products in their wire form (see `wire.rs`), which the page
-    /// decodes a slice at a time; any other reply as bincode.
+    /// decodes a slice at a time; any other reply in postcard's form.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::new();
         let written = match &self.outcome {
@@ -193,10 +251,9 @@ impl Reply {
                 out.extend_from_slice(&self.id.to_le_bytes());
                 wire::encode(report, &mut out)
             }
-            // In one pass (`bincode::serialize` sizes the reply in a first pass of its own).
             _ => {
                 out.push(OTHER);
-                bincode::serialize_into(&mut out, self).map_err(|e| e.to_string())
+                postcard::to_extend(self, std::mem::take(&mut out)).map(|o| out = o).map_err(|e| e.to_string())
             }
         };
         written.map(|()| out).unwrap_or_default()
@@ -219,7 +276,7 @@ impl Reply {
                 let products = ReportDecoder::new(rest.get(4..).unwrap_or_default())?;
                 Ok(Decoding::Report { id, products })
             }
-            Some((&OTHER, rest)) => bincode::deserialize(rest).map(Decoding::Done).map_err(|e| e.to_string()),
+            Some((&OTHER, rest)) => postcard::from_bytes(rest).map(Decoding::Done).map_err(|e| e.to_string()),
             _ => Err("not a reply".into()),
         }
     }

@@ -6,7 +6,7 @@
 //! being of one size — a slice of them at a time ([`ReportDecoder::step`]), so
 //! its main thread is never busy with one big file for long.
 //!
-//! Layout: the header's length (`u32`, little-endian), the header (bincode:
+//! Layout: the header's length (`u32`, little-endian), the header (postcard:
 //! the file's description, the text table, the number of products), then one record per product:
 //! its row (`u32`), its [`TEXTS`] text indices (`u32` each), its five flags
 //! (one byte, a bit each), whether it has online sales (one byte) and the
@@ -89,7 +89,8 @@ pub(super) fn encode(report: &ReportRead, out: &mut Vec<u8>) -> Result<(), Strin
         before = Some((own, texts));
     }
     let products = report.products.len() as u64;
-    let header = bincode::serialize(&HeaderOut { file: &report.file, table, products }).map_err(|e| e.to_string())?;
+    let header =
+        postcard::to_allocvec(&HeaderOut { file: &report.file, table, products }).map_err(|e| e.to_string())?;
     let len = u32::try_from(header.len()).map_err(|_| "header over 4 GB".to_string())?;
     out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(&header);
@@ -121,7 +122,7 @@ impl<'a> ReportDecoder<'a> {
         let end = len.checked_add(4).ok_or("header cut short")?;
         let header = bytes.get(4..end).ok_or("header cut short")?;
         let records = bytes.get(end..).unwrap_or_default();
-        let h: HeaderIn<'_> = bincode::deserialize(header).map_err(|e| e.to_string())?;
+        let h: HeaderIn<'_> = postcard::from_bytes(header).map_err(|e| e.to_string())?;
         if records.len() as u64 != h.products.saturating_mul(RECORD as u64) {
             return Err("products cut short".into());
         }

@@ -6,7 +6,7 @@ use super::{Session, Slot};
 use otop_engine::display::Lang;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Issue;
-use otop_protocol::{Outcome, Reply, Request, ToReturn};
+use otop_protocol::{Outcome, Reply, Request, ToReturn, Write};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -63,6 +63,12 @@ impl Session {
     pub fn returned_request(&mut self, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
         self.next_id = self.next_id.wrapping_add(1);
         Request::returned(self.next_id, name, issues, lang)
+    }
+
+    /// The request for file `name` written from a run (see `otop_protocol::RunData`).
+    pub fn write_request(&mut self, name: &str, what: Write, lang: Lang) -> Request {
+        self.next_id = self.next_id.wrapping_add(1);
+        Request::write(self.next_id, name, what, lang)
     }
 
     /// The request for the results link a results workbook holds (to compare with).
@@ -154,7 +160,7 @@ impl Session {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
             }
-            Outcome::Targets(_) | Outcome::Returned(_) | Outcome::Link(_) => return false,
+            Outcome::Targets(_) | Outcome::Made(_) | Outcome::Link(_) => return false,
         }
         true
     }

@@ -2,14 +2,16 @@
 //! reading it, or writing the files sent back — as the page's Web Worker (this
 //! crate's binary) and the native command do.
 
+use otop_engine::display::Lang;
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Issue;
 use otop_export::returned::{returned_file, returned_zip};
+use otop_export::{csv, form, results};
 use otop_import::report::import_report;
 use otop_import::sales::read_file;
 use otop_import::targets::read_tables;
-use otop_protocol::{Outcome, Read, Reply, ReportRead, Request};
+use otop_protocol::{CsvTable, Outcome, Read, Reply, ReportRead, Request, RunData, Write};
 
 /// Small report files of each format the page reads most: the
 /// `basic-report` fixtures (made by `tests/fixtures/make_fixtures.py`).
@@ -58,13 +60,13 @@ pub fn run_files(request: &Request, files: &[Vec<u8>]) -> Reply {
                 .map(|(w, bytes)| (w.name.as_str(), bytes.as_slice(), w.issues.iter().collect()))
                 .collect();
             let zip = returned_zip(&each, *lang).map_err(|why| FileError::Damaged(why).issue(&request.name));
-            Reply { id: request.id, outcome: Outcome::Returned(zip) }
+            Reply { id: request.id, outcome: Outcome::Made(zip) }
         }
         _ => run(request, files.first().map(Vec::as_slice).unwrap_or_default()),
     }
 }
 
-/// Reads one file.
+/// Answers a request about one file: reads it, or writes one.
 pub fn run(request: &Request, bytes: &[u8]) -> Reply {
     let name = request.name.as_str();
     let outcome = match &request.read {
@@ -79,12 +81,38 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
         Read::Returned { issues, lang } => {
             let issues: Vec<&Issue> = issues.iter().collect();
-            Outcome::Returned(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
+            Outcome::Made(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
         }
         Read::ReturnAll { .. } => return run_files(request, &[bytes.to_vec()]),
+        Read::Write { what, lang } => {
+            Outcome::Made(write(bytes, *what, *lang).map_err(|why| FileError::Damaged(why).issue(name)))
+        }
         Read::Link => Outcome::Link(
             otop_import::reader::read(name, bytes).ok().and_then(|b| otop_engine::share::link_in(&b.sheets)),
         ),
     };
     Reply { id: request.id, outcome }
+}
+
+/// Writes a file of the run `data` ([`RunData::encode`]'s bytes), or says why not.
+fn write(data: &[u8], what: Write, lang: Lang) -> Result<Vec<u8>, String> {
+    let run = RunData::decode(data).map_err(|e| format!("not a run: {e}"))?;
+    let analysis = || run.analysis.as_ref().ok_or("the run has no analysis");
+    match what {
+        Write::Results => {
+            results::results_workbook_of(&run.preset, analysis()?, run.nation.as_ref(), lang).map_err(|e| e.to_string())
+        }
+        Write::Template => form::template_workbook(&run.preset).map_err(|e| e.to_string()),
+        Write::Csv(table) => {
+            let a = analysis()?;
+            let text = match table {
+                CsvTable::Kpi1 => csv::kpi1_csv(a),
+                CsvTable::Kpi2 => csv::kpi2_csv(a),
+                CsvTable::Readiness => csv::readiness_csv(a),
+                CsvTable::Products => csv::products_csv(a),
+                CsvTable::Issues => csv::issues_csv(a),
+            };
+            Ok(text.into_bytes())
+        }
+    }
 }

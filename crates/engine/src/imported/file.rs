@@ -161,3 +161,14 @@ pub const PICKER_EXTENSIONS: &[&str] = &[
 pub fn picker_accept() -> String {
     PICKER_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(",")
 }
+
+/// The name of the file sent back for file `name`: "<name without its
+/// extension>-ส่งคืนแก้ไข.xlsx".
+///
+/// ```
+/// assert_eq!(otop_engine::imported::file::returned_name("07-เขาฉกรรจ์.xls"), "07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx");
+/// ```
+pub fn returned_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    format!("{stem}-ส่งคืนแก้ไข.xlsx")
+}

@@ -6,16 +6,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-/// The name of the file sent back for file `name`: "<name without its
-/// extension>-ส่งคืนแก้ไข.xlsx".
-///
-/// ```
-/// assert_eq!(otop_export::returned::returned_name("07-เขาฉกรรจ์.xls"), "07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx");
-/// ```
-pub fn returned_name(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    format!("{stem}-ส่งคืนแก้ไข.xlsx")
-}
+pub use otop_engine::imported::file::returned_name;
 
 /// A name among `taken` made unique ("a (2).xlsx").
 fn unique(name: String, taken: &[String]) -> String {
