@@ -41,9 +41,9 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
     // The workers (readers and writers, most of the bytes) are fetched once the
     // page has drawn itself and is ready for a drop.
-    let started = Closure::once_into_js(worker_client::start);
+    let started = wasm_bindgen::closure::Closure::once_into_js(worker_client::start);
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback(started.unchecked_ref());
+        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&started));
     }
 }
 
