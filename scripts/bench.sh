@@ -10,4 +10,5 @@ cargo run --release --example make_bench -- target/bench
 python3 tests/bench/make_extra.py target/bench || echo "bench: .xls/.ods files need xlwt and LibreOffice (./scripts/setup.sh --fixtures)" >&2
 cargo build --release --bin otop-kpi
 trunk build --release
+node tests/bench/first_load.mjs
 node tests/bench/bench.mjs

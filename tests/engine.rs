@@ -216,11 +216,38 @@ fn targets_json_reproduces_the_letter() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [vec![], vec!["bogus"], vec!["targets", "--nope"], vec!["targets", "--preset"]] {
+    for args in [
+        vec![],
+        vec!["bogus"],
+        vec!["targets", "--nope"],
+        vec!["targets", "--preset"],
+        vec!["score"],
+        vec!["score", "--rule", "bogus", "a.xlsx"],
+        vec!["template"],
+    ] {
         let args: Vec<String> = args.into_iter().map(String::from).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         assert_eq!(otop_command::run(&args, &mut out, &mut err), 2, "{args:?}");
+        let err = String::from_utf8_lossy(&err);
+        assert!(err.contains("Usage: otop-kpi") || err.contains("--help"), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn an_unreadable_input_or_a_failed_write_exits_1_saying_why() {
+    let dir = std::env::temp_dir().join(format!("otop-kpi-exit-{}", std::process::id()));
+    let missing = dir.join("missing.json").display().to_string();
+    let unwritable = dir.join("no-such-folder").join("form.xlsx").display().to_string();
+    for args in [vec!["targets", "--preset", missing.as_str()], vec!["template", unwritable.as_str()]] {
+        let args: Vec<String> = args.into_iter().map(String::from).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(otop_command::run(&args, &mut out, &mut err), 1, "{args:?}");
+        let err = String::from_utf8_lossy(&err);
+        assert!(err.starts_with("otop-kpi: cannot") && !err.contains("Usage"), "{err}");
+    }
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(otop_command::run(&["--help".into()], &mut out, &mut err), 0);
+    assert!(String::from_utf8_lossy(&out).contains("score"));
 }
 
 #[test]

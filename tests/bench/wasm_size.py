@@ -2,9 +2,9 @@
 """What the page's and the worker's wasm hold, by crate (see BENCHMARKS.md).
 
 Runs `twiggy top -n 100000 --format csv` on the wasm files of the last
-`trunk build --release` (before wasm-bindgen and wasm-opt: the page at
-target/wasm32-unknown-unknown/release, the worker at .../worker, its own Cargo
-profile) and sums the shallow sizes by the first path segment of each item's
+`trunk build --release` (before wasm-bindgen and wasm-opt: both in
+target/wasm32-unknown-unknown/release, one Cargo profile)
+and sums the shallow sizes by the first path segment of each item's
 name. The name and custom sections are left out (the shipped files do not carry
 them). Prints a Markdown table, KB.  Usage: python3 tests/bench/wasm_size.py
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FILES = {
     "page": ROOT / "target/wasm32-unknown-unknown/release/otop-kpi-page.wasm",
-    "worker": ROOT / "target/wasm32-unknown-unknown/worker/otop-kpi-worker.wasm",
+    "worker": ROOT / "target/wasm32-unknown-unknown/release/otop-kpi-worker.wasm",
 }
 GROUPS = {
     "tachys": "leptos UI (tachys, reactive_graph, leptos)",

@@ -1,5 +1,5 @@
 //! The native command `otop-kpi` (SPEC §9), as a library function so tests can run
-//! it in-process. `src/bin/otop-kpi.rs` only forwards `std::env::args` here.
+//! it in-process. `src/main.rs` only forwards `std::env::args` here.
 //!
 //! ```
 //! let mut out = Vec::new();
@@ -12,6 +12,7 @@
 mod provinces;
 mod returned;
 
+use clap::{Arg, ArgAction, ArgMatches, Command};
 use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
 use otop_engine::imported::error::FileError;
@@ -23,38 +24,76 @@ use otop_import::report::import_report;
 use serde_json::json;
 use std::io::Write;
 
-/// Exit status for a usage error.
+/// Exit status for a usage error (clap's): the usage text goes with it.
 pub const USAGE_ERROR: i32 = 2;
+/// Exit status for an input that cannot be read or an output that cannot be written.
+pub const FAILURE: i32 = 1;
 
-const USAGE: &str = "usage:
-  otop-kpi targets [--preset FILE] [--json]
-  otop-kpi score [--preset FILE | --targets FILE...] [--round1 FILE]... [--sales FILE]...
-                 [--survey] [--rule table|percent] [--mark-only count|warn|exclude]
-                 [--return DIR] [--json] REPORT...
-  otop-kpi template [--preset FILE] OUT.xlsx
-";
-
-/// Runs the command with `args` (without the program name); returns the exit status.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let Some((cmd, rest)) = args.split_first() else {
-        let _ = write!(err, "{USAGE}");
-        return USAGE_ERROR;
+/// The command line, as clap reads it.
+fn cli() -> Command {
+    let preset = || {
+        Arg::new("preset").long("preset").value_name("FILE").help("the preset (JSON); default: Sa Kaeo 2564 round 2")
     };
-    let result = match cmd.as_str() {
-        "targets" => targets(rest, out),
-        "score" => score(rest, out, err),
-        "template" => template(rest),
-        "-h" | "--help" | "help" => {
-            let _ = write!(out, "{USAGE}");
-            Ok(())
+    let json =
+        || Arg::new("json").long("json").action(ArgAction::SetTrue).help("JSON (SPEC §9) instead of a text table");
+    let files = |name: &'static str, help: &'static str| {
+        Arg::new(name).long(name).value_name("FILE").action(ArgAction::Append).help(help)
+    };
+    Command::new("otop-kpi")
+        .about("OTOP KPI targets and scores from report files (SPEC §9)")
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(Command::new("targets").about("the letter's target tables of the preset").arg(preset()).arg(json()))
+        .subcommand(
+            Command::new("score")
+                .about("both KPIs from report files")
+                .arg(preset())
+                .arg(files("targets", "a department's target tables (Excel), in place of the preset's figures"))
+                .arg(files("round1", "a round-1 report: its products are not counted again"))
+                .arg(files("sales", "a sales file (KPI 2)"))
+                .arg(Arg::new("survey").long("survey").action(ArgAction::SetTrue).help("the readiness survey is done"))
+                .arg(Arg::new("rule").long("rule").value_parser(["table", "percent"]).help("the scoring rule"))
+                .arg(Arg::new("mark-only").long("mark-only").value_parser(["count", "warn", "exclude"]))
+                .arg(
+                    Arg::new("return")
+                        .long("return")
+                        .value_name("DIR")
+                        .help("write each report with problems back, marked"),
+                )
+                .arg(json())
+                .arg(Arg::new("reports").value_name("REPORT").required(true).num_args(1..)),
+        )
+        .subcommand(
+            Command::new("template")
+                .about("the blank report form")
+                .arg(preset())
+                .arg(Arg::new("out").value_name("OUT.xlsx").required(true)),
+        )
+}
+
+/// Runs the command with `args` (without the program name); returns the exit
+/// status: 0, [`USAGE_ERROR`] (with the usage) or [`FAILURE`] (with why).
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let matches = match cli().try_get_matches_from(std::iter::once("otop-kpi").chain(args.iter().map(String::as_str))) {
+        Ok(m) => m,
+        Err(e) => {
+            let code = e.exit_code();
+            let text = e.render().to_string();
+            let _ = if code == 0 { out.write_all(text.as_bytes()) } else { err.write_all(text.as_bytes()) };
+            return if code == 0 { 0 } else { USAGE_ERROR };
         }
-        other => Err(format!("unknown command: {other}")),
+    };
+    let result = match matches.subcommand() {
+        Some(("targets", m)) => targets(&Options::of(m), out),
+        Some(("score", m)) => score(&Options::of(m), out, err),
+        Some(("template", m)) => template(&Options::of(m)),
+        _ => Ok(()),
     };
     match result {
         Ok(()) => 0,
         Err(msg) => {
-            let _ = writeln!(err, "otop-kpi: {msg}\n{USAGE}");
-            USAGE_ERROR
+            let _ = writeln!(err, "otop-kpi: {msg}");
+            FAILURE
         }
     }
 }
@@ -75,44 +114,34 @@ struct Options {
     positional: Vec<String>,
 }
 
-fn parse_options(args: &[String], allowed_flags: &[&str]) -> Result<Options, String> {
-    let mut o = Options::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--preset" if allowed_flags.contains(&"--preset") => {
-                o.preset = Some(it.next().ok_or("--preset needs a file")?.clone());
+impl Options {
+    /// The options of a subcommand's matches (an option it does not take stays empty).
+    fn of(m: &ArgMatches) -> Options {
+        let has = |id: &str| m.ids().any(|i| i.as_str() == id);
+        let one = |id: &str| if has(id) { m.get_one::<String>(id).cloned() } else { None };
+        let all = |id: &str| -> Vec<String> {
+            if has(id) {
+                m.get_many::<String>(id).map(|v| v.cloned().collect()).unwrap_or_default()
+            } else {
+                Vec::new()
             }
-            "--json" if allowed_flags.contains(&"--json") => o.json = true,
-            "--survey" if allowed_flags.contains(&"--survey") => o.survey = true,
-            "--round1" if allowed_flags.contains(&"--round1") => {
-                o.round1.push(it.next().ok_or("--round1 needs a file")?.clone())
-            }
-            "--targets" if allowed_flags.contains(&"--targets") => {
-                o.targets.push(it.next().ok_or("--targets needs a file")?.clone())
-            }
-            "--sales" if allowed_flags.contains(&"--sales") => {
-                o.sales.push(it.next().ok_or("--sales needs a file")?.clone())
-            }
-            "--rule" if allowed_flags.contains(&"--rule") => {
-                let v = it.next().ok_or("--rule needs table or percent")?;
-                o.rule =
-                    Some(ScoringRule::parse(v).ok_or_else(|| format!("--rule must be table or percent, not {v}"))?);
-            }
-            "--mark-only" if allowed_flags.contains(&"--mark-only") => {
-                let v = it.next().ok_or("--mark-only needs count, warn or exclude")?;
-                let m =
-                    MarkOnly::parse(v).ok_or_else(|| format!("--mark-only must be count, warn or exclude, not {v}"))?;
-                o.mark_only = Some(m);
-            }
-            "--return" if allowed_flags.contains(&"--return") => {
-                o.return_dir = Some(it.next().ok_or("--return needs a folder")?.clone())
-            }
-            s if s.starts_with("--") => return Err(format!("unknown option: {s}")),
-            s => o.positional.push(s.to_string()),
+        };
+        let flag = |id: &str| has(id) && m.get_flag(id);
+        let mut positional = all("reports");
+        positional.extend(one("out"));
+        Options {
+            preset: one("preset"),
+            json: flag("json"),
+            round1: all("round1"),
+            sales: all("sales"),
+            survey: flag("survey"),
+            rule: one("rule").as_deref().and_then(ScoringRule::parse),
+            mark_only: one("mark-only").as_deref().and_then(MarkOnly::parse),
+            targets: all("targets"),
+            return_dir: one("return"),
+            positional,
         }
     }
-    Ok(o)
 }
 
 /// Loads the preset named by `--preset`, or the built-in one. Validation problems
@@ -128,11 +157,7 @@ fn load_preset(path: Option<&str>) -> Result<(Preset, Vec<Issue>), String> {
     }
 }
 
-fn targets(args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let o = parse_options(args, &["--preset", "--json"])?;
-    if let Some(extra) = o.positional.first() {
-        return Err(format!("unexpected argument: {extra}"));
-    }
+fn targets(o: &Options, out: &mut dyn Write) -> Result<(), String> {
     let (preset, issues) = load_preset(o.preset.as_deref())?;
     let tables = TargetTables::of(&preset);
     let text = if o.json { targets_json(&preset, &tables, &issues) } else { targets_text(&preset, &tables, &issues) };
@@ -174,9 +199,10 @@ fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     s
 }
 
-/// Display width of a string in a terminal: Thai combining marks take no column.
+/// Display width of a string in a terminal (unicode-width: Thai vowel and tone
+/// marks take no column, wide characters two).
 fn width(s: &str) -> usize {
-    s.chars().filter(|&c| !matches!(c as u32, 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)).count()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 fn table(rows: &[Vec<String>]) -> String {
@@ -276,14 +302,7 @@ fn file_name(path: &str) -> String {
     std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
 }
 
-fn score(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
-    let o = parse_options(
-        args,
-        &["--preset", "--json", "--round1", "--sales", "--survey", "--rule", "--mark-only", "--targets", "--return"],
-    )?;
-    if o.positional.is_empty() {
-        return Err("score needs at least one REPORT file".into());
-    }
+fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let (mut preset, _) = load_preset(o.preset.as_deref())?;
     if o.survey {
         preset.survey_done = true;
@@ -295,7 +314,7 @@ fn score(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<()
         preset.mark_only = m;
     }
     if !o.targets.is_empty() {
-        return provinces::score_provinces(&o, &preset, out, err);
+        return provinces::score_provinces(o, &preset, out, err);
     }
     let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
     let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
@@ -412,8 +431,7 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
     s
 }
 
-fn template(args: &[String]) -> Result<(), String> {
-    let o = parse_options(args, &["--preset"])?;
+fn template(o: &Options) -> Result<(), String> {
     let [path] = o.positional.as_slice() else {
         return Err("template needs exactly one OUT.xlsx".into());
     };

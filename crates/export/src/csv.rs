@@ -22,21 +22,33 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-fn csv_line(cells: &[String]) -> String {
-    let quoted: Vec<String> = cells
-        .iter()
-        .map(|c| neutralise(c))
-        .map(|c| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
+/// A CSV file being written with `csv::Writer`: UTF-8 with a BOM (as Thai
+/// Excel opens it), CRLF line ends, quoted where needed, every cell neutralised.
+struct CsvFile(csv::Writer<Vec<u8>>);
+
+impl CsvFile {
+    fn new() -> CsvFile {
+        let bom = "\u{FEFF}".as_bytes().to_vec();
+        CsvFile(csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(bom))
+    }
+
+    fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        // Writing to memory cannot fail.
+        let _ = self.0.write_record(cells.into_iter().map(|c| neutralise(c.as_ref())));
+    }
+
+    fn finish(self) -> String {
+        let bytes = self.0.into_inner().map_err(|e| e.into_error()).unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
 }
 
 /// CSV of the merged product list: every product counted, the district it
 /// counted for, its channels, and the file, sheet and row it came from.
 pub fn products_csv(a: &Analysis) -> String {
-    let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(
-        &[
+    let mut s = CsvFile::new();
+    s.row(
+        [
             "ที่",
             "รหัสผู้ประกอบการ",
             "ชื่อผู้ประกอบการ",
@@ -51,7 +63,7 @@ pub fn products_csv(a: &Analysis) -> String {
             "แถว",
         ]
         .map(String::from),
-    ));
+    );
     let names: Vec<&str> = a.evaluation.districts.iter().map(|r| r.district.as_str()).collect();
     for (i, (p, d)) in a.counted.products().enumerate() {
         let channels: Vec<String> = Key::CHANNELS
@@ -60,7 +72,7 @@ pub fn products_csv(a: &Analysis) -> String {
             .filter(|(_, c)| !c.is_empty())
             .map(|(k, c)| format!("{}: {c}", k.header_th()))
             .collect();
-        s.push_str(&csv_line(&[
+        s.row(&[
             (i + 1).to_string(),
             p.entrepreneur_code.to_string(),
             p.entrepreneur_name.to_string(),
@@ -73,25 +85,25 @@ pub fn products_csv(a: &Analysis) -> String {
             p.file.to_string(),
             p.sheet.to_string(),
             p.row.to_string(),
-        ]));
+        ]);
     }
-    s
+    s.finish()
 }
 
 /// CSV (UTF-8 with BOM, so Excel shows Thai) of the KPI 1 table.
 pub fn kpi1_csv(a: &Analysis) -> String {
     let e = &a.evaluation;
-    let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(
-        &["อำเภอ", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"]
+    let mut s = CsvFile::new();
+    s.row(
+        ["อำเภอ", "ผลิตภัณฑ์", "ออนไลน์", "ร้อยละ", "คะแนน", "คะแนนตามตาราง", "คะแนนตามร้อยละ", "เป้าหมายถัดไป", "ต้องเพิ่มอีก"]
             .map(String::from),
-    ));
+    );
     for r in e.districts.iter().chain(std::iter::once(&e.province)) {
         let (target, gap) = match r.kpi1.next(e.rule) {
             Next::More { target, needed, .. } => (target.to_string(), needed.to_string()),
             _ => (String::new(), String::new()),
         };
-        s.push_str(&csv_line(&[
+        s.row(&[
             r.district.clone(),
             r.kpi1.products.to_string(),
             r.kpi1.online.to_string(),
@@ -101,17 +113,17 @@ pub fn kpi1_csv(a: &Analysis) -> String {
             r.kpi1.by_percent.to_string(),
             target,
             gap,
-        ]));
+        ]);
     }
-    s
+    s.finish()
 }
 
 /// CSV of the KPI 2 table.
 pub fn kpi2_csv(a: &Analysis) -> String {
     let e = &a.evaluation;
-    let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(
-        &[
+    let mut s = CsvFile::new();
+    s.row(
+        [
             "อำเภอ",
             "ฐาน",
             "ยอดจำหน่าย",
@@ -123,7 +135,7 @@ pub fn kpi2_csv(a: &Analysis) -> String {
             "ต้องเพิ่มอีก",
         ]
         .map(String::from),
-    ));
+    );
     for r in e.districts.iter().chain(std::iter::once(&e.province)) {
         let mut cells = vec![r.district.clone(), r.base.to_string()];
         match &r.kpi2 {
@@ -144,20 +156,20 @@ pub fn kpi2_csv(a: &Analysis) -> String {
             }
             None => cells.extend(std::iter::repeat_n(String::new(), 7)),
         }
-        s.push_str(&csv_line(&cells));
+        s.row(&cells);
     }
-    s
+    s.finish()
 }
 
 /// CSV of the readiness summary.
 pub fn readiness_csv(a: &Analysis) -> String {
-    let mut s = String::from("\u{FEFF}");
+    let mut s = CsvFile::new();
     let mut head = vec!["อำเภอ".to_string(), "ผู้ประกอบการ".into(), "ผลิตภัณฑ์".into(), "ออนไลน์".into()];
     for k in Key::FLAGS {
         head.push(format!("{} (ผู้ประกอบการ)", k.header_th()));
         head.push(format!("{} (ผลิตภัณฑ์)", k.header_th()));
     }
-    s.push_str(&csv_line(&head));
+    s.row(&head);
     for r in &a.counted.readiness {
         let mut cells = vec![
             r.district.clone(),
@@ -169,19 +181,17 @@ pub fn readiness_csv(a: &Analysis) -> String {
             cells.push(r.entrepreneurs_flagged[k].to_string());
             cells.push(r.products_flagged[k].to_string());
         }
-        s.push_str(&csv_line(&cells));
+        s.row(&cells);
     }
-    s
+    s.finish()
 }
 
 /// CSV of the issues.
 pub fn issues_csv(a: &Analysis) -> String {
-    let mut s = String::from("\u{FEFF}");
-    s.push_str(&csv_line(
-        &["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"].map(String::from),
-    ));
+    let mut s = CsvFile::new();
+    s.row(["severity", "file", "sheet", "row", "column", "code", "message_th", "message_en"].map(String::from));
     for i in &a.issues {
-        s.push_str(&csv_line(&[
+        s.row(&[
             i.severity.as_str().into(),
             i.file.clone().unwrap_or_default(),
             i.sheet.clone().unwrap_or_default(),
@@ -190,7 +200,7 @@ pub fn issues_csv(a: &Analysis) -> String {
             i.code.as_str().to_string(),
             i.message_th.clone(),
             i.message_en.clone(),
-        ]));
+        ]);
     }
-    s
+    s.finish()
 }

@@ -132,20 +132,10 @@ pub fn compact(s: &str) -> String {
     normalize(s).chars().filter(|c| *c != ' ').collect()
 }
 
-/// Edit distance between two strings, by characters (for suggesting names).
+/// Edit distance between two strings, by characters (for suggesting names):
+/// strsim's Levenshtein distance.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 #[cfg(test)]
