@@ -40,6 +40,13 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml; then
   exit 1
 fi
 
+# 3b. cargo-deny, which the test command runs (scripts/deny.sh), pinned.
+DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -q " $DENY_VERSION\$"; then
+  step "cargo install cargo-deny@$DENY_VERSION"
+  cargo install --locked "cargo-deny@$DENY_VERSION"
+fi
+
 # 4. Debian's Chromium and ChromeDriver for the browser tests, and Thai fonts for
 #    its screenshots. With --fixtures, also what makes the fixture files.
 apt_install() {
@@ -52,7 +59,7 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 # LibreOffice and openpyxl check the files sent back (tests/fixtures/check_returned.py).
-apt_install chromium chromium-driver fonts-thai-tlwg libreoffice-calc
+apt_install chromium chromium-driver fonts-thai-tlwg libreoffice-calc firefox-esr
 python3 -c "import openpyxl" 2>/dev/null || { step "pip install openpyxl"; pip install -q openpyxl==3.1.5; }
 if [ "${1:-}" = "--fixtures" ]; then
   python3 -c "import openpyxl, xlwt, msoffcrypto" 2>/dev/null || { step "pip install openpyxl xlwt msoffcrypto-tool"; pip install -q openpyxl==3.1.5 xlwt==1.3.0 msoffcrypto-tool; }

@@ -15,6 +15,9 @@ echo "== cargo clippy (native: every crate, all targets; wasm32: all but the com
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --workspace --exclude otop-command --lib --bins -- -D warnings
 
+echo "== cargo deny (advisories of ../shared/advisory-db, licences, bans, sources; offline)" >&2
+./scripts/deny.sh
+
 echo "== cargo test" >&2
 # The corpus sweep needs ../shared/corpus; here a missing corpus fails the run.
 OTOP_REQUIRE_CORPUS=1 cargo test --locked --workspace
