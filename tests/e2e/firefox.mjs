@@ -1,0 +1,154 @@
+// The browser tests in Firefox ESR (Debian's firefox-esr), driven over WebDriver
+// BiDi with puppeteer-core. Usage: node tests/e2e/firefox.mjs (after `trunk build
+// --release`); the test command runs it after the Chromium suite (run.mjs).
+//
+// What runs here: the page under a sub-path with its CSP and only GETs of its own
+// built files; the nine-district scenario (both KPIs, both rules, the survey, the
+// issues) through SPEC §8's hooks; a workbook and a CSV written by the worker.
+// What runs in Chromium only, and why: offline mode after one visit, PDF printing
+// and the download of a file to disk are Playwright features with no BiDi
+// counterpart that Firefox ESR 153 implements (puppeteer's Firefox support has no
+// `setOfflineMode`, `page.pdf` needs the Chromium print backend here, and
+// downloads go to Firefox's own folder with no event); the remaining journeys
+// (links, provinces, files sent back…) use the same hooks and APIs as these and
+// are left to run.mjs to keep the test command's time.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/files');
+const OUT = path.join(ROOT, 'tests/e2e/out');
+fs.mkdirSync(OUT, { recursive: true });
+
+const server = await serve(DIST);
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+  headless: true,
+  userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'otop-firefox-')),
+  defaultViewport: { width: 1366, height: 768 },
+});
+
+/** Opens the page, recording its requests, errors, CSP violations and the files it downloads. */
+async function open() {
+  const page = await browser.newPage();
+  const rec = { requests: [], errors: [] };
+  page.on('request', (r) => rec.requests.push({ url: r.url(), method: r.method(), at: Date.now() }));
+  page.on('pageerror', (e) => rec.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') rec.errors.push(m.text()); });
+  await page.evaluateOnNewDocument(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // A download is a click on a link to a Blob: keep its name and bytes instead
+    // (the Blob itself: the CSP's connect-src rightly keeps fetch() off blob: URLs).
+    window.__downloads = [];
+    const blobs = new Map();
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      const url = createObjectURL.call(URL, blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = this.download && blobs.get(this.href);
+      if (blob) {
+        const name = this.download;
+        blob.arrayBuffer().then((b) => window.__downloads.push({ name, bytes: Array.from(new Uint8Array(b).slice(0, 8)), size: b.byteLength }));
+        return;
+      }
+      return click.call(this);
+    };
+  });
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+  return { page, rec, loadedAt: Date.now() };
+}
+
+async function waitDone(page) {
+  await page.waitForSelector('[data-testid=status][data-state=done]', { timeout: 60000 });
+}
+
+const value = (page, table, district, col) =>
+  page.$eval(`table[data-testid=${table}] tr[data-district="${district}"] [data-col=${col}]`, (e) => e.getAttribute('data-value'));
+
+await test('Firefox: the page loads under a sub-path with its CSP, only GETs of its own built files', async () => {
+  const { page, rec } = await open();
+  await new Promise((ok) => setTimeout(ok, 1500)); // the workers' files, fetched once the page is ready
+  assert(rec.requests.length > 3, `the requests were recorded: ${rec.requests.length}`);
+  assertEq(notOwnFiles(rec.requests, server.origin, DIST), [], 'requests other than GETs of the built files');
+  assert(rec.requests.some((r) => r.url.endsWith('otop-kpi-worker_bg.wasm')), 'the worker was fetched');
+  assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()
+  .map((f) => path.join(FIXTURES, 'scenario', f));
+// As run.mjs (written by hand): online, KPI 1 by table / percent, sales, growth, KPI 2 by table / percent.
+const EXPECTED = {
+  'เมืองสระแก้ว': [37, 3, 2, '75133146', '10.00', 5, 5],
+  'คลองหาด': [15, 3, 3, '54000000', '5.20', 1, 1],
+  'ตาพระยา': [14, 3, 3, '41569740', '8.00', 3, 3],
+  'วังน้ำเย็น': [24, 3, 2, '34905288', '9.00', 4, 4],
+  'วัฒนานคร': [26, 4, 3, '60062343', '7.00', 2, 1],
+  'อรัญประเทศ': [20, 3, 2, '89879893', '7.00', 2, 2],
+  'เขาฉกรรจ์': [22, 4, 4, '19562178', '8.00', 3, 2],
+  'โคกสูง': [8, 3, 3, '24422002', '10.00', 5, 5],
+  'วังสมบูรณ์': [13, 3, 2, '2200000000', '1.26', 1, 1],
+};
+
+await test('Firefox: nine districts, round 1 and sales — both KPIs under both rules; files written by the worker', async () => {
+  const { page, rec, loadedAt } = await open();
+  const input = async (id, files) => (await page.$(`input[type=file][data-testid=${id}]`)).uploadFile(...files);
+  await input('report-files', SCENARIO);
+  await input('round1-files', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await input('sales-files', [path.join(FIXTURES, 'sales/sales-long.xlsx')]);
+  await waitDone(page);
+  for (const rule of ['table', 'percent']) {
+    await page.select('select[data-testid=scoring-rule]', rule);
+    for (const [d, e] of Object.entries(EXPECTED)) {
+      assertEq(await value(page, 'kpi1', d, 'online'), String(e[0]), `${d} online`);
+      assertEq(await value(page, 'kpi1', d, 'score'), String(rule === 'table' ? e[1] : e[2]), `${d} KPI 1 by ${rule}`);
+      assertEq(await value(page, 'kpi2', d, 'sales'), e[3], `${d} sales`);
+      assertEq(await value(page, 'kpi2', d, 'growth'), e[4], `${d} growth`);
+      assertEq(await value(page, 'kpi2', d, 'score'), String(rule === 'table' ? e[5] : e[6]), `${d} KPI 2 by ${rule}`);
+    }
+    assertEq(await value(page, 'kpi1', 'province', 'online'), '179', 'province online');
+    assertEq(await value(page, 'kpi1', 'province', 'percent'), '9.32', 'province percent');
+    assertEq(await value(page, 'kpi2', 'province', 'growth'), '2.22', 'province growth');
+  }
+  await page.select('select[data-testid=scoring-rule]', 'table');
+  assertEq(await value(page, 'kpi1', 'เขาฉกรรจ์', 'score'), '4', 'no survey: 4');
+  await page.click('input[type=checkbox][data-testid=survey-done]');
+  assertEq(await value(page, 'kpi1', 'เขาฉกรรจ์', 'score'), '5', 'with the survey: 5');
+  const err = await page.$$('[data-testid=issues] [data-severity=error][data-file="09-วังสมบูรณ์.xlsx"]');
+  assertEq(err.length, 1, 'one error in วังสมบูรณ์');
+  // The results workbook and a CSV, written in the worker from the run the page hands it.
+  await page.click('[data-testid=download-results]');
+  await page.click('[data-testid=download-kpi1-csv]');
+  await page.waitForFunction(() => window.__downloads.length >= 2, { timeout: 30000 }).catch(async (e) => {
+    const why = await page.evaluate(() => [window.__downloads, document.querySelector('[data-testid=download-error]')?.textContent]);
+    throw new Error(`${e}: ${JSON.stringify(why)} ${rec.errors.join('; ')}`);
+  });
+  const downloads = await page.evaluate(() => window.__downloads);
+  const xlsx = downloads.find((d) => d.name.endsWith('.xlsx'));
+  const csv = downloads.find((d) => d.name.endsWith('-kpi1.csv'));
+  assert(xlsx && xlsx.bytes[0] === 0x50 && xlsx.bytes[1] === 0x4b && xlsx.size > 20000, `a workbook (zip): ${JSON.stringify(xlsx)}`);
+  assert(csv && csv.bytes[0] === 0xef && csv.bytes[1] === 0xbb && csv.bytes[2] === 0xbf, `a CSV with a BOM: ${JSON.stringify(csv)}`);
+  await page.screenshot({ path: path.join(OUT, 'firefox-results.png'), fullPage: true });
+  const late = rec.requests.filter((r) => r.at > loadedAt);
+  assertEq(notOwnFiles(late, server.origin, DIST), [], 'requests after load other than GETs of the built files');
+  assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await browser.close();
+await server.close();
+finish();
