@@ -268,3 +268,106 @@ fn lines_and_modules_stay_short() {
     assert!(files.len() > 40, "the walk saw the sources");
     assert!(wrong.is_empty(), "{} places:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+const MAX_FN_LINES: usize = 80;
+
+/// The functions that were over [`MAX_FN_LINES`] when the limit came in (issue
+/// 24), at their length then: each may only get shorter, and leaves this list
+/// once it is within the limit. A new function over the limit fails the test.
+const LONG_BEFORE_THE_LIMIT: &[(&str, &str, usize)] = &[
+    ("crates/export/src/results.rs", "write_summary", 124),
+    ("crates/import/src/report/rows.rs", "read_rows", 120),
+    ("crates/engine/src/counting.rs", "step", 113),
+    ("crates/import/src/guard.rs", "check_cfb_chains", 112),
+    ("src/ui/issues.rs", "IssuesPanel", 111),
+    ("src/ui/inputs.rs", "FileStatus", 111),
+    ("crates/export/src/returned/sheet.rs", "patch", 109),
+    ("src/ui/inputs.rs", "Inputs", 107),
+    ("src/ui/settings.rs", "Settings", 102),
+    ("src/ui/results/targets.rs", "TargetTablesView", 99),
+    ("src/ui/results/cards.rs", "ProvinceCards", 98),
+    ("src/ui/mod.rs", "provide_state", 98),
+    ("src/ui/results/mod.rs", "Results", 94),
+    ("crates/command/src/lib.rs", "score_text", 94),
+    ("crates/engine/src/sales.rs", "aggregate", 92),
+    ("crates/export/src/returned/package.rs", "patch", 90),
+    ("src/ui/results/tables.rs", "Kpi1Table", 88),
+    ("src/ui/share.rs", "ShareBox", 86),
+    ("crates/engine/src/imported/sales.rs", "read_sheet", 85),
+    ("crates/engine/src/imported/error.rs", "messages", 84),
+    ("crates/export/src/targets.rs", "write_target_sheets", 82),
+];
+
+/// Every function of a source file: (name, lines from its `fn` line to its closing
+/// brace, as rustfmt lays it out: the first `}` at the `fn` line's indentation).
+fn functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let mut rest = body;
+        for word in ["pub(crate) ", "pub(super) ", "pub ", "const ", "async ", "unsafe "] {
+            rest = rest.strip_prefix(word).unwrap_or(rest);
+        }
+        let Some(after) = rest.strip_prefix("fn ") else { continue };
+        let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        if name.is_empty() || body.ends_with(';') || body.ends_with('}') {
+            continue;
+        }
+        let close = format!("{indent}}}");
+        let end = lines.iter().skip(i).position(|l| *l == close).map_or(1, |n| n + 1);
+        out.push((name, end));
+    }
+    out
+}
+
+#[test]
+fn functions_stay_short() {
+    let mut files = Vec::new();
+    for dir in ["src", "crates"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let mut wrong = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let rel = file.strip_prefix(root()).unwrap_or(file).display().to_string();
+        // Two functions of one name in a file (in two `impl`s) count as the longer.
+        let mut longest: BTreeMap<String, usize> = BTreeMap::new();
+        for (name, lines) in functions(&text) {
+            let n = longest.entry(name).or_default();
+            *n = (*n).max(lines);
+        }
+        for (name, lines) in longest {
+            let before = LONG_BEFORE_THE_LIMIT.iter().find(|(f, n, _)| *f == rel && *n == name);
+            match before {
+                Some(&(_, _, was)) => {
+                    seen.insert((rel.clone(), name.clone()));
+                    if lines > was {
+                        wrong.push(format!(
+                            "{rel}: fn {name}: {lines} lines, longer than its {was} (limit {MAX_FN_LINES})"
+                        ));
+                    } else if lines <= MAX_FN_LINES {
+                        wrong.push(format!("{rel}: fn {name}: now {lines} lines: take it off LONG_BEFORE_THE_LIMIT"));
+                    }
+                }
+                None if lines > MAX_FN_LINES => wrong.push(format!("{rel}: fn {name}: {lines} lines")),
+                None => {}
+            }
+        }
+    }
+    for (f, n, _) in LONG_BEFORE_THE_LIMIT {
+        if !seen.contains(&(f.to_string(), n.to_string())) {
+            wrong.push(format!("{f}: fn {n} is gone: take it off LONG_BEFORE_THE_LIMIT"));
+        }
+    }
+    assert!(files.len() > 80, "the walk saw the sources");
+    assert!(wrong.is_empty(), "{} functions:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_function_is_counted_to_its_closing_brace() {
+    let text = "fn a() {\n    let x = 1;\n}\n\npub fn b(\n    y: u8,\n) -> u8 {\n    y\n}\nfn c();\n";
+    assert_eq!(functions(text), [("a".to_string(), 3), ("b".to_string(), 5)]);
+}
