@@ -74,7 +74,9 @@ const sheetjs = http.createServer((req, res) => {
 await new Promise((ok) => sheetjs.listen(0, '127.0.0.1', ok));
 const sheetjsUrl = `http://127.0.0.1:${sheetjs.address().port}/sheetjs.html`;
 
-const server = await serve(path.join(ROOT, 'dist'));
+// BENCH_DIST: another build of the page (e.g. an earlier commit's dist/, for a before/after in one run).
+const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
+const server = await serve(DIST);
 const context = await launch();
 await context.addInitScript(() => {
   window.__longest = 0;
@@ -106,7 +108,8 @@ async function inPage(url, input, doneSel, file, targets = []) {
     document.body.appendChild(scratch);
   });
   await page.setInputFiles('#__handover', file);
-  await page.waitForTimeout(300);
+  // BENCH_SETTLE_MS: how long after load the files are dropped (the workers start once the page is ready).
+  await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS || 300));
   await page.evaluate(() => { window.__longest = 0; });
   const base = chromiumRssMb();
   let peak = base;
@@ -171,8 +174,8 @@ await server.close();
 sheetjs.close();
 
 const wasm = (name) => {
-  const p = path.join(ROOT, 'dist', name);
-  return fs.existsSync(p) ? `${(fs.statSync(p).size / 1024).toFixed(0)} KB raw, ${(execFileSync('gzip', ['-9', '-c', p]).length / 1024).toFixed(0)} KB gzipped` : 'missing';
+  const p = path.join(DIST, name);
+  return fs.existsSync(p) ? `${(fs.statSync(p).size / 1024).toFixed(0)} KB raw, ${(execFileSync('gzip', ['-9', '-c', p], { maxBuffer: 1 << 28 }).length / 1024).toFixed(0)} KB gzipped` : 'missing';
 };
 console.log(`| file | MB | native ms | native peak MB | page ms | browser peak MB (Δ) | longest main-thread task ms | SheetJS ms | SheetJS peak MB | page / SheetJS | page / native |`);
 console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);

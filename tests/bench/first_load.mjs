@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, launch, SUB_PATH } from '../e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
 const server = await serve(DIST);
 const context = await launch();
 const page = await context.newPage();
