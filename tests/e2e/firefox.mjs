@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+import { SCENARIO, EXPECTED } from './scenario.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -88,20 +89,6 @@ await test('Firefox: the page loads under a sub-path with its CSP, only GETs of 
   await page.close();
 });
 
-const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()
-  .map((f) => path.join(FIXTURES, 'scenario', f));
-// As run.mjs (written by hand): online, KPI 1 by table / percent, sales, growth, KPI 2 by table / percent.
-const EXPECTED = {
-  'เมืองสระแก้ว': [37, 3, 2, '75133146', '10.00', 5, 5],
-  'คลองหาด': [15, 3, 3, '54000000', '5.20', 1, 1],
-  'ตาพระยา': [14, 3, 3, '41569740', '8.00', 3, 3],
-  'วังน้ำเย็น': [24, 3, 2, '34905288', '9.00', 4, 4],
-  'วัฒนานคร': [26, 4, 3, '60062343', '7.00', 2, 1],
-  'อรัญประเทศ': [20, 3, 2, '89879893', '7.00', 2, 2],
-  'เขาฉกรรจ์': [22, 4, 4, '19562178', '8.00', 3, 2],
-  'โคกสูง': [8, 3, 3, '24422002', '10.00', 5, 5],
-  'วังสมบูรณ์': [13, 3, 2, '2200000000', '1.26', 1, 1],
-};
 
 await test('Firefox: nine districts, round 1 and sales — both KPIs under both rules; files written by the worker', async () => {
   const { page, rec, loadedAt } = await open();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+import { SCENARIO, EXPECTED } from './scenario.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -101,23 +102,7 @@ await test('a file that is not a spreadsheet gets a clear error, the others stil
   await page.close();
 });
 
-// ---- The nine-district scenario through the page (SPEC §8 hooks) ----
-
-const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()
-  .map((f) => path.join(FIXTURES, 'scenario', f));
-// Written by hand (see tests/import.rs and tests/sales.rs): online, KPI 1 score by
-// table / by percent, sales, growth, KPI 2 score by table / by percent.
-const EXPECTED = {
-  'เมืองสระแก้ว': [37, 3, 2, '75133146', '10.00', 5, 5],
-  'คลองหาด': [15, 3, 3, '54000000', '5.20', 1, 1],
-  'ตาพระยา': [14, 3, 3, '41569740', '8.00', 3, 3],
-  'วังน้ำเย็น': [24, 3, 2, '34905288', '9.00', 4, 4],
-  'วัฒนานคร': [26, 4, 3, '60062343', '7.00', 2, 1],
-  'อรัญประเทศ': [20, 3, 2, '89879893', '7.00', 2, 2],
-  'เขาฉกรรจ์': [22, 4, 4, '19562178', '8.00', 3, 2],
-  'โคกสูง': [8, 3, 3, '24422002', '10.00', 5, 5],
-  'วังสมบูรณ์': [13, 3, 2, '2200000000', '1.26', 1, 1],
-};
+// ---- The nine-district scenario through the page (SPEC §8 hooks; scenario.mjs) ----
 
 async function cellValue(page, table, district, col) {
   return page.getAttribute(`table[data-testid=${table}] tr[data-district="${district}"] [data-col=${col}]`, 'data-value');
