@@ -341,3 +341,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_command_speaks_english_with_lang_en_from_the_label_catalogue() {
+    use otop_engine::{display::Lang, label::Label};
+    let run = |args: &[&str]| {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(otop_command::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
+        String::from_utf8(out).unwrap()
+    };
+    let en = run(&["targets", "--lang", "en"]);
+    let th = run(&["targets"]);
+    for l in [Label::Kpi1TargetsTitle, Label::Kpi2TargetsTitle, Label::District, Label::Entrepreneurs] {
+        assert!(en.contains(l.text(Lang::En)) && !en.contains(l.text(Lang::Th)), "{l:?} in English");
+        assert!(th.contains(l.text(Lang::Th)), "{l:?} in Thai");
+    }
+    // The same tables in both: only the words change (the province row's targets, as the letter prints them).
+    assert!(en.contains("Evaluation round 2") && en.contains("score 5 (11.00%)"), "{en}");
+    assert_eq!(en.lines().count(), th.lines().count());
+    let province_row = |s: &str| -> Option<Vec<String>> {
+        let line = s.lines().find(|l| l.contains("1,921"))?;
+        Some(line.split_whitespace().map(String::from).collect())
+    };
+    assert_eq!(province_row(&en), province_row(&th));
+}

@@ -23,7 +23,7 @@ const CRATES: &[Layers] = &[
         src: "crates/engine/src",
         top: &[
             &["calendar", "money", "text"],
-            &["display", "divisions", "issue"],
+            &["display", "divisions", "issue", "label"],
             &["district", "outliers", "preset", "scoring", "targets"],
             &["imported"],
             &["counting", "evaluation", "sales"],

@@ -20,6 +20,12 @@ pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Sen
     move || tr(state.lang.get(), th, en)
 }
 
+/// A word of the catalogue (`otop_engine::label`), reactive in the current language.
+pub fn label(l: otop_engine::label::Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let state = expect_context::<State>();
+    move || l.text(state.lang.get()).to_string()
+}
+
 /// Digits as the user chose: Thai (๑๒๓) or Arabic.
 pub fn digits(state: State, s: String) -> String {
     if state.thai_digits.get() {

@@ -4,13 +4,14 @@
 //! change goes through a [`Session`] method.
 
 use super::browser::{clear_saved, download, files_of, read_bytes};
-use super::i18n::{t, tr};
+use super::i18n::{label, t, tr};
 use super::{forget_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_engine::display::{self, Lang};
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::preset::Figure;
+use otop_engine::label::Label;
 use otop_engine::preset::Preset;
 use otop_session::Session;
 use wasm_bindgen::JsCast;
@@ -195,9 +196,9 @@ pub fn Settings() -> impl IntoView {
             </div>
             <table class="districts-edit">
                 <thead><tr>
-                    <th scope="col">{t("อำเภอ", "District")}</th>
-                    <th scope="col">{t("ผู้ประกอบการ", "Entrepreneurs")}</th>
-                    <th scope="col">{t("ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products")}</th>
+                    <th scope="col">{label(Label::District)}</th>
+                    <th scope="col">{label(Label::Entrepreneurs)}</th>
+                    <th scope="col">{label(Label::RegisteredProducts)}</th>
                     <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
                     <th scope="col">{t("ยอดจำหน่ายปีประเมินที่พิมพ์เอง (บาท)", "Sales typed by hand (baht)")}</th>
                     <th scope="col"></th>

@@ -18,6 +18,7 @@ use otop_engine::display::{self, Lang};
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::issue::Issue;
+use otop_engine::label::{self, Label};
 use otop_engine::preset::{MarkOnly, Preset, ScoringRule};
 use otop_engine::targets::TargetTables;
 use otop_import::report::import_report;
@@ -43,6 +44,14 @@ fn cli() -> Command {
         .about("OTOP KPI targets and scores from report files (SPEC §9)")
         .subcommand_required(true)
         .arg_required_else_help(true)
+        .arg(
+            Arg::new("lang")
+                .long("lang")
+                .global(true)
+                .value_parser(["th", "en"])
+                .default_value("th")
+                .help("the language of the text output (JSON keys are the same in both)"),
+        )
         .subcommand(Command::new("targets").about("the letter's target tables of the preset").arg(preset()).arg(json()))
         .subcommand(
             Command::new("score")
@@ -112,6 +121,8 @@ struct Options {
     /// `--return DIR`: where the files to send back go.
     return_dir: Option<String>,
     positional: Vec<String>,
+    /// `--lang`: the words of the text output.
+    lang: Lang,
 }
 
 impl Options {
@@ -140,6 +151,7 @@ impl Options {
             targets: all("targets"),
             return_dir: one("return"),
             positional,
+            lang: if one("lang").as_deref() == Some("en") { Lang::En } else { Lang::Th },
         }
     }
 }
@@ -160,7 +172,8 @@ fn load_preset(path: Option<&str>) -> Result<(Preset, Vec<Issue>), String> {
 fn targets(o: &Options, out: &mut dyn Write) -> Result<(), String> {
     let (preset, issues) = load_preset(o.preset.as_deref())?;
     let tables = TargetTables::of(&preset);
-    let text = if o.json { targets_json(&preset, &tables, &issues) } else { targets_text(&preset, &tables, &issues) };
+    let text =
+        if o.json { targets_json(&preset, &tables, &issues) } else { targets_text(&preset, &tables, &issues, o.lang) };
     let _ = out.write_all(text.as_bytes());
     Ok(())
 }
@@ -228,22 +241,24 @@ fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
-fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
-    let window = format!(
-        "รอบการประเมินที่ {} ประจำปีงบประมาณ พ.ศ.{} (เดือน {} - {})",
+fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue], lang: Lang) -> String {
+    let window = label::round_line(
+        lang,
         preset.round,
         preset.fiscal_year,
-        display::month(preset.window.start.year, preset.window.start.month, Lang::Th),
-        display::month(preset.window.end.year, preset.window.end.month, Lang::Th),
+        &display::month(preset.window.start.year, preset.window.start.month, lang),
+        &display::month(preset.window.end.year, preset.window.end.month, lang),
     );
+    let w = |l: Label| l.text(lang).to_string();
     let mut s = String::new();
-    s.push_str("เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์\n");
+    s.push_str(Label::Kpi1TargetsTitle.text(lang));
+    s.push('\n');
     s.push_str(&window);
     s.push_str("\n\n");
     let mut rows = vec![{
-        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), "ผู้ประกอบการ".into(), "ผลิตภัณฑ์".into()];
+        let mut h = vec![w(Label::No), w(Label::District), w(Label::Entrepreneurs), w(Label::RegisteredProducts)];
         for (i, p) in preset.kpi1.columns().iter().enumerate() {
-            h.push(format!("{} คะแนน ({p}%)", i + 1));
+            h.push(label::score_column(lang, i + 1, &p.to_string()));
         }
         h
     }];
@@ -255,13 +270,15 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi1((i + 1).to_string(), r)));
     rows.push(kpi1(String::new(), &t.province));
     s.push_str(&table(&rows));
-    s.push_str("\nเป้าหมายตัวชี้วัดรายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n");
+    s.push('\n');
+    s.push_str(Label::Kpi2TargetsTitle.text(lang));
+    s.push('\n');
     s.push_str(&window);
     s.push_str("\n\n");
     let mut rows = vec![{
-        let mut h = vec!["ที่".to_string(), "อำเภอ".into(), format!("ยอดจำหน่ายปี {} (บาท)", preset.fiscal_year - 1)];
+        let mut h = vec![w(Label::No), w(Label::District), label::sales_of_year(lang, preset.fiscal_year - 1)];
         for (i, p) in preset.kpi2.columns().iter().enumerate() {
-            h.push(format!("{} คะแนน ({p}%)", i + 1));
+            h.push(label::score_column(lang, i + 1, &p.to_string()));
         }
         h
     }];
@@ -275,7 +292,7 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     s.push_str(&table(&rows));
     let warnings = otop_engine::outliers::preset_outliers(preset);
     for i in issues.iter().chain(warnings.iter()) {
-        s.push_str(&format!("\n{}: {}", i.severity.as_str(), i.message_th));
+        s.push_str(&format!("\n{}: {}", i.severity.as_str(), i.message(lang)));
     }
     if !issues.is_empty() || !warnings.is_empty() {
         s.push('\n');
@@ -327,7 +344,7 @@ fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
         s.push('\n');
         s
     } else {
-        score_text(&preset, &analysis)
+        score_text(&preset, &analysis, o.lang)
     };
     let _ = out.write_all(text.as_bytes());
     match &o.return_dir {
@@ -336,38 +353,33 @@ fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
     }
 }
 
-fn score_text(preset: &Preset, a: &Analysis) -> String {
+fn score_text(preset: &Preset, a: &Analysis, lang: Lang) -> String {
     use otop_engine::scoring::Next;
     let e = &a.evaluation;
     let rule = e.rule;
-    let mut s = format!(
-        "ตัวชี้วัดที่ 1 — ผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (เกณฑ์: {})\n\n",
-        if rule == ScoringRule::Table {
-            "ตามตารางเป้าหมาย"
-        } else {
-            "ตามร้อยละ"
-        }
-    );
+    let w = |l: Label| l.text(lang).to_string();
+    let by_rule = if rule == ScoringRule::Table { Label::RuleByTable } else { Label::RuleByPercent };
+    let rule_word = if lang == Lang::Th { "เกณฑ์" } else { "rule" };
+    let mut s = format!("{} ({rule_word}: {})\n\n", w(Label::Kpi1Title), w(by_rule));
     let mut rows = vec![vec![
-        "".to_string(),
-        "อำเภอ".into(),
-        "ผลิตภัณฑ์".into(),
-        "ออนไลน์".into(),
-        "ร้อยละ".into(),
-        "คะแนน".into(),
-        "อีกกี่ชิ้นถึงคะแนนถัดไป".into(),
+        String::new(),
+        w(Label::District),
+        w(Label::RegisteredProducts),
+        w(Label::Online),
+        w(Label::Percent),
+        w(Label::Score),
+        w(Label::ProductsToNextScore),
     ]];
     let next1 = |n: Next<i64>| match n {
         Next::More { score, needed, .. } => format!("{} → {score}", display::count(needed)),
-        Next::Survey => "ต้องมีรายงานการสำรวจ".into(),
+        Next::Survey => w(Label::SurveyNeeded),
         Next::Top => "-".into(),
     };
+    let differ = |by_table: u8, by_percent: u8| {
+        format!(" ({} {by_table} / {} {by_percent})", w(Label::ByTable), w(Label::ByPercent))
+    };
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
-        let differ = if r.kpi1.rules_differ() {
-            format!(" (ตาราง {} / ร้อยละ {})", r.kpi1.by_table, r.kpi1.by_percent)
-        } else {
-            String::new()
-        };
+        let differ = if r.kpi1.rules_differ() { differ(r.kpi1.by_table, r.kpi1.by_percent) } else { String::new() };
         let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
         rows.push(vec![
             no,
@@ -380,52 +392,49 @@ fn score_text(preset: &Preset, a: &Analysis) -> String {
         ]);
     }
     s.push_str(&table(&rows));
-    s.push_str("\nตัวชี้วัดที่ 2 — รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP\n\n");
+    s.push_str(&format!("\n{}\n\n", w(Label::Kpi2Title)));
     let mut rows = vec![vec![
-        "".to_string(),
-        "อำเภอ".into(),
-        format!("ฐานปี {}", preset.fiscal_year - 1),
-        "ยอดจำหน่าย".into(),
-        "เพิ่มขึ้น".into(),
-        "คะแนน".into(),
-        "อีกกี่บาทถึงคะแนนถัดไป".into(),
+        String::new(),
+        w(Label::District),
+        label::sales_of_year(lang, preset.fiscal_year - 1),
+        w(Label::Sales),
+        w(Label::Growth),
+        w(Label::Score),
+        w(Label::BahtToNextScore),
     ]];
     for (i, r) in e.districts.iter().chain(std::iter::once(&e.province)).enumerate() {
         let no = if i < e.districts.len() { (i + 1).to_string() } else { String::new() };
         let (sales, growth, score, next) = match &r.kpi2 {
             Some(k) => {
-                let differ = if k.rules_differ() {
-                    format!(" (ตาราง {} / ร้อยละ {})", k.by_table, k.by_percent)
-                } else {
-                    String::new()
-                };
+                let differ = if k.rules_differ() { differ(k.by_table, k.by_percent) } else { String::new() };
                 let next = match k.next(rule) {
                     Next::More { score, needed, .. } => format!("{} → {score}", display::baht(needed)),
                     _ => "-".into(),
                 };
                 (display::baht(k.sales), display::percent(k.growth), format!("{}{differ}", k.score(rule)), next)
             }
-            None => ("ไม่มีข้อมูล".into(), "-".into(), "-".into(), "-".into()),
+            None => (w(Label::NoData), "-".into(), "-".into(), "-".into()),
         };
         rows.push(vec![no, r.district.clone(), display::baht(r.base), sales, growth, score, next]);
     }
     s.push_str(&table(&rows));
     let (sent, of) = a.submitted();
     let missing = a.not_sent();
-    s.push_str(&format!("\nส่งแล้ว {sent} จาก {of} อำเภอ"));
+    s.push_str(&format!("\n{}", label::sent_line(lang, sent, of)));
     if !missing.is_empty() {
-        s.push_str(&format!(" (ยังไม่ส่ง: {})", missing.join(", ")));
+        s.push_str(&format!(" ({}: {})", w(Label::NotSentYet), missing.join(", ")));
     }
     s.push('\n');
     if !a.issues.is_empty() {
-        s.push_str(&format!("\nปัญหาที่พบ ({} รายการ)\n", a.issues.len()));
+        s.push_str(&format!("\n{} ({})\n", w(Label::IssuesFound), a.issues.len()));
         for i in &a.issues {
-            let place = [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("แถว {r}")), i.column.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" › ");
-            s.push_str(&format!("- [{}] {place}: {}\n", i.severity.as_str(), i.message_th));
+            let place =
+                [i.file.clone(), i.sheet.clone(), i.row.map(|r| format!("{} {r}", w(Label::Row))), i.column.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" › ");
+            s.push_str(&format!("- [{}] {place}: {}\n", i.severity.as_str(), i.message(lang)));
         }
     }
     s

@@ -9,6 +9,7 @@ use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
 use otop_engine::imported::header::Key;
 use otop_engine::issue::Issue;
+use otop_engine::label::Label;
 use otop_engine::nation::NationRun;
 use otop_engine::preset::{Preset, ScoringRule};
 use otop_engine::scoring::Next;
@@ -89,7 +90,7 @@ pub fn results_workbook_of(
     write_products(&mut wb, preset, a, lang)?;
     write_excluded(&mut wb, a, lang)?;
     write_readiness(&mut wb, a, lang)?;
-    let ws = wb.add_worksheet().set_name(word(lang, "ปัญหาที่พบ", "Issues"))?;
+    let ws = wb.add_worksheet().set_name(Label::IssuesFound.text(lang))?;
     write_issues(ws, &a.issues, lang)?;
     write_link(&mut wb, preset, a, nation)?;
     wb.save_to_buffer()
@@ -116,14 +117,14 @@ fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), X
     let (money, pct) = (Format::new().set_num_format("#,##0.00"), Format::new().set_num_format("0.00"));
     let ws = wb.add_worksheet().set_name(word(lang, "รายจังหวัด", "Provinces"))?;
     let heads = [
-        word(lang, "จังหวัด", "Province"),
-        word(lang, "ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products"),
-        word(lang, "จำหน่ายออนไลน์", "Sold online"),
-        word(lang, "ร้อยละ", "Percent"),
+        Label::Province.text(lang),
+        Label::RegisteredProducts.text(lang),
+        Label::SoldOnline.text(lang),
+        Label::Percent.text(lang),
         word(lang, "คะแนนตัวชี้วัดที่ 1", "KPI 1 score"),
         word(lang, "ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)"),
         word(lang, "ยอดจำหน่าย (บาท)", "Sales (baht)"),
-        word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)"),
+        Label::Growth.text(lang),
         word(lang, "คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
         word(lang, "ส่งรายงานแล้ว (อำเภอ)", "Districts sent"),
     ];
@@ -187,17 +188,17 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
     let kpi1_title = word(lang, "ตัวชี้วัดที่ 1 ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1: OTOP products in online markets");
     ws.write_string_with_format(2, 0, kpi1_title, &bold)?;
     let heads1 = [
-        word(lang, "ที่", "No."),
-        word(lang, "อำเภอ", "District"),
-        word(lang, "ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products"),
-        word(lang, "จำหน่ายออนไลน์", "Sold online"),
-        word(lang, "ร้อยละ", "Percent"),
-        word(lang, "คะแนน", "Score"),
-        word(lang, "คะแนน (ตามตาราง)", "Score (by table)"),
-        word(lang, "คะแนน (ตามร้อยละ)", "Score (by percent)"),
-        word(lang, "เป้าหมายคะแนนถัดไป", "Next score's target"),
-        word(lang, "ต้องเพิ่มอีก", "Still needed"),
-        word(lang, "ส่งรายงาน", "Report sent"),
+        Label::No.text(lang),
+        Label::District.text(lang),
+        Label::RegisteredProducts.text(lang),
+        Label::SoldOnline.text(lang),
+        Label::Percent.text(lang),
+        Label::Score.text(lang),
+        Label::ScoreByTable.text(lang),
+        Label::ScoreByPercent.text(lang),
+        Label::NextTarget.text(lang),
+        Label::StillNeeded.text(lang),
+        Label::ReportSent.text(lang),
     ];
     write_heads(ws, 3, &heads1, &[])?;
     let (sent, of) = a.submitted();
@@ -233,14 +234,14 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
     let (base_period, period) =
         (display::window(preset.window.year_before(), lang), display::window(preset.window, lang));
     let heads2 = [
-        word(lang, "ที่", "No.").to_string(),
-        word(lang, "อำเภอ", "District").to_string(),
-        format!("{} {base_period}", word(lang, "ยอดจำหน่ายปีฐาน", "Base-year sales")),
-        format!("{} {period}", word(lang, "ยอดจำหน่าย", "Sales")),
-        word(lang, "เพิ่มขึ้นร้อยละ", "Growth (%)").into(),
-        word(lang, "คะแนน", "Score").into(),
-        word(lang, "คะแนน (ตามตาราง)", "Score (by table)").into(),
-        word(lang, "คะแนน (ตามร้อยละ)", "Score (by percent)").into(),
+        Label::No.text(lang).to_string(),
+        Label::District.text(lang).to_string(),
+        format!("{} {base_period}", Label::BaseSales.text(lang)),
+        format!("{} {period}", Label::Sales.text(lang)),
+        Label::Growth.text(lang).into(),
+        Label::Score.text(lang).into(),
+        Label::ScoreByTable.text(lang).into(),
+        Label::ScoreByPercent.text(lang).into(),
         word(lang, "เป้าหมายคะแนนถัดไป (บาท)", "Next score's target (baht)").into(),
         word(lang, "ต้องเพิ่มอีก (บาท)", "Still needed (baht)").into(),
     ];
@@ -317,7 +318,7 @@ fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) 
 fn write_excluded(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet().set_name(word(lang, "ผลิตภัณฑ์ที่ไม่นับ", "Not counted"))?;
     let heads = [
-        word(lang, "ที่", "No."),
+        Label::No.text(lang),
         word(lang, "เหตุผล", "Why"),
         word(lang, "ชื่อผลิตภัณฑ์", "Product"),
         word(lang, "ผู้ประกอบการ", "Entrepreneur"),
@@ -347,10 +348,10 @@ fn write_readiness(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), Xl
     let h = header_format();
     let ws = wb.add_worksheet().set_name(word(lang, "ความพร้อม", "Readiness"))?;
     let heads = [
-        word(lang, "อำเภอ", "District"),
+        Label::District.text(lang),
         word(lang, "ผู้ประกอบการ", "Entrepreneurs"),
         word(lang, "ผลิตภัณฑ์", "Products"),
-        word(lang, "จำหน่ายออนไลน์", "Sold online"),
+        Label::SoldOnline.text(lang),
     ];
     write_heads(ws, 0, &heads, &[])?;
     for (k, key) in Key::FLAGS.iter().enumerate() {

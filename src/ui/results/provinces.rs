@@ -2,10 +2,11 @@
 //! both KPIs per province and for the nation, each province's name a button
 //! that shows its district tables below (the drill-down).
 
-use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
+use crate::ui::i18n::{baht, count, digits, label, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::evaluation::Row;
+use otop_engine::label::Label;
 use otop_engine::preset::ScoringRule;
 
 fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
@@ -97,10 +98,10 @@ pub fn ProvincesTable() -> impl IntoView {
                     "KPIs by province: choose a province to see its districts below",
                 )}</caption>
                 <thead><tr>
-                    <th scope="col">{t("จังหวัด", "Province")}</th>
-                    <th scope="col">{t("ผลิตภัณฑ์ที่ลงทะเบียน", "Registered products")}</th>
-                    <th scope="col">{t("จำหน่ายออนไลน์", "Sold online")}</th>
-                    <th scope="col">{t("ร้อยละ", "Percent")}</th>
+                    <th scope="col">{label(Label::Province)}</th>
+                    <th scope="col">{label(Label::RegisteredProducts)}</th>
+                    <th scope="col">{label(Label::SoldOnline)}</th>
+                    <th scope="col">{label(Label::Percent)}</th>
                     <th scope="col">{t("คะแนนตัวชี้วัดที่ 1", "KPI 1 score")}</th>
                     <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
                     <th scope="col">{t("ยอดจำหน่าย (บาท)", "Sales (baht)")}</th>

@@ -1,10 +1,11 @@
 //! The readiness summary: entrepreneurs and products per readiness flag, per
 //! district (the basis of the survey report that score 5 requires).
 
-use crate::ui::i18n::{count, t, tr};
+use crate::ui::i18n::{count, label, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::imported::header::Key;
+use otop_engine::label::Label;
 
 #[component]
 pub fn Readiness() -> impl IntoView {
@@ -51,8 +52,8 @@ pub fn Readiness() -> impl IntoView {
             <summary>{summary}</summary>
             <table class="kpi" data-testid="readiness">
                 <thead><tr>
-                    <th scope="col">{t("อำเภอ", "District")}</th>
-                    <th scope="col">{t("ผู้ประกอบการ", "Entrepreneurs")}</th>
+                    <th scope="col">{label(Label::District)}</th>
+                    <th scope="col">{label(Label::Entrepreneurs)}</th>
                     <th scope="col">{t("ผลิตภัณฑ์", "Products")}</th>
                     <th scope="col">{t("ออนไลน์", "Online")}</th>
                     {flag_heads}

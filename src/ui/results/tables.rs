@@ -2,12 +2,13 @@
 //! `data-col`, `data-value`), sortable by any column.
 
 use super::rule_note;
-use crate::ui::i18n::{baht, count, digits, percent_cell, t, tr};
+use crate::ui::i18n::{baht, count, digits, label, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
 use otop_engine::evaluation::Row;
+use otop_engine::label::Label;
 use otop_engine::money::Satang;
 use otop_engine::preset::ScoringRule;
 use otop_engine::scoring::Next;
@@ -271,8 +272,8 @@ pub fn Kpi1Table() -> impl IntoView {
                 <SortHeader sort col=2 th="จำหน่ายออนไลน์" en="Sold online" />
                 <SortHeader sort col=3 th="ร้อยละ" en="Percent" />
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
-                <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
-                <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+                <th scope="col">{label(Label::NextTarget)}</th>
+                <th scope="col">{label(Label::StillNeeded)}</th>
                 {change_heads(state, &[("เปลี่ยนจากครั้งก่อน", "Change since then"), ("คะแนนเปลี่ยน", "Score change")])}
             </tr></thead>
             <tbody>{body}</tbody>
@@ -343,8 +344,8 @@ pub fn Kpi2Table() -> impl IntoView {
                 <SortHeader sort col=2 th="ยอดจำหน่าย" en="Sales" period=period />
                 <SortHeader sort col=3 th="เพิ่มขึ้นร้อยละ" en="Growth" />
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
-                <th scope="col">{t("เป้าหมายคะแนนถัดไป", "Next score's target")}</th>
-                <th scope="col">{t("ต้องเพิ่มอีก", "Still needed")}</th>
+                <th scope="col">{label(Label::NextTarget)}</th>
+                <th scope="col">{label(Label::StillNeeded)}</th>
                 {change_heads(state, &[("ยอดจำหน่ายเปลี่ยน", "Sales change")])}
             </tr></thead>
             <tbody>{body}</tbody>

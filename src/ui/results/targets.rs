@@ -2,10 +2,11 @@
 //! out, from the loaded preset, with the SPEC §8 hooks (`kpi1-targets`,
 //! `kpi2-targets`, rows by district, cells `t1`…`t5`).
 
-use crate::ui::i18n::{baht, count, t, tr};
+use crate::ui::i18n::{baht, count, label, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::display;
+use otop_engine::label::Label;
 use otop_engine::money::BasisPoints;
 use otop_engine::targets::{TargetRow, TargetTables};
 
@@ -108,8 +109,8 @@ pub fn TargetTablesView() -> impl IntoView {
                     <br />{window}
                 </caption>
                 <thead><tr>
-                    <th scope="col">{t("ที่", "No.")}</th>
-                    <th scope="col">{t("อำเภอ", "District")}</th>
+                    <th scope="col">{label(Label::No)}</th>
+                    <th scope="col">{label(Label::District)}</th>
                     <th scope="col">{t("จำนวนผู้ประกอบการ", "Entrepreneurs")}</th>
                     <th scope="col">{t("จำนวนผลิตภัณฑ์ OTOP", "OTOP products")}</th>
                     {move || score_heads(state, state.preset.with(|p| p.kpi1.columns()))}
@@ -122,8 +123,8 @@ pub fn TargetTablesView() -> impl IntoView {
                     <br />{window}
                 </caption>
                 <thead><tr>
-                    <th scope="col">{t("ที่", "No.")}</th>
-                    <th scope="col">{t("อำเภอ", "District")}</th>
+                    <th scope="col">{label(Label::No)}</th>
+                    <th scope="col">{label(Label::District)}</th>
                     <th scope="col">{base_head}</th>
                     {move || score_heads(state, state.preset.with(|p| p.kpi2.columns()))}
                 </tr></thead>
