@@ -29,18 +29,7 @@ fn the_template_is_an_empty_report_form() {
 
 #[test]
 fn the_merged_product_list_reads_back_with_the_same_counts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/scenario");
-    let preset = Preset::sa_kaeo_2564_round2();
-    let mut reports = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let p = entry.unwrap().path();
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with('0') {
-            reports.push(import_report(&name, &std::fs::read(&p).unwrap(), FileKind::Report, &names()));
-        }
-    }
-    reports.sort_by(|a, b| a.file.cmp(&b.file));
-    let a = Analysis::run(&preset, &reports, &[], &SalesInput::default());
+    let (preset, a) = scenario();
     let bytes = results_workbook(&preset, &a, otop_engine::display::Lang::Th).unwrap();
     let wb = reader::read("results.xlsx", &bytes).unwrap();
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();

@@ -121,14 +121,15 @@ fn t_now(lang: otop_engine::display::Lang, th: &str, en: &str) -> String {
 }
 
 /// Downloads file `name` written by a worker from the run now on the page
-/// (`with_analysis`: the province's analysis travels too); `note` says why
-/// when it cannot be written.
-fn write_file(state: State, name: String, what: Write, with_analysis: bool, note: RwSignal<Option<(String, String)>>) {
+/// (with what `what` needs of it: the blank form only the preset, a CSV the
+/// analysis too, the results workbook the provinces' run as well); `note` says
+/// why when it cannot be written.
+fn write_file(state: State, name: String, what: Write, note: RwSignal<Option<(String, String)>>) {
     let lang = state.lang.get_untracked();
     let run = RunData {
         preset: state.preset.get_untracked(),
-        analysis: with_analysis.then(|| state.analysis.get_untracked()),
-        nation: if matches!(what, Write::Results) { state.nation.get_untracked() } else { None },
+        analysis: (what != Write::Template).then(|| state.analysis.get_untracked()),
+        nation: if what == Write::Results { state.nation.get_untracked() } else { None },
     };
     let Some(request) = state.session.try_update_untracked(|s| s.write_request(&name, what, lang)) else {
         return;
@@ -151,7 +152,7 @@ pub fn Downloads() -> impl IntoView {
     let state = expect_context::<State>();
     let note: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let stem = move || state.preset.with(|p| format!("otop-kpi-{}-{}-r{}", p.province, p.fiscal_year, p.round));
-    let results = move |_| write_file(state, format!("{}.xlsx", stem()), Write::Results, true, note);
+    let results = move |_| write_file(state, format!("{}.xlsx", stem()), Write::Results, note);
     let csv = move |which: &'static str| {
         move |_| {
             let table = match which {
@@ -161,10 +162,10 @@ pub fn Downloads() -> impl IntoView {
                 "products" => CsvTable::Products,
                 _ => CsvTable::Issues,
             };
-            write_file(state, format!("{}-{which}.csv", stem()), Write::Csv(table), true, note);
+            write_file(state, format!("{}-{which}.csv", stem()), Write::Csv(table), note);
         }
     };
-    let template = move |_| write_file(state, "แบบรายงาน-OTOP-ออนไลน์.xlsx".into(), Write::Template, false, note);
+    let template = move |_| write_file(state, "แบบรายงาน-OTOP-ออนไลน์.xlsx".into(), Write::Template, note);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -1,5 +1,5 @@
-//! The read-file feature's client, on the page's side: two Web Workers (see
-//! `worker.rs`) read dropped files, one file each at a time. The page hands a
+//! The read-file feature's client, on the page's side: two Web Workers (the
+//! `otop-worker` crate) read dropped files and write files, one at a time each. The page hands a
 //! worker the `File` itself (no copy of its bytes on the main thread) with a
 //! typed [`Request`]; the answer is an encoded [`Reply`] in a transferred buffer,
 //! whose id is checked against the request. Every wait is bounded: a worker

@@ -128,16 +128,12 @@ struct Options {
 impl Options {
     /// The options of a subcommand's matches (an option it does not take stays empty).
     fn of(m: &ArgMatches) -> Options {
-        let has = |id: &str| m.ids().any(|i| i.as_str() == id);
-        let one = |id: &str| if has(id) { m.get_one::<String>(id).cloned() } else { None };
+        // `try_get_*`: an option the subcommand does not take is an error, read as absent.
+        let one = |id: &str| m.try_get_one::<String>(id).ok().flatten().cloned();
         let all = |id: &str| -> Vec<String> {
-            if has(id) {
-                m.get_many::<String>(id).map(|v| v.cloned().collect()).unwrap_or_default()
-            } else {
-                Vec::new()
-            }
+            m.try_get_many::<String>(id).ok().flatten().map(|v| v.cloned().collect()).unwrap_or_default()
         };
-        let flag = |id: &str| has(id) && m.get_flag(id);
+        let flag = |id: &str| m.try_get_one::<bool>(id).ok().flatten().copied().unwrap_or(false);
         let mut positional = all("reports");
         positional.extend(one("out"));
         Options {
@@ -157,7 +153,8 @@ impl Options {
 }
 
 /// Loads the preset named by `--preset`, or the built-in one. Validation problems
-/// are returned as issues; a file that cannot be used at all is a usage error.
+/// are returned as issues; a file that cannot be read or used at all is an error
+/// (exit status [`FAILURE`]).
 fn load_preset(path: Option<&str>) -> Result<(Preset, Vec<Issue>), String> {
     let Some(path) = path else {
         return Ok((Preset::sa_kaeo_2564_round2(), Vec::new()));

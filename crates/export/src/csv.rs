@@ -38,7 +38,7 @@ impl CsvFile {
     }
 
     fn finish(self) -> String {
-        let bytes = self.0.into_inner().map_err(|e| e.into_error()).unwrap_or_default();
+        let bytes = self.0.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
     }
 }

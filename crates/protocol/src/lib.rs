@@ -4,7 +4,7 @@
 //! - this crate, the shared part: the typed [`Request`] and [`Reply`], what
 //!   reading gives ([`Outcome`]), the binary encoding of a reply and the time
 //!   bound of an answer — no reader or writer, so the page links none;
-//! - the page's `src/worker_client.rs` (wasm only): a pool of Web Workers,
+//! - the page's `src/ui/worker_client.rs` (wasm only): a pool of Web Workers,
 //!   requests with ids it checks, the `File` handed over without copying its
 //!   bytes, a bound on every answer;
 //! - the `otop-worker` crate: `otop_worker::run` answers a request (pure Rust,
@@ -244,19 +244,14 @@ impl Reply {
     /// report's products in their wire form (see `wire.rs`), which the page
     /// decodes a slice at a time; any other reply in postcard's form.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let written = match &self.outcome {
+        match &self.outcome {
             Outcome::Report(report) => {
-                out.push(REPORT);
+                let mut out = vec![REPORT];
                 out.extend_from_slice(&self.id.to_le_bytes());
-                wire::encode(report, &mut out)
+                wire::encode(report, &mut out).map(|()| out).unwrap_or_default()
             }
-            _ => {
-                out.push(OTHER);
-                postcard::to_extend(self, std::mem::take(&mut out)).map(|o| out = o).map_err(|e| e.to_string())
-            }
-        };
-        written.map(|()| out).unwrap_or_default()
+            _ => postcard::to_extend(self, vec![OTHER]).unwrap_or_default(),
+        }
     }
 
     /// A reply from [`Reply::encode`]'s bytes, whole.

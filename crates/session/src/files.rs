@@ -53,34 +53,35 @@ impl Session {
         self.request_with(kind, name, districts)
     }
 
+    /// A new request id (the reply must carry it back; stale replies are told by it).
+    fn fresh_id(&mut self) -> u32 {
+        self.next_id = self.next_id.wrapping_add(1);
+        self.next_id
+    }
+
     /// A request with a new id, the district names given (worked out once for a batch).
     fn request_with(&mut self, kind: FileKind, name: &str, districts: impl Into<Arc<[String]>>) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::new(self.next_id, kind, name, districts, self.preset.window.end.year)
+        Request::new(self.fresh_id(), kind, name, districts, self.preset.window.end.year)
     }
 
     /// The request for a dropped report sent back with `issues` (its own) marked.
     pub fn returned_request(&mut self, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::returned(self.next_id, name, issues, lang)
+        Request::returned(self.fresh_id(), name, issues, lang)
     }
 
     /// The request for file `name` written from a run (see `otop_protocol::RunData`).
     pub fn write_request(&mut self, name: &str, what: Write, lang: Lang) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::write(self.next_id, name, what, lang)
+        Request::write(self.fresh_id(), name, what, lang)
     }
 
     /// The request for the results link a results workbook holds (to compare with).
     pub fn link_request(&mut self, name: &str) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::link(self.next_id, name)
+        Request::link(self.fresh_id(), name)
     }
 
     /// The request for every report of `files` sent back in one zip.
     pub fn return_all_request(&mut self, files: Vec<ToReturn>, lang: Lang) -> Request {
-        self.next_id = self.next_id.wrapping_add(1);
-        Request::return_all(self.next_id, "ส่งคืนทุกไฟล์.zip", files, lang)
+        Request::return_all(self.fresh_id(), "ส่งคืนทุกไฟล์.zip", files, lang)
     }
 
     /// Adds a dropped file to its zone (replacing one of the same name) and

@@ -1,6 +1,7 @@
-//! The worker's work: answering a [`Request`] about a dropped file's bytes —
-//! reading it, or writing the files sent back — as the page's Web Worker (this
-//! crate's binary) and the native command do.
+//! The worker's work: answering a [`Request`] — reading a dropped file's bytes,
+//! sending files back marked, or writing a file of a run (the results workbook,
+//! a CSV table, the blank form) — as the page's Web Worker (this crate's
+//! binary) and the native command do.
 
 use otop_engine::display::Lang;
 use otop_engine::imported::error::FileError;
