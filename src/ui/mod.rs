@@ -38,6 +38,9 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_crash();
     }));
+    // Names in scripts other than Thai are compared in NFC by the browser's
+    // Unicode tables (the page's wasm carries none).
+    otop_engine::text::compose_with(browser_nfc);
     leptos::mount::mount_to_body(App);
     // The workers (readers and writers, most of the bytes) are fetched once the
     // page has drawn itself and is ready for a drop.
@@ -45,6 +48,11 @@ pub fn start() {
     if let Some(w) = web_sys::window() {
         let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&started));
     }
+}
+
+/// `s` in Unicode NFC, by `String.prototype.normalize`.
+fn browser_nfc(s: &str) -> String {
+    js_sys::JsString::from(s).normalize("NFC").into()
 }
 
 /// After a panic the page cannot go on: say so, in both languages, with a link

@@ -1,9 +1,11 @@
 //! # otop-engine
 //!
-//! The engine of the OTOP KPI calculator: presets, the letter's target tables,
-//! both scoring rules, what was read from report files and how it is validated,
-//! counted and scored. No I/O and no web crate: the readers (`otop-import`), the
-//! writers (`otop-export`), the page and the command are built on it.
+//! The engine of the OTOP KPI calculator: from what was read from report files
+//! to counts, scores and whole runs (one province, the nation) and a run's
+//! results link. It stands on `otop-model` (money, text, presets, the letter's
+//! rules, what was read), whose modules it re-exports. No I/O and no web crate:
+//! the readers (`otop-import`), the writers (`otop-export`), the page and the
+//! command are built on it.
 //!
 //! ```
 //! use otop_engine::{preset::Preset, targets::TargetTables};
@@ -12,27 +14,10 @@
 //! ```
 
 // The layers, lowest first: a module uses only modules of its own layer or
-// below (README, "Layout").
-//
-// 1. Plain values: exact money, normalised text, the B.E. calendar.
-pub mod calendar;
-pub mod money;
-pub mod text;
-// 2. Formatting for people, the official list of provinces and districts, the issue
-//    catalogue and the catalogue of labels.
-pub mod display;
-pub mod divisions;
-pub mod issue;
-pub mod label;
-// 3. The preset and the letter's rules.
-pub mod district;
-pub mod outliers;
-pub mod preset;
-pub mod scoring;
-pub mod targets;
-// 4. What was read from files: cells, products, files, sales sheets, target
-//    tables (no reader: those are `otop_import`'s).
-pub mod imported;
+// below (README, "Layout"). Layers 1–4 are `otop-model`'s.
+pub use otop_model::{
+    calendar, display, district, divisions, imported, issue, label, money, outliers, preset, scoring, targets, text,
+};
 // 5. From what was read to figures and scores.
 pub mod counting;
 pub mod evaluation;

@@ -36,6 +36,12 @@ fn main() {
         }
     }
 
+    /// `s` in Unicode NFC, by `String.prototype.normalize` (this wasm carries no Unicode tables).
+    fn browser_nfc(s: &str) -> String {
+        js_sys::JsString::from(s).normalize("NFC").into()
+    }
+    otop_engine::text::compose_with(browser_nfc);
+
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {

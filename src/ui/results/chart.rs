@@ -35,22 +35,23 @@ pub fn BarChart(
             .max()
             .unwrap_or(1200)
             .max(100);
-        let (left, width, bar_h, gap) = (150.0_f64, 520.0_f64, 18.0_f64, 8.0_f64);
-        let height = vals.len() as f64 * (bar_h + gap) + 40.0;
-        let x = move |bp: i64| left + width * (bp.max(0) as f64 / max_bp as f64);
+        // In whole units of the viewBox (a pixel at most off): no float formatting.
+        let (left, width, bar_h, gap) = (150_i64, 520_i64, 18_i64, 8_i64);
+        let height = vals.len() as i64 * (bar_h + gap) + 40;
+        let x = move |bp: i64| left + width * bp.max(0) / max_bp;
         let bars = vals
             .iter()
             .enumerate()
             .map(|(i, Bar { name, value: v, score })| {
-                let y = 10.0 + i as f64 * (bar_h + gap);
+                let y = 10 + i as i64 * (bar_h + gap);
                 let label = v.map(|b| percent_sign(state, b)).unwrap_or_else(|| "-".into());
-                let w = v.map(|b| x(b.0) - left).unwrap_or(0.0);
+                let w = v.map(|b| x(b.0) - left).unwrap_or(0);
                 let score = score.unwrap_or(0);
                 view! {
                     <g data-district=name.clone() data-score=score.to_string()>
-                        <text x=left - 6.0 y=y + 13.0 text-anchor="end" class="chart-label">{name.clone()}</text>
+                        <text x=left - 6 y=y + 13 text-anchor="end" class="chart-label">{name.clone()}</text>
                         <rect x=left y=y width=w height=bar_h class=format!("bar s{score}") />
-                        <text x=left + w + 4.0 y=y + 13.0 class="chart-value">{label}</text>
+                        <text x=left + w + 4 y=y + 13 class="chart-value">{label}</text>
                     </g>
                 }
             })
@@ -60,11 +61,11 @@ pub fn BarChart(
             .enumerate()
             .map(|(i, t)| {
                 let lx = x(t.0);
-                let ty = if i % 2 == 0 { height - 4.0 } else { height - 14.0 };
+                let ty = if i % 2 == 0 { height - 4 } else { height - 14 };
                 let label = format!("{} ({})", percent_sign(state, *t), i + 2);
                 view! {
                     <g class="threshold">
-                        <line x1=lx x2=lx y1=4.0 y2=height - 28.0 />
+                        <line x1=lx x2=lx y1=4 y2=height - 28 />
                         <text x=lx y=ty text-anchor="middle">{label}</text>
                     </g>
                 }

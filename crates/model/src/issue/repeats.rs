@@ -26,7 +26,7 @@ pub struct Place<'a> {
 /// comparison keys are ([`normalize`]): "วังน้ําเย็น" repeats "วังน้ำเย็น".
 ///
 /// ```
-/// use otop_engine::issue::{repeats::{Place, Repeats}, Code, Issue};
+/// use otop_model::issue::{repeats::{Place, Repeats}, Code, Issue};
 /// let mut list = Repeats::default();
 /// for row in [3, 5, 9, 12, 20] {
 ///     let at = Place { code: Code::ReportAmphoeUnknown, file: "a.xlsx", sheet: "S", column: "อำเภอ", row };
@@ -67,6 +67,7 @@ impl Repeats {
     /// An issue about `value` at `at`: the first for this value on this sheet
     /// and column is made by `make` (and placed at `at`), the next ones only
     /// counted.
+    #[inline]
     pub fn push_repeat(&mut self, at: Place<'_>, value: &str, make: impl FnOnce() -> Issue) {
         let key = normalize(value);
         let mut h = rustc_hash::FxHasher::default();

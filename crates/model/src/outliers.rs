@@ -2,7 +2,7 @@
 //! the other districts is flagged as a warning, never changed (SPEC §2).
 //!
 //! ```
-//! use otop_engine::{preset::Preset, outliers::preset_outliers};
+//! use otop_model::{preset::Preset, outliers::preset_outliers};
 //! let warnings = preset_outliers(&Preset::sa_kaeo_2564_round2());
 //! assert_eq!(warnings.len(), 1);
 //! assert!(warnings[0].message_en.contains("วังสมบูรณ์"));
@@ -21,7 +21,7 @@ pub const FACTOR: i128 = 10;
 /// Needs at least three values (two others to take a median of).
 ///
 /// ```
-/// # use otop_engine::outliers::outliers;
+/// # use otop_model::outliers::outliers;
 /// assert_eq!(outliers(&[10, 12, 11, 500]), vec![3]);
 /// assert_eq!(outliers(&[10, 12]), Vec::<usize>::new());
 /// ```

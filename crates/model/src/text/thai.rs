@@ -18,7 +18,7 @@
 //! the text, whatever it holds.
 //!
 //! ```
-//! use otop_engine::text::thai::canonical;
+//! use otop_model::text::thai::canonical;
 //! assert_eq!(canonical("วังน\u{0E49}\u{0E4D}\u{0E32}เย็น"), "วังน้ำเย็น");
 //! assert_eq!(canonical("เเม่"), "แม่");
 //! assert_eq!(canonical("ข้าว"), "ข้าว");
@@ -47,6 +47,7 @@ const MARKS: [char; 16] = [
 const NIKHAHIT_BIT: u16 = 1 << 9;
 
 /// The rank of a mark above or below a consonant, `None` for anything else.
+#[inline]
 fn rank(c: char) -> Option<u16> {
     match c {
         '\u{0E38}'..='\u{0E3A}' => Some(c as u16 - 0x0E38),
@@ -65,11 +66,12 @@ fn rank(c: char) -> Option<u16> {
 /// says no (it may be half of a sara am).
 ///
 /// ```
-/// # use otop_engine::text::thai::is_canonical;
+/// # use otop_model::text::thai::is_canonical;
 /// assert!(is_canonical("วังน้ำเย็น"));
 /// assert!(!is_canonical("เเม่"));
 /// assert!(!is_canonical("ป\u{0E48}\u{0E39}")); // the tone typed before the vowel below
 /// ```
+#[inline]
 pub fn is_canonical(s: &str) -> bool {
     let mut prev = '\0';
     let mut last_rank: Option<u16> = None;
@@ -97,13 +99,14 @@ pub fn is_canonical(s: &str) -> bool {
 /// same (see the module's rules); everything else kept as it is.
 ///
 /// ```
-/// # use otop_engine::text::thai::canonical;
+/// # use otop_model::text::thai::canonical;
 /// // sara am as nikhahit + sara aa, the tone before, between or after
 /// for typed in ["น\u{0E49}\u{0E4D}\u{0E32}", "น\u{0E4D}\u{0E49}\u{0E32}", "น\u{0E33}\u{0E49}"] {
 ///     assert_eq!(canonical(typed), "น้ำ");
 /// }
 /// assert_eq!(canonical("ก\u{0E34}\u{0E34}น"), "กิน"); // sara i typed twice
 /// ```
+#[inline]
 pub fn canonical(s: &str) -> Cow<'_, str> {
     if is_canonical(s) {
         return Cow::Borrowed(s);

@@ -9,7 +9,7 @@
 //! in front ignored.
 //!
 //! ```
-//! use otop_engine::divisions;
+//! use otop_model::divisions;
 //! assert_eq!(divisions::provinces().len(), 77);
 //! let trat = divisions::province("จ. ตราด").unwrap();
 //! assert_eq!((trat.code, trat.districts.len()), (23, 7));
@@ -126,7 +126,7 @@ pub fn province(name: &str) -> Option<&'static Province> {
 /// ("สระแก้วอำเภอเมือง" → สระแก้ว), when the text runs on after a name.
 ///
 /// ```
-/// # use otop_engine::divisions::province_starting;
+/// # use otop_model::divisions::province_starting;
 /// assert_eq!(province_starting("สระแก้วอำเภอเมือง").map(|p| p.code), Some(27));
 /// assert_eq!(province_starting("อำเภอเมือง"), None);
 /// ```
@@ -150,7 +150,7 @@ pub fn provinces_of_district(name: &str) -> Vec<&'static Province> {
 /// A word is a run of Thai letters and marks, so "ตาก" inside "ตากใบ" is not Tak.
 ///
 /// ```
-/// # use otop_engine::divisions::province_in;
+/// # use otop_model::divisions::province_in;
 /// assert_eq!(province_in("รายงาน_ตราด_2564.xlsx").map(|p| p.name), Some("ตราด"));
 /// assert_eq!(province_in("อำเภอตากใบ"), None);
 /// assert_eq!(province_in("ตราด และ จันทบุรี"), None);

@@ -71,7 +71,7 @@ impl Product {
     /// entrepreneur name) plus the normalised product name (SPEC §4.1).
     ///
     /// ```
-    /// # use otop_engine::imported::product::Product;
+    /// # use otop_model::imported::product::Product;
     /// let id = Product::identity_of("", " กลุ่ม  ผ้าไหม ", "ผ้า\u{200B}ไหม ๑");
     /// assert_eq!((&*id.0, &*id.1), ("name:กลุ่ม ผ้าไหม", "ผ้าไหม 1"));
     /// ```

@@ -4,7 +4,7 @@
 //! from here.
 //!
 //! ```
-//! use otop_engine::{display::Lang, label::Label};
+//! use otop_model::{display::Lang, label::Label};
 //! assert_eq!(Label::BaseSales.text(Lang::Th), "ยอดจำหน่ายปีฐาน");
 //! assert_eq!(Label::BaseSales.text(Lang::En), "Base-year sales");
 //! ```

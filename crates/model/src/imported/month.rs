@@ -44,8 +44,8 @@ fn digits(s: &str) -> Option<i64> {
 /// month ("เม.ย."); `None` then means the month cannot be placed.
 ///
 /// ```
-/// # use otop_engine::imported::{month::parse, cell::Value};
-/// # use otop_engine::calendar::YearMonth;
+/// # use otop_model::imported::{month::parse, cell::Value};
+/// # use otop_model::calendar::YearMonth;
 /// let apr = Some(YearMonth { year: 2564, month: 4 });
 /// let typed = ["เม.ย. 64", "เมษายน 2564", "4/2564", "2021-04", "เม.ย.๖๔", "01/04/2564"];
 /// let printed = ["15/04/2021", "15 เมษายน 2564", "๑๕ เม.ย. ๖๔", "01/04/2564 10:30:00", "2021-04-01T00:00:00"];

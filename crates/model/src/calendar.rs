@@ -3,7 +3,7 @@
 //! module: the importers, the presets and the display all use it.
 //!
 //! ```
-//! use otop_engine::calendar::{year_be, YearMonth};
+//! use otop_model::calendar::{year_be, YearMonth};
 //! assert_eq!(year_be(64), Some(2564));
 //! assert_eq!(YearMonth { year: 2564, month: 12 }.next(), YearMonth { year: 2565, month: 1 });
 //! ```
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 /// A day in the Buddhist Era (17 September 2564), e.g. the letter's deadline.
 ///
 /// ```
-/// use otop_engine::calendar::Day;
+/// use otop_model::calendar::Day;
 /// let deadline = Day { year: 2564, month: 9, day: 17 };
 /// assert_eq!(Day { year: 2564, month: 9, day: 10 }.days_until(deadline), 7);
 /// assert_eq!(Day { year: 2565, month: 3, day: 1 }.days_until(deadline), -165);
@@ -141,7 +141,7 @@ pub const SPOKEN_MONTHS: [&str; 12] =
 /// A year as typed, made Buddhist Era.
 ///
 /// ```
-/// # use otop_engine::calendar::year_be;
+/// # use otop_model::calendar::year_be;
 /// assert_eq!(year_be(64), Some(2564));
 /// assert_eq!(year_be(2564), Some(2564));
 /// assert_eq!(year_be(2021), Some(2564));
@@ -159,8 +159,8 @@ pub fn year_be(y: i64) -> Option<i32> {
 /// The calendar month (B.E.) of an Excel date serial (days since 1899-12-30).
 ///
 /// ```
-/// # use otop_engine::calendar::from_serial;
-/// # use otop_engine::calendar::YearMonth;
+/// # use otop_model::calendar::from_serial;
+/// # use otop_model::calendar::YearMonth;
 /// assert_eq!(from_serial(44287.0), Some(YearMonth { year: 2564, month: 4 })); // 2021-04-01
 /// ```
 pub fn from_serial(serial: f64) -> Option<YearMonth> {
@@ -183,7 +183,7 @@ pub fn from_serial(serial: f64) -> Option<YearMonth> {
 /// the fraction of the day; `None` for a day that does not exist.
 ///
 /// ```
-/// # use otop_engine::calendar::to_serial;
+/// # use otop_model::calendar::to_serial;
 /// assert_eq!(to_serial(2021, 4, 1, 0.0), Some(44287.0));
 /// assert_eq!(to_serial(2021, 2, 30, 0.0), None);
 /// ```

@@ -6,7 +6,7 @@
 //! nothing overflows and nothing is ever rounded by binary floating point.
 //!
 //! ```
-//! use otop_engine::money::{Satang, BasisPoints};
+//! use otop_model::money::{Satang, BasisPoints};
 //! let base = Satang::from_baht(56_133_031);
 //! // 7 % growth target, rounded half up to a whole baht, as in the letter:
 //! assert_eq!(base.grow_by(BasisPoints(700)).round_to_baht().baht(), 60_062_343);
@@ -30,7 +30,7 @@ pub struct BasisPoints(pub i64);
 /// `den` must be positive; a zero denominator yields 0 rather than panicking.
 ///
 /// ```
-/// use otop_engine::money::div_round_half_up;
+/// use otop_model::money::div_round_half_up;
 /// assert_eq!(div_round_half_up(5, 2), 3);
 /// assert_eq!(div_round_half_up(-5, 2), -3);
 /// assert_eq!(div_round_half_up(7, 3), 2);
@@ -51,7 +51,7 @@ pub fn div_round_half_up(num: i128, den: i128) -> i128 {
 /// `num / den` rounded up (towards +∞); `den` must be positive, else 0.
 ///
 /// ```
-/// use otop_engine::money::div_ceil;
+/// use otop_model::money::div_ceil;
 /// assert_eq!(div_ceil(7, 2), 4);
 /// assert_eq!(div_ceil(-7, 2), -3);
 /// ```
@@ -75,7 +75,7 @@ impl Satang {
     /// A whole number of baht.
     ///
     /// ```
-    /// # use otop_engine::money::Satang;
+    /// # use otop_model::money::Satang;
     /// assert_eq!(Satang::from_baht(3).0, 300);
     /// ```
     pub fn from_baht(baht: i64) -> Satang {
@@ -90,7 +90,7 @@ impl Satang {
     /// Rounded half up to a whole baht.
     ///
     /// ```
-    /// # use otop_engine::money::Satang;
+    /// # use otop_model::money::Satang;
     /// assert_eq!(Satang(150).round_to_baht(), Satang(200));
     /// assert_eq!(Satang(149).round_to_baht(), Satang(100));
     /// ```
@@ -132,7 +132,7 @@ impl BasisPoints {
     /// (for display only: scores compare the exact fractions).
     ///
     /// ```
-    /// # use otop_engine::money::BasisPoints;
+    /// # use otop_model::money::BasisPoints;
     /// assert_eq!(BasisPoints::ratio(37, 412), BasisPoints(898));
     /// ```
     pub fn ratio(part: i128, whole: i128) -> BasisPoints {
@@ -156,6 +156,7 @@ impl fmt::Display for BasisPoints {
 
 /// Parses a plain decimal number (optionally with a sign or an exponent, as a float's
 /// shortest text may have) rounded half up to the satang, without floating point.
+#[inline]
 pub fn parse_decimal(t: &str) -> Option<Satang> {
     let (mantissa, exp) = match t.split_once(['e', 'E']) {
         Some((m, e)) => (m, e.parse::<i32>().ok()?),
@@ -189,7 +190,7 @@ pub fn parse_decimal(t: &str) -> Option<Satang> {
 /// `1234.50`) into satang exactly; anything else is `None`.
 ///
 /// ```
-/// # use otop_engine::money::{parse_baht, Satang};
+/// # use otop_model::money::{parse_baht, Satang};
 /// assert_eq!(parse_baht("1234.5"), Some(Satang(123_450)));
 /// assert_eq!(parse_baht("1.234"), None);
 /// ```

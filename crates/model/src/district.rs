@@ -31,7 +31,7 @@ pub fn district_key(name: &str) -> String {
 /// begins only one district ("อ.เมือง" → เมืองสระแก้ว) is that district.
 ///
 /// ```
-/// use otop_engine::district::{match_district, DistrictMatch};
+/// use otop_model::district::{match_district, DistrictMatch};
 /// let d = vec!["เมืองสระแก้ว".to_string(), "คลองหาด".to_string()];
 /// assert_eq!(match_district("อ.เมือง", &d), DistrictMatch::Found(0));
 /// assert_eq!(match_district(" อำเภอ คลองหาด ", &d), DistrictMatch::Found(1));
@@ -62,7 +62,7 @@ impl DistrictMatcher {
     /// one (not only equal: the same `Arc`) is not looked up again.
     ///
     /// ```
-    /// use otop_engine::district::{DistrictMatch, DistrictMatcher};
+    /// use otop_model::district::{DistrictMatch, DistrictMatcher};
     /// use std::sync::Arc;
     /// let names = ["เมืองสระแก้ว".to_string(), "คลองหาด".to_string()];
     /// let mut m = DistrictMatcher::new(&names);
@@ -119,7 +119,7 @@ fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMat
 /// bracket or punctuation; `None` when no province is named.
 ///
 /// ```
-/// # use otop_engine::district::province_named;
+/// # use otop_model::district::province_named;
 /// assert_eq!(province_named("อำเภอขลุง จังหวัดจันทบุรี").as_deref(), Some("จันทบุรี"));
 /// assert_eq!(province_named("รวม (จ.ตราด)").as_deref(), Some("ตราด"));
 /// assert_eq!(province_named("เป้าหมาย จ. สระแก้ว ปี 2564").as_deref(), Some("สระแก้ว"));
@@ -154,7 +154,7 @@ pub fn province_named(text: &str) -> Option<String> {
 /// of one of them that is a province of the official list ("ตราด.xlsx").
 ///
 /// ```
-/// # use otop_engine::district::province_named_in;
+/// # use otop_model::district::province_named_in;
 /// assert_eq!(province_named_in(["แบบรายงาน", "ตราด"]).as_deref(), Some("ตราด"));
 /// assert_eq!(province_named_in(["ตราด.xlsx", "อำเภอขลุง จังหวัดจันทบุรี"]).as_deref(), Some("จันทบุรี"));
 /// ```

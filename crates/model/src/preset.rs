@@ -5,7 +5,7 @@
 //! the survey flag. It round-trips through JSON; loading one validates it.
 //!
 //! ```
-//! use otop_engine::preset::Preset;
+//! use otop_model::preset::Preset;
 //! let p = Preset::sa_kaeo_2564_round2();
 //! let json = p.to_json();
 //! let (back, issues) = Preset::from_json(&json);

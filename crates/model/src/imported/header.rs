@@ -250,7 +250,7 @@ impl Key {
     /// The column a header cell's text names, if any.
     ///
     /// ```
-    /// # use otop_engine::imported::header::Key;
+    /// # use otop_model::imported::header::Key;
     /// assert_eq!(Key::of_header("ชื่อผลิตภัณฑ์\n(โปรดระบุทุกผลิตภัณฑ์ของกลุ่ม)"), Some(Key::ProductName));
     /// assert_eq!(Key::of_header(" อ. "), Some(Key::Amphoe));
     /// assert_eq!(Key::of_header("ที่อยู่"), None);

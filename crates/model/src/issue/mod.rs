@@ -11,7 +11,7 @@
 //! is one line, and behaviour never depends on message text.
 //!
 //! ```
-//! use otop_engine::issue::{Code, Issue, Severity};
+//! use otop_model::issue::{Code, Issue, Severity};
 //! let i = Issue::report_flag_unclear("maybe").in_file("a.xlsx").at(Some("Sheet1"), Some(5), Some("C"));
 //! assert_eq!(i.code, Code::ReportFlagUnclear);
 //! assert_eq!(i.severity, Severity::Warning);
@@ -123,7 +123,7 @@ impl Issue {
 /// code and both messages.
 ///
 /// ```
-/// use otop_engine::issue::{json, Code, Issue};
+/// use otop_model::issue::{json, Code, Issue};
 /// let mut issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear");
 /// issue.also_rows = vec![9, 12];
 /// let v = json(&[issue]);

@@ -6,7 +6,7 @@
 //! district targets (SPEC §2).
 //!
 //! ```
-//! use otop_engine::{preset::Preset, targets::TargetTables};
+//! use otop_model::{preset::Preset, targets::TargetTables};
 //! let t = TargetTables::of(&Preset::sa_kaeo_2564_round2());
 //! assert_eq!(t.districts[0].kpi1, [29, 33, 37, 41, 45]);
 //! assert_eq!(t.province.kpi1, [134, 154, 173, 192, 211]);
@@ -20,7 +20,7 @@ use serde::Serialize;
 /// KPI 1 target: `products × p`, rounded half up to a whole product.
 ///
 /// ```
-/// # use otop_engine::{targets::product_target, money::BasisPoints};
+/// # use otop_model::{targets::product_target, money::BasisPoints};
 /// assert_eq!(product_target(412, BasisPoints::percent(9)), 37); // 37.08
 /// assert_eq!(product_target(1921, BasisPoints::percent(8)), 154); // 153.68
 /// ```
@@ -31,7 +31,7 @@ pub fn product_target(products: i64, p: BasisPoints) -> i64 {
 /// KPI 2 target: `base × (100 % + p)`, rounded half up to a whole baht.
 ///
 /// ```
-/// # use otop_engine::{targets::revenue_target, money::{BasisPoints, Satang}};
+/// # use otop_model::{targets::revenue_target, money::{BasisPoints, Satang}};
 /// assert_eq!(revenue_target(Satang::from_baht(68_302_860), BasisPoints::percent(6)).baht(), 72_401_032);
 /// ```
 pub fn revenue_target(base: Satang, p: BasisPoints) -> Satang {

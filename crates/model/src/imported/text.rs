@@ -18,12 +18,13 @@ pub enum Flag {
 /// 0 and "-" are no.
 ///
 /// ```
-/// # use otop_engine::imported::{text::{flag, Flag}, cell::Value};
+/// # use otop_model::imported::{text::{flag, Flag}, cell::Value};
 /// assert_eq!(flag(&Value::Text("๑".into())), Flag::Yes);
 /// assert_eq!(flag(&Value::Float(1.0)), Flag::Yes);
 /// assert_eq!(flag(&Value::Text("-".into())), Flag::No);
 /// assert_eq!(flag(&Value::Text("maybe".into())), Flag::Unclear);
 /// ```
+#[inline]
 pub fn flag(v: &Value) -> Flag {
     match v {
         Value::Empty => Flag::No,
@@ -37,6 +38,7 @@ pub fn flag(v: &Value) -> Flag {
 }
 
 /// [`flag`] of a text cell.
+#[inline]
 fn flag_text(s: &str) -> Flag {
     let t = s.trim();
     if t == "1" {
@@ -69,7 +71,7 @@ fn flag_text(s: &str) -> Flag {
 /// asks for a page name, a link or an ID.
 ///
 /// ```
-/// # use otop_engine::imported::text::is_mark;
+/// # use otop_model::imported::text::is_mark;
 /// assert!(is_mark("✓") && is_mark("๑") && is_mark(" มี "));
 /// assert!(!is_mark("@shop1") && !is_mark("facebook.com/x"));
 /// ```
@@ -80,12 +82,13 @@ pub fn is_mark(s: &str) -> bool {
 /// Whether a channel cell holds a real value (not empty, "-", "ไม่มี", "n/a").
 ///
 /// ```
-/// # use otop_engine::imported::text::is_real_channel;
+/// # use otop_model::imported::text::is_real_channel;
 /// assert!(is_real_channel("facebook.com/page"));
 /// assert!(!is_real_channel(" - "));
 /// assert!(!is_real_channel("ไม่มี"));
 /// assert!(!is_real_channel("N/A"));
 /// ```
+#[inline]
 pub fn is_real_channel(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() || t == "-" {
@@ -126,12 +129,13 @@ pub enum MoneyError {
 /// Thai digits. Empty and "-" are `None`. Rounded half up to the satang.
 ///
 /// ```
-/// # use otop_engine::imported::{text::money, cell::Value};
-/// # use otop_engine::money::Satang;
+/// # use otop_model::imported::{text::money, cell::Value};
+/// # use otop_model::money::Satang;
 /// assert_eq!(money(&Value::Text("๑,๒๓๔.๕ บาท".into())), Ok(Some(Satang(123_450))));
 /// assert_eq!(money(&Value::Float(0.1 + 0.2)), Ok(Some(Satang(30))));
 /// assert_eq!(money(&Value::Text("-".into())), Ok(None));
 /// ```
+#[inline]
 pub fn money(v: &Value) -> Result<Option<Satang>, MoneyError> {
     match v {
         Value::Empty => Ok(None),

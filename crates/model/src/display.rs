@@ -2,7 +2,7 @@
 //! Thai digits, Buddhist Era month names. Used by the page and the command alike.
 //!
 //! ```
-//! use otop_engine::{display::group_thousands, text::to_thai_digits};
+//! use otop_model::{display::group_thousands, text::to_thai_digits};
 //! assert_eq!(group_thousands("2543154639"), "2,543,154,639");
 //! assert_eq!(to_thai_digits("1,921"), "๑,๙๒๑");
 //! ```
@@ -22,7 +22,7 @@ pub enum Lang {
 /// Inserts `,` every three digits of the integer part of a plain decimal string.
 ///
 /// ```
-/// # use otop_engine::display::group_thousands;
+/// # use otop_model::display::group_thousands;
 /// assert_eq!(group_thousands("-1234567.50"), "-1,234,567.50");
 /// assert_eq!(group_thousands("999"), "999");
 /// ```
@@ -81,7 +81,7 @@ pub fn day(d: crate::calendar::Day, lang: Lang) -> String {
 /// "— ครบกำหนดวันนี้", "— เลยกำหนดมาแล้ว 3 วัน".
 ///
 /// ```
-/// use otop_engine::{calendar::Day, display::{deadline, Lang}};
+/// use otop_model::{calendar::Day, display::{deadline, Lang}};
 /// let due = Day { year: 2564, month: 9, day: 17 };
 /// assert_eq!(deadline(due, Day { year: 2564, month: 9, day: 12 }, Lang::Th), "กำหนดส่ง 17 ก.ย. 2564 — เหลืออีก 5 วัน");
 /// assert_eq!(deadline(due, Day { year: 2564, month: 9, day: 20 }, Lang::En), "Due 17 Sep 2021: 3 days ago");

@@ -48,7 +48,7 @@ pub fn state_of<'a>(issues: impl IntoIterator<Item = &'a Issue>) -> &'static str
 /// A dropped file's name without any folder in front of it.
 ///
 /// ```
-/// # use otop_engine::imported::file::base_name;
+/// # use otop_model::imported::file::base_name;
 /// assert_eq!(base_name("C:\\รายงาน\\คลองหาด.xls"), "คลองหาด.xls");
 /// assert_eq!(base_name("a/b.csv"), "b.csv");
 /// ```
@@ -154,7 +154,7 @@ pub const PICKER_EXTENSIONS: &[&str] = &[
 /// [`PICKER_EXTENSIONS`] as an `accept` attribute: `".xlsx,.xlsm,…"`.
 ///
 /// ```
-/// # use otop_engine::imported::file::picker_accept;
+/// # use otop_model::imported::file::picker_accept;
 /// assert!(picker_accept().starts_with(".xlsx,.xlsm,.xltx,"));
 /// assert!(picker_accept().contains(",.et,.ett,"));
 /// ```
@@ -166,7 +166,7 @@ pub fn picker_accept() -> String {
 /// extension>-ส่งคืนแก้ไข.xlsx".
 ///
 /// ```
-/// assert_eq!(otop_engine::imported::file::returned_name("07-เขาฉกรรจ์.xls"), "07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx");
+/// assert_eq!(otop_model::imported::file::returned_name("07-เขาฉกรรจ์.xls"), "07-เขาฉกรรจ์-ส่งคืนแก้ไข.xlsx");
 /// ```
 pub fn returned_name(name: &str) -> String {
     let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);

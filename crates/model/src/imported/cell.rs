@@ -16,6 +16,7 @@ pub type Text = std::sync::Arc<str>;
 pub type ByAddress<V> = std::collections::HashMap<usize, V, std::hash::BuildHasherDefault<AddressHasher>>;
 
 /// A text's address, the key of a [`ByAddress`] map.
+#[inline]
 pub fn address(t: &Text) -> usize {
     t.as_ptr() as usize
 }
@@ -28,14 +29,17 @@ pub fn address(t: &Text) -> usize {
 pub struct AddressHasher(u64);
 
 impl std::hash::Hasher for AddressHasher {
+    #[inline]
     fn finish(&self) -> u64 {
         self.0 ^ (self.0 >> 29)
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         }
     }
+    #[inline]
     fn write_usize(&mut self, n: usize) {
         self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
@@ -47,7 +51,7 @@ impl std::hash::Hasher for AddressHasher {
 /// shared strings of an `.xlsx` are.
 ///
 /// ```
-/// # use otop_engine::imported::cell::{address, Interner};
+/// # use otop_model::imported::cell::{address, Interner};
 /// let mut texts = Interner::default();
 /// let (a, b) = (texts.text("สระแก้ว"), texts.text("สระแก้ว"));
 /// assert_eq!(address(&a), address(&b));
@@ -59,6 +63,7 @@ pub struct Interner {
 
 impl Interner {
     /// The shared text equal to `s`.
+    #[inline]
     pub fn text(&mut self, s: &str) -> Text {
         if let Some(t) = self.seen.get(s) {
             return t.clone();
@@ -152,7 +157,7 @@ impl Sheet {
 /// The spreadsheet's letter for a 0-based column: 0 → `A`, 27 → `AB`.
 ///
 /// ```
-/// # use otop_engine::imported::cell::column_letter;
+/// # use otop_model::imported::cell::column_letter;
 /// assert_eq!(column_letter(0), "A");
 /// assert_eq!(column_letter(25), "Z");
 /// assert_eq!(column_letter(27), "AB");

@@ -6,7 +6,7 @@
 //! target amount. No floating point anywhere.
 //!
 //! ```
-//! use otop_engine::{preset::Preset, scoring::kpi1};
+//! use otop_model::{preset::Preset, scoring::kpi1};
 //! let p = Preset::sa_kaeo_2564_round2();
 //! // Mueang Sa Kaeo, 37 of 412 products online: 8.98 %.
 //! let s = kpi1(37, 412, &p.kpi1, false);
@@ -203,7 +203,7 @@ pub fn kpi1(online: i64, products: i64, t: &Thresholds, survey_done: bool) -> Kp
 /// KPI 2 under both rules: sales of the window against the base period.
 ///
 /// ```
-/// use otop_engine::{preset::Preset, scoring::kpi2, money::Satang};
+/// use otop_model::{preset::Preset, scoring::kpi2, money::Satang};
 /// let p = Preset::sa_kaeo_2564_round2();
 /// // Watthana Nakhon: the 7 % target is 60,062,343 baht, the exact 7 % is 60,062,343.17.
 /// let s = kpi2(Satang::from_baht(60_062_343), Satang::from_baht(56_133_031), &p.kpi2);
