@@ -336,3 +336,51 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
     let unopened = std::fs::read(dir.join("sheet-end-tag-unopened.bin")).unwrap();
     assert_eq!(xlsx_stream::both_ways(b"", &unopened[1..]).1, None, "an error for the XML reader");
 }
+
+/// Inline strings as streaming writers write them (Apache POI's SXSSF, the
+/// export of web systems), read by the byte scanner in place: the same cells as
+/// the XML reader gives, and the scanner does read the sheet. The odd ones
+/// (rich text, an entity, an `_xHHHH_` escape, `<is>` without `<t>`) it hands to
+/// the XML reader cell by cell; a 32,767-character string is read whole.
+#[test]
+fn inline_strings_are_read_by_the_byte_scanner_as_the_xml_reader_reads_them() {
+    let long = "ก".repeat(32_767);
+    let cells = [
+        r#"<c r="A1" t="inlineStr"><is><t>Facebook</t></is></c>"#.to_string(),
+        r#"<c r="B1" t="inlineStr"><is><t xml:space="preserve"> ผ้าไหม </t></is></c>"#.to_string(),
+        r#"<c r="C1" t="inlineStr"><is><t>  trimmed  </t></is></c>"#.to_string(),
+        r#"<c r="D1" t="inlineStr"><is><t></t></is></c>"#.to_string(),
+        r#"<c r="E1" t="inlineStr"><is><t>a &amp; b</t></is></c>"#.to_string(),
+        r#"<c r="F1" t="inlineStr"><is><t>a_x000D_b</t></is></c>"#.to_string(),
+        r#"<c r="G1" t="inlineStr"><is><r><rPr><b/></rPr><t>rich</t></r><r><t> text</t></r></is></c>"#.to_string(),
+        r#"<c r="H1" t="inlineStr"><is></is></c>"#.to_string(),
+        r#"<c r="I1" t="inlineStr"><is><t>Facebook</t></is></c>"#.to_string(),
+        format!(r#"<c r="J1" t="inlineStr"><is><t>{long}</t></is></c>"#),
+        r#"<c r="K1" t="inlineStr"/><c r="L1" s="0" t="inlineStr"><is><t>12</t></is></c>"#.to_string(),
+    ];
+    let sheet = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+            r#"<row r="1">{}</row><row r="2"><c r="A2" t="inlineStr"><is><t>Facebook</t></is></c>"#,
+            r#"<c r="B2"><v>3</v></c></row></sheetData></worksheet>"#
+        ),
+        cells.concat()
+    );
+    let (fast, slow) = xlsx_stream::both_ways(b"", sheet.as_bytes());
+    let fast = fast.expect("the scanner reads a sheet of inline strings");
+    assert_eq!(Some(&fast), slow.as_ref());
+    let text = |r: usize, c: usize| match &fast[r][c] {
+        Value::Text(t) => t.to_string(),
+        other => format!("{other:?}"),
+    };
+    assert_eq!(
+        (0..12).map(|c| if c == 9 { text(0, c).chars().count().to_string() } else { text(0, c) }).collect::<Vec<_>>(),
+        ["Facebook", " ผ้าไหม ", "trimmed", "", "a & b", "a\rb", "richtext", "", "Facebook", "32767", "Empty", "12"]
+    );
+    // The same text in many cells is one shared text, as a shared string is.
+    let (Value::Text(a), Value::Text(b)) = (&fast[0][0], &fast[1][0]) else { panic!("{:?}", fast[1]) };
+    assert!(std::sync::Arc::ptr_eq(a, b));
+    // And calamine reads the workbook the same.
+    assert_eq!(agree("inline.xlsx", &workbook(&[("Sheet1", &sheet[DECL.len()..], false)], "", STYLES)), Some(true));
+}

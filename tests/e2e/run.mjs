@@ -608,6 +608,22 @@ await test('Thai as people type it: a report typed on an office PC scores as typ
   await page.close();
 });
 
+await test('names in other scripts compare in NFC: "Café" typed composed and decomposed is one product', async () => {
+  // Neither wasm carries Unicode tables: the worker asks the browser's String.prototype.normalize.
+  const { page, rec } = await open();
+  const csv = path.join(OUT, 'nfc-cafe.csv');
+  fs.writeFileSync(csv, 'ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\n'
+    + 'Caf\u00e9 ผ้าไหม,fb.com/x,คลองหาด,1,ก\n'
+    + 'Cafe\u0301 ผ้าไหม,fb.com/x,คลองหาด,2,ก\n');
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [csv]);
+  await waitDone(page);
+  assertEq(await cellValue(page, 'kpi1', 'คลองหาด', 'online'), '1', 'one product, counted once');
+  const repeats = page.locator('[data-testid=issues] [data-code="report.duplicate"]');
+  assertEq(await repeats.evaluateAll((els) => els.map((e) => e.dataset.row)), ['3'], 'the decomposed one repeats it');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await test('the pickers offer what offices save with (.et, .ett, templates, .fods) and each is read', async () => {
   const { page, rec } = await open();
   for (const id of ['report-files', 'round1-files', 'sales-files', 'targets-files']) {

@@ -1,19 +1,22 @@
 //! A sheet's XML scanned byte by byte, for the cells nearly every workbook is
-//! made of: `<c r="B7" s="3" t="s"><v>12</v></c>` and `<c r="B8"/>`. Their
-//! values are read in place — no XML events, no copy of the text — and a
-//! shared string is taken by its index. Any other cell (a formula, an inline
-//! string, a date typed as text, a value with a reference in it) is read by
-//! the XML reader ([`super::sheet`]) from its own bytes; a sheet with comments,
-//! CDATA or a doctype is left to the XML reader whole (`None`).
+//! made of: `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="B8"/>`, and the
+//! inline strings of streaming writers (Apache POI's SXSSF and the like),
+//! `<c r="C7" t="inlineStr"><is><t>text</t></is></c>`. Their values are read in
+//! place — no XML events — a shared string is taken by its index, and an inline
+//! string is made once per distinct text (an [`Interner`]), as a shared string
+//! is. Any other cell (a formula, a rich inline string, a date typed as text, a
+//! value with a reference in it) is read by the XML reader ([`super::sheet`])
+//! from its own bytes; a sheet with comments, CDATA or a doctype is left to the
+//! XML reader whole (`None`).
 //!
 //! The cells land where [`super::sheet::rows`] places them; the differential
 //! tests (`tests/xlsx_stream.rs`) hold both to calamine's cells.
 
 use super::sheet::{cell_value, place, plain_value, position, Kind};
-use super::text::Strings;
+use super::text::{plain_text, Strings};
 use super::xml_of;
 use memchr::{memchr, memmem};
-use otop_engine::imported::cell::Value;
+use otop_engine::imported::cell::{Interner, Value};
 
 /// One tag: its local name (without a prefix), its attribute bytes, and where
 /// the bytes after it start.
@@ -168,6 +171,13 @@ fn only_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
     (c.close && c.local == b"c").then_some((raw, c.next))
 }
 
+/// The text of an inline-string cell that is only `<is><t>text</t></is>` (see
+/// [`plain_text`]), and where the cell's end tag ends.
+fn only_inline_text(xml: &[u8], at: usize) -> Option<(&str, usize)> {
+    let after = at + xml.get(at..)?.strip_prefix(b"<is>").map(|_| 4)?;
+    plain_text(xml, after, b"</t></is></c>")
+}
+
 /// Where the XML declaration at the start of a part ends; `None` for any other
 /// processing instruction (the XML reader's rules for those differ: a fuzz find).
 pub(super) fn declaration_end(xml: &[u8], at: usize) -> Option<usize> {
@@ -244,6 +254,7 @@ impl<'x> Tags<'x> {
 /// A sheet's cells as rows, or `None` when the XML reader should read it.
 pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
     let mut tags = Tags::new(xml, b"c")?;
+    let mut inline = Interner::default();
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
     while let Some((start, t)) = tags.next()? {
@@ -288,8 +299,14 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                 let typed = kind.is_some();
                 let kind = kind.unwrap_or(Kind::Number);
                 let plain = matches!(kind, Kind::Number | Kind::Shared | Kind::Bool | Kind::Error);
+                let inline_text = (kind == Kind::Inline && !t.empty).then(|| only_inline_text(xml, at)).flatten();
                 let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten()) {
                     (true, _) => Value::Empty,
+                    (false, None) if inline_text.is_some() => {
+                        let (text, next) = inline_text?;
+                        tags.at = next;
+                        Value::Text(inline.text(text))
+                    }
                     (false, Some((raw, next))) => {
                         tags.at = next;
                         match (kind, decimal(raw)) {

@@ -112,6 +112,14 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
 /// `<t>text</t></si>` (or with `xml:space="preserve"`) at `at`, when the text
 /// needs nothing done but the trim: the string, and where `</si>` ends.
 fn plain_string(xml: &[u8], at: usize) -> Option<(Text, usize)> {
+    plain_text(xml, at, b"</t></si>").map(|(text, next)| (Text::from(text), next))
+}
+
+/// `<t>text</t>` (or `<t xml:space="preserve">`) at `at` followed by `close`
+/// (the end tags of what holds it: `</t></si>`, `</t></is></c>`), when the text
+/// needs nothing done but the trim (no reference, no carriage return, no
+/// `_xHHHH_` escape): the text as Excel shows it, and where `close` ends.
+pub(super) fn plain_text<'x>(xml: &'x [u8], at: usize, close: &[u8]) -> Option<(&'x str, usize)> {
     const PRESERVE: &[u8] = b"<t xml:space=\"preserve\">";
     let rest = xml.get(at..)?;
     let (preserve, rest) = match rest.strip_prefix(b"<t>") {
@@ -120,7 +128,7 @@ fn plain_string(xml: &[u8], at: usize) -> Option<(Text, usize)> {
     };
     let len = memchr::memchr(b'<', rest)?;
     let raw = rest.get(..len)?;
-    if rest.get(len..len + 9) != Some(b"</t></si>") || memchr::memchr2(b'&', b'\r', raw).is_some() {
+    if rest.get(len..len + close.len()) != Some(close) || memchr::memchr2(b'&', b'\r', raw).is_some() {
         return None;
     }
     let text = std::str::from_utf8(raw).ok()?;
@@ -129,7 +137,7 @@ fn plain_string(xml: &[u8], at: usize) -> Option<(Text, usize)> {
         return None;
     }
     let opened = if preserve { PRESERVE.len() } else { 3 };
-    Some((Text::from(text), at + opened + len + 9))
+    Some((text, at + opened + len + close.len()))
 }
 
 pub(super) fn shared_strings(mut reader: Xml<'_>) -> Option<Strings> {
