@@ -3,6 +3,13 @@
 //! national case in OUT_DIR/nation: 76 provinces' target tables (12 districts
 //! each, the letter's layout) and one report per district, 200k rows over 912
 //! files. Usage: cargo run --release --example make_bench -- OUT_DIR
+//!
+//! The 100k file comes in the two layouts of issue 25: B, `bench-100k.xlsx`,
+//! as an office program saves it (shared strings); A, `bench-100k-stream.xlsx`,
+//! the same rows as a web system's streaming writer saves them (Apache POI's
+//! SXSSF and the like): every text an inline string (`t="inlineStr"`), an empty
+//! shared-strings part, and each online channel cell showing "Facebook" or
+//! "Shopee" with a hyperlink to the page (the worksheet's relationships, 7 MB).
 
 use otop_engine::imported::product::Product;
 use otop_engine::preset::Preset;
@@ -189,6 +196,84 @@ fn nation(out: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The workbook `xlsx` (as `report_workbook` writes it) in the streaming
+/// writers' layout (see the module's doc).
+fn streaming_layout(xlsx: &[u8]) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).map_err(|e| e.to_string())?;
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| e.to_string())?;
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        let name = f.name().map_err(|e| e.to_string())?.into_owned();
+        parts.push((name, String::from_utf8(bytes).map_err(|e| e.to_string())?));
+    }
+    let part = |name: &str| parts.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone());
+    // Each shared string's `<t …>…</t>` element, as written.
+    let sst = part("xl/sharedStrings.xml").ok_or("no shared strings")?;
+    let strings: Vec<&str> = sst.split("<si>").skip(1).map(|si| si.split("</si>").next().unwrap_or("")).collect();
+    let sheet = part("xl/worksheets/sheet1.xml").ok_or("no sheet")?;
+    let (mut out, mut links, mut rels) = (String::with_capacity(sheet.len() * 2), String::new(), String::new());
+    let mut rest = sheet.as_str();
+    while let Some(at) = rest.find("<c ") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let tag_end = rest.find('>').ok_or("a cut tag")? + 1;
+        let tag = &rest[..tag_end];
+        let shared = tag.ends_with(" t=\"s\">");
+        let Some(index) = shared.then(|| rest[tag_end..].strip_prefix("<v>")).flatten() else {
+            out.push_str(tag);
+            rest = &rest[tag_end..];
+            continue;
+        };
+        let v_end = index.find("</v></c>").ok_or("a cut cell")?;
+        let i: usize = index[..v_end].parse().map_err(|_| "a shared-string index")?;
+        let t = strings.get(i).ok_or("an index past the strings")?;
+        let r = tag.split(" r=\"").nth(1).and_then(|x| x.split('"').next()).ok_or("a cell without r")?;
+        let text = t.split('>').nth(1).and_then(|x| x.split('<').next()).unwrap_or("");
+        let shown = match text.split_once('/') {
+            Some(("facebook.com", _)) => Some("Facebook"),
+            Some(("shopee.co.th", _)) => Some("Shopee"),
+            _ => None,
+        };
+        let inline = match shown {
+            Some(name) => {
+                let id = format!("rIdL{}", links.len());
+                links.push_str(&format!(r#"<hyperlink ref="{r}" r:id="{id}"/>"#));
+                rels.push_str(&format!(
+                    r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://{text}" TargetMode="External"/>"#
+                ));
+                format!("<t>{name}</t>")
+            }
+            None => t.to_string(),
+        };
+        out.push_str(&tag.replace(" t=\"s\">", " t=\"inlineStr\">"));
+        out.push_str(&format!("<is>{inline}</is></c>"));
+        rest = &index[v_end + "</v></c>".len()..];
+    }
+    out.push_str(rest);
+    // The hyperlinks after the merged cells, before the page margins (the schema's order).
+    let out = out.replacen("<pageMargins", &format!("<hyperlinks>{links}</hyperlinks><pageMargins"), 1);
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in &parts {
+        let text = match name.as_str() {
+            "xl/worksheets/sheet1.xml" => out.clone(),
+            "xl/sharedStrings.xml" => r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>"#.to_string(),
+            _ => text.clone(),
+        };
+        zip.start_file(name.as_str(), opts).map_err(|e| e.to_string())?;
+        zip.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    zip.start_file("xl/worksheets/_rels/sheet1.xml.rels", opts).map_err(|e| e.to_string())?;
+    zip.write_all(rels.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
 fn main() {
     let out = std::env::args().nth(1).unwrap_or_else(|| "target/bench".into());
     if let Err(e) = std::fs::create_dir_all(&out) {
@@ -221,10 +306,18 @@ fn main() {
             &rows,
         ) {
             Ok(bytes) => {
-                if let Err(e) = std::fs::write(&path, bytes) {
+                if let Err(e) = std::fs::write(&path, &bytes) {
                     eprintln!("{path}: {e}");
                 }
                 println!("wrote {path}");
+                // Layout A of the same rows (issue 25).
+                if name == "bench-100k.xlsx" {
+                    let stream = format!("{out}/bench-100k-stream.xlsx");
+                    match streaming_layout(&bytes).and_then(|b| std::fs::write(&stream, b).map_err(|e| e.to_string())) {
+                        Ok(()) => println!("wrote {stream}"),
+                        Err(e) => eprintln!("{stream}: {e}"),
+                    }
+                }
             }
             Err(e) => eprintln!("{path}: {e}"),
         }
