@@ -228,3 +228,28 @@ fn what_offices_save_with_is_offered_by_the_pickers_and_read() {
         assert_eq!(v["districts"], reference["districts"], "{rel}");
     }
 }
+
+/// The scenario's .xlsx reports saved again as a web system's streaming writer
+/// saves them (inline strings, a hyperlink on each web address, an empty
+/// shared-strings part: `tests/fixtures/make_stream.py`) score as the originals,
+/// with the same issues at the same rows.
+#[test]
+fn streaming_writers_files_score_as_the_originals() {
+    let names = ["01-เมืองสระแก้ว", "05-วัฒนานคร", "06-อรัญประเทศ", "07-เขาฉกรรจ์", "08-โคกสูง", "09-วังสมบูรณ์"];
+    let of = |dir: &str| -> Vec<String> {
+        names.iter().map(|n| fixture(&format!("{dir}/{n}.xlsx")).to_string_lossy().into_owned()).collect()
+    };
+    let (stream, original) = (score(&of("formats/stream")), score(&of("scenario")));
+    assert_eq!(stream["districts"], original["districts"]);
+    assert_eq!(stream["province"], original["province"]);
+    let issues = |v: &Value| -> Vec<(String, String, String)> {
+        v["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["code"].to_string(), i["row"].to_string(), i["message_th"].to_string()))
+            .collect()
+    };
+    assert_eq!(issues(&stream), issues(&original));
+    assert!(!issues(&stream).is_empty());
+}

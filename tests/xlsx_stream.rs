@@ -384,3 +384,18 @@ fn inline_strings_are_read_by_the_byte_scanner_as_the_xml_reader_reads_them() {
     // And calamine reads the workbook the same.
     assert_eq!(agree("inline.xlsx", &workbook(&[("Sheet1", &sheet[DECL.len()..], false)], "", STYLES)), Some(true));
 }
+
+/// The scenario's reports as a streaming writer saves them (inline strings,
+/// hyperlinks: `tests/fixtures/make_stream.py`): read by the streaming reader,
+/// the same cells as calamine's.
+#[test]
+fn streaming_writers_files_read_as_calamine_reads_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/formats/stream");
+    let mut files = Vec::new();
+    files_under(&dir, &mut files);
+    assert_eq!(files.len(), 6);
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(agree(&path.display().to_string(), &bytes), Some(true), "{}", path.display());
+    }
+}

@@ -21,7 +21,7 @@ const PROVINCE = fs.readdirSync(SCENARIO).filter((f) => /^0\d-/.test(f)).sort().
 const NATION = path.join(BENCH, 'nation');
 const NATION_TARGETS = fs.existsSync(NATION) ? fs.readdirSync(NATION).filter((f) => f.startsWith('targets-')).sort().map((f) => path.join(NATION, f)) : [];
 const NATION_REPORTS = fs.existsSync(NATION) ? fs.readdirSync(path.join(NATION, 'reports')).sort().map((f) => path.join(NATION, 'reports', f)) : [];
-const DEFAULT_FILES = ['province', 'bench-10k.xlsx', 'bench-100k.xlsx', 'bench-200k.xlsx', 'bench-60k.xls', 'bench-10k.ods', 'nation'];
+const DEFAULT_FILES = ['province', 'bench-10k.xlsx', 'bench-100k.xlsx', 'bench-100k-stream.xlsx', 'bench-200k.xlsx', 'bench-60k.xls', 'bench-10k.ods', 'nation'];
 const FILES = (process.env.BENCH_FILES ? process.env.BENCH_FILES.split(',') : DEFAULT_FILES)
   .filter((f) => f === 'province' || (f === 'nation' ? NATION_REPORTS.length > 0 : fs.existsSync(path.join(BENCH, f))));
 const filesOf = (f) => (f === 'province' ? PROVINCE : f === 'nation' ? NATION_REPORTS : [path.join(BENCH, f)]);
