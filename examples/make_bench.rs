@@ -196,6 +196,11 @@ fn nation(out: &str) -> Result<(), String> {
     Ok(())
 }
 
+const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
 /// The workbook `xlsx` (as `report_workbook` writes it) in the streaming
 /// writers' layout (see the module's doc).
 fn streaming_layout(xlsx: &[u8]) -> Result<Vec<u8>, String> {
@@ -242,7 +247,7 @@ fn streaming_layout(xlsx: &[u8]) -> Result<Vec<u8>, String> {
                 let id = format!("rIdL{}", links.len());
                 links.push_str(&format!(r#"<hyperlink ref="{r}" r:id="{id}"/>"#));
                 rels.push_str(&format!(
-                    r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://{text}" TargetMode="External"/>"#
+                    r#"<Relationship Id="{id}" Type="{REL}/hyperlink" Target="https://{text}" TargetMode="External"/>"#
                 ));
                 format!("<t>{name}</t>")
             }
@@ -255,15 +260,13 @@ fn streaming_layout(xlsx: &[u8]) -> Result<Vec<u8>, String> {
     out.push_str(rest);
     // The hyperlinks after the merged cells, before the page margins (the schema's order).
     let out = out.replacen("<pageMargins", &format!("<hyperlinks>{links}</hyperlinks><pageMargins"), 1);
-    let rels = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
-    );
+    let rels = format!(r#"{DECL}<Relationships xmlns="{PACKAGE_REL}">{rels}</Relationships>"#);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default();
     for (name, text) in &parts {
         let text = match name.as_str() {
             "xl/worksheets/sheet1.xml" => out.clone(),
-            "xl/sharedStrings.xml" => r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>"#.to_string(),
+            "xl/sharedStrings.xml" => format!(r#"{DECL}<sst xmlns="{MAIN}" count="0" uniqueCount="0"/>"#),
             _ => text.clone(),
         };
         zip.start_file(name.as_str(), opts).map_err(|e| e.to_string())?;
