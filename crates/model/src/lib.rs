@@ -14,7 +14,7 @@
 //! assert_eq!(tables.province.kpi1, [134, 154, 173, 192, 211]);
 //! ```
 
-// Built small (opt-level "z": the page links most of it). The functions the
+// Built small (opt-level "z": the page links most of it; BENCHMARKS.md, "Issue 24"). The functions the
 // readers call for every cell (text keys, cell texts, flags, amounts, the
 // interner) are `#[inline]`, so each is compiled into its caller: at full speed
 // in the readers, small in the page.
