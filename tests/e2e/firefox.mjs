@@ -4,7 +4,9 @@
 //
 // What runs here: the page under a sub-path with its CSP and only GETs of its own
 // built files; the nine-district scenario (both KPIs, both rules, the survey, the
-// issues) through SPEC §8's hooks; a workbook and a CSV written by the worker.
+// issues) through SPEC §8's hooks; a workbook and a CSV written by the worker;
+// Thai as offices type it and names in other scripts compared in NFC (by
+// Firefox's own `String.prototype.normalize`: the worker carries no tables).
 // Not ported yet (they run in Chromium only, in run.mjs): offline mode after one
 // visit, PDF printing, a download saved to disk and read back, and the other
 // journeys (links, provinces, files sent back…). They use Playwright's
@@ -131,6 +133,26 @@ await test('Firefox: nine districts, round 1 and sales — both KPIs under both 
   const late = rec.requests.filter((r) => r.at > loadedAt);
   assertEq(notOwnFiles(late, server.origin, DIST), [], 'requests after load other than GETs of the built files');
   assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('Firefox: Thai as people type it, and names in other scripts in NFC (the browser\'s, in the worker)', async () => {
+  const { page, rec } = await open();
+  const input = async (files) => (await page.$('input[type=file][data-testid=report-files]')).uploadFile(...files);
+  // An office PC's typing (นํ้า as nikhahit + sara aa; เเ for แ) and "Café" typed composed and decomposed.
+  const csv = path.join(OUT, 'nfc-cafe-firefox.csv');
+  fs.writeFileSync(csv, 'ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\n'
+    + 'Caf\u00e9 ผ้าไหม,fb.com/x,คลองหาด,1,ก\n'
+    + 'Cafe\u0301 ผ้าไหม,fb.com/x,คลองหาด,2,ก\n');
+  await input([path.join(FIXTURES, 'thai/วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx'), csv]);
+  await waitDone(page);
+  assertEq(await value(page, 'kpi1', 'วังน้ำเย็น', 'online'), '6', 'วังน้ำเย็น online (typed นํ้า)');
+  assertEq(await value(page, 'kpi1', 'คลองหาด', 'online'), '1', '"Café" twice is one product');
+  const rows = (file) => page.$$eval(`[data-testid=issues] [data-code="report.duplicate"][data-file="${file}"]`,
+    (els) => els.map((e) => e.dataset.row));
+  assertEq(await rows('วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx'), ['15', '16'], 'the products typed twice');
+  assertEq(await rows('nfc-cafe-firefox.csv'), ['3'], 'the decomposed "Café" repeats the composed one');
   assertEq(rec.errors, [], 'page errors');
   await page.close();
 });
