@@ -194,7 +194,8 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
         open.set(element.is_some_and(|e| e.has_attribute("open")));
     };
     view! {
-        <details class="file-list-box province-files" data-testid="province-files" data-province=key on:toggle=on_toggle>
+        <details class="file-list-box province-files" data-testid="province-files" data-province=key
+            on:toggle=on_toggle>
             <summary>{summary}</summary>
             <ul class="file-list">
                 {move || open.get().then(&items)}
