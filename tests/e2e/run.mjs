@@ -568,8 +568,9 @@ await test('several provinces: a table of provinces, a national row, and a drill
   // The report files by province, a line each; the Rayong report in no loaded province.
   const groups = await page.locator('[data-testid=province-files]').evaluateAll((els) => els.map((e) => e.dataset.province));
   assertEq(groups, ['สระแก้ว', 'จันทบุรี', 'ตราด', ''], 'files grouped by province');
-  // A province's files are drawn when it is opened.
+  // A province's files are drawn when it is opened (on its toggle event, a task after the click).
   await page.click('[data-testid=province-files][data-province="ตราด"] summary');
+  await page.locator('[data-testid=province-files][data-province="ตราด"] [data-testid=file-status]').first().waitFor();
   assertEq(await page.locator('[data-testid=province-files][data-province="ตราด"] [data-testid=file-status]').count(), 7,
     "Trat's files");
   // Who has sent, per province: Trat's seven districts all have.
