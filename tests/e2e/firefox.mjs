@@ -16,15 +16,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
-const FIXTURES = path.join(ROOT, 'tests/fixtures/files');
-const OUT = path.join(ROOT, 'tests/e2e/out');
 fs.mkdirSync(OUT, { recursive: true });
 
 const server = await serve(DIST);

@@ -5,7 +5,14 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+/** The repository, the built page, the fixtures, and where the suites write screenshots and files. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures/files');
+export const OUT = path.join(ROOT, 'tests/e2e/out');
 
 export const SUB_PATH = '/tools/otop/';
 const TYPES = {

@@ -2,14 +2,9 @@
 // headless Chromium, served under a sub-path. Usage: node tests/e2e/run.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve, launch, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH } from './harness.mjs';
+import { serve, launch, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, ROOT, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = path.join(ROOT, 'dist');
-const FIXTURES = path.join(ROOT, 'tests/fixtures/files');
-const OUT = path.join(ROOT, 'tests/e2e/out');
 fs.mkdirSync(OUT, { recursive: true });
 
 const server = await serve(DIST);

@@ -2,9 +2,7 @@
 // shared by the Chromium (run.mjs) and Firefox (firefox.mjs) suites.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/files');
+import { FIXTURES } from './harness.mjs';
 
 /** The nine district reports, in order. */
 export const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()

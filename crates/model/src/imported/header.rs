@@ -349,7 +349,6 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
     // row, a lower row and again for the channels: 912 small files spent a
     // fifth of their reading here).
     let named = Named::of(sheet, end_col);
-    let key_at = |r: usize, c: u32| named.key(r, c);
     // The best header row so far, and whether its lower row is part of it.
     let mut best: Option<(Header, bool)> = None;
     for r in 0..sheet.rows.len().min(SEARCH_ROWS) {
@@ -359,7 +358,7 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
         let mut columns: Vec<(Key, u32)> = Vec::new();
         let mut from_second = 0;
         for c in sheet.first_col..end_col {
-            let (upper, lower) = (key_at(r, c), key_at(r + 1, c));
+            let (upper, lower) = (named.key(r, c), named.key(r + 1, c));
             let (key, second) = match (upper, lower) {
                 (Some(k), _) => (k, false),
                 (None, Some(k)) => (k, true),
@@ -378,7 +377,7 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
         let used_second = from_second >= 2;
         if !used_second && from_second > 0 {
             let upper_only: Vec<(Key, u32)> =
-                columns.iter().copied().filter(|(_, c)| key_at(r, *c).is_some()).collect();
+                columns.iter().copied().filter(|(_, c)| named.key(r, *c).is_some()).collect();
             columns = upper_only;
         }
         if columns.len() >= 4 && best.as_ref().is_none_or(|(b, _)| columns.len() > b.columns.len()) {
@@ -389,7 +388,7 @@ pub fn find(sheet: &Sheet) -> Option<Header> {
     header.data_start = header.first + if used_second { 2 } else { 1 };
     for c in sheet.first_col..end_col {
         let rows = if used_second { header.first..header.first + 2 } else { header.first..header.first + 1 };
-        let key = rows.clone().find_map(|r| key_at(r, c));
+        let key = rows.clone().find_map(|r| named.key(r, c));
         if key.is_some_and(|k| Key::CHANNELS.contains(&k) && header.col(k) != Some(c))
             && !header.columns.iter().any(|(_, col)| *col == c)
         {

@@ -174,8 +174,7 @@ fn only_value(xml: &[u8], at: usize) -> Option<(&[u8], usize)> {
 /// The text of an inline-string cell that is only `<is><t>text</t></is>` (see
 /// [`plain_text`]), and where the cell's end tag ends.
 fn only_inline_text(xml: &[u8], at: usize) -> Option<(&str, usize)> {
-    let after = at + xml.get(at..)?.strip_prefix(b"<is>").map(|_| 4)?;
-    plain_text(xml, after, b"</t></is></c>")
+    xml.get(at..)?.starts_with(b"<is>").then(|| plain_text(xml, at + 4, b"</t></is></c>")).flatten()
 }
 
 /// Where the XML declaration at the start of a part ends; `None` for any other
@@ -254,7 +253,8 @@ impl<'x> Tags<'x> {
 /// A sheet's cells as rows, or `None` when the XML reader should read it.
 pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
     let mut tags = Tags::new(xml, b"c")?;
-    let mut inline = Interner::default();
+    // Each distinct inline string made once, as a shared string is.
+    let mut texts = Interner::default();
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
     while let Some((start, t)) = tags.next()? {
@@ -299,22 +299,21 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                 let typed = kind.is_some();
                 let kind = kind.unwrap_or(Kind::Number);
                 let plain = matches!(kind, Kind::Number | Kind::Shared | Kind::Bool | Kind::Error);
-                let inline_text = (kind == Kind::Inline && !t.empty).then(|| only_inline_text(xml, at)).flatten();
-                let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten()) {
-                    (true, _) => Value::Empty,
-                    (false, None) if inline_text.is_some() => {
-                        let (text, next) = inline_text?;
+                let inline = (kind == Kind::Inline && !t.empty).then(|| only_inline_text(xml, at)).flatten();
+                let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten(), inline) {
+                    (true, ..) => Value::Empty,
+                    (false, None, Some((text, next))) => {
                         tags.at = next;
-                        Value::Text(inline.text(text))
+                        Value::Text(texts.text(text))
                     }
-                    (false, Some((raw, next))) => {
+                    (false, Some((raw, next)), _) => {
                         tags.at = next;
                         match (kind, decimal(raw)) {
                             (Kind::Shared, Some(i)) => Value::Text(strings.get(i)?.clone()),
                             _ => plain_value(std::str::from_utf8(raw).ok()?, kind, typed, date, strings)?,
                         }
                     }
-                    (false, None) => {
+                    (false, None, None) => {
                         // The XML reader, on this cell's own bytes.
                         let end = end_of(xml, at, b"c")?;
                         let mut reader = xml_of(xml.get(start..end)?);
