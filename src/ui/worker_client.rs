@@ -1,11 +1,15 @@
 //! The read-file feature's client, on the page's side: two Web Workers (the
-//! `otop-worker` crate) read dropped files and write files, one at a time each. The page hands a
+//! `otop-worker` crate) read dropped files and write files, each given up to
+//! [`IN_FLIGHT`] at once and answering them in turn. The page hands a
 //! worker the `File` itself (no copy of its bytes on the main thread) with a
 //! typed [`Request`]; the answer is an encoded [`Reply`] in a transferred buffer,
 //! whose id is checked against the request. Every wait is bounded: a worker
 //! that does not start within [`START_BOUND_SECONDS`], or does not answer within
-//! [`answer_bound_seconds`], is ended and its file becomes a clear error; a
-//! worker that crashes on a file fails only that file and is replaced.
+//! [`answer_bound_seconds`] of beginning a file, is ended and its file becomes a
+//! clear error; a worker that crashes on a file fails only that file (the files
+//! it had not begun go to the other worker) and is replaced. The page does not
+//! ask a file its size (the browser may look at the disk for it): the worker
+//! says when a file it begins is big, and the wait is bounded by its size.
 
 use otop_engine::imported::error::FileError;
 use otop_protocol::{answer_bound_seconds, Decoding, Outcome, Reply, Request, START_BOUND_SECONDS};
@@ -16,16 +20,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const WORKERS: usize = 2;
+/// How many files a worker is given at once: it fetches the next file's bytes
+/// while it reads one, and never waits for the page to hand it the next (the
+/// nine files of a province: the workers were idle a third of the time, waiting
+/// behind the page's redraws; 912 files: a fifth of a worker's time was the fetch).
+const IN_FLIGHT: usize = 2;
 /// How many of a report's shared texts and products the page makes in one task,
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
 const SCRIPT: &str = "./otop-kpi-worker_loader.js";
 
-/// A file handed to a worker, waiting for its answer.
+/// A file handed to a worker, waiting for its answer: kept whole, so that it
+/// can go to another worker if this one ends before it began it.
 struct Running {
-    id: u32,
-    resolve: js_sys::Function,
+    queued: Queued,
+    /// The bound on the wait for its answer, running once the worker is on it
+    /// (the first of the worker's files).
     timer: Option<i32>,
 }
 
@@ -37,7 +48,8 @@ struct Worker {
     dead: bool,
     /// Which start of this place in the pool it is (a timer of an earlier one is stale).
     generation: u32,
-    running: Option<Running>,
+    /// The files handed to it, in the order it answers them (at most [`IN_FLIGHT`]).
+    running: VecDeque<Running>,
 }
 
 /// A file waiting for a worker (or several files, as an array, for one request).
@@ -45,17 +57,6 @@ struct Queued {
     request: Request,
     file: JsValue,
     resolve: js_sys::Function,
-}
-
-/// The size in bytes of a queued file, or the sum of its files': it bounds the
-/// wait for the answer. Asked when the file goes to a worker, not when it is
-/// dropped: the browser may look at the disk for each file's size (0.35 ms a
-/// file in Chromium: 912 files made one task of 330 ms, found with its profiler).
-fn size_of(file: &JsValue) -> f64 {
-    match file.dyn_ref::<js_sys::Array>() {
-        Some(files) => files.iter().map(|f| size_of(&f)).sum(),
-        None => file.dyn_ref::<web_sys::Blob>().map_or(0.0, web_sys::Blob::size),
-    }
 }
 
 #[derive(Default)]
@@ -112,7 +113,7 @@ fn spawn(index: usize) -> Option<Worker> {
         g.get()
     });
     let _ = after(START_BOUND_SECONDS, move || start_timed_out(index, generation));
-    Some(Worker { worker, ready: false, dead: false, generation, running: None })
+    Some(Worker { worker, ready: false, dead: false, generation, running: VecDeque::new() })
 }
 
 /// Starts the workers (called once the page is up, so their files are fetched
@@ -127,22 +128,28 @@ pub fn start() {
     dispatch();
 }
 
-/// Ends worker `index` (it crashed, or gave no answer in time), fails its file
-/// with `error`, and starts a new worker in its place.
+/// Ends worker `index` (it crashed, or gave no answer in time), fails the
+/// file it was on with `error`, hands the files it had not begun back to the
+/// queue, and starts a new worker in its place.
 fn replace(index: usize, error: FileError) {
     let failed = POOL.with(|p| {
         let mut p = p.borrow_mut();
         let w = p.workers.get_mut(index)?;
         w.worker.terminate();
-        let running = w.running.take();
+        let mut running = std::mem::take(&mut w.running);
         match spawn(index) {
             Some(fresh) => *w = fresh,
             None => w.dead = true,
         }
-        running
+        let on = running.pop_front();
+        for waiting in running.into_iter().rev() {
+            cancel(waiting.timer);
+            p.queue.push_front(waiting.queued);
+        }
+        on
     });
     if let Some(r) = failed {
-        fail(r.id, &r.resolve, error, r.timer);
+        fail(r.queued.request.id, &r.queued.resolve, error, r.timer);
     }
     dispatch();
 }
@@ -169,6 +176,17 @@ fn start_timed_out(index: usize, generation: u32) {
     }
 }
 
+/// Starts the bound on the wait for the answer about the file worker `index`
+/// is on (its first), for a file of `bytes` bytes; a bound running before is
+/// stopped.
+fn bound_first(index: usize, w: &mut Worker, bytes: f64) {
+    if let Some(first) = w.running.front_mut() {
+        cancel(first.timer.take());
+        let (id, seconds) = (first.queued.request.id, answer_bound_seconds(bytes));
+        first.timer = after(seconds, move || answer_timed_out(index, id, seconds));
+    }
+}
+
 fn on_message(index: usize, data: JsValue) {
     let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     if get("ready").is_truthy() {
@@ -181,29 +199,42 @@ fn on_message(index: usize, data: JsValue) {
         return;
     }
     let id = get("id").as_f64().map(|f| f as u32);
+    // A big file begun: the wait for its answer is bounded by its size.
+    if let Some(size) = get("size").as_f64() {
+        POOL.with(|p| {
+            if let Some(w) = p.borrow_mut().workers.get_mut(index) {
+                if w.running.front().map(|r| r.queued.request.id) == id {
+                    bound_first(index, w, size);
+                }
+            }
+        });
+        return;
+    }
     let finished = POOL.with(|p| {
         let mut p = p.borrow_mut();
         let w = p.workers.get_mut(index)?;
-        // An answer to anything but the file this worker was given is ignored.
-        if w.running.as_ref().map(|r| r.id) != id {
-            return None;
+        // An answer to anything but a file this worker was given is ignored.
+        let at = w.running.iter().position(|r| Some(r.queued.request.id) == id)?;
+        let done = w.running.remove(at)?;
+        if at == 0 {
+            bound_first(index, w, 0.0);
         }
-        w.running.take()
+        Some(done)
     });
     if let Some(r) = finished {
         cancel(r.timer);
         match get("error").as_string() {
-            Some(why) => fail(r.id, &r.resolve, FileError::Damaged(why), None),
+            Some(why) => fail(r.queued.request.id, &r.queued.resolve, FileError::Damaged(why), None),
             None => {
-                let _ = r.resolve.call1(&JsValue::NULL, &get("reply"));
+                let _ = r.queued.resolve.call1(&JsValue::NULL, &get("reply"));
             }
         }
     }
     dispatch();
 }
 
-/// Hands queued files to idle, ready workers; fails them all when no worker
-/// can start.
+/// Hands queued files to ready workers, the least busy first, up to
+/// [`IN_FLIGHT`] each; fails them all when no worker can start.
 fn dispatch() {
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -213,18 +244,18 @@ fn dispatch() {
         if p.workers.iter().all(|w| w.dead) {
             return p.queue.drain(..).collect::<Vec<_>>();
         }
-        while let Some(i) = p.workers.iter().position(|w| w.ready && !w.dead && w.running.is_none()) {
-            let Some(q) = p.queue.pop_front() else { break };
+        while !p.queue.is_empty() {
+            let free = p.workers.iter().enumerate().filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
+            let Some(i) = free.min_by_key(|(_, w)| w.running.len()).map(|(i, _)| i) else { break };
+            let (Some(q), Some(w)) = (p.queue.pop_front(), p.workers.get_mut(i)) else { break };
             let msg = js_sys::Object::new();
             set(&msg, "id", &JsValue::from(q.request.id));
             set(&msg, "request", &serde_wasm_bindgen::to_value(&q.request).unwrap_or(JsValue::NULL));
             set(&msg, "file", &q.file);
-            let seconds = answer_bound_seconds(size_of(&q.file));
-            let id = q.request.id;
-            let timer = after(seconds, move || answer_timed_out(i, id, seconds));
-            if let Some(w) = p.workers.get_mut(i) {
-                let _ = w.worker.post_message(&msg);
-                w.running = Some(Running { id, resolve: q.resolve, timer });
+            let _ = w.worker.post_message(&msg);
+            w.running.push_back(Running { queued: q, timer: None });
+            if w.running.len() == 1 {
+                bound_first(i, w, 0.0);
             }
         }
         Vec::new()
@@ -235,7 +266,10 @@ fn dispatch() {
 }
 
 fn answer_timed_out(index: usize, id: u32, seconds: u32) {
-    let late = POOL.with(|p| p.borrow().workers.get(index).and_then(|w| w.running.as_ref()).map(|r| r.id) == Some(id));
+    let late = POOL.with(|p| {
+        let p = p.borrow();
+        p.workers.get(index).and_then(|w| w.running.front()).map(|r| r.queued.request.id) == Some(id)
+    });
     if late {
         replace(index, FileError::NoAnswer { seconds });
     }

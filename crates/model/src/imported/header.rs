@@ -9,6 +9,7 @@
 
 use super::cell::{Sheet, Value};
 use crate::text::compact;
+use rustc_hash::FxHashMap;
 
 /// A column of the canonical report form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -321,10 +322,13 @@ impl Named {
     fn of(sheet: &Sheet, end_col: u32) -> Named {
         let width = end_col.saturating_sub(sheet.first_col) as usize;
         let rows = sheet.rows.len().min(SEARCH_ROWS + 1);
+        // Each distinct text named once: a district's name, "Facebook" or "✓"
+        // repeat down the data rows under the header.
+        let mut named: FxHashMap<&str, Option<Key>> = FxHashMap::default();
         let keys = (0..rows)
             .flat_map(|r| (sheet.first_col..end_col).map(move |c| (r, c)))
             .map(|(r, c)| match sheet.cell(r, c) {
-                Value::Text(t) => Key::of_header(t),
+                Value::Text(t) => *named.entry(t).or_insert_with(|| Key::of_header(t)),
                 _ => None,
             })
             .collect();
