@@ -24,8 +24,11 @@ for f in tests/fixtures/files/*.* tests/fixtures/files/*/* ../shared/corpus/cala
 done
 # The streaming reader's target takes the .xlsx files as they are.
 mkdir -p fuzz/seeds-xlsx fuzz/corpus/xlsx_stream
-for f in tests/fixtures/files/*.xlsx tests/fixtures/files/*/*.xlsx ../shared/corpus/calamine/*.xlsx; do
-  [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 2000000 ] && cp "$f" fuzz/seeds-xlsx/
+# (Named by their whole path: the streaming writer's copies in formats/stream/
+# have the scenario's file names.)
+for f in tests/fixtures/files/*.xlsx tests/fixtures/files/*/*.xlsx tests/fixtures/files/*/*/*.xlsx \
+  ../shared/corpus/calamine/*.xlsx; do
+  [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 2000000 ] && cp "$f" "fuzz/seeds-xlsx/$(echo "${f#tests/fixtures/files/}" | tr '/' '_')"
 done
 # The web formats' target: every text-format fixture once per reader (first byte 0-2).
 mkdir -p fuzz/seeds-web fuzz/corpus/web_formats

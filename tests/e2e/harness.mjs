@@ -100,6 +100,8 @@ let failures = 0;
 const results = [];
 /** Runs one named test, catching its failure. */
 export async function test(name, fn) {
+  // E2E_ONLY=words: only the tests whose name holds them (while working on one).
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
   const t0 = Date.now();
   try {
     await fn();

@@ -324,6 +324,20 @@ await test('a file that crashes the reader ends only its worker: reported damage
   assertEq(await cellValue(page, 'kpi1', 'ตาพระยา', 'online'), '14', 'the next file is read');
   assertEq(await page.locator('[data-testid=crash]').count(), 0, 'the page is alive');
   await page.close();
+  // Dropped with others: a worker is given two files at once, so the crashing
+  // worker also held a file it had not begun (the third: each worker gets one
+  // first); that file goes to another worker and is read.
+  const { page: again } = await open();
+  const others = ['scenario/03-ตาพระยา.ods', 'scenario/04-วังน้ำเย็น.csv'].map((f) => path.join(FIXTURES, f));
+  await again.setInputFiles('input[type=file][data-testid=report-files]', [crash, ...others]);
+  await waitDone(again);
+  const state = (f) => again.getAttribute(`[data-testid=file-status][data-file="${f}"]`, 'data-state');
+  assertEq(await state('reader-crash.xls'), 'error', 'crash file state, with others');
+  assertEq(await state('03-ตาพระยา.ods'), 'ok', 'the file beside it');
+  assertEq(await state('04-วังน้ำเย็น.csv'), 'ok', 'the file the crashed worker had not begun');
+  assertEq(await cellValue(again, 'kpi1', 'ตาพระยา', 'online'), '14', 'ตาพระยา read');
+  assertEq(await cellValue(again, 'kpi1', 'วังน้ำเย็น', 'online'), '24', 'วังน้ำเย็น read (as the command counts it)');
+  await again.close();
 });
 
 
