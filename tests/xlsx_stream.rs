@@ -314,6 +314,9 @@ fn the_byte_scanner_reads_each_part_as_the_xml_reader_does() {
         "strings-reference-after-root.bin",
         // A `/` inside a tag's name (`<sheetData/""/>`: an element named `sheetData/""`).
         "sheet-slash-in-name.bin",
+        // An empty `<si/>` inside a rich string (`…</t></r><si/><si>…`): it ends the
+        // string for the XML reader; the scanner had read on to the next `</si>`.
+        "strings-empty-si-inside-rich.bin",
     ];
     // The others, also the XML reader's now: a quote in a tag's name (`<sing="UTFst …>`),
     // an instruction other than the declaration (`<?>`), attributes run together (`<c r="A2"B9"/>`).
