@@ -28,7 +28,8 @@ mod pipeline {
 
     /// A request whose file is being fetched, or is fetched and waits its turn.
     struct Pending {
-        /// This worker's own number for it (the page's id may repeat after an error).
+        /// This worker's own number for it, so that finding it back does not
+        /// rest on the page never repeating an id.
         seq: u64,
         id: JsValue,
         request: Request,
@@ -40,7 +41,7 @@ mod pipeline {
         static SEQ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     }
 
-    fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
+    pub fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
         let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
     }
 
@@ -160,7 +161,7 @@ fn main() {
     on_message.forget();
     let _ = otop_worker::warm_up();
     let ready = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&ready, &JsValue::from_str("ready"), &JsValue::TRUE);
+    pipeline::set(&ready, "ready", &JsValue::TRUE);
     let _ = scope.post_message(&ready);
 }
 

@@ -186,14 +186,25 @@ pub(super) fn declaration_end(xml: &[u8], at: usize) -> Option<usize> {
     Some(memmem::find(xml, b"?>")? + 2)
 }
 
-/// Where the first end tag named `local` (any prefix) from `at` ends.
+/// Where the element `local` (any prefix) whose content starts at `at` ends:
+/// past the first end tag of that name. `None` when another element of that
+/// name opens first — the XML reader pairs such tags its own way (an empty
+/// `<si/>` inside a rich string ends the string there: a fuzz find) — or when
+/// an end tag is not one the scanner reads.
 pub(super) fn end_of(xml: &[u8], at: usize, local: &[u8]) -> Option<usize> {
     let mut from = at;
     loop {
-        let lt = from + memmem::find(xml.get(from..)?, b"</")?;
-        let t = tag(xml, lt)?;
+        let lt = from + memchr(b'<', xml.get(from..)?)?;
+        let Some(t) = tag(xml, lt) else {
+            // Text, an instruction: skipped, as before; a broken end tag: the XML reader's.
+            if xml.get(lt + 1) == Some(&b'/') {
+                return None;
+            }
+            from = lt + 1;
+            continue;
+        };
         if t.local == local {
-            return Some(t.next);
+            return t.close.then_some(t.next);
         }
         from = t.next;
     }

@@ -1,7 +1,7 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::scan::{end_of, tag, Tags};
+use super::scan::{end_of, Tags};
 use super::{xml_of, Xml};
 use crate::reader::xml::{attr, element_text};
 use otop_engine::imported::cell::Text;
@@ -101,22 +101,12 @@ pub(super) fn scanned_strings(xml: &[u8]) -> Option<Strings> {
             continue;
         }
         let end = end_of(xml, at, b"si")?;
-        // Another `si` inside this one (an empty `<si/>` ends a string for the
-        // XML reader, a fuzz find): the XML reader's to read.
-        if opens(xml.get(at..end)?, b"si") {
-            return None;
-        }
         let mut reader = xml_of(xml.get(start..end)?);
         reader.read_event().ok()?;
         strings.items.push(rich_text(&mut reader, "si")?.into());
         tags.at = end;
     }
     Some(strings)
-}
-
-/// Whether `xml` holds a start (or empty) tag named `local` (any prefix).
-fn opens(xml: &[u8], local: &[u8]) -> bool {
-    memchr::memchr_iter(b'<', xml).any(|lt| tag(xml, lt).is_some_and(|t| !t.close && t.local == local))
 }
 
 /// `<t>text</t></si>` (or with `xml:space="preserve"`) at `at`, when the text
