@@ -47,6 +47,13 @@ if ! cargo deny --version 2>/dev/null | grep -q " $DENY_VERSION\$"; then
   cargo install --locked "cargo-deny@$DENY_VERSION"
 fi
 
+# 3c. Every crate of Cargo.lock, for every platform. A build downloads only this
+#     platform's crates, but `cargo deny --offline` (scripts/deny.sh) reads the
+#     metadata of all of them (windows-sys and the like); on a machine whose cargo
+#     registry is empty it would stop there. `cargo fetch` is quick when all are here.
+step "cargo fetch --locked (every platform's crates, for cargo deny --offline)"
+cargo fetch --locked
+
 # 4. Debian's Chromium and ChromeDriver for the browser tests, and Thai fonts for
 #    its screenshots. With --fixtures, also what makes the fixture files.
 apt_install() {

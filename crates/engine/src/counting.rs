@@ -211,8 +211,10 @@ impl Counting {
 
     /// The same counting, for `province`'s districts: an unknown district that
     /// the official list puts in another province is said to be that province's.
+    /// "อ.เมือง" alone is the province's capital district.
     pub fn in_province(mut self, province: &str) -> Counting {
         self.province = Some(province.trim().to_string()).filter(|p| !p.is_empty());
+        self.matcher = self.matcher.in_province(province);
         self
     }
 

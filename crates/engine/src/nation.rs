@@ -5,7 +5,8 @@
 //! the same thresholds.
 
 use crate::analysis::{file_json, Analysis, AnalysisSteps};
-use crate::district::{match_district, province_key, same_province, DistrictMatch};
+use crate::district::{province_key, same_province, DistrictMatch, DistrictMatcher};
+use crate::divisions::{self, ProvinceMatch};
 use crate::evaluation::Evaluation;
 use crate::imported::file::{state_of_file, ImportedFile};
 use crate::imported::product::Product;
@@ -93,21 +94,40 @@ pub fn presets_from_targets(template: &Preset, files: &[(String, Vec<TargetTable
     (presets, issues)
 }
 
+/// Why a product belongs to no loaded province.
+#[derive(Debug, Clone, PartialEq)]
+enum Unplaced {
+    /// Its province (named by its cell or the title, or the only one with its
+    /// district) has no target tables loaded.
+    NotLoaded(String),
+    /// No province named, and its district does not tell.
+    Missing,
+    /// What was typed (a province cut short, or a district without a province)
+    /// fits several provinces: these.
+    Several(String, Vec<String>),
+}
+
 /// Where products go: each distinct province or district text is worked out once.
 struct Assigner<'a> {
     single: bool,
     keys: Vec<String>,
-    names: Vec<Vec<String>>,
-    by_province: HashMap<&'a str, Result<usize, Option<String>>>,
-    by_district: HashMap<&'a str, Result<usize, Option<String>>>,
+    names: Vec<String>,
+    matchers: Vec<DistrictMatcher>,
+    by_province: HashMap<&'a str, Result<usize, Unplaced>>,
+    by_district: HashMap<&'a str, Result<usize, Unplaced>>,
 }
 
 impl<'a> Assigner<'a> {
     fn new(presets: &[Preset]) -> Assigner<'a> {
+        let matchers = presets.iter().map(|p| {
+            let names: Vec<String> = p.districts.iter().map(|d| d.name.clone()).collect();
+            DistrictMatcher::new(&names).in_province(&p.province)
+        });
         Assigner {
             single: presets.len() == 1,
             keys: presets.iter().map(|p| province_key(&p.province)).collect(),
-            names: presets.iter().map(|p| p.districts.iter().map(|d| d.name.clone()).collect()).collect(),
+            names: presets.iter().map(|p| p.province.clone()).collect(),
+            matchers: matchers.collect(),
             by_province: HashMap::default(),
             by_district: HashMap::default(),
         }
@@ -115,42 +135,52 @@ impl<'a> Assigner<'a> {
 
     /// Which loaded province a product belongs to: its จังหวัด cell (or the
     /// title's), else — when its province is not named — the one province that
-    /// has its district, or the only province loaded.
-    fn province_of(&mut self, p: &'a Product) -> Result<usize, Option<String>> {
+    /// has its district. A district name several provinces of Thailand have
+    /// ("เฉลิมพระเกียรติ", "อ.เมือง") is never put in one of them by guess.
+    fn province_of(&mut self, p: &'a Product) -> Result<usize, Unplaced> {
         if !p.province.trim().is_empty() {
             let keys = &self.keys;
             return self
                 .by_province
                 .entry(&p.province)
-                .or_insert_with(|| {
-                    let key = province_key(&p.province);
-                    keys.iter().position(|k| !k.is_empty() && *k == key).ok_or(Some(p.province.to_string()))
+                .or_insert_with(|| match divisions::match_province(&p.province) {
+                    ProvinceMatch::Several(fits) => {
+                        Err(Unplaced::Several(p.province.to_string(), fits.iter().map(|f| f.name.into()).collect()))
+                    }
+                    found => {
+                        let key = province_key(&p.province);
+                        let name = match found {
+                            ProvinceMatch::Found(one) => one.name.to_string(),
+                            _ => p.province.trim().to_string(),
+                        };
+                        keys.iter().position(|k| !k.is_empty() && *k == key).ok_or(Unplaced::NotLoaded(name))
+                    }
                 })
                 .clone();
         }
         if self.single {
             return Ok(0);
         }
-        let (names, keys) = (&self.names, &self.keys);
+        let (matchers, keys, names) = (&mut self.matchers, &self.keys, &self.names);
         self.by_district
             .entry(&p.amphoe)
             .or_insert_with(|| {
-                let having: Vec<usize> = names
-                    .iter()
+                let having: Vec<usize> = matchers
+                    .iter_mut()
                     .enumerate()
-                    .filter(|(_, n)| matches!(match_district(&p.amphoe, n), DistrictMatch::Found(_)))
-                    .map(|(i, _)| i)
+                    .filter_map(|(i, m)| matches!(m.find(&p.amphoe), DistrictMatch::Found(_)).then_some(i))
                     .collect();
-                match having.as_slice() {
-                    [one] => Ok(*one),
-                    // Else the official list: the one province that has this district.
-                    _ => match crate::divisions::provinces_of_district(&p.amphoe).as_slice() {
-                        [one] => {
-                            let key = province_key(one.name);
-                            keys.iter().position(|k| *k == key).ok_or(Some(one.name.to_string()))
-                        }
-                        _ => Err(None),
-                    },
+                let listed = divisions::provinces_of_district(&p.amphoe);
+                let several = |names: Vec<String>| Err(Unplaced::Several(p.amphoe.to_string(), names));
+                match (having.as_slice(), listed.as_slice()) {
+                    ([one], [] | [_]) => Ok(*one),
+                    ([], [one]) => {
+                        let key = province_key(one.name);
+                        keys.iter().position(|k| *k == key).ok_or(Unplaced::NotLoaded(one.name.to_string()))
+                    }
+                    ([], []) => Err(Unplaced::Missing),
+                    (_, [_, _, ..]) => several(listed.iter().map(|l| l.name.to_string()).collect()),
+                    (many, _) => several(many.iter().filter_map(|&i| names.get(i).cloned()).collect()),
                 }
             })
             .clone()
@@ -166,18 +196,16 @@ fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) ->
     let mut out: Vec<Vec<ImportedFile>> = vec![Vec::new(); presets.len()];
     let mut assigner = Assigner::new(presets);
     for f in files {
-        let mut unknown: Vec<(Option<String>, usize, &Product)> = Vec::new();
+        let mut unknown: Vec<(Unplaced, usize, &Product)> = Vec::new();
         let mut places: Vec<Option<usize>> = Vec::with_capacity(f.products.len());
         for p in f.products.iter() {
             match assigner.province_of(p) {
                 Ok(i) => places.push(Some(i)),
-                Err(named) => {
+                Err(why) => {
                     places.push(None);
-                    let same =
-                        |n: &Option<String>| n.as_deref().map(province_key) == named.as_deref().map(province_key);
-                    match unknown.iter_mut().find(|(n, _, _)| same(n)) {
+                    match unknown.iter_mut().find(|(w, _, _)| *w == why) {
                         Some((_, count, _)) => *count += 1,
-                        None => unknown.push((named, 1, p)),
+                        None => unknown.push((why, 1, p)),
                     }
                 }
             }
@@ -196,10 +224,11 @@ fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) ->
                 parts.into_iter().enumerate().filter(|(_, p)| !p.is_empty()).map(|(i, p)| (i, Arc::new(p))).collect()
             }
         };
-        for (named, count, first) in unknown {
-            let issue = match named {
-                Some(name) => Issue::report_province_unknown(&name, count),
-                None => Issue::report_province_missing(count),
+        for (why, count, first) in unknown {
+            let issue = match why {
+                Unplaced::NotLoaded(name) => Issue::report_province_unknown(&name, count),
+                Unplaced::Missing => Issue::report_province_missing(count),
+                Unplaced::Several(typed, provinces) => Issue::report_province_several(&typed, &provinces, count),
             };
             issues.push(issue.in_file(&f.file).at(Some(&first.sheet), Some(first.row), Some("จังหวัด")));
         }
@@ -227,7 +256,8 @@ fn split(files: &[ImportedFile], presets: &[Preset], issues: &mut Vec<Issue>) ->
 fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
     let score = |x: &Preset| {
         let names: Vec<String> = x.districts.iter().map(|d| d.name.clone()).collect();
-        file.entries.iter().filter(|e| matches!(match_district(&e.district, &names), DistrictMatch::Found(_))).count()
+        let mut matcher = DistrictMatcher::new(&names).in_province(&x.province);
+        file.entries.iter().filter(|e| matches!(matcher.find(&e.district), DistrictMatch::Found(_))).count()
     };
     let scores: Vec<usize> = presets.iter().map(score).collect();
     let best = scores.iter().copied().max().filter(|&m| m > 0)?;

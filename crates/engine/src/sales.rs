@@ -48,7 +48,7 @@ impl SalesInput {
         let window = preset.window;
         let base_window = window.year_before();
         let mut months: Vec<BTreeSet<YearMonth>> = vec![BTreeSet::new(); n];
-        let mut matcher = DistrictMatcher::new(&names);
+        let mut matcher = DistrictMatcher::new(&names).in_province(&preset.province);
         for SalesFile { file, entries } in read {
             let mut f = file.clone();
             let name = f.file.clone();

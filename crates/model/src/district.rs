@@ -3,7 +3,7 @@
 //! counting all use it.
 
 use crate::divisions;
-use crate::text::{compact, edit_distance};
+use crate::text::edit_distance;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Why an amphoe cell did not match a district.
@@ -16,19 +16,25 @@ pub enum DistrictMatch {
     Ambiguous(Vec<String>),
 }
 
-fn strip_prefix(c: &str) -> &str {
-    c.strip_prefix("อำเภอ").or_else(|| c.strip_prefix("อ.")).unwrap_or(c)
-}
+/// A district name as matched: the official list's key ([`divisions::district_key`]):
+/// compacted, without อำเภอ, อ., เขต, กิ่งอำเภอ or ก.อ. in front, without hyphens
+/// and dots ("อ. เขตบางรัก" → "บางรัก").
+pub use crate::divisions::district_key;
 
-/// A district name as matched: compacted (the comparison key, no spaces),
-/// without "อำเภอ" or "อ." in front ("อ. คลองหาด" → "คลองหาด").
-pub fn district_key(name: &str) -> String {
-    strip_prefix(&compact(name)).to_string()
-}
+/// What "อ.เมือง" is typed as, once its prefixes are gone.
+const MUEANG: &str = "เมือง";
 
-/// Matches an amphoe cell to one of `districts`, after normalising: "อำเภอ" or
-/// "อ." in front, spaces, Thai digits and case do not matter, and a name that
-/// begins only one district ("อ.เมือง" → เมืองสระแก้ว) is that district.
+/// The fewest characters a name cut short keeps to be matched by its beginning.
+const PREFIX_CHARS: usize = 3;
+
+/// The longest text compared for suggestions: the closest names of a cell of
+/// 10,000 characters are those of its beginning, in linear time.
+const SUGGEST_CHARS: usize = 64;
+
+/// Matches an amphoe cell to one of `districts`, after normalising: the
+/// prefixes of [`district_key`], spaces, hyphens, Thai digits and case do not
+/// matter, and a name that begins only one district ("อ.เมือง" → เมืองสระแก้ว)
+/// is that district. [`DistrictMatcher::in_province`] knows the province too.
 ///
 /// ```
 /// use otop_model::district::{match_district, DistrictMatch};
@@ -46,6 +52,9 @@ pub fn match_district(raw: &str, districts: &[String]) -> DistrictMatch {
 pub struct DistrictMatcher {
     districts: Vec<String>,
     names: Vec<String>,
+    /// The index of the province's capital district, when the province is
+    /// known and the districts have it: what "อ.เมือง" alone means.
+    capital: Option<usize>,
     seen: HashMap<String, DistrictMatch>,
     /// The last shared text matched (kept, so its address is not reused): the
     /// next product of a file usually holds the very same text.
@@ -55,7 +64,29 @@ pub struct DistrictMatcher {
 impl DistrictMatcher {
     pub fn new(districts: &[String]) -> DistrictMatcher {
         let names = districts.iter().map(|d| district_key(d)).collect();
-        DistrictMatcher { districts: districts.to_vec(), names, seen: HashMap::default(), last: None }
+        DistrictMatcher { districts: districts.to_vec(), names, capital: None, seen: HashMap::default(), last: None }
+    }
+
+    /// The same matcher for the districts of `province`: "อ.เมือง", "เมือง" or
+    /// "อ.เมืองฯ" alone is its capital district (เมือง<province>, or
+    /// พระนครศรีอยุธยา), though other districts' names begin with เมือง too.
+    ///
+    /// ```
+    /// use otop_model::district::{DistrictMatch, DistrictMatcher};
+    /// let names = ["เมืองนครราชสีมา".to_string(), "เมืองยาง".to_string()];
+    /// assert!(matches!(DistrictMatcher::new(&names).find("อ.เมือง"), DistrictMatch::Ambiguous(_)));
+    /// let mut korat = DistrictMatcher::new(&names).in_province("นครราชสีมา");
+    /// assert_eq!(korat.find("อ.เมือง"), DistrictMatch::Found(0));
+    /// assert_eq!(korat.find("อ.เมืองฯ"), DistrictMatch::Found(0));
+    /// let ayutthaya = ["พระนครศรีอยุธยา".to_string(), "ท่าเรือ".to_string()];
+    /// assert_eq!(DistrictMatcher::new(&ayutthaya).in_province("อยุธยา").find("อ.เมือง"), DistrictMatch::Found(0));
+    /// ```
+    pub fn in_province(mut self, province: &str) -> DistrictMatcher {
+        let capital = divisions::province(province).and_then(|p| p.capital()).map(|d| district_key(d.name));
+        self.capital = capital.and_then(|c| self.names.iter().position(|n| *n == c));
+        self.seen.clear();
+        self.last = None;
+        self
     }
 
     /// [`DistrictMatcher::find`] for a shared text: the same text as the last
@@ -87,31 +118,49 @@ impl DistrictMatcher {
         if let Some(m) = self.seen.get(raw) {
             return m.clone();
         }
-        let m = match_names(raw, &self.districts, &self.names);
+        let m = self.match_key(&district_key(raw));
         self.seen.insert(raw.to_string(), m.clone());
         m
     }
-}
 
-fn match_names(raw: &str, districts: &[String], names: &[String]) -> DistrictMatch {
-    let c = compact(raw);
-    let want = strip_prefix(&c);
-    if let Some(i) = names.iter().position(|n| n == want) {
-        return DistrictMatch::Found(i);
-    }
-    if !want.is_empty() {
-        let starts: Vec<usize> =
-            (0..names.len()).filter(|&i| names[i].starts_with(want) || want.starts_with(names[i].as_str())).collect();
-        match starts.as_slice() {
-            [one] => return DistrictMatch::Found(*one),
-            [] => {}
-            many => return DistrictMatch::Ambiguous(many.iter().filter_map(|&i| districts.get(i).cloned()).collect()),
+    fn match_key(&self, want: &str) -> DistrictMatch {
+        let names = &self.names;
+        if let Some(i) = names.iter().position(|n| n == want) {
+            return DistrictMatch::Found(i);
         }
+        if let (MUEANG, Some(capital)) = (want, self.capital) {
+            return DistrictMatch::Found(capital);
+        }
+        // "เมืองโคราช": เมือง and a province's name as people write it.
+        if let Some(capital) = want.strip_prefix(MUEANG).and_then(divisions::province).and_then(|p| p.capital()) {
+            let key = district_key(capital.name);
+            if let Some(i) = names.iter().position(|n| *n == key) {
+                return DistrictMatch::Found(i);
+            }
+        }
+        // A name cut short, or run on ("คลองหาด จ.สระแก้ว"): the shorter of the two
+        // at least PREFIX_CHARS long, so "อ." alone begins no อรัญประเทศ.
+        let long_enough = |a: &str, b: &str| a.chars().count().min(b.chars().count()) >= PREFIX_CHARS;
+        if !want.is_empty() {
+            let starts: Vec<usize> = (names.iter().enumerate())
+                .filter(|(_, n)| (n.starts_with(want) || want.starts_with(n.as_str())) && long_enough(n, want))
+                .map(|(i, _)| i)
+                .collect();
+            match starts.as_slice() {
+                [one] => return DistrictMatch::Found(*one),
+                [] => {}
+                many => {
+                    let named = many.iter().filter_map(|&i| self.districts.get(i).cloned());
+                    return DistrictMatch::Ambiguous(named.collect());
+                }
+            }
+        }
+        let short: String = want.chars().take(SUGGEST_CHARS).collect();
+        let mut ranked: Vec<(usize, &String)> =
+            self.districts.iter().zip(names).map(|(d, n)| (edit_distance(&short, n), d)).collect();
+        ranked.sort_by_key(|(dist, _)| *dist);
+        DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
     }
-    let mut ranked: Vec<(usize, &String)> =
-        districts.iter().zip(names).map(|(d, n)| (edit_distance(want, n), d)).collect();
-    ranked.sort_by_key(|(dist, _)| *dist);
-    DistrictMatch::Unknown(ranked.into_iter().take(3).map(|(_, d)| d.clone()).collect())
 }
 
 /// The province a text names: "จังหวัดสระแก้ว", "จ.สระแก้ว", "รวม (จ. สระแก้ว)",

@@ -4,6 +4,7 @@
 
 mod differences;
 mod rows;
+pub mod tambon;
 
 pub use differences::{differences, Differences};
 pub use rows::{read_rows, Rows};
@@ -14,20 +15,28 @@ use super::file::{FileKind, ImportedFile};
 use super::header::{self, Key};
 use super::reader::read;
 use otop_engine::district::province_named_in;
+use otop_engine::divisions;
 use otop_engine::issue::{Issue, Severity};
 use otop_engine::text::compact;
 
-/// The one preset district named in `texts` (title rows, sheet name, file name), if exactly one is.
+/// The one preset district named in `texts` (title rows, sheet name, file name), if exactly one is;
+/// "อำเภอเมือง" (or "อ.เมือง") in a title that names a province is that province's capital district.
 fn district_named_in(texts: &[String], districts: &[String]) -> Option<String> {
+    let keys: Vec<String> = texts.iter().map(|t| compact(t)).collect();
     let found: Vec<&String> = districts
         .iter()
         .filter(|d| {
             let c = compact(d);
-            texts.iter().any(|t| compact(t).contains(&c))
+            keys.iter().any(|t| t.contains(&c))
         })
         .collect();
     match found.as_slice() {
         [one] => Some((*one).clone()),
+        [] if keys.iter().any(|t| t.contains("อำเภอเมือง") || t.contains("อ.เมือง")) => {
+            let capital = province_named_in(texts.iter().map(String::as_str))
+                .and_then(|p| divisions::province(&p)?.capital().map(|c| divisions::district_key(c.name)))?;
+            districts.iter().find(|d| divisions::district_key(d) == capital).cloned()
+        }
         _ => None,
     }
 }
@@ -105,6 +114,7 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
                 p.province = province.clone();
             }
         }
+        f.issues.extend(tambon::check(name, &rows.products));
         f.sheets_used.push(sheet.name.clone());
         f.rows += rows.products.len();
         products.extend(rows.products);

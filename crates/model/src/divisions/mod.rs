@@ -17,21 +17,15 @@
 //! assert_eq!(with_khlung, ["จันทบุรี"]);
 //! ```
 
+mod names;
+
 use crate::text::compact;
+pub use names::{district_key, province_text_key, PROVINCE_SHORT_FORMS};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The list as the build embeds it (see the module's documentation).
 const LIST: &str = include_str!("list.txt");
-
-/// Other names people write for a province: (as written, the official name).
-const ALIASES: [(&str, &str); 5] = [
-    ("กรุงเทพ", "กรุงเทพมหานคร"),
-    ("กรุงเทพฯ", "กรุงเทพมหานคร"),
-    ("กทม", "กรุงเทพมหานคร"),
-    ("กทม.", "กรุงเทพมหานคร"),
-    ("อยุธยา", "พระนครศรีอยุธยา"),
-];
 
 /// A province of the official list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +46,15 @@ pub struct District {
     pub name: &'static str,
 }
 
+/// What a typed province name is ([`match_province`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProvinceMatch {
+    Found(&'static Province),
+    /// A name cut short that begins several provinces' names ("นครฯ").
+    Several(Vec<&'static Province>),
+    Unknown,
+}
+
 struct Index {
     provinces: Vec<Province>,
     by_province: HashMap<String, usize>,
@@ -68,12 +71,12 @@ fn index() -> &'static Index {
         for (p, province) in provinces.iter().enumerate() {
             by_province.insert(compact(province.name), p);
             for (d, district) in province.districts.iter().enumerate() {
-                by_district.entry(compact(district.name)).or_default().push((p, d));
+                by_district.entry(district_key(district.name)).or_default().push((p, d));
             }
         }
-        for (alias, name) in ALIASES {
+        for (short, name, _why) in PROVINCE_SHORT_FORMS {
             if let Some(&p) = by_province.get(&compact(name)) {
-                by_province.insert(compact(alias), p);
+                by_province.insert(province_text_key(short), p);
             }
         }
         Index { provinces, by_province, by_district }
@@ -102,24 +105,60 @@ pub fn provinces() -> &'static [Province] {
     &index().provinces
 }
 
-/// A province name as compared: its key, without "จังหวัด" or "จ." in front
-/// ("จ. สระแก้ว" → "สระแก้ว").
+/// A province name as compared: its key, without "จังหวัด" or "จ." in front, and
+/// the official name's key for a short form of one province ("จ. สระแก้ว" →
+/// "สระแก้ว", "กทม." → "กรุงเทพมหานคร", "สุราษฎร์ฯ" → "สุราษฎร์ธานี"). A name
+/// the list does not know keeps its own key.
+///
+/// ```
+/// # use otop_model::divisions::province_key;
+/// assert_eq!(province_key("อยุธยา"), province_key("จังหวัดพระนครศรีอยุธยา"));
+/// assert_eq!(province_key("จ.ไม่มีจริง"), "ไม่มีจริง");
+/// ```
 pub fn province_key(name: &str) -> String {
-    let c = compact(name);
-    c.strip_prefix("จังหวัด").or_else(|| c.strip_prefix("จ.")).unwrap_or(&c).to_string()
+    match match_province(name) {
+        ProvinceMatch::Found(p) => compact(p.name),
+        _ => province_text_key(name),
+    }
 }
 
-/// A district name as compared: its key, without "อำเภอ", "อ." or "เขต" in front.
-fn district_key(name: &str) -> String {
-    let c = compact(name);
-    c.strip_prefix("อำเภอ").or_else(|| c.strip_prefix("อ.")).or_else(|| c.strip_prefix("เขต")).unwrap_or(&c).to_string()
+/// Which province a typed name is: its official name, a short form of
+/// [`PROVINCE_SHORT_FORMS`], or a name cut short with ฯ that begins one
+/// province's name only ("นครศรีฯ"); cut short so that it begins several
+/// ("นครฯ"), it is [`ProvinceMatch::Several`].
+///
+/// ```
+/// use otop_model::divisions::{match_province, ProvinceMatch};
+/// assert!(matches!(match_province("โคราช"), ProvinceMatch::Found(p) if p.code == 30));
+/// assert!(matches!(match_province("จ.สุราษฎร์ฯ"), ProvinceMatch::Found(p) if p.code == 84));
+/// assert!(matches!(match_province("นครฯ"), ProvinceMatch::Several(ps) if ps.len() == 6));
+/// assert!(matches!(match_province("ฯ"), ProvinceMatch::Unknown));
+/// ```
+pub fn match_province(name: &str) -> ProvinceMatch {
+    let index = index();
+    let key = province_text_key(name);
+    if let Some(p) = index.by_province.get(&key).and_then(|&p| index.provinces.get(p)) {
+        return ProvinceMatch::Found(p);
+    }
+    let Some(stem) = key.strip_suffix('ฯ').map(|s| s.trim_end_matches('.')) else { return ProvinceMatch::Unknown };
+    if stem.chars().count() < 2 {
+        return ProvinceMatch::Unknown;
+    }
+    let fits: Vec<&'static Province> = index.provinces.iter().filter(|p| compact(p.name).starts_with(stem)).collect();
+    match fits.as_slice() {
+        [] => ProvinceMatch::Unknown,
+        [one] => ProvinceMatch::Found(one),
+        _ => ProvinceMatch::Several(fits),
+    }
 }
 
 /// The province of this name ("สระแก้ว", "จ.สระแก้ว", "จังหวัด สระแก้ว",
-/// "กรุงเทพฯ"), typed as people type it.
+/// "กรุงเทพฯ", "อยุธยา"), typed as people type it ([`match_province`]).
 pub fn province(name: &str) -> Option<&'static Province> {
-    let index = index();
-    index.by_province.get(&province_key(name)).and_then(|&p| index.provinces.get(p))
+    match match_province(name) {
+        ProvinceMatch::Found(p) => Some(p),
+        _ => None,
+    }
 }
 
 /// The province whose name `text` begins with, the longest such
@@ -132,7 +171,7 @@ pub fn province(name: &str) -> Option<&'static Province> {
 /// ```
 pub fn province_starting(text: &str) -> Option<&'static Province> {
     let index = index();
-    let key = province_key(text);
+    let key = province_text_key(text);
     let longest = index.by_province.iter().filter(|(k, _)| key.starts_with(k.as_str())).max_by_key(|(k, _)| k.len());
     longest.and_then(|(_, &p)| index.provinces.get(p))
 }
@@ -140,9 +179,20 @@ pub fn province_starting(text: &str) -> Option<&'static Province> {
 /// The provinces that have a district of this name ("คลองหาด", "อ.ขลุง",
 /// "อำเภอเฉลิมพระเกียรติ" — five provinces have one). Empty when no province has.
 pub fn provinces_of_district(name: &str) -> Vec<&'static Province> {
+    districts_named(name).into_iter().map(|(p, _)| p).collect()
+}
+
+/// The districts of this name ([`district_key`]), with their provinces.
+///
+/// ```
+/// # use otop_model::divisions::districts_named;
+/// let codes: Vec<u16> = districts_named("เขต จอมทอง").iter().map(|(_, d)| d.code).collect();
+/// assert_eq!(codes, [1035, 5002]);
+/// ```
+pub fn districts_named(name: &str) -> Vec<(&'static Province, &'static District)> {
     let index = index();
     let places = index.by_district.get(&district_key(name)).map(Vec::as_slice).unwrap_or_default();
-    places.iter().filter_map(|&(p, _)| index.provinces.get(p)).collect()
+    places.iter().filter_map(|&(p, d)| index.provinces.get(p).and_then(|p| Some((p, p.districts.get(d)?)))).collect()
 }
 
 /// The one province named as a word of `text` — a title, a sheet name or a file
@@ -174,7 +224,25 @@ impl Province {
     /// Whether this province has a district of this name ("อ.คลองหาด").
     pub fn has_district(&self, name: &str) -> bool {
         let key = district_key(name);
-        self.districts.iter().any(|d| compact(d.name) == key)
+        self.districts.iter().any(|d| district_key(d.name) == key)
+    }
+
+    /// The province's capital district, what "อ.เมือง" means there: เมือง and the
+    /// province's name, or the province's own name (พระนครศรีอยุธยา). Bangkok has none.
+    ///
+    /// ```
+    /// # use otop_model::divisions::province;
+    /// assert_eq!(province("อยุธยา").and_then(|p| p.capital()).map(|d| d.code), Some(1401));
+    /// assert_eq!(province("โคราช").and_then(|p| p.capital()).map(|d| d.name), Some("เมืองนครราชสีมา"));
+    /// assert_eq!(province("กทม.").and_then(|p| p.capital()), None);
+    /// ```
+    pub fn capital(&self) -> Option<&District> {
+        let own = district_key(self.name);
+        let mueang = format!("เมือง{own}");
+        self.districts.iter().find(|d| {
+            let key = district_key(d.name);
+            key == mueang || key == own
+        })
     }
 }
 

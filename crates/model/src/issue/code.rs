@@ -60,6 +60,8 @@ codes! {
     ReportAmphoeOtherProvince = "report.amphoe.other_province", Error;
     ReportProvinceUnknown = "report.province.unknown", Error;
     ReportProvinceMissing = "report.province.missing", Error;
+    ReportProvinceSeveral = "report.province.several", Error;
+    ReportTambonOtherDistrict = "report.tambon.other_district", Warning;
     ReportDuplicate = "report.duplicate", Warning;
     ReportRound1 = "report.round1", Warning;
     ReportChannelMarkOnly = "report.channel.mark_only", Warning;

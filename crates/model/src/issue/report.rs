@@ -256,4 +256,45 @@ impl Issue {
             ),
         )
     }
+
+    /// `count` rows of a file whose province cannot be told because what was
+    /// typed fits several provinces: a province cut short ("นครฯ"), or, with no
+    /// province named, a district several provinces have ("เฉลิมพระเกียรติ",
+    /// "อ.เมือง").
+    pub fn report_province_several(typed: &str, provinces: &[String], count: usize) -> Issue {
+        let th_list = provinces.iter().map(|p| format!("จังหวัด{p}")).collect::<Vec<_>>().join(", ");
+        let en_list = provinces.join(", ");
+        Issue::new(
+            Code::ReportProvinceSeveral,
+            format!(
+                "ผลิตภัณฑ์ {count} รายการในไฟล์นี้ระบุ \"{typed}\" ซึ่งอาจเป็นของ{th_list} จึงไม่ถูกนับ \
+                 — กรอกช่องจังหวัดด้วยชื่อเต็ม หรือเขียน \"อำเภอ… จังหวัด…\" ในแถวชื่อรายงาน"
+            ),
+            format!(
+                "{count} products of this file say \"{typed}\", which could be in any of {en_list}, so they are \
+                 not counted: fill in the province column with the full name, or write \"อำเภอ… จังหวัด…\" in the \
+                 title row"
+            ),
+        )
+    }
+
+    /// A ตำบล that is not a sub-district of its row's อำเภอ by the official list,
+    /// but of the districts `places` ((province, district) each). The row still counts.
+    pub fn report_tambon_other_district(tambon: &str, amphoe: &str, places: &[(&str, &str)]) -> Issue {
+        let th: Vec<String> = places.iter().map(|(p, d)| format!("อำเภอ{d} จังหวัด{p}")).collect();
+        let en: Vec<String> = places.iter().map(|(p, d)| format!("{d} ({p})")).collect();
+        let (th, en) = (th.join(" หรือ "), en.join(" or "));
+        Issue::new(
+            Code::ReportTambonOtherDistrict,
+            format!(
+                "ตำบลที่กรอก \"{tambon}\" ไม่ใช่ตำบลของอำเภอที่กรอก \"{amphoe}\" ตามทะเบียนของกรมการปกครอง \
+                 แต่เป็นตำบลของ{th} — ผลิตภัณฑ์นี้ยังนับให้ \"{amphoe}\"; ตรวจว่ากรอกอำเภอและตำบลถูกต้อง"
+            ),
+            format!(
+                "The sub-district typed, \"{tambon}\", is not one of the district typed, \"{amphoe}\", by the \
+                 official list, but of {en}. \
+                 The product still counts for \"{amphoe}\": check the district and sub-district cells"
+            ),
+        )
+    }
 }
