@@ -6,7 +6,7 @@
 #   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
 #   ./scripts/fuzz.sh 30 returned     a file sent back, patched or converted
 #   ./scripts/fuzz.sh 30 share_link   the results link's decoder
-# Seeds: the project's fixtures and ../shared/corpus. Needs the nightly toolchain
+# Seeds: the project's fixtures and tests/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
 set -euo pipefail
@@ -17,7 +17,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 mkdir -p fuzz/corpus/import fuzz/seeds
 # Seed files get an extension byte in front (see fuzz_targets/import.rs).
 i=0
-for f in tests/fixtures/files/*.* tests/fixtures/files/*/* ../shared/corpus/calamine/*; do
+for f in tests/fixtures/files/*.* tests/fixtures/files/*/* tests/corpus/calamine/*; do
   case "$f" in *.xlsx|*.xltx) b=0;; *.xls|*.xlt|*.et) b=1;; *.xlsb) b=2;; *.ods) b=3;; *.csv|*.fods) b=4;; *.xlsm|*.xltm) b=5;; *) continue;; esac
   [ "$(stat -c %s "$f")" -lt 2000000 ] || continue
   { printf "\\x$(printf %02x $b)"; cat "$f"; } > "fuzz/seeds/seed-$i"; i=$((i+1))
@@ -27,7 +27,7 @@ mkdir -p fuzz/seeds-xlsx fuzz/corpus/xlsx_stream
 # (Named by their whole path: the streaming writer's copies in formats/stream/
 # have the scenario's file names.)
 for f in tests/fixtures/files/*.xlsx tests/fixtures/files/*/*.xlsx tests/fixtures/files/*/*/*.xlsx \
-  ../shared/corpus/calamine/*.xlsx; do
+  tests/corpus/calamine/*.xlsx; do
   [ -f "$f" ] && [ "$(stat -c %s "$f")" -lt 2000000 ] && cp "$f" "fuzz/seeds-xlsx/$(echo "${f#tests/fixtures/files/}" | tr '/' '_')"
 done
 # The web formats' target: every text-format fixture once per reader (first byte 0-2).

@@ -236,6 +236,63 @@ fn modules_use_only_their_own_layer_or_below_and_never_each_other() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The edges between files of one folder: `a::b::c` using `a::b::d::e` is
+/// `a::b::c → a::b::d` (siblings inside the folder `a::b`). A file using its
+/// folder's own root (`super::Type`) is no edge.
+fn sibling_edges(crate_: &Layers) -> BTreeMap<String, BTreeSet<String>> {
+    let src = root().join(crate_.src);
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let Some(module) = module_of(&src, file) else { continue };
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for used in uses(&module, &text) {
+            let common = module.iter().zip(&used).take_while(|(a, b)| a == b).count();
+            if let (Some(from), Some(to)) = (module.get(common), used.get(common)) {
+                let folder = module[..common].join("::");
+                let name = |leaf: &str| if folder.is_empty() { leaf.to_string() } else { format!("{folder}::{leaf}") };
+                edges.entry(format!("{}: {}", crate_.src, name(from))).or_default().insert(name(to));
+            }
+        }
+    }
+    // Keyed by crate and path; the targets by path: put the crate on them too.
+    edges
+        .into_iter()
+        .map(|(k, v)| {
+            let prefix = format!("{}: ", crate_.src);
+            let v = v.into_iter().map(|t| format!("{prefix}{t}")).collect();
+            (k, v)
+        })
+        .collect()
+}
+
+#[test]
+fn files_inside_a_folder_never_use_each_other_round_a_circle() {
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for crate_ in CRATES {
+        let edges = sibling_edges(crate_);
+        seen += edges.values().map(BTreeSet::len).sum::<usize>();
+        let mut done = BTreeSet::new();
+        for start in edges.keys() {
+            walk(start, &edges, &mut Vec::new(), &mut done, &mut wrong);
+        }
+    }
+    assert!(seen > 100, "the walk saw the files: {seen} edges");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_circle_inside_a_folder_is_seen() {
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    edges.entry("r::a".into()).or_default().insert("r::b".into());
+    edges.entry("r::b".into()).or_default().insert("r::a".into());
+    let mut wrong = Vec::new();
+    walk("r::a", &edges, &mut Vec::new(), &mut BTreeSet::new(), &mut wrong);
+    assert_eq!(wrong, ["circle: r::a → r::b → r::a"]);
+}
+
 #[test]
 fn grouped_uses_count() {
     let found = uses(&["a".into(), "b".into()], "use crate::{money::Satang, text::{compact, normalize}};\n");

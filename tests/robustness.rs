@@ -1,4 +1,4 @@
-//! Bad input never breaks the importer: every file of ../shared/corpus (calamine's
+//! Bad input never breaks the importer: every file of tests/corpus (calamine's
 //! malformed, password-protected and allocation-bomb files) and our own bad files
 //! go through the import path without a panic, in bounded time, and come out
 //! either classified or as one clear error naming the file.
@@ -18,26 +18,15 @@ fn names() -> Vec<String> {
     Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect()
 }
 
-/// `../shared/corpus/calamine`, or — when the shared folder is not beside the
-/// repository — `None` after saying so. `./scripts/test.sh` sets
-/// `OTOP_REQUIRE_CORPUS=1`, so there a missing corpus fails the run instead.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/calamine");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    let note = format!(
-        "the corpus sweep needs {} (the shared folder beside this repository), which is missing",
-        dir.display()
-    );
-    assert!(std::env::var_os("OTOP_REQUIRE_CORPUS").is_none(), "{note}");
-    eprintln!("skipped: {note}");
-    None
+/// `tests/corpus/calamine`: calamine's test files, kept in the repository with
+/// their licence (tests/corpus/README.md).
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/calamine")
 }
 
 #[test]
 fn every_corpus_file_is_classified_or_one_clear_error() {
-    let Some(dir) = corpus_dir() else { return };
+    let dir = corpus_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -81,7 +70,7 @@ fn every_corpus_file_is_classified_or_one_clear_error() {
 
 #[test]
 fn password_protected_files_say_so() {
-    let Some(dir) = corpus_dir() else { return };
+    let dir = corpus_dir();
     for name in ["pass_protected.xlsx", "pass_protected.xlsb", "pass_protected.ods"] {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         let f = import_report(name, &bytes, FileKind::Report, &names());
@@ -221,7 +210,7 @@ fn every_corpus_file_that_reads_can_be_sent_back() {
     use otop_engine::issue::{Code, Issue};
     use otop_export::returned::returned_file;
     use otop_import::reader;
-    let Some(dir) = corpus_dir() else { return };
+    let dir = corpus_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let (mut patched, mut converted, mut unread) = (0, 0, 0);

@@ -136,7 +136,10 @@ fn files_dropped_together_are_read_as_each_dropped_alone() {
 fn reading_again_keeps_the_last_result_until_the_new_one_arrives() {
     let mut s = Session::default();
     drop_file(&mut s, FileKind::Report, "scenario/05-วัฒนานคร.xlsx");
-    s.rename_district(4, "วัฒนานคร ");
+    // A real change of the name (not one trimmed back to the old): the file's
+    // "วัฒนานคร" still matches it by the district key.
+    s.rename_district(4, "อ. วัฒนานคร");
+    assert_eq!(s.preset.districts[4].name, "อ. วัฒนานคร");
     let requests = s.reread_reports();
     assert_eq!(requests.len(), 1);
     assert!(!s.working(), "the old result still shows");

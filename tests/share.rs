@@ -123,19 +123,9 @@ fn a_bad_link_is_one_clear_error() {
     // Figures changed with a checksum made to match: they do not add up.
     let mut run = SharedRun::decode(&good).unwrap();
     run.provinces[0].preset.districts[0].products += 10; // the targets travel as they were
-    let mut payload = {
-        use base64::Engine;
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&good[3..]).unwrap();
-        bytes[..bytes.len() - 4].to_vec()
-    };
-    let mut link: otop_engine::share::link::Link = postcard::from_bytes(&payload).unwrap();
+    let mut link: otop_engine::share::link::Link = postcard::from_bytes(&payload_of(&good)).unwrap();
     link.provinces[0].districts[0].online += 5;
-    payload = postcard::to_allocvec(&link).unwrap();
-    payload.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-    let forged = {
-        use base64::Engine;
-        format!("r1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&payload))
-    };
+    let forged = with_checksum(postcard::to_allocvec(&link).unwrap());
     assert!(matches!(SharedRun::decode(&forged), Err(LinkError::DoesNotAddUp(_))), "{:?}", SharedRun::decode(&forged));
     // From a newer version; not a link; 10 MB.
     assert_eq!(SharedRun::decode(&format!("r2.{}", &good[3..])), Err(LinkError::Newer(2)));
@@ -227,6 +217,49 @@ proptest! {
         let _ = SharedRun::decode(&text);
         let _ = SharedRun::decode(&format!("r1.{text}"));
     }
+
+    /// Random bytes with a checksum that matches reach the decoder itself (random
+    /// text never passes the checksum): never a panic, never "checksum", and what
+    /// decodes is a run whose link decodes to it again.
+    #[test]
+    fn any_payload_with_its_checksum_reaches_the_decoder(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let link = with_checksum(bytes);
+        match SharedRun::decode(&link) {
+            Ok(run) => prop_assert_eq!(SharedRun::decode(&run.encode()), Ok(run)),
+            Err(LinkError::Damaged(why)) => prop_assert_ne!(why, "checksum"),
+            Err(e) => prop_assert!(matches!(e, LinkError::DoesNotAddUp(_)), "{:?}", e),
+        }
+    }
+
+    /// A real link's payload with bytes changed and its checksum made to match:
+    /// the decoder sees figures that may be anything.
+    #[test]
+    fn a_real_link_changed_and_resealed_is_read_or_refused(at in 0usize..2000, to in any::<u8>()) {
+        let (preset, a) = scenario(None);
+        let good = SharedRun::of_analysis(&preset, &a, None).encode();
+        let mut payload = payload_of(&good);
+        let at = at % payload.len();
+        payload[at] = to;
+        match SharedRun::decode(&with_checksum(payload)) {
+            Ok(run) => prop_assert_eq!(SharedRun::decode(&run.encode()), Ok(run)),
+            Err(LinkError::Damaged(why)) => prop_assert_ne!(why, "checksum"),
+            Err(e) => prop_assert!(matches!(e, LinkError::DoesNotAddUp(_)), "{:?}", e),
+        }
+    }
+}
+
+/// A link's payload, without its version and checksum.
+fn payload_of(link: &str) -> Vec<u8> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&link[3..]).unwrap();
+    bytes[..bytes.len() - 4].to_vec()
+}
+
+/// `payload` as a version-1 link, its CRC-32 appended.
+fn with_checksum(mut payload: Vec<u8>) -> String {
+    use base64::Engine;
+    payload.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    format!("r1.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&payload))
 }
 
 #[test]

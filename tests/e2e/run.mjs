@@ -284,7 +284,14 @@ await test('print layout: A4 landscape PDF', async () => {
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(OUT, 'print.png'), fullPage: true });
   await page.pdf({ path: path.join(OUT, 'print.pdf'), preferCSSPageSize: true, printBackground: true });
-  assert(fs.statSync(path.join(OUT, 'print.pdf')).size > 10000, 'a PDF was made');
+  // Every page of the PDF is A4 landscape: its MediaBox 841.89 × 595.28 points (±2).
+  const pdf = fs.readFileSync(path.join(OUT, 'print.pdf')).toString('latin1');
+  const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]/g)]
+    .map((m) => [Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])]);
+  assert(boxes.length >= 1, 'the PDF has pages with a MediaBox');
+  for (const [w, h] of boxes) {
+    assert(Math.abs(w - 841.89) < 2 && Math.abs(h - 595.28) < 2, `page ${w} × ${h} pt is not A4 landscape`);
+  }
   await page.close();
 });
 

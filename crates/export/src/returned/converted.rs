@@ -7,8 +7,8 @@
 use super::layout::Layout;
 use super::package::SheetMarks;
 use super::problems::{location, Problem, Words, WIDTHS};
-use super::sheet::reference;
 use otop_engine::calendar::from_serial;
+use otop_engine::imported::cell::reference;
 use otop_engine::imported::cell::Value;
 use otop_import::reader::Workbook;
 use rust_xlsxwriter::{Color, Format, Note, Url, Workbook as XlsxBook, Worksheet, XlsxError};

@@ -37,7 +37,7 @@ mod xml;
 
 pub use bundle::{returned_name, returned_zip};
 use otop_engine::display::Lang;
-use otop_engine::imported::cell::Sheet;
+use otop_engine::imported::cell::{self, Sheet};
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::header::{self, Key};
 use otop_engine::issue::{Issue, Severity};
@@ -61,9 +61,8 @@ fn column_of(sheet: &Sheet, label: Option<&str>) -> u32 {
     let Some(label) = label else { return sheet.first_col };
     let letters: String = label.chars().take_while(char::is_ascii_uppercase).collect();
     let rest = &label[letters.len()..];
-    if !letters.is_empty() && letters.len() <= 3 && (rest.is_empty() || rest.starts_with(" (")) {
-        let n = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
-        return n.saturating_sub(1);
+    if let (Some(col), true) = (cell::parse_column(letters.as_bytes()), rest.is_empty() || rest.starts_with(" (")) {
+        return col;
     }
     let key = if label == "ช่องทางตลาดออนไลน์" {
         Some(Key::Facebook)

@@ -3,8 +3,8 @@
 //! keeps them: a problem cell that has one gets ours below its text, and the
 //! other cells get new ones; the drawing gets a box for each new note.
 
-use super::sheet::reference;
 use super::xml::{attr, escape, scan, Edits, Kind};
+use otop_engine::imported::cell::{parse_reference, reference};
 use std::collections::BTreeMap;
 
 /// Who the notes are by.
@@ -48,7 +48,7 @@ pub fn comments(existing: Option<&str>, notes: &Notes) -> Result<(String, Vec<(u
             ("authors", Kind::End, 1) => authors_end = Some(t.start),
             ("commentList", Kind::End, 1) => list_end = Some(t.start),
             ("comment", Kind::Start, 2) => {
-                current = e.and_then(|e| attr(e, "ref")).and_then(|r| super::sheet::cell_ref(&r));
+                current = e.and_then(|e| attr(e, "ref")).and_then(|r| parse_reference(r.as_bytes()));
             }
             ("text", Kind::End, 3) => {
                 if let Some(at) = current.filter(|at| notes.contains_key(at)) {

@@ -2,9 +2,9 @@
 //! severity, sheet and cell (a link to the cell) and what to do. Written as a
 //! worksheet part for a patched package (texts inline, no formula).
 
-use super::sheet::reference;
 use super::xml::escape;
 use otop_engine::display::Lang;
+use otop_engine::imported::cell::reference;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq)]

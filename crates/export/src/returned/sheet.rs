@@ -5,7 +5,7 @@
 
 use super::styles::{style_of, Styles};
 use super::xml::{attr, scan, with_attrs, Edits, Kind};
-use otop_engine::imported::cell::column_letter;
+use otop_engine::imported::cell::{parse_reference, reference};
 use std::collections::BTreeMap;
 
 /// The cells to mark: (0-based row, 0-based column) → an error (else a warning).
@@ -26,22 +26,6 @@ pub fn legacy_drawing(part: &str) -> Result<Option<String>, String> {
         true
     })?;
     Ok(id)
-}
-
-/// The 0-based (row, column) of a reference like "AB12".
-pub fn cell_ref(r: &str) -> Option<(u32, u32)> {
-    let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let (col, row) = r.split_at(letters);
-    let col = col
-        .bytes()
-        .try_fold(0u32, |n, b| n.checked_mul(26)?.checked_add(u32::from(b.to_ascii_uppercase() - b'A') + 1))?;
-    let row: u32 = row.parse().ok()?;
-    Some((row.checked_sub(1)?, col.checked_sub(1)?))
-}
-
-/// The reference of a 0-based cell ("B7").
-pub fn reference(row: u32, col: u32) -> String {
-    format!("{}{}", column_letter(col), row + 1)
 }
 
 /// Where the walk through the sheet is.
@@ -129,7 +113,7 @@ pub fn patch(
                     if pending.last().is_none_or(|((row, _), _)| *row != r) {
                         return Ok(());
                     }
-                    let c = attr(e, "r").and_then(|x| cell_ref(&x)).map_or(walk.next_col, |(_, c)| c);
+                    let c = attr(e, "r").and_then(|x| parse_reference(x.as_bytes())).map_or(walk.next_col, |(_, c)| c);
                     walk.next_col = c.saturating_add(1);
                     edits.insert(t.start, new_cells(&mut pending, row, c, &walk.cols, styles, &prefix)?);
                     if pending.last().is_some_and(|(at, _)| *at == (r, c)) {
@@ -292,12 +276,5 @@ mod tests {
         let mut s = styles();
         let out = patch("<worksheet><sheetData/></worksheet>", &marks(&[(0, 0, true)]), &mut s, None).unwrap();
         assert_eq!(out, r#"<worksheet><sheetData><row r="1"><c r="A1" s="3"/></row></sheetData></worksheet>"#);
-    }
-
-    #[test]
-    fn references_read_and_written() {
-        assert_eq!(cell_ref("AB12"), Some((11, 27)));
-        assert_eq!(cell_ref("A0"), None);
-        assert_eq!(reference(6, 1), "B7");
     }
 }

@@ -15,7 +15,7 @@
 //! national layout a total row does not end the table: each province's rows (by
 //! the จังหวัด column, carried down over merged cells) are a table of their own.
 
-use super::{Table, TableRow, TargetTable};
+use super::{Table, TableRow, TargetTable, Total};
 use otop_engine::district::{province_named, province_named_in, same_province};
 use otop_engine::imported::cell::{column_letter, Sheet, Value};
 use otop_engine::imported::text::money;
@@ -251,14 +251,6 @@ struct Columns {
     ent: Option<u32>,
     prod: Option<u32>,
     base: Option<u32>,
-}
-
-/// A block's total row as read: its row number and its figures' cells.
-pub struct Total {
-    pub row: u32,
-    pub entrepreneurs: Option<Value>,
-    pub products: Option<Value>,
-    pub base: Option<Value>,
 }
 
 fn whole(v: &Value) -> Option<i64> {

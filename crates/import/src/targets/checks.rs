@@ -3,8 +3,7 @@
 //! its province by the official list. A table that fails a sum or duplicate
 //! check is marked not usable; the issues travel with the table.
 
-use super::blocks::Total;
-use super::TargetTable;
+use super::{TargetTable, Total};
 use otop_engine::district::{district_key, match_district, DistrictMatch};
 use otop_engine::divisions;
 use otop_engine::imported::cell::Value;

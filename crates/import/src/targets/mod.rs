@@ -13,6 +13,15 @@ use otop_engine::issue::Issue;
 
 pub use otop_engine::imported::target_table::{apply, Table, TableRow, TargetTable};
 
+/// A block's total row as read ([`blocks`]), for its checks ([`checks`]): its row
+/// number and its figures' cells.
+pub struct Total {
+    pub row: u32,
+    pub entrepreneurs: Option<super::cell::Value>,
+    pub products: Option<super::cell::Value>,
+    pub base: Option<super::cell::Value>,
+}
+
 /// Reads the target tables of a file (one per sheet that is one).
 pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileError> {
     let wb = read(name, bytes)?;

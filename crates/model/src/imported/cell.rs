@@ -154,6 +154,58 @@ impl Sheet {
     }
 }
 
+/// The A1 reference of a 0-based cell: (6, 1) → `B7`. The one A1 codec of the
+/// project, with [`parse_reference`] and [`parse_column`].
+///
+/// ```
+/// # use otop_model::imported::cell::{parse_reference, reference};
+/// assert_eq!(reference(6, 1), "B7");
+/// assert_eq!(parse_reference(reference(1_048_575, 16_383).as_bytes()), Some((1_048_575, 16_383)));
+/// ```
+pub fn reference(row: u32, col: u32) -> String {
+    format!("{}{}", column_letter(col), u64::from(row) + 1)
+}
+
+/// The 0-based column of one to three column letters (`A` → 0, `ab` → 27,
+/// `ZZZ` → 18,277, as calamine reads them); `None` for anything else.
+///
+/// ```
+/// # use otop_model::imported::cell::parse_column;
+/// assert_eq!(parse_column(b"AB"), Some(27));
+/// assert_eq!(parse_column(b"XFD"), Some(16_383));
+/// assert_eq!((parse_column(b"ABCD"), parse_column(b""), parse_column(b"A1")), (None, None, None));
+/// ```
+#[inline]
+pub fn parse_column(letters: &[u8]) -> Option<u32> {
+    if letters.is_empty() || letters.len() > 3 || !letters.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let n = letters.iter().fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1);
+    n.checked_sub(1)
+}
+
+/// The 0-based (row, column) of an A1 reference (`B5` → (4, 1)): one to three
+/// letters, one to seven digits; `None` for anything else.
+///
+/// ```
+/// # use otop_model::imported::cell::parse_reference;
+/// assert_eq!(parse_reference(b"AB12"), Some((11, 27)));
+/// assert_eq!(parse_reference(b"b5"), Some((4, 1)));
+/// for bad in [&b"A0"[..], b"A", b"12", b"A+1", b"A12345678", b"ABCD1", b"A1x"] {
+///     assert_eq!(parse_reference(bad), None);
+/// }
+/// ```
+#[inline]
+pub fn parse_reference(r: &[u8]) -> Option<(u32, u32)> {
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (cols, rows) = r.split_at(letters);
+    if rows.is_empty() || rows.len() > 7 {
+        return None;
+    }
+    let row = rows.iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))?;
+    Some((row.checked_sub(1)?, parse_column(cols)?))
+}
+
 /// The spreadsheet's letter for a 0-based column: 0 → `A`, 27 → `AB`.
 ///
 /// ```

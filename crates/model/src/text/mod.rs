@@ -262,6 +262,8 @@ mod tests {
 
     #[test]
     fn digits_round_trip() {
+        assert_eq!(to_thai_digits("เลขที่ 0123456789"), "เลขที่ ๐๑๒๓๔๕๖๗๘๙");
+        assert_eq!(from_thai_digits("โทร ๐๘๑-๒๓๔-๕๖๗๙"), "โทร 081-234-5679");
         assert_eq!(from_thai_digits(&to_thai_digits("0123456789")), "0123456789");
     }
 }

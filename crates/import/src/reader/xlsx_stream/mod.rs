@@ -12,6 +12,7 @@
 
 mod scan;
 mod sheet;
+mod tags;
 mod text;
 mod workbook;
 

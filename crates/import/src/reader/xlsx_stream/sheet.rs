@@ -3,19 +3,15 @@
 use super::text::{rich_text, unescape_excel, Strings};
 use super::Xml;
 use crate::reader::xml::{element_text, skip_element};
-use otop_engine::imported::cell::{Value, MAX_CELLS, MAX_ROWS};
+use otop_engine::imported::cell::{self, Value, MAX_CELLS, MAX_ROWS};
 use quick_xml::events::Event;
 
-/// `B5` → (4, 1), 0-based; `None` past Excel's last column (XFD) or row.
+/// `B5` → (4, 1), 0-based; `None` past Excel's last column (XFD) or row
+/// ([`cell::parse_reference`]).
+#[inline]
 pub(super) fn position(r: &[u8]) -> Option<(usize, usize)> {
-    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let (cols, rows) = r.split_at(letters);
-    if cols.is_empty() || cols.len() > 3 || rows.is_empty() || rows.len() > 7 {
-        return None;
-    }
-    let col = cols.iter().fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1);
-    let row = rows.iter().try_fold(0usize, |n, b| b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0')))?;
-    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+    let (row, col) = cell::parse_reference(r)?;
+    Some((usize::try_from(row).ok()?, usize::try_from(col).ok()?))
 }
 
 /// A cell's type attribute `t`.

@@ -1,7 +1,7 @@
 //! Text as Excel shows it: shared strings in one buffer, rich-text runs,
 //! entities and `_xHHHH_` escapes.
 
-use super::scan::{end_of, Tags};
+use super::tags::{end_of, Tags};
 use super::{xml_of, Xml};
 use crate::reader::xml::{attr, element_text};
 use otop_engine::imported::cell::Text;
