@@ -25,7 +25,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
     (0..n)
         .map(|i| {
             let e = i / 3;
-            let district = &districts[e % districts.len()];
+            let district = districts.get(e % districts.len().max(1)).map_or("", String::as_str);
             let online = i % 3 == 0;
             let mut channels: [otop_engine::imported::product::Text; otop_engine::imported::product::CHANNELS] =
                 Default::default();
@@ -45,7 +45,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
                 house_no: format!("{}", 10 + e % 90).into(),
                 moo: format!("{}", 1 + e % 12).into(),
                 tambon: "ตำบลตัวอย่าง".into(),
-                amphoe: district.as_str().into(),
+                amphoe: district.into(),
                 province: province.into(),
                 phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000).into(),
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],

@@ -9,7 +9,14 @@ cd "$(dirname "$0")/.."
 SNAPSHOT="${OTOP_ADVISORY_DB:-../shared/advisory-db}"
 DB=target/advisory-dbs/advisory-db-3157b0e258782691
 if [ ! -d "$SNAPSHOT/crates" ]; then
-  echo "deny: no advisory snapshot at $SNAPSHOT" >&2
+  cat >&2 <<EOF
+deny: no advisory snapshot at $SNAPSHOT.
+  cargo deny checks the dependencies against RustSec's advisory database, which
+  this machine cannot download (no internet but the package registries). The
+  test command uses a snapshot of it kept beside the repository, ../shared/advisory-db
+  (a copy of github.com/rustsec/advisory-db: its crates/ folder). Put one there,
+  or point OTOP_ADVISORY_DB at one, and run the test command again.
+EOF
   exit 1
 fi
 rm -rf "$DB"

@@ -2,6 +2,9 @@
 //! the fixtures of tests/fixtures/files/formats, made by
 //! tests/fixtures/make_formats.py. Expected figures are written here by hand.
 
+// A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use otop_engine::imported::error::{FileError, Foreign};
 use otop_engine::imported::file::FileKind;
 use otop_engine::money::Satang;

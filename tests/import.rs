@@ -1,6 +1,9 @@
 //! The report importer against real spreadsheet files (tests/fixtures/files, made
 //! by tests/fixtures/make_fixtures.py). Expected figures are written here by hand.
 
+// A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use otop_engine::counting::{count, Exclusion};
 use otop_engine::district::{match_district, DistrictMatch};
 use otop_engine::imported::file::{FileKind, ImportedFile};

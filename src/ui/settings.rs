@@ -100,7 +100,7 @@ fn Thresholds(kpi: u8) -> impl IntoView {
             };
             view! {
                 <label>{label}
-                    <input type="text" inputmode="decimal" class="num" prop:value=move || cols()[i].to_string()
+                    <input type="text" inputmode="decimal" class="num" prop:value=move || threshold_text(&cols(), i)
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             state.session.update(|s| s.set_threshold(kpi, i, &v));
@@ -236,4 +236,9 @@ pub fn Settings() -> impl IntoView {
             </div>
         </details>
     }
+}
+
+/// Column `i` of a KPI's thresholds as the settings show it.
+fn threshold_text(cols: &[otop_engine::money::BasisPoints], i: usize) -> String {
+    cols.get(i).map(ToString::to_string).unwrap_or_default()
 }

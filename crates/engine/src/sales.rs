@@ -80,16 +80,16 @@ impl SalesInput {
                         continue;
                     }
                 };
-                let add = |slot: &mut Option<Satang>| *slot = Some(slot.unwrap_or_default().plus(e.amount));
+                let (actual, base) = (out.actual.get_mut(d), out.base.get_mut(d));
                 match e.period {
                     Period::Month(m) if window.contains(m) => {
-                        add(&mut out.actual[d]);
-                        months[d].insert(m);
+                        add_to(actual, e.amount);
+                        months.get_mut(d).map(|seen| seen.insert(m));
                     }
-                    Period::Month(m) if base_window.contains(m) => add(&mut out.base[d]),
-                    Period::Total(None) => add(&mut out.actual[d]),
-                    Period::Total(Some(y)) if y == window.end.year => add(&mut out.actual[d]),
-                    Period::Total(Some(y)) if y == base_window.end.year => add(&mut out.base[d]),
+                    Period::Month(m) if base_window.contains(m) => add_to(base, e.amount),
+                    Period::Total(None) => add_to(actual, e.amount),
+                    Period::Total(Some(y)) if y == window.end.year => add_to(actual, e.amount),
+                    Period::Total(Some(y)) if y == base_window.end.year => add_to(base, e.amount),
                     Period::Month(m) => {
                         ignored.insert(display::month(m.year, m.month, Lang::Th));
                     }
@@ -107,8 +107,8 @@ impl SalesInput {
         }
         let window_months = window.months();
         let any_data = out.actual.iter().any(Option::is_some);
-        for (d, name) in names.iter().enumerate() {
-            if out.actual[d].is_none() {
+        for (d, (name, seen)) in names.iter().zip(&months).enumerate() {
+            if out.actual.get(d).is_none_or(Option::is_none) {
                 if any_data {
                     out.issues.push(Issue::sales_district_missing(d, name));
                 }
@@ -116,13 +116,13 @@ impl SalesInput {
             }
             let missing: Vec<String> = window_months
                 .iter()
-                .filter(|m| !months[d].contains(m))
+                .filter(|m| !seen.contains(m))
                 .map(|m| display::month(m.year, m.month, Lang::Th))
                 .collect();
-            if !months[d].is_empty() && !missing.is_empty() {
+            if !seen.is_empty() && !missing.is_empty() {
                 let en: Vec<String> = window_months
                     .iter()
-                    .filter(|m| !months[d].contains(m))
+                    .filter(|m| !seen.contains(m))
                     .map(|m| display::month(m.year, m.month, Lang::En))
                     .collect();
                 out.issues.push(Issue::sales_month_missing(d, name, &missing.join(", "), &en.join(", ")));
@@ -150,5 +150,12 @@ impl SalesInput {
     /// All issues: each file's and the aggregate ones.
     pub fn all_issues(&self) -> Vec<Issue> {
         self.files.iter().flat_map(|f| f.issues.iter().cloned()).chain(self.issues.iter().cloned()).collect()
+    }
+}
+
+/// Adds `amount` to a district's figure (none yet counts as zero).
+fn add_to(slot: Option<&mut Option<Satang>>, amount: Satang) {
+    if let Some(s) = slot {
+        *s = Some(s.unwrap_or_default().plus(amount));
     }
 }

@@ -177,9 +177,9 @@ pub fn readiness_csv(a: &Analysis) -> String {
             r.products.to_string(),
             r.online_products.to_string(),
         ];
-        for k in 0..5 {
-            cells.push(r.entrepreneurs_flagged[k].to_string());
-            cells.push(r.products_flagged[k].to_string());
+        for (entrepreneurs, products) in r.entrepreneurs_flagged.iter().zip(&r.products_flagged) {
+            cells.push(entrepreneurs.to_string());
+            cells.push(products.to_string());
         }
         s.row(&cells);
     }

@@ -54,8 +54,7 @@ pub(super) fn write_form_header(
     let (top, sub) = (first_row + 2, first_row + 3);
     let h = header_format();
     let mut c = 0usize;
-    while c < Key::ALL.len() {
-        let key = Key::ALL[c];
+    while let Some(&key) = Key::ALL.get(c) {
         match key.group_th() {
             None => {
                 let text = if key == Key::OnlineSales { sales_heading(window) } else { key.header_th().to_string() };
@@ -64,7 +63,7 @@ pub(super) fn write_form_header(
             }
             Some(group) => {
                 let mut end = c;
-                while end + 1 < Key::ALL.len() && Key::ALL[end + 1].group_th() == Some(group) {
+                while Key::ALL.get(end + 1).is_some_and(|k| k.group_th() == Some(group)) {
                     end += 1;
                 }
                 if end > c {

@@ -365,9 +365,9 @@ fn write_readiness(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), Xl
         ws.write_number(row, 1, r.entrepreneurs as f64)?;
         ws.write_number(row, 2, r.products as f64)?;
         ws.write_number(row, 3, r.online_products as f64)?;
-        for k in 0..5 {
-            ws.write_number(row, (4 + 2 * k) as u16, r.entrepreneurs_flagged[k] as f64)?;
-            ws.write_number(row, (5 + 2 * k) as u16, r.products_flagged[k] as f64)?;
+        for (k, (entrepreneurs, products)) in r.entrepreneurs_flagged.iter().zip(&r.products_flagged).enumerate() {
+            ws.write_number(row, (4 + 2 * k) as u16, *entrepreneurs as f64)?;
+            ws.write_number(row, (5 + 2 * k) as u16, *products as f64)?;
         }
     }
     ws.set_row_height(0, 60)?;

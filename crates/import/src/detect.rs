@@ -107,7 +107,7 @@ fn zip(name: &str, bytes: &[u8]) -> Result<Format, FileError> {
 
 /// Formats known by their first bytes.
 fn foreign_magic(bytes: &[u8]) -> Option<Foreign> {
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = bytes.get(..1024).unwrap_or(bytes);
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Some(Foreign::Pdf);
     }
@@ -132,7 +132,7 @@ fn foreign_magic(bytes: &[u8]) -> Option<Foreign> {
 /// A text file's format from its first characters: Excel 2003 XML, HTML, or
 /// delimited text; `None` when it is not text.
 fn sniff_text(bytes: &[u8]) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(SNIFF)];
+    let head = bytes.get(..SNIFF).unwrap_or(bytes);
     let text = if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(head) {
         let body = head.get(bom..).unwrap_or_default();
         // A cut-off last character decodes as U+FFFD, which is fine for sniffing.

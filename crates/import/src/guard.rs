@@ -100,10 +100,9 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
             return None;
         }
         let start = (id as usize).checked_mul(ss)?;
-        let mut v = vec![0u8; ss];
-        if let Some(have) = body.get(start.min(body.len())..(start + ss).min(body.len())) {
-            v[..have.len()].copy_from_slice(have);
-        }
+        let have = body.get(start.min(body.len())..(start + ss).min(body.len())).unwrap_or_default();
+        let mut v = have.to_vec();
+        v.resize(ss, 0);
         Some(v)
     };
     let words = |sec: &[u8]| -> Vec<u64> { (0..sec.len() / 4).filter_map(|i| u32_at(sec, 4 * i)).collect() };
@@ -136,11 +135,10 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
         let mut path = Vec::new();
         let mut at = start;
         loop {
-            match state.get(at) {
-                Some(0) => {
-                    state[at] = 1;
+            match (state.get_mut(at), fat.get(at)) {
+                (Some(s @ 0), Some(&next)) => {
+                    *s = 1;
                     path.push(at);
-                    let next = fat[at];
                     if next >= RESERVED {
                         break;
                     }
@@ -153,12 +151,14 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
                     }
                     at = next as usize;
                 }
-                Some(1) => return damaged("a chain of sectors loops back on itself"),
+                (Some(1), _) => return damaged("a chain of sectors loops back on itself"),
                 _ => break,
             }
         }
         for p in path {
-            state[p] = 2;
+            if let Some(s) = state.get_mut(p) {
+                *s = 2;
+            }
         }
     }
     // Every chain ends: the workbook stream can be read to check what its
@@ -166,9 +166,9 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
     let chain = |start: u64| -> Vec<u64> {
         let mut ids = Vec::new();
         let mut at = start;
-        while (at as usize) < n && ids.len() <= n {
+        while let (Some(&next), true) = (fat.get(at as usize), ids.len() <= n) {
             ids.push(at);
-            at = fat[at as usize];
+            at = next;
         }
         ids
     };
@@ -181,7 +181,7 @@ pub fn check_cfb_chains(bytes: &[u8]) -> Result<(), FileError> {
             .get(..name_len.saturating_sub(2).min(64))
             .unwrap_or(&[])
             .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .filter_map(|c| Some(u16::from_le_bytes(c.try_into().ok()?)))
             .collect();
         let (Some(start), Some(size)) = (u32_at(entry, 116), u32_at(entry, 120)) else { continue };
         let is_workbook = matches!(String::from_utf16_lossy(&name).as_str(), "Workbook" | "Book");

@@ -65,10 +65,16 @@ pub fn percent(bp: BasisPoints) -> String {
 
 /// A month of a Buddhist Era year, e.g. `เม.ย. 2564` or `Apr 2021`.
 pub fn month(year_be: i32, month: u32, lang: Lang) -> String {
+    let year = if lang == Lang::Th { year_be } else { year_be - 543 };
+    format!("{} {year}", month_short(month, lang))
+}
+
+/// A month's short name (`เม.ย.`, `Apr`); a number out of 1–12 is taken as the nearest month.
+fn month_short(month: u32, lang: Lang) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
-        Lang::Th => format!("{} {}", THAI_MONTHS[i].1, year_be),
-        Lang::En => format!("{} {}", EN_MONTHS[i], year_be - 543),
+        Lang::Th => THAI_MONTHS.get(i).map_or("", |m| m.1),
+        Lang::En => EN_MONTHS.get(i).copied().unwrap_or(""),
     }
 }
 
@@ -104,13 +110,7 @@ pub fn deadline(due: crate::calendar::Day, today: crate::calendar::Day, lang: La
 /// when it spans two: `ต.ค. 2563–มี.ค. 2564`).
 pub fn window(w: crate::calendar::Window, lang: Lang) -> String {
     let (start, end) = (w.start, w.end);
-    let name = |m: u32| {
-        let i = (m.clamp(1, 12) - 1) as usize;
-        match lang {
-            Lang::Th => THAI_MONTHS[i].1,
-            Lang::En => EN_MONTHS[i],
-        }
-    };
+    let name = |m: u32| month_short(m, lang);
     let year = |y: i32| if lang == Lang::Th { y } else { y - 543 };
     if start.year == end.year {
         format!("{}–{} {}", name(start.month), name(end.month), year(end.year))

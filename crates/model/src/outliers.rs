@@ -33,9 +33,9 @@ pub fn outliers(values: &[i128]) -> Vec<usize> {
     for (i, &v) in values.iter().enumerate() {
         let mut others: Vec<i128> = values.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, &x)| x).collect();
         others.sort_unstable();
-        let n = others.len();
         // Twice the median, to stay in integers for an even count.
-        let twice_median = if n % 2 == 1 { others[n / 2] * 2 } else { others[n / 2 - 1] + others[n / 2] };
+        let (low, high) = (others.get((others.len() - 1) / 2), others.get(others.len() / 2));
+        let twice_median = low.zip(high).map_or(0, |(a, b)| a + b);
         if twice_median > 0 && v * 2 > FACTOR * twice_median {
             out.push(i);
         }
@@ -61,7 +61,8 @@ pub fn preset_outliers(preset: &Preset) -> Vec<Issue> {
                 Figure::Products => display::count(d.products),
             };
             let total: i128 = values.iter().sum();
-            let share = if total > 0 { BasisPoints::ratio(values[i], total) } else { Default::default() };
+            let value = values.get(i).copied().unwrap_or_default();
+            let share = if total > 0 { BasisPoints::ratio(value, total) } else { Default::default() };
             out.push(Issue::preset_outlier(figure, &d.name, &shown, share, FACTOR));
         }
     }

@@ -106,6 +106,18 @@ impl Thresholds {
         let [a, b, c, d] = self.levels;
         [self.reference, a, b, c, d]
     }
+
+    /// The threshold of score `level + 2` (level 0–3); past the top, the top one.
+    pub fn level(&self, level: usize) -> BasisPoints {
+        let [.., top] = self.levels;
+        self.levels.get(level).copied().unwrap_or(top)
+    }
+}
+
+/// Whether the first column (the reference) is not negative.
+fn self_reference_ok(cols: &[BasisPoints; 5]) -> bool {
+    let [first, ..] = cols;
+    first.0 >= 0
 }
 
 /// Everything one evaluation round is scored against.
@@ -239,7 +251,7 @@ impl Preset {
         }
         for (kpi, t) in [(1, &self.kpi1), (2, &self.kpi2)] {
             let cols = t.columns();
-            let ordered = cols.windows(2).all(|w| w[0] < w[1]) && cols[0].0 >= 0;
+            let ordered = cols.iter().zip(cols.iter().skip(1)).all(|(a, b)| a < b) && self_reference_ok(&cols);
             if !ordered {
                 let list = cols.iter().map(|c| format!("{c}")).collect::<Vec<_>>().join(", ");
                 out.push(Issue::preset_thresholds_order(kpi, &list));

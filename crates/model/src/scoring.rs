@@ -173,9 +173,9 @@ fn score_from(reached: impl Fn(usize) -> bool) -> u8 {
 pub fn kpi1(online: i64, products: i64, t: &Thresholds, survey_done: bool) -> Kpi1Score {
     let online = online.max(0);
     let valid = products > 0;
-    let table_target = |level: usize| product_target(products, t.levels[level]);
+    let table_target = |level: usize| product_target(products, t.level(level));
     // The smallest count whose exact share reaches the threshold.
-    let percent_target = |level: usize| div_ceil(products as i128 * t.levels[level].0 as i128, 10_000) as i64;
+    let percent_target = |level: usize| div_ceil(products as i128 * t.level(level).0 as i128, 10_000) as i64;
     let by_table = if valid { score_from(|l| online >= table_target(l)) } else { 1 };
     let by_percent = if valid { score_from(|l| online >= percent_target(l)) } else { 1 };
     let cap = |s: u8| if s == 5 && !survey_done { 4 } else { s };
@@ -211,10 +211,10 @@ pub fn kpi1(online: i64, products: i64, t: &Thresholds, survey_done: bool) -> Kp
 /// ```
 pub fn kpi2(sales: Satang, base: Satang, t: &Thresholds) -> Kpi2Score {
     let valid = base.0 > 0;
-    let table_target = |level: usize| revenue_target(base, t.levels[level]);
+    let table_target = |level: usize| revenue_target(base, t.level(level));
     // The smallest amount (in satang) whose exact growth reaches the threshold.
     let percent_target =
-        |level: usize| Satang(div_ceil(base.0 as i128 * (10_000 + t.levels[level].0 as i128), 10_000) as i64);
+        |level: usize| Satang(div_ceil(base.0 as i128 * (10_000 + t.level(level).0 as i128), 10_000) as i64);
     let by_table = if valid { score_from(|l| sales >= table_target(l)) } else { 1 };
     let by_percent = if valid { score_from(|l| sales >= percent_target(l)) } else { 1 };
     let next = |s: u8, target: &dyn Fn(usize) -> Satang| -> Next<Satang> {

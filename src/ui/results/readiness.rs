@@ -16,13 +16,12 @@ pub fn Readiness() -> impl IntoView {
             .readiness
             .iter()
             .map(|r| {
-                let flags = (0..5)
-                    .map(|k| {
-                        let both = format!(
-                            "{} / {}",
-                            count(state, r.entrepreneurs_flagged[k]),
-                            count(state, r.products_flagged[k])
-                        );
+                let flags = r
+                    .entrepreneurs_flagged
+                    .iter()
+                    .zip(&r.products_flagged)
+                    .map(|(&entrepreneurs, &products)| {
+                        let both = format!("{} / {}", count(state, entrepreneurs), count(state, products));
                         view! { <td class="num">{both}</td> }
                     })
                     .collect_view();

@@ -137,10 +137,11 @@ impl Styles {
     /// The index of a fill of colour `argb`, added once.
     fn fill(&mut self, error: bool) -> u32 {
         let p = &self.fills.prefix;
+        let [error_fill, warning_fill] = FILLS;
         let fill = format!(
             "<{p}fill><{p}patternFill patternType=\"solid\"><{p}fgColor rgb=\"{}\"/><{p}bgColor indexed=\"64\"/>\
              </{p}patternFill></{p}fill>",
-            FILLS[usize::from(!error)]
+            if error { error_fill } else { warning_fill }
         );
         let at = self.new_fills.iter().position(|f| *f == fill).unwrap_or_else(|| {
             self.new_fills.push(fill);

@@ -108,7 +108,9 @@ pub fn with_attrs(e: &BytesStart, set: &[(&str, &str)], empty: bool) -> String {
         let name = utf8(a.key.as_ref());
         let v = match set.iter().position(|(k, _)| *k == name) {
             Some(i) => {
-                found[i] = true;
+                if let Some(f) = found.get_mut(i) {
+                    *f = true;
+                }
                 set.get(i).map(|(_, v)| escape(v)).unwrap_or_default()
             }
             None => a.value.replace('"', "&quot;"),

@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> String {
 /// The charset a file declares near its start: `charset=…` (HTML) or
 /// `encoding="…"` (an XML declaration).
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(DECLARATION_WINDOW)]).to_ascii_lowercase();
+    let head = String::from_utf8_lossy(bytes.get(..DECLARATION_WINDOW).unwrap_or(bytes)).to_ascii_lowercase();
     ["charset=", "encoding="].iter().find_map(|key| {
         let at = head.find(key)? + key.len();
         let value = head.get(at..)?.trim_start_matches(['"', '\'', ' ']);

@@ -106,7 +106,7 @@ pub fn differences(sheet: &Sheet, header: &Header) -> Differences {
     }
     on_form.sort_by_key(|(c, _)| *c);
     let order = |k: &Key| Key::ALL.iter().position(|x| x == k);
-    d.reordered = on_form.windows(2).any(|w| order(&w[0].1) > order(&w[1].1));
+    d.reordered = on_form.iter().zip(on_form.iter().skip(1)).any(|((_, a), (_, b))| order(a) > order(b));
     d
 }
 

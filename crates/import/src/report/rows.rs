@@ -261,10 +261,10 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         if continuation && last.is_none() {
             issues.push(ctx.issue(Issue::report_entrepreneur_missing(), i, Key::EntrepreneurName));
         }
-        for (n, key) in Key::FLAGS.into_iter().enumerate() {
+        for (slot, key) in p.flags.iter_mut().zip(Key::FLAGS) {
             let v = ctx.get(i, key);
             match flag(v) {
-                Flag::Yes => p.flags[n] = true,
+                Flag::Yes => *slot = true,
                 Flag::No => {}
                 Flag::Unclear => {
                     let typed = v.text();
@@ -274,7 +274,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 }
             }
         }
-        for (n, key) in Key::CHANNELS.into_iter().enumerate() {
+        for (slot, key) in p.channels.iter_mut().zip(Key::CHANNELS) {
             let v = ctx.get(i, key);
             if let Value::Error(e) = v {
                 issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
@@ -282,7 +282,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             }
             let t = texts.of(v);
             if is_real_channel(&t) {
-                p.channels[n] = t;
+                *slot = t;
             }
         }
         for &c in &header.extra_channels {

@@ -421,5 +421,5 @@ fn is_column_numbers(sheet: &Sheet, row: usize) -> bool {
             _ => return false,
         }
     }
-    values.len() >= 3 && values.windows(2).all(|w| w[0] < w[1])
+    values.len() >= 3 && values.iter().zip(values.iter().skip(1)).all(|(a, b)| a < b)
 }

@@ -10,13 +10,10 @@ use crate::text::compact;
 /// The month named at the start of `c` (compacted text), the rest of the text,
 /// and whether the name was English (then a two-digit year is C.E.: "Apr-21").
 fn month_name(c: &str) -> Option<(u32, &str, bool)> {
-    for (i, (full, short)) in THAI_MONTHS.iter().enumerate() {
-        for name in [
-            compact(full),
-            compact(short),
-            compact(short).trim_end_matches('.').to_string(),
-            SPOKEN_MONTHS[i].to_string(),
-        ] {
+    for (i, ((full, short), spoken)) in THAI_MONTHS.iter().zip(SPOKEN_MONTHS).enumerate() {
+        for name in
+            [compact(full), compact(short), compact(short).trim_end_matches('.').to_string(), spoken.to_string()]
+        {
             if let Some(rest) = c.strip_prefix(name.as_str()) {
                 return Some((i as u32 + 1, rest, false));
             }
