@@ -9,19 +9,19 @@
 //! assert!(String::from_utf8(out).unwrap().contains("\"kpi1\""));
 //! ```
 
+mod files;
 mod provinces;
 mod returned;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
-use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::issue::Issue;
 use otop_engine::label::{self, Label};
 use otop_engine::preset::{MarkOnly, Preset, ScoringRule};
+use otop_engine::sales::{SalesFile, SalesInput};
 use otop_engine::targets::TargetTables;
-use otop_import::report::import_report;
 use serde_json::json;
 use std::io::Write;
 
@@ -297,25 +297,6 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue], lang: Lang)
     s
 }
 
-/// Reads a file from disk into an imported report; a file that cannot be opened
-/// becomes an error issue of that file (the others still count).
-fn import_path(path: &str, kind: FileKind, districts: &[String]) -> ImportedFile {
-    let name = file_name(path);
-    match std::fs::read(path) {
-        Ok(bytes) => import_report(&name, &bytes, kind, districts),
-        Err(e) => {
-            let mut f = ImportedFile::new(&name, None);
-            f.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
-            f
-        }
-    }
-}
-
-/// A path's file name, as issues name the file.
-fn file_name(path: &str) -> String {
-    std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.into())
-}
-
 fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let (mut preset, _) = load_preset(o.preset.as_deref())?;
     if o.survey {
@@ -330,10 +311,11 @@ fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
     if !o.targets.is_empty() {
         return provinces::score_provinces(o, &preset, out, err);
     }
-    let names: Vec<String> = preset.districts.iter().map(|d| d.name.clone()).collect();
-    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
-    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
-    let sales = otop_import::sales::from_paths(&o.sales, &preset);
+    let names: std::sync::Arc<[String]> = preset.districts.iter().map(|d| d.name.clone()).collect();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| files::report(p, FileKind::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| files::report(p, FileKind::Round1, &names)).collect();
+    let read: Vec<SalesFile> = o.sales.iter().map(|p| files::sales(p, preset.window.end.year)).collect();
+    let sales = SalesInput::aggregate(&read, &preset);
     let analysis = Analysis::run(&preset, &reports, &round1, &sales);
     let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(&sales.files).collect();
     let text = if o.json {
@@ -442,6 +424,6 @@ fn template(o: &Options) -> Result<(), String> {
         return Err("template needs exactly one OUT.xlsx".into());
     };
     let (preset, _) = load_preset(o.preset.as_deref())?;
-    let bytes = otop_export::form::template_workbook(&preset).map_err(|e| e.to_string())?;
+    let bytes = files::template(&preset)?;
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {path}: {e}"))
 }

@@ -1,15 +1,13 @@
 //! `otop-kpi score --targets FILE…`: a run over the provinces the target-table
 //! files name (SPEC §9–10).
 
-use super::{file_name, import_path, Options};
+use super::files::{self, file_name};
+use super::Options;
 use otop_engine::display;
-use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::nation::{presets_from_targets, NationRun};
 use otop_engine::preset::Preset;
 use otop_engine::sales::SalesFile;
-use otop_import::sales::read_file;
-use otop_import::targets::read_tables;
 use std::io::Write;
 
 /// Scores the reports of `o` against the provinces of its `--targets` files,
@@ -24,36 +22,17 @@ pub(super) fn score_provinces(
     let mut target_files = Vec::new();
     for path in &o.targets {
         let name = file_name(path);
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        match read_tables(&name, &bytes) {
-            Ok(t) if !t.is_empty() => tables.push((name.clone(), t)),
-            Ok(_) => return Err(format!("{path}: no target table found")),
-            Err(e) => return Err(format!("{path}: {e}")),
-        }
+        tables.push((name.clone(), files::targets(path)?));
         target_files.push(name);
     }
     let (presets, mut issues) = presets_from_targets(template, &tables);
     let mut names: Vec<String> = presets.iter().flat_map(|p| p.districts.iter().map(|d| d.name.clone())).collect();
     names.sort();
     names.dedup();
-    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| import_path(p, FileKind::Report, &names)).collect();
-    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| import_path(p, FileKind::Round1, &names)).collect();
-    let sales: Vec<_> = o
-        .sales
-        .iter()
-        .map(|p| {
-            let name = file_name(p);
-            match std::fs::read(p) {
-                Ok(bytes) => read_file(&name, &bytes, template.window.end.year),
-                // A file that cannot be opened: its one error, and no entries.
-                Err(e) => {
-                    let mut file = ImportedFile::new(&name, Some(FileKind::Sales));
-                    file.issues.push(FileError::Unopenable(e.to_string()).issue(&name));
-                    SalesFile { file, entries: Vec::new() }
-                }
-            }
-        })
-        .collect();
+    let names: std::sync::Arc<[String]> = names.into();
+    let reports: Vec<ImportedFile> = o.positional.iter().map(|p| files::report(p, FileKind::Report, &names)).collect();
+    let round1: Vec<ImportedFile> = o.round1.iter().map(|p| files::report(p, FileKind::Round1, &names)).collect();
+    let sales: Vec<SalesFile> = o.sales.iter().map(|p| files::sales(p, template.window.end.year)).collect();
     let mut run = NationRun::run(&presets, &reports, &round1, &sales);
     issues.append(&mut run.issues);
     run.issues = issues;

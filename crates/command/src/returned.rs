@@ -1,10 +1,10 @@
 //! `score --return DIR`: each report file with problems sent back (SPEC §5),
 //! written to DIR as `<name>-ส่งคืนแก้ไข.xlsx`, as the page's "ส่งคืนทุกไฟล์" does.
 
-use super::file_name;
+use super::files::{self, file_name};
 use otop_engine::display::Lang;
+use otop_engine::imported::file::returned_name;
 use otop_engine::issue::Issue;
-use otop_export::returned::{returned_file, returned_name};
 use std::io::Write;
 use std::path::Path;
 
@@ -21,15 +21,15 @@ pub(super) fn write_all<'a>(
     std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
     for path in paths {
         let name = file_name(path);
-        let own: Vec<&Issue> = issues.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).collect();
+        let own: Vec<Issue> = issues.iter().filter(|i| i.file.as_deref() == Some(name.as_str())).cloned().collect();
         if own.is_empty() {
             continue;
         }
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-        let back = returned_file(&name, &bytes, &own, Lang::Th).map_err(|e| format!("{path}: {e}"))?;
+        let count = own.len();
+        let back = files::returned(path, own, Lang::Th)?;
         let target = Path::new(dir).join(returned_name(&name));
         std::fs::write(&target, back).map_err(|e| format!("{}: {e}", target.display()))?;
-        let _ = writeln!(said, "ส่งคืน: {} ({} ปัญหา)", target.display(), own.len());
+        let _ = writeln!(said, "ส่งคืน: {} ({count} ปัญหา)", target.display());
     }
     Ok(())
 }
