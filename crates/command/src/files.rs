@@ -19,9 +19,9 @@ pub(super) fn file_name(path: &str) -> String {
 }
 
 /// The worker's answer to `request` about the file at `path`, or the one issue
-/// saying why the file cannot be opened.
-fn ask(path: &str, request: &Request) -> Result<Outcome, Issue> {
-    let bytes = std::fs::read(path).map_err(|e| FileError::Unopenable(e.to_string()).issue(&request.name))?;
+/// saying why the file cannot be opened (boxed: an issue is large beside an answer).
+fn ask(path: &str, request: &Request) -> Result<Outcome, Box<Issue>> {
+    let bytes = std::fs::read(path).map_err(|e| Box::new(FileError::Unopenable(e.to_string()).issue(&request.name)))?;
     Ok(otop_worker::run(request, &bytes).outcome)
 }
 
@@ -39,7 +39,7 @@ pub(super) fn report(path: &str, kind: FileKind, districts: &Arc<[String]>) -> I
     match ask(path, &request) {
         Ok(Outcome::Report(read)) => read.into_file(),
         Ok(_) => unread(&name, Some(kind), wrong_answer(&name)),
-        Err(issue) => unread(&name, None, issue),
+        Err(issue) => unread(&name, None, *issue),
     }
 }
 
@@ -57,7 +57,7 @@ pub(super) fn sales(path: &str, default_year: i32) -> SalesFile {
     match ask(path, &request) {
         Ok(Outcome::Sales(read)) => read,
         Ok(_) => SalesFile { file: unread(&name, Some(FileKind::Sales), wrong_answer(&name)), entries: Vec::new() },
-        Err(issue) => SalesFile { file: unread(&name, Some(FileKind::Sales), issue), entries: Vec::new() },
+        Err(issue) => SalesFile { file: unread(&name, Some(FileKind::Sales), *issue), entries: Vec::new() },
     }
 }
 
@@ -68,7 +68,8 @@ pub(super) fn targets(path: &str) -> Result<Vec<TargetTable>, String> {
     match ask(path, &request) {
         Ok(Outcome::Targets(Ok(t))) if !t.is_empty() => Ok(t),
         Ok(Outcome::Targets(Ok(_))) => Err(format!("{path}: no target table found")),
-        Ok(Outcome::Targets(Err(issue))) | Err(issue) => Err(format!("{path}: {}", issue.message_en)),
+        Ok(Outcome::Targets(Err(issue))) => Err(format!("{path}: {}", issue.message_en)),
+        Err(issue) => Err(format!("{path}: {}", issue.message_en)),
         Ok(_) => Err(format!("{path}: {}", wrong_answer(&name).message_en)),
     }
 }
@@ -87,10 +88,11 @@ pub(super) fn template(preset: &Preset) -> Result<Vec<u8>, String> {
     made(Ok(otop_worker::run(&request, &run.encode()).outcome), "template.xlsx")
 }
 
-fn made(answer: Result<Outcome, Issue>, what: &str) -> Result<Vec<u8>, String> {
+fn made(answer: Result<Outcome, Box<Issue>>, what: &str) -> Result<Vec<u8>, String> {
     match answer {
         Ok(Outcome::Made(Ok(bytes))) => Ok(bytes),
-        Ok(Outcome::Made(Err(issue))) | Err(issue) => Err(format!("{what}: {}", issue.message_en)),
+        Ok(Outcome::Made(Err(issue))) => Err(format!("{what}: {}", issue.message_en)),
+        Err(issue) => Err(format!("{what}: {}", issue.message_en)),
         Ok(_) => Err(format!("{what}: the worker answered another kind of request")),
     }
 }
