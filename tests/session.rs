@@ -299,3 +299,55 @@ fn several_provinces_follow_the_page_settings() {
     s.clear_provinces();
     assert!(s.nation().is_none());
 }
+
+/// Issue 35: while target tables are being read the session is working, and
+/// the run it would show is no file's (the page shows no run under the preset
+/// the tables replace); answered, it is a run over their provinces.
+#[test]
+fn target_tables_being_read_keep_the_session_working() {
+    let mut s = Session::default();
+    drop_file(&mut s, FileKind::Report, "scenario/01-เมืองสระแก้ว.xlsx");
+    assert!(!s.working());
+    s.targets_asked(2);
+    assert!(s.working() && s.reading_targets());
+    let read = ["provinces/targets-จันทบุรี.xlsx", "provinces/targets-ตราด.xlsx"].map(|rel| {
+        let name = rel.rsplit('/').next().unwrap_or(rel).to_string();
+        let request = s.request(FileKind::Targets, &name);
+        match run(&request, &bytes(rel)).outcome {
+            Outcome::Targets(tables) => (name, tables),
+            other => panic!("{other:?}"),
+        }
+    });
+    s.targets_answered(1);
+    assert!(s.working(), "one of two answered");
+    s.targets_answered(1);
+    s.import_provinces(read.to_vec());
+    assert!(!s.reading_targets() && !s.working());
+    assert_eq!(s.provinces.len(), 2);
+    // More answers than asks (a page reloaded mid-read, say) never wrap round.
+    s.targets_answered(5);
+    assert!(!s.working());
+}
+
+/// Each file's state in one pass over the issues: working until read, then the
+/// worst of the issues naming it.
+#[test]
+fn file_states_come_from_the_issues_in_one_pass() {
+    let mut s = Session::default();
+    drop_file(&mut s, FileKind::Report, "scenario/01-เมืองสระแก้ว.xlsx");
+    drop_file(&mut s, FileKind::Report, "thai/คลองหาด-สะกดผิด.xlsx");
+    let waiting = s.add_file(FileKind::Report, "ยังไม่ได้อ่าน.xlsx");
+    assert!(waiting.id > 0);
+    let issues = s.analysis().issues;
+    let states = s.file_states(FileKind::Report, &issues);
+    let by_name = |n: &str| states.iter().find(|(name, _)| name == n).map(|(_, st)| *st);
+    assert_eq!(by_name("คลองหาด-สะกดผิด.xlsx"), Some("error"), "a misspelt district is an error");
+    assert_eq!(by_name("ยังไม่ได้อ่าน.xlsx"), Some("working"));
+    // The same as asking each file of every issue, as the page did.
+    for (name, state) in &states {
+        if *state != "working" {
+            assert_eq!(*state, otop_engine::imported::file::state_of_file(&issues, name), "{name}");
+        }
+    }
+    assert_eq!(states.len(), 3);
+}

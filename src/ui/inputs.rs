@@ -180,11 +180,24 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
             &format!("{who}: {n} files · {errors} with errors · {warnings} with warnings"),
         )
     };
+    let mine = files.clone();
     let items = move || {
         let mine: Vec<Slot> = state
             .session
-            .with(|s| s.slots(FileKind::Report).iter().filter(|f| files.contains(&f.name)).cloned().collect());
+            .with(|s| s.slots(FileKind::Report).iter().filter(|f| mine.contains(&f.name)).cloned().collect());
         mine.into_iter().map(|file| view! { <FileStatus file kind=FileKind::Report /> }).collect_view()
+    };
+    // Folded, each file still has its status element (SPEC §8), bare and hidden:
+    // its name and state, the states found in one pass over the issues.
+    let folded = move || {
+        let states = state.issues.with(|all| state.session.with(|s| s.file_states(FileKind::Report, all)));
+        states
+            .into_iter()
+            .filter(|(name, _)| files.contains(name))
+            .map(|(name, file_state)| {
+                view! { <li hidden class="file-status" data-testid="file-status" data-file=name data-state=file_state></li> }
+            })
+            .collect_view()
     };
     // A province's files are drawn once it is opened: 76 provinces' 912 lines,
     // drawn again at each change of the run, were tasks of 120–180 ms.
@@ -198,7 +211,7 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
             on:toggle=on_toggle>
             <summary>{summary}</summary>
             <ul class="file-list">
-                {move || open.get().then(&items)}
+                {move || if open.get() { items().into_any() } else { folded().into_any() }}
             </ul>
         </details>
     }
@@ -331,12 +344,13 @@ pub fn Inputs() -> impl IntoView {
     });
     let status = move || {
         // (SPEC §8: scoring a big run is `working` too; the text says which.)
-        if state.session.with(Session::working) || state.scoring.get() {
-            "working"
-        } else if state.session.with(Session::file_count) > 0 {
-            "done"
-        } else {
+        let nothing = state.session.with(|s| s.file_count() == 0 && !s.reading_targets());
+        if nothing {
             "idle"
+        } else if state.busy() {
+            "working"
+        } else {
+            "done"
         }
     };
     // Files read of files dropped, while any is being read (a department's drop of hundreds).
@@ -350,6 +364,9 @@ pub fn Inputs() -> impl IntoView {
         let l = state.lang.get();
         match status() {
             "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
+            "working" if state.session.with(Session::reading_targets) => {
+                tr(l, "กำลังอ่านตารางค่าเป้าหมาย…", "Reading the target tables…")
+            }
             "working" if !state.session.with(Session::working) => tr(l, "กำลังคำนวณคะแนน…", "Scoring…"),
             "working" => {
                 let (read, all) = progress();

@@ -87,8 +87,8 @@ pub struct State {
     /// The run over several provinces, when their target tables are loaded
     /// (made in slices, as a big file's run is: see [`scoring`]), or a link's.
     pub nation: Memo<Option<NationRun>>,
-    /// Whether a run is being made.
-    pub scoring: RwSignal<bool>,
+    /// The runs made in slices, and which run is shown (see [`State::busy`]).
+    pub scores: scoring::Scores,
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
     /// Every issue of the run (over several provinces: all of them, not only the shown province's).
@@ -107,6 +107,15 @@ pub struct State {
     /// An earlier run (a link) beside this one, and each row's change since.
     pub compare: RwSignal<Option<SharedRun>>,
     pub changes: Memo<Option<Changes>>,
+}
+
+impl State {
+    /// Whether the page is still at work: a dropped file (target tables
+    /// included) not read yet, or the run on screen not yet the run of every
+    /// file read (SPEC §8: `done` only when it is).
+    pub fn busy(&self) -> bool {
+        self.session.with(Session::working) || !self.scores.up_to_date()
+    }
 }
 
 thread_local! {
@@ -195,19 +204,30 @@ fn store_answers(state: State) {
 /// Reads a target-table file in a worker and applies it to the preset.
 pub fn read_targets(state: State, file: web_sys::File) {
     let name = file.name();
-    let request = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name));
-    let Some(request) = request else { return };
+    let Some(request) = state.session.try_update(|s| {
+        s.targets_asked(1);
+        s.request(FileKind::Targets, &name)
+    }) else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         let reply = worker_client::read(request, file).await;
-        if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
-            state.session.update(|s| s.import_targets(&name, tables));
-        }
+        state.session.update(|s| {
+            s.targets_answered(1);
+            if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
+                s.import_targets(&name, tables);
+            }
+        });
     });
 }
 
 /// Reads several provinces' target-table files in a worker, then makes them a
 /// run over several provinces (one change to the session for all of them).
 pub fn read_provinces(state: State, files: Vec<web_sys::File>) {
+    // Working from now until the run they make is known: reports dropped
+    // meanwhile are not shown under the preset these tables replace.
+    let asked = files.len();
+    state.session.update(|s| s.targets_asked(asked));
     leptos::task::spawn_local(async move {
         let mut read = Vec::new();
         for file in files {
@@ -221,7 +241,10 @@ pub fn read_provinces(state: State, files: Vec<web_sys::File>) {
             }
         }
         state.selected.set(0);
-        state.session.update(|s| s.import_provinces(read));
+        state.session.update(|s| {
+            s.targets_answered(asked);
+            s.import_provinces(read);
+        });
     });
 }
 
@@ -246,7 +269,8 @@ fn provide_state() -> State {
     let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
     let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
     let session = RwSignal::new(Session::new(preset, typed));
-    let scoring::Scores { nation: scored_nation, province, scoring } = scoring::keep_scored(session);
+    let scores = scoring::keep_scored(session);
+    let (scored_nation, province) = (scores.nation, scores.province);
     let (opened, link_error) = share::from_location();
     let shared = RwSignal::new(opened);
     let nation = Memo::new(move |_| match shared.with(|s| s.as_ref().map(SharedRun::nation)) {
@@ -266,6 +290,9 @@ fn provide_state() -> State {
         if let Some(a) = shared.with(|s| s.as_ref().and_then(|s| s.analysis(0))) {
             return a;
         }
+        if session.with(Session::reading_targets) {
+            return session.with(Session::analysis_of_no_files);
+        }
         if !session.with(scoring::in_slices) {
             return session.with(Session::analysis);
         }
@@ -284,7 +311,7 @@ fn provide_state() -> State {
         preset: preset_shown,
         analysis,
         nation,
-        scoring,
+        scores,
         selected,
         issues: Memo::new(move |_| match nation.with(|n| n.as_ref().map(|n| n.issues.clone())) {
             Some(all) => all,

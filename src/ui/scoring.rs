@@ -27,8 +27,12 @@ pub fn in_slices(s: &Session) -> bool {
 }
 
 thread_local! {
-    /// The run under way (a newer one stops it).
+    /// The run under way (a newer one stops it). A thread-local, not a signal:
+    /// the run's task checks it between slices without subscribing to anything,
+    /// and the page has one thread.
     static CURRENT: Cell<u32> = const { Cell::new(0) };
+    /// The last run number given out (see `Scores::asked`).
+    static LAST_ASKED: Cell<u32> = const { Cell::new(0) };
 }
 
 /// What the page shows, made from the session.
@@ -41,6 +45,22 @@ pub struct Scores {
     pub province: RwSignal<Option<Analysis>>,
     /// Whether a run is being made.
     pub scoring: RwSignal<bool>,
+    /// The number of the run the session as it is now asks for: a new one at
+    /// each change of the session, known as soon as the session has changed
+    /// (a memo, read when the status is drawn; the effect that starts the run
+    /// comes a task later).
+    pub asked: Memo<u32>,
+    /// The number of the run whose result is shown (or, for a run the page's
+    /// memos make at once, that was asked for and needs nothing from here).
+    pub shown: RwSignal<u32>,
+}
+
+impl Scores {
+    /// Whether what is shown is the run of the session as it is now: `false`
+    /// from the moment the session changes until its run is made and shown.
+    pub fn up_to_date(&self) -> bool {
+        !self.scoring.get() && self.shown.get() == self.asked.get()
+    }
 }
 
 /// A run to make a step at a time.
@@ -61,12 +81,23 @@ impl Steps {
 
 /// Keeps `scores` made from `session`.
 pub fn keep_scored(session: RwSignal<Session>) -> Scores {
-    let scores = Scores { nation: RwSignal::new(None), province: RwSignal::new(None), scoring: RwSignal::new(false) };
-    Effect::new(move |_| {
-        let run = CURRENT.with(|c| {
+    let asked = Memo::new(move |_| {
+        session.track();
+        LAST_ASKED.with(|c| {
             c.set(c.get().wrapping_add(1));
             c.get()
-        });
+        })
+    });
+    let scores = Scores {
+        nation: RwSignal::new(None),
+        province: RwSignal::new(None),
+        scoring: RwSignal::new(false),
+        asked,
+        shown: RwSignal::new(0),
+    };
+    Effect::new(move |_| {
+        let run = asked.get();
+        CURRENT.with(|c| c.set(run));
         let (several, sliced) = session.with(|s| (s.several_provinces(), in_slices(s)));
         if !several {
             clear(scores.nation);
@@ -76,6 +107,7 @@ pub fn keep_scored(session: RwSignal<Session>) -> Scores {
         }
         if !sliced {
             scores.scoring.set(false);
+            scores.shown.set(run);
             return;
         }
         scores.scoring.set(true);
@@ -117,12 +149,12 @@ async fn score(session: RwSignal<Session>, run: u32, scores: Scores) {
         }
         yield_to_browser().await;
     }
-    show(scores, steps);
+    show(scores, steps, run);
 }
 
 /// Finishes the run and shows it; the same run as shown (a file added, not
 /// read yet) redraws nothing.
-fn show(scores: Scores, steps: Steps) {
+fn show(scores: Scores, steps: Steps, run: u32) {
     match steps {
         Steps::Nation(n) => {
             let done = n.finish();
@@ -137,5 +169,6 @@ fn show(scores: Scores, steps: Steps) {
             }
         }
     }
+    scores.shown.set(run);
     scores.scoring.set(false);
 }

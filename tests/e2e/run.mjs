@@ -600,6 +600,42 @@ await test('several provinces: a table of provinces, a national row, and a drill
   await page.close();
 });
 
+await test('target tables and reports dropped at once: the first "done" shows the three-province run and every file', async () => {
+  // Issue 35: "done" came while the target tables were still being read, on Sa Kaeo's preset alone.
+  const { page, rec } = await open();
+  const dir = path.join(FIXTURES, 'provinces');
+  const targets = ['targets-สระแก้ว.xlsx', 'targets-จันทบุรี.xlsx', 'targets-ตราด.xlsx'].map((f) => path.join(dir, f));
+  const reports = [...SCENARIO, ...fs.readdirSync(dir).filter((f) => /^(จันทบุรี|ตราด)-/.test(f)).sort().map((f) => path.join(dir, f))];
+  // What the page shows at the first moment its status says "done".
+  await page.evaluate(() => {
+    window.__firstDone = null;
+    new MutationObserver((_, observer) => {
+      const status = document.querySelector('[data-testid=status]');
+      if (status?.dataset.state !== 'done' || window.__firstDone) return;
+      const row = (name, col) => document.querySelector(`table[data-testid=provinces] tr[data-province="${name}"] [data-col=${col}]`);
+      window.__firstDone = {
+        provinces: [...document.querySelectorAll('table[data-testid=provinces] tr[data-province]')].map((r) => r.dataset.province).sort(),
+        nation: [row('nation', 'products')?.dataset.value, row('nation', 'online')?.dataset.value],
+        files: [...document.querySelectorAll('[data-testid=file-status]')].map((f) => [f.dataset.file, f.dataset.state]),
+      };
+      observer.disconnect();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.setInputFiles('input[type=file][data-testid=targets-files]', targets);
+  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await page.waitForFunction(() => window.__firstDone !== null, null, { timeout: 60000 });
+  const first = await page.evaluate(() => window.__firstDone);
+  assertEq(first.provinces, ['nation', 'จันทบุรี', 'ตราด', 'สระแก้ว'].sort(), 'the three provinces and the nation at the first "done"');
+  // By hand (tests/fixtures/make_provinces.py): 3,671 products, 337 online with the round-1 file.
+  assertEq(first.nation, ['3671', '337'], 'the national row at the first "done"');
+  const names = [...reports, 'round1-สระแก้ว.xlsx'].map((f) => path.basename(f)).sort();
+  assertEq(first.files.map(([name]) => name).sort(), names, 'a status element for every dropped file, folded or not');
+  assert(first.files.every(([, state]) => ['ok', 'warning', 'error'].includes(state)), `every file read: ${JSON.stringify(first.files)}`);
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await test('Thai as people type it: a report typed on an office PC scores as typed correctly; a misspelling is one error', async () => {
   const { page, rec } = await open();
   const files = ['thai/วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx', 'thai/คลองหาด-สะกดผิด.xlsx'];

@@ -4,10 +4,10 @@
 
 use super::{Session, Slot};
 use otop_engine::display::Lang;
-use otop_engine::imported::file::FileKind;
+use otop_engine::imported::file::{state_of, FileKind};
 use otop_engine::issue::Issue;
 use otop_protocol::{Outcome, Reply, Request, ToReturn, Write};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 impl Session {
@@ -168,7 +168,45 @@ impl Session {
 
     /// Whether a dropped file has not been read yet.
     pub fn working(&self) -> bool {
-        self.all_slots().any(|s| s.result.is_none())
+        self.targets_pending > 0 || self.all_slots().any(|s| s.result.is_none())
+    }
+
+    /// Whether target-table files are being read: the run they make is not
+    /// known yet, so no run is shown under the preset they will replace.
+    pub fn reading_targets(&self) -> bool {
+        self.targets_pending > 0
+    }
+
+    /// `files` target-table files asked of a worker ([`Session::targets_answered`]
+    /// when they are answered, whatever the answer).
+    pub fn targets_asked(&mut self, files: usize) {
+        self.targets_pending += files;
+    }
+
+    /// `files` target-table files answered.
+    pub fn targets_answered(&mut self, files: usize) {
+        self.targets_pending = self.targets_pending.saturating_sub(files);
+    }
+
+    /// Each dropped file of `kind` with its state as the page shows it:
+    /// `"working"` until it is read, then `"ok"`, `"warning"` or `"error"` by the
+    /// worst of `issues` (the run's: the file's own and those found when
+    /// counting) that names it. One pass over the issues, not one per file.
+    pub fn file_states(&self, kind: FileKind, issues: &[Issue]) -> Vec<(String, &'static str)> {
+        let mut worst: HashMap<&str, &'static str> = HashMap::new();
+        for i in issues {
+            let Some(file) = i.file.as_deref() else { continue };
+            let now = state_of(std::iter::once(i));
+            let slot = worst.entry(file).or_insert("ok");
+            if *slot != "error" && now != "ok" {
+                *slot = now;
+            }
+        }
+        let state = |s: &Slot| match &s.result {
+            None => "working",
+            Some(_) => worst.get(s.name.as_str()).copied().unwrap_or("ok"),
+        };
+        self.slots(kind).iter().map(|s| (s.name.clone(), state(s))).collect()
     }
 
     /// How many dropped files are waiting for their reading's answer.

@@ -59,6 +59,9 @@ pub struct Session {
     /// The provinces of a run over several provinces, one preset each from their
     /// target tables (empty: a one-province run on `preset`).
     pub provinces: Vec<Preset>,
+    /// Target-table files asked of a worker and not answered yet: the session
+    /// is working until they are (and the run shown waits for them).
+    targets_pending: usize,
     next_id: u32,
 }
 
@@ -106,6 +109,7 @@ impl Session {
             typed_sales,
             settings_issues: Vec::new(),
             provinces: Vec::new(),
+            targets_pending: 0,
             next_id: 0,
         }
     }

@@ -145,7 +145,7 @@ pub fn Results() -> impl IntoView {
     // Once dropped files are read and scored, the results come into view (the
     // file list is above them): the cards and both tables fit a 1366×768 screen.
     Effect::new(move |_| {
-        let busy = state.session.with(otop_session::Session::working) || state.scoring.get();
+        let busy = state.busy();
         if !busy && crate::ui::inputs::take_dropped() {
             let doc = web_sys::window().and_then(|w| w.document());
             if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {
