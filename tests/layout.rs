@@ -346,7 +346,6 @@ const LONG_BEFORE_THE_LIMIT: &[(&str, &str, usize)] = &[
     ("src/ui/issues.rs", "IssuesPanel", 111),
     ("src/ui/inputs.rs", "FileStatus", 111),
     ("crates/export/src/returned/sheet.rs", "patch", 109),
-    ("src/ui/inputs.rs", "Inputs", 107),
     ("src/ui/settings.rs", "Settings", 102),
     ("src/ui/results/targets.rs", "TargetTablesView", 99),
     ("src/ui/results/cards.rs", "ProvinceCards", 98),

@@ -3,6 +3,7 @@
 
 use super::browser::files_of;
 use super::i18n::{t, tr};
+use super::status::Status;
 use super::{forget_file, keep_files, read, State};
 use leptos::prelude::*;
 use otop_engine::imported::file::FileKind;
@@ -195,7 +196,9 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
             .into_iter()
             .filter(|(name, _)| files.contains(name))
             .map(|(name, file_state)| {
-                view! { <li hidden class="file-status" data-testid="file-status" data-file=name data-state=file_state></li> }
+                view! {
+                    <li hidden class="file-status" data-testid="file-status" data-file=name data-state=file_state></li>
+                }
             })
             .collect_view()
     };
@@ -342,46 +345,6 @@ pub fn Inputs() -> impl IntoView {
         ev.prevent_default();
         add_files(state, FileKind::Report, files_of(ev.data_transfer().and_then(|dt| dt.files())));
     });
-    let status = move || {
-        // (SPEC §8: scoring a big run is `working` too; the text says which.)
-        let nothing = state.session.with(|s| s.file_count() == 0 && !s.reading_targets());
-        if nothing {
-            "idle"
-        } else if state.busy() {
-            "working"
-        } else {
-            "done"
-        }
-    };
-    // Files read of files dropped, while any is being read (a department's drop of hundreds).
-    let progress = move || {
-        state.session.with(|s| {
-            let all = s.file_count();
-            (all.saturating_sub(s.pending()), all)
-        })
-    };
-    let status_text = move || {
-        let l = state.lang.get();
-        match status() {
-            "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
-            "working" if state.session.with(Session::reading_targets) => {
-                tr(l, "กำลังอ่านตารางค่าเป้าหมาย…", "Reading the target tables…")
-            }
-            "working" if !state.session.with(Session::working) => tr(l, "กำลังคำนวณคะแนน…", "Scoring…"),
-            "working" => {
-                let (read, all) = progress();
-                tr(
-                    l,
-                    &format!("กำลังอ่านไฟล์… อ่านแล้ว {read} จาก {all} ไฟล์"),
-                    &format!("Reading files: {read} of {all} read"),
-                )
-            }
-            _ => {
-                let n = state.session.with(Session::file_count);
-                tr(l, &format!("อ่านแล้ว {n} ไฟล์",), &format!("{n} files read"))
-            }
-        }
-    };
     view! {
         <section class="inputs no-print" aria-labelledby="inputs-title">
             <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
@@ -432,16 +395,7 @@ pub fn Inputs() -> impl IntoView {
                     }
                 })}
             </div>
-            <p class="status" data-testid="status" data-state=status role="status" aria-live="polite">
-                {status_text}
-            </p>
-            {move || state.session.with(Session::working).then(|| {
-                let (read, all) = progress();
-                view! {
-                    <progress data-testid="read-progress" value=read.to_string() max=all.to_string()
-                        aria-label=move || tr(state.lang.get(), "ความคืบหน้าการอ่านไฟล์", "Files read")></progress>
-                }
-            })}
+            <Status />
         </section>
     }
 }

@@ -12,6 +12,8 @@ mod results;
 mod scoring;
 mod settings;
 mod share;
+mod status;
+mod target_files;
 mod worker_client;
 
 use leptos::prelude::*;
@@ -28,6 +30,7 @@ use otop_session::Session;
 use std::cell::RefCell;
 
 use i18n::t;
+pub use target_files::{read_provinces, read_targets};
 
 /// Where the page keeps settings in local storage.
 const KEY_PREFIX: &str = "otop-kpi.";
@@ -201,53 +204,6 @@ fn store_answers(state: State) {
     });
 }
 
-/// Reads a target-table file in a worker and applies it to the preset.
-pub fn read_targets(state: State, file: web_sys::File) {
-    let name = file.name();
-    let Some(request) = state.session.try_update(|s| {
-        s.targets_asked(1);
-        s.request(FileKind::Targets, &name)
-    }) else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let reply = worker_client::read(request, file).await;
-        state.session.update(|s| {
-            s.targets_answered(1);
-            if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
-                s.import_targets(&name, tables);
-            }
-        });
-    });
-}
-
-/// Reads several provinces' target-table files in a worker, then makes them a
-/// run over several provinces (one change to the session for all of them).
-pub fn read_provinces(state: State, files: Vec<web_sys::File>) {
-    // Working from now until the run they make is known: reports dropped
-    // meanwhile are not shown under the preset these tables replace.
-    let asked = files.len();
-    state.session.update(|s| s.targets_asked(asked));
-    leptos::task::spawn_local(async move {
-        let mut read = Vec::new();
-        for file in files {
-            let name = file.name();
-            let Some(request) = state.session.try_update_untracked(|s| s.request(FileKind::Targets, &name)) else {
-                continue;
-            };
-            let reply = worker_client::read(request, file).await;
-            if let otop_protocol::Outcome::Targets(tables) = reply.outcome {
-                read.push((name, tables));
-            }
-        }
-        state.selected.set(0);
-        state.session.update(|s| {
-            s.targets_answered(asked);
-            s.import_provinces(read);
-        });
-    });
-}
-
 fn saved<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()
 }
@@ -265,23 +221,18 @@ where
     });
 }
 
-fn provide_state() -> State {
-    let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
-    let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
-    let session = RwSignal::new(Session::new(preset, typed));
-    let scores = scoring::keep_scored(session);
-    let (scored_nation, province) = (scores.nation, scores.province);
-    let (opened, link_error) = share::from_location();
-    let shared = RwSignal::new(opened);
-    let nation = Memo::new(move |_| match shared.with(|s| s.as_ref().map(SharedRun::nation)) {
-        Some(n) => n,
-        None => scored_nation.get(),
-    });
-    let selected = RwSignal::new(0usize);
-    // Over several provinces, the page shows the selected one (its drill-down);
-    // one province with few products is scored here, a big one in slices; until
-    // a run in slices is made, the preset with no file.
-    let analysis = Memo::new(move |_| {
+/// The province's run the page shows. Over several provinces, the selected one
+/// (its drill-down); a link's; none while target tables are read (they replace
+/// the preset); one province with few products scored here, a big one in
+/// slices — until a run in slices is made, the preset with no file.
+fn shown_analysis(
+    session: RwSignal<Session>,
+    nation: Memo<Option<NationRun>>,
+    shared: RwSignal<Option<SharedRun>>,
+    province: RwSignal<Option<Analysis>>,
+    selected: RwSignal<usize>,
+) -> Memo<Analysis> {
+    Memo::new(move |_| {
         if let Some(a) =
             nation.with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
         {
@@ -297,7 +248,23 @@ fn provide_state() -> State {
             return session.with(Session::analysis);
         }
         province.get().unwrap_or_else(|| session.with(Session::analysis_of_no_files))
+    })
+}
+
+fn provide_state() -> State {
+    let preset = saved::<Preset>("preset").unwrap_or_else(Preset::sa_kaeo_2564_round2);
+    let typed = saved::<Vec<(String, Satang)>>("typed-sales").unwrap_or_default();
+    let session = RwSignal::new(Session::new(preset, typed));
+    let scores = scoring::keep_scored(session);
+    let (scored_nation, province) = (scores.nation, scores.province);
+    let (opened, link_error) = share::from_location();
+    let shared = RwSignal::new(opened);
+    let nation = Memo::new(move |_| match shared.with(|s| s.as_ref().map(SharedRun::nation)) {
+        Some(n) => n,
+        None => scored_nation.get(),
     });
+    let selected = RwSignal::new(0usize);
+    let analysis = shown_analysis(session, nation, shared, province, selected);
     let own_preset = Memo::new(move |_| session.with(|s| s.preset.clone()));
     let compare = RwSignal::new(None::<SharedRun>);
     let preset_shown = Memo::new(move |_| {
