@@ -66,7 +66,8 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 # LibreOffice and openpyxl check the files sent back (tests/fixtures/check_returned.py).
-apt_install chromium chromium-driver fonts-thai-tlwg libreoffice-calc firefox-esr
+# WebKitGTK's WebKitWebDriver and MiniBrowser, on a virtual display, for the WebKit suite.
+apt_install chromium chromium-driver fonts-thai-tlwg libreoffice-calc firefox-esr webkit2gtk-driver xvfb xauth
 python3 -c "import openpyxl" 2>/dev/null || { step "pip install openpyxl"; pip install -q openpyxl==3.1.5; }
 if [ "${1:-}" = "--fixtures" ]; then
   python3 -c "import openpyxl, xlwt, msoffcrypto" 2>/dev/null || { step "pip install openpyxl xlwt msoffcrypto-tool"; pip install -q openpyxl==3.1.5 xlwt==1.3.0 msoffcrypto-tool; }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the code's habits (rustfmt, clippy on both targets), the core
 # and the native command (cargo test, incl. the layering and length rules of
-# tests/layout.rs), then the built page end to end in headless Chromium and
-# Firefox ESR.
+# tests/layout.rs), then the built page end to end in headless Chromium,
+# Firefox ESR and WebKit (WebKitGTK's MiniBrowser on Xvfb).
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ cargo build --locked -p otop-command --bin otop-kpi
 echo "== trunk build --release" >&2
 trunk build --release
 
-echo "== end-to-end tests (headless Chromium, then Firefox ESR over WebDriver BiDi)" >&2
+echo "== end-to-end tests (headless Chromium, Firefox ESR over WebDriver BiDi, WebKitGTK over WebDriver)" >&2
 node tests/e2e/run.mjs
 node tests/e2e/firefox.mjs
+node tests/e2e/webkit.mjs

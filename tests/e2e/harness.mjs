@@ -25,7 +25,7 @@ const TYPES = {
 export async function serve(dir) {
   const log = [];
   const server = http.createServer((req, res) => {
-    log.push({ url: req.url, at: Date.now() });
+    log.push({ url: req.url, method: req.method, at: Date.now() });
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(SUB_PATH)) { res.writeHead(404); res.end(); return; }
     let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
