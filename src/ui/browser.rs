@@ -88,3 +88,26 @@ pub fn today() -> otop_engine::calendar::Day {
         day: now.get_date(),
     }
 }
+
+/// Copies `text` to the clipboard; `false` when this browser has no clipboard
+/// for the page (`navigator.clipboard` is missing outside a secure context) or
+/// refuses (a permission, a user gesture WebKit did not count): the caller
+/// then says so, never "copied".
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    has && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Selects the text of the input `selector` finds (to copy by hand).
+pub fn select_input(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        input.select();
+    }
+}

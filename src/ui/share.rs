@@ -99,13 +99,18 @@ const HINT: (&str, &str) = (
 pub fn ShareBox() -> impl IntoView {
     let state = expect_context::<State>();
     let link = RwSignal::new(None::<String>);
-    let copied = RwSignal::new(false);
+    // None: not copied yet; Some(false): the browser would not, the link is selected to copy by hand.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     let compare_note: RwSignal<Said> = RwSignal::new(None);
     let copy = move |_| {
-        if let (Some(text), Some(w)) = (link.get_untracked(), web_sys::window()) {
-            let _ = w.navigator().clipboard().write_text(&text);
-            copied.set(true);
-        }
+        let Some(text) = link.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            let done = super::browser::copy_text(&text).await;
+            if !done {
+                super::browser::select_input("[data-testid=share-url]");
+            }
+            copied.set(Some(done));
+        });
     };
     // The earlier run to compare with, or why there is none.
     let show = move |run: Result<SharedRun, (String, String)>| {
@@ -150,7 +155,7 @@ pub fn ShareBox() -> impl IntoView {
             <p class="hint">{t(HINT.0, HINT.1)}</p>
             <div class="buttons">
                 <button type="button" data-testid="share-link" on:click=move |_| {
-                    copied.set(false);
+                    copied.set(None);
                     link.set(Some(make_link(state)));
                 }>{t("สร้างลิงก์ผลการประเมิน", "Make a results link")}</button>
             </div>
@@ -158,8 +163,13 @@ pub fn ShareBox() -> impl IntoView {
                 <div class="share-url">
                     <input type="text" readonly data-testid="share-url" prop:value=url.clone()
                         aria-label=move || tr(state.lang.get(), "ลิงก์ผลการประเมิน", "Results link") />
-                    <button type="button" data-testid="share-copy" on:click=copy>
-                        {move || if copied.get() { t("คัดลอกแล้ว", "Copied")() } else { t("คัดลอก", "Copy")() }}
+                    <button type="button" data-testid="share-copy" on:click=copy
+                        data-copied=move || copied.get().map(|c| c.to_string())>
+                        {move || match copied.get() {
+                            None => t("คัดลอก", "Copy")(),
+                            Some(true) => t("คัดลอกแล้ว", "Copied")(),
+                            Some(false) => t("คัดลอกไม่ได้ — เลือกลิงก์ไว้แล้ว กด Ctrl+C", "Could not copy: the link is selected, press Ctrl+C")(),
+                        }}
                     </button>
                     <span class="hint">{move || {
                         let n = url.len();

@@ -282,6 +282,16 @@ try {
         return e.value || e.getAttribute('href') || e.textContent;
       });
       assert(link.startsWith(server.url) && link.includes('#r1.'), `a results link: ${link}`);
+      // The copy button says what happened: copied, or (no clipboard for the page) the link selected to copy by hand.
+      await driver.findElement(By.css('[data-testid=share-copy]')).click();
+      await driver.wait(until.elementLocated(By.css('[data-testid=share-copy][data-copied]')), 10000);
+      const copy = await driver.executeScript(() => {
+        const input = document.querySelector('[data-testid=share-url]');
+        const button = document.querySelector('[data-testid=share-copy]');
+        return [button.dataset.copied, input.selectionStart, input.selectionEnd, input.value.length];
+      });
+      console.log(`     WebKit's clipboard: ${copy[0] === 'true' ? 'copied' : 'refused; the link was selected'}`);
+      assert(copy[0] === 'true' || (copy[1] === 0 && copy[2] === copy[3]), `copied, or the whole link selected: ${copy}`);
     } finally {
       await driver.quit();
     }
