@@ -95,15 +95,14 @@ const HINT: (&str, &str) = (
 );
 
 /// Making the link, and comparing with an earlier one.
+/// Copies `text` (the link) and says what happened: copied, or — where the
+/// browser gives the page no clipboard or refuses — the link selected to copy by hand.
 #[component]
-pub fn ShareBox() -> impl IntoView {
-    let state = expect_context::<State>();
-    let link = RwSignal::new(None::<String>);
-    // None: not copied yet; Some(false): the browser would not, the link is selected to copy by hand.
+fn CopyButton(text: String) -> impl IntoView {
+    // None: not copied yet; Some(false): the browser would not.
     let copied: RwSignal<Option<bool>> = RwSignal::new(None);
-    let compare_note: RwSignal<Said> = RwSignal::new(None);
     let copy = move |_| {
-        let Some(text) = link.get_untracked() else { return };
+        let text = text.clone();
         leptos::task::spawn_local(async move {
             let done = super::browser::copy_text(&text).await;
             if !done {
@@ -112,6 +111,27 @@ pub fn ShareBox() -> impl IntoView {
             copied.set(Some(done));
         });
     };
+    view! {
+        <button type="button" data-testid="share-copy" on:click=copy
+            data-copied=move || copied.get().map(|c| c.to_string())>
+            {move || match copied.get() {
+                None => t("คัดลอก", "Copy")(),
+                Some(true) => t("คัดลอกแล้ว", "Copied")(),
+                Some(false) => {
+                    t("คัดลอกไม่ได้ — เลือกลิงก์ไว้แล้ว กด Ctrl+C", "Could not copy: the link is selected, press Ctrl+C")()
+                }
+            }}
+        </button>
+    }
+}
+
+#[component]
+pub fn ShareBox() -> impl IntoView {
+    let state = expect_context::<State>();
+    let link = RwSignal::new(None::<String>);
+
+    let compare_note: RwSignal<Said> = RwSignal::new(None);
+
     // The earlier run to compare with, or why there is none.
     let show = move |run: Result<SharedRun, (String, String)>| {
         compare_note.set(run.as_ref().err().cloned());
@@ -154,23 +174,15 @@ pub fn ShareBox() -> impl IntoView {
             <h2 id="share-title">{t("ลิงก์ผลการประเมิน", "Results link")}</h2>
             <p class="hint">{t(HINT.0, HINT.1)}</p>
             <div class="buttons">
-                <button type="button" data-testid="share-link" on:click=move |_| {
-                    copied.set(None);
-                    link.set(Some(make_link(state)));
-                }>{t("สร้างลิงก์ผลการประเมิน", "Make a results link")}</button>
+                <button type="button" data-testid="share-link" on:click=move |_| link.set(Some(make_link(state)))>
+                    {t("สร้างลิงก์ผลการประเมิน", "Make a results link")}
+                </button>
             </div>
             {move || link.get().map(|url| view! {
                 <div class="share-url">
                     <input type="text" readonly data-testid="share-url" prop:value=url.clone()
                         aria-label=move || tr(state.lang.get(), "ลิงก์ผลการประเมิน", "Results link") />
-                    <button type="button" data-testid="share-copy" on:click=copy
-                        data-copied=move || copied.get().map(|c| c.to_string())>
-                        {move || match copied.get() {
-                            None => t("คัดลอก", "Copy")(),
-                            Some(true) => t("คัดลอกแล้ว", "Copied")(),
-                            Some(false) => t("คัดลอกไม่ได้ — เลือกลิงก์ไว้แล้ว กด Ctrl+C", "Could not copy: the link is selected, press Ctrl+C")(),
-                        }}
-                    </button>
+                    <CopyButton text=url.clone() />
                     <span class="hint">{move || {
                         let n = url.len();
                         tr(state.lang.get(), &format!("{n} ตัวอักษร"), &format!("{n} characters"))
