@@ -111,3 +111,21 @@ pub fn select_input(selector: &str) {
         input.select();
     }
 }
+
+/// The width below which the page lays itself out for a phone (style/main.css
+/// uses the same: `@media (max-width: 600px)`).
+pub const NARROW: &str = "(max-width: 600px)";
+
+/// Whether the screen is narrow now, and a call of `changed` each time that
+/// changes (the phone turned, the window resized).
+pub fn watch_narrow(changed: impl Fn(bool) + 'static) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(list) = web_sys::window().and_then(|w| w.match_media(NARROW).ok().flatten()) else { return false };
+    let now = list.matches();
+    let watched = list.clone();
+    let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || changed(watched.matches()));
+    let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_change.forget();
+    now
+}

@@ -20,6 +20,13 @@ pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Sen
     move || tr(state.lang.get(), th, en)
 }
 
+/// The heading of a results column by its `data-col` name, reactive (see
+/// `Label::of_column`): written beside each value where a phone shows a row as a card.
+pub fn column_label(col: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+    let state = expect_context::<State>();
+    move || otop_engine::label::Label::of_column(col).map(|l| l.text(state.lang.get()).to_string())
+}
+
 /// A word of the catalogue (`otop_engine::label`), reactive in the current language.
 pub fn label(l: otop_engine::label::Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let state = expect_context::<State>();

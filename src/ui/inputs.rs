@@ -92,7 +92,11 @@ fn FileList(kind: FileKind) -> impl IntoView {
     let state = expect_context::<State>();
     // Many files (a department's hundreds) fold under a line that counts them.
     // A memo: the list folds once when it grows past the limit, not at every answer.
-    let many = Memo::new(move |_| state.session.with(|s| s.slots(kind).len()) > MANY_FILES);
+    // On a phone a zone's list folds sooner: the results, not the file lines, fill its screen.
+    let many = Memo::new(move |_| {
+        let most = if state.narrow.get() { MANY_FILES_NARROW } else { MANY_FILES };
+        state.session.with(|s| s.slots(kind).len()) > most
+    });
     let summary = move || {
         let n = state.session.with(|s| s.slots(kind).len());
         let (errors, warnings) = state.issues.with(|all| {
@@ -222,6 +226,8 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
 
 /// Above this many files, a zone's list is folded.
 const MANY_FILES: usize = 20;
+/// The same on a phone's narrow screen.
+const MANY_FILES_NARROW: usize = 2;
 
 #[component]
 fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {

@@ -103,6 +103,8 @@ pub struct State {
     pub own_district: Memo<Option<String>>,
     pub lang: RwSignal<Lang>,
     pub thai_digits: RwSignal<bool>,
+    /// Whether the screen is a phone's ([`browser::NARROW`]): the charts draw themselves for it.
+    pub narrow: RwSignal<bool>,
     /// The run of the link the page was opened with, shown read-only until files are dropped.
     pub shared: RwSignal<Option<SharedRun>>,
     /// Why the page's link could not be shown.
@@ -291,6 +293,11 @@ fn provide_state() -> State {
         own_district: Memo::new(move |_| analysis.with(Analysis::only_district)),
         lang: RwSignal::new(saved::<Lang>("lang").unwrap_or_default()),
         thai_digits: RwSignal::new(saved::<bool>("thai-digits").unwrap_or(false)),
+        narrow: {
+            let narrow = RwSignal::new(false);
+            narrow.set(browser::watch_narrow(move |now| narrow.set(now)));
+            narrow
+        },
         shared,
         link_error: RwSignal::new(link_error),
         compare,
@@ -335,6 +342,28 @@ fn provide_state() -> State {
     state
 }
 
+/// The footer: the letter's programme, province, year and round, and the department.
+fn footer_text(state: State) -> String {
+    let p = state.preset.get();
+    let l = state.lang.get();
+    let window = otop_engine::display::window(p.window, l);
+    i18n::tr(
+        l,
+        &format!(
+            "ตัวชี้วัดและค่าเป้าหมายการประเมินผลการปฏิบัติราชการ ระดับจังหวัด · จังหวัด{} \
+             ปีงบประมาณ พ.ศ. {} รอบที่ {} ({window}) · กรมการพัฒนาชุมชน",
+            p.province, p.fiscal_year, p.round
+        ),
+        &format!(
+            "Provincial performance KPIs and targets · {} province, fiscal year {} round {} ({window}) \
+             · Community Development Department",
+            p.province,
+            p.fiscal_year - 543,
+            p.round
+        ),
+    )
+}
+
 #[component]
 fn App() -> impl IntoView {
     let state = provide_state();
@@ -355,26 +384,7 @@ fn App() -> impl IntoView {
             ),
         )
     };
-    let footer = move || {
-        let p = state.preset.get();
-        let l = state.lang.get();
-        let window = otop_engine::display::window(p.window, l);
-        i18n::tr(
-            l,
-            &format!(
-                "ตัวชี้วัดและค่าเป้าหมายการประเมินผลการปฏิบัติราชการ ระดับจังหวัด · จังหวัด{} \
-                 ปีงบประมาณ พ.ศ. {} รอบที่ {} ({window}) · กรมการพัฒนาชุมชน",
-                p.province, p.fiscal_year, p.round
-            ),
-            &format!(
-                "Provincial performance KPIs and targets · {} province, fiscal year {} round {} ({window}) \
-                 · Community Development Department",
-                p.province,
-                p.fiscal_year - 543,
-                p.round
-            ),
-        )
-    };
+    let footer = move || footer_text(state);
     view! {
         <header class="app-header">
             <div class="title">
@@ -399,8 +409,18 @@ fn App() -> impl IntoView {
         <main>
             <print::PrintHeader />
             <share::SharedBanner />
-            <inputs::Inputs />
+            // A run opened from a link reads as a report: its results first, the
+            // drop zones folded behind one control (issue 34).
+            <Show when=move || state.shared.with(Option::is_none)>
+                <inputs::Inputs />
+            </Show>
             <results::Results />
+            <Show when=move || state.shared.with(Option::is_some)>
+                <details class="evaluate-new no-print" data-testid="evaluate-new">
+                    <summary>{t("ลากไฟล์มาวางเพื่อประเมินใหม่", "Evaluate new files")}</summary>
+                    <inputs::Inputs />
+                </details>
+            </Show>
             <issues::IssuesPanel />
             <downloads::Downloads />
             <share::ShareBox />

@@ -19,6 +19,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
+import { measure, summary } from './phone.mjs';
 
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -150,6 +151,31 @@ await test('Firefox: Thai as people type it, and names in other scripts in NFC (
   assertEq(await rows('nfc-cafe-firefox.csv'), ['3'], 'the decomposed "Café" repeats the composed one');
   assertEq(rec.errors, [], 'page errors');
   await page.close();
+});
+
+await test('Firefox: the results link at a phone\'s width (412×915) reads as a report', async () => {
+  const { page, rec } = await open();
+  const input = async (id, files) => (await page.$(`input[type=file][data-testid=${id}]`)).uploadFile(...files);
+  await input('report-files', SCENARIO);
+  await input('round1-files', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  await waitDone(page);
+  await page.click('[data-testid=share-link]');
+  await page.waitForSelector('[data-testid=share-url]');
+  const link = await page.$eval('[data-testid=share-url]', (e) => e.value);
+  await page.close();
+  const narrow = await browser.newPage();
+  await narrow.setViewport({ width: 412, height: 915 });
+  await narrow.goto(link, { waitUntil: 'load' });
+  await narrow.waitForSelector('[data-testid=shared-view]', { timeout: 20000 });
+  const m = await narrow.evaluate(measure);
+  // (A desktop window, not a touch screen: its controls keep their desktop size.)
+  assertEq([m.sidewaysScroll, m.cut, m.small, m.offScreen, m.firstScreen], [false, [], [], [], true], summary(m));
+  assert(m.scoreCells >= 18, `the KPI tables' score cells: ${m.scoreCells}`);
+  assertEq(await narrow.$eval('[data-testid=kpi1] tr[data-district="เมืองสระแก้ว"] [data-col=online]', (e) => e.dataset.value),
+    '37', 'a figure from the link');
+  await narrow.screenshot({ path: path.join(OUT, 'firefox-phone-link.png') });
+  assertEq(rec.errors, [], 'page errors');
+  await narrow.close();
 });
 
 await browser.close();

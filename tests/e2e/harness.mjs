@@ -41,6 +41,18 @@ export async function serve(dir) {
   return { origin, url: origin + SUB_PATH, log, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** The flags headless Chromium needs on this machine (see DEVELOPERS.md). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/** Headless Chromium as a browser of fresh contexts (a phone's, say: `newContext(PHONE)`). */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
 /** Headless Chromium with the flags this machine needs (see DEVELOPERS.md). */
 export async function launch() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otop-chromium-'));
@@ -49,11 +61,7 @@ export async function launch() {
     headless: true,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return context;
 }

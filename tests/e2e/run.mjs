@@ -2,7 +2,8 @@
 // headless Chromium, served under a sub-path. Usage: node tests/e2e/run.mjs
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, ROOT, DIST, FIXTURES, OUT } from './harness.mjs';
+import { serve, launch, launchBrowser, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, ROOT, DIST, FIXTURES, OUT } from './harness.mjs';
+import { PHONE, measure, summary } from './phone.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
 
 fs.mkdirSync(OUT, { recursive: true });
@@ -933,6 +934,49 @@ await test('after a drop the cards and both tables are in view at 1366×768, the
   await page.close();
 });
 
+
+/** A phone's reader meets no sideways scroll, nothing cut off or under 12 px, no tap target under 40 px, every score in view. */
+function assertPhone(m, what) {
+  const seen = [m.sidewaysScroll, m.cut, m.small, m.targets, m.offScreen, m.firstScreen];
+  assertEq(seen, [false, [], [], [], [], true], `${what}:\n${summary(m)}`);
+  assert(m.scoreCells >= 20, `${what}: both KPI tables' score cells (${m.scoreCells})`);
+}
+
+await test('on a phone (412×915, touch): the page after a pick and the results link read as a report; the link preview', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    const rec = record(page);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+    await dropScenario(page);
+    await page.waitForTimeout(300); // the page brings its cards into view
+    assertPhone(await page.evaluate(measure), 'after picking the scenario\'s files');
+    await page.screenshot({ path: path.join(OUT, 'phone-files.png') });
+    await page.click('[data-testid=share-link]');
+    const link = await page.inputValue('[data-testid=share-url]');
+    // Opened from a chat on a phone: a fresh browser.
+    const fresh = await (await browser.newContext(PHONE)).newPage();
+    const freshRec = record(fresh);
+    await fresh.goto(link);
+    await fresh.waitForSelector('[data-testid=shared-view]');
+    assertPhone(await fresh.evaluate(measure), 'the results link');
+    assertEq(await fresh.locator('[data-testid=evaluate-new]').getAttribute('open'), null, 'the drop zones folded');
+    await fresh.screenshot({ path: path.join(OUT, 'phone-link.png') });
+    await fresh.screenshot({ path: path.join(OUT, 'phone-link-full.png'), fullPage: true });
+    // The preview a chat app shows: the page's own words and image, never a run's figures.
+    const meta = await fresh.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
+      .map((m) => [m.getAttribute('property') || m.getAttribute('name'), m.getAttribute('content')])));
+    assert(meta['og:title']?.includes('ตัวชี้วัด OTOP') && meta['og:title'].includes('OTOP KPI'), `og:title ${meta['og:title']}`);
+    const said = meta['og:description'] || '';
+    assert(said.includes('ไม่มีการอัปโหลดไฟล์') && said.includes('no file was uploaded'), `og:description ${said}`);
+    assert(meta['og:image'] && fs.existsSync(path.join(DIST, meta['og:image'])), `og:image a built file: ${meta['og:image']}`);
+    assertEq([meta['twitter:card'], meta['twitter:image']], ['summary', meta['og:image']], 'twitter card');
+    assertEq([...rec.errors, ...freshRec.errors], [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
 
 await test('a results link of several provinces opens with the same provinces table and national row', async () => {
   const { page } = await open();

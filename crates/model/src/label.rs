@@ -46,11 +46,13 @@ pub enum Label {
     IssuesFound,
     Row,
     NotSentYet,
+    Kpi1Score,
+    Kpi2Score,
 }
 
 impl Label {
     /// Every label (for the catalogue's tests).
-    pub const ALL: [Label; 32] = [
+    pub const ALL: [Label; 34] = [
         Label::No,
         Label::District,
         Label::Province,
@@ -83,7 +85,34 @@ impl Label {
         Label::IssuesFound,
         Label::Row,
         Label::NotSentYet,
+        Label::Kpi1Score,
+        Label::Kpi2Score,
     ];
+
+    /// The heading of a results column, by its SPEC §8 `data-col` name (the page
+    /// also writes it beside each value where a phone lays a row out as a card).
+    ///
+    /// ```
+    /// # use otop_model::{display::Lang, label::Label};
+    /// assert_eq!(Label::of_column("online").map(|l| l.text(Lang::En)), Some("Sold online"));
+    /// assert_eq!(Label::of_column("kpi2-score"), Some(Label::Score));
+    /// assert_eq!(Label::of_column("nothing"), None);
+    /// ```
+    pub fn of_column(col: &str) -> Option<Label> {
+        Some(match col {
+            "products" => Label::RegisteredProducts,
+            "online" => Label::SoldOnline,
+            "percent" => Label::Percent,
+            "score" | "kpi2-score" => Label::Score,
+            "target-next" => Label::NextTarget,
+            "gap" => Label::StillNeeded,
+            "base" => Label::BaseSales,
+            "sales" => Label::Sales,
+            "growth" => Label::Growth,
+            "sent" => Label::ReportSent,
+            _ => return None,
+        })
+    }
 
     /// The Thai and the English text.
     pub fn both(self) -> (&'static str, &'static str) {
@@ -126,6 +155,8 @@ impl Label {
             Label::IssuesFound => ("ปัญหาที่พบ", "Issues"),
             Label::Row => ("แถว", "row"),
             Label::NotSentYet => ("ยังไม่ส่ง", "not sent yet"),
+            Label::Kpi1Score => ("คะแนนตัวชี้วัดที่ 1", "KPI 1 score"),
+            Label::Kpi2Score => ("คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
         }
     }
 

@@ -16,6 +16,24 @@ pub struct Bar {
     pub score: Option<u8>,
 }
 
+/// What the colours and the dashed lines mean; on a phone, where the lines say
+/// only their score, each score's percentage too.
+fn legend_text(state: State, thresholds: [BasisPoints; 4]) -> String {
+    let lang = state.lang.get();
+    let text = tr(
+        lang,
+        "สีของแท่งคือคะแนนที่ได้ตามเกณฑ์ที่เลือก · เส้นประคือเกณฑ์ร้อยละของแต่ละคะแนน",
+        "Each bar has the colour of its score under the selected rule; \
+         the dashed lines are each score's percentage",
+    );
+    if !state.narrow.get() {
+        return text;
+    }
+    let levels: Vec<String> =
+        thresholds.iter().enumerate().map(|(i, t)| format!("({}) {}", i + 2, percent_sign(state, *t))).collect();
+    format!("{text}: {}", levels.join(" · "))
+}
+
 #[component]
 pub fn BarChart(
     title_th: &'static str,
@@ -36,7 +54,11 @@ pub fn BarChart(
             .unwrap_or(1200)
             .max(100);
         // In whole units of the viewBox (a pixel at most off): no float formatting.
-        let (left, width, bar_h, gap) = (150_i64, 520_i64, 18_i64, 8_i64);
+        // On a phone the viewBox is about the screen's width, so its text is drawn
+        // at its own size (12 px and up), and the thresholds say only their score.
+        let narrow = state.narrow.get();
+        let (view_width, left, width, bar_h, gap) =
+            if narrow { (360_i64, 104_i64, 196_i64, 20_i64, 8_i64) } else { (760, 150, 520, 18, 8) };
         let height = vals.len() as i64 * (bar_h + gap) + 40;
         let x = move |bp: i64| left + width * bp.max(0) / max_bp;
         let bars = vals
@@ -62,7 +84,8 @@ pub fn BarChart(
             .map(|(i, t)| {
                 let lx = x(t.0);
                 let ty = if i % 2 == 0 { height - 4 } else { height - 14 };
-                let label = format!("{} ({})", percent_sign(state, *t), i + 2);
+                let label =
+                    if narrow { format!("({})", i + 2) } else { format!("{} ({})", percent_sign(state, *t), i + 2) };
                 view! {
                     <g class="threshold">
                         <line x1=lx x2=lx y1=4 y2=height - 28 />
@@ -72,19 +95,12 @@ pub fn BarChart(
             })
             .collect_view();
         view! {
-            <svg viewBox=format!("0 0 760 {height}") role="img" class="chart" aria-label=title>
+            <svg viewBox=format!("0 0 {view_width} {height}") role="img" class="chart" aria-label=title>
                 {bars}{lines}
             </svg>
         }
     };
-    let legend = move || {
-        tr(
-            state.lang.get(),
-            "สีของแท่งคือคะแนนที่ได้ตามเกณฑ์ที่เลือก · เส้นประคือเกณฑ์ร้อยละของแต่ละคะแนน",
-            "Each bar has the colour of its score under the selected rule; \
-             the dashed lines are each score's percentage",
-        )
-    };
+    let legend = move || legend_text(state, thresholds.get());
     view! {
         <figure class="chart-box">
             <figcaption>{title}</figcaption>

@@ -2,7 +2,7 @@
 //! both KPIs per province and for the nation, each province's name a button
 //! that shows its district tables below (the drill-down).
 
-use crate::ui::i18n::{baht, count, digits, label, percent_cell, t, tr};
+use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::evaluation::Row;
@@ -10,13 +10,14 @@ use otop_engine::label::Label;
 use otop_engine::preset::ScoringRule;
 
 fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
-    view! { <td data-col=col data-value=plain class="num">{shown}</td> }
+    view! { <td data-col=col data-label=column_label(col) data-value=plain class="num">{shown}</td> }
 }
 
 /// Who has sent in a province (or the nation): districts with a report read, of all.
 fn sent_cell(state: State, (sent, of): (usize, usize)) -> impl IntoView {
     view! {
-        <td data-col="sent" data-value=sent.to_string() data-of=of.to_string() class="num">
+        <td data-col="sent" data-label=column_label("sent") data-value=sent.to_string() data-of=of.to_string()
+            class="num">
             {digits(state, format!("{sent}/{of}"))}
         </td>
     }
@@ -34,13 +35,14 @@ fn row_cells(state: State, r: &Row, rule: ScoringRule) -> impl IntoView {
         {cell("products", Some(k.products.to_string()), count(state, k.products))}
         {cell("online", Some(k.online.to_string()), count(state, k.online))}
         {cell("percent", Some(k.percent.to_string()), percent_cell(state, k.percent))}
-        <td data-col="score" data-value=score1.to_string() class="num">
+        <td data-col="score" data-label=label(Label::Kpi1Score) data-value=score1.to_string() class="num">
             <span class=format!("badge s{score1}")>{digits(state, score1.to_string())}</span>
         </td>
         {cell("base", Some(r.base.to_string()), baht(state, r.base))}
         {cell("sales", sales.map(|s| s.to_string()), sales.map(|s| baht(state, s)).unwrap_or_else(dash))}
         {cell("growth", growth.map(|g| g.to_string()), growth.map(|g| percent_cell(state, g)).unwrap_or_else(dash))}
-        <td data-col="kpi2-score" data-value=score2.map(|s| s.to_string()) class="num">
+        <td data-col="kpi2-score" data-label=label(Label::Kpi2Score) data-value=score2.map(|s| s.to_string())
+            class="num">
             {score2.map(|s| view! { <span class=format!("badge s{s}")>{digits(state, s.to_string())}</span> })}
         </td>
     }
@@ -102,11 +104,11 @@ pub fn ProvincesTable() -> impl IntoView {
                     <th scope="col">{label(Label::RegisteredProducts)}</th>
                     <th scope="col">{label(Label::SoldOnline)}</th>
                     <th scope="col">{label(Label::Percent)}</th>
-                    <th scope="col">{t("คะแนนตัวชี้วัดที่ 1", "KPI 1 score")}</th>
+                    <th scope="col">{label(Label::Kpi1Score)}</th>
                     <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
                     <th scope="col">{t("ยอดจำหน่าย (บาท)", "Sales (baht)")}</th>
                     <th scope="col">{t("เพิ่มขึ้นร้อยละ", "Growth")}</th>
-                    <th scope="col">{t("คะแนนตัวชี้วัดที่ 2", "KPI 2 score")}</th>
+                    <th scope="col">{label(Label::Kpi2Score)}</th>
                     <th scope="col">{t("ส่งรายงานแล้ว (อำเภอ)", "Districts sent")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>

@@ -2,7 +2,7 @@
 //! `data-col`, `data-value`), sortable by any column.
 
 use super::rule_note;
-use crate::ui::i18n::{baht, count, digits, label, percent_cell, t, tr};
+use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, t, tr};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
@@ -17,7 +17,7 @@ use otop_engine::share::change::Change;
 /// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
 /// (no `data-value` when there is no value yet).
 fn cell(col: &'static str, plain: impl Into<Option<String>>, shown: String) -> impl IntoView {
-    view! { <td data-col=col data-value=plain.into() class="num">{shown}</td> }
+    view! { <td data-col=col data-label=column_label(col) data-value=plain.into() class="num">{shown}</td> }
 }
 
 /// The next score's target and the amount still needed, when there is a next score.
@@ -35,7 +35,7 @@ fn plain<T: ToString>(v: Option<T>) -> Option<String> {
 /// The score cell: a badge, and the note when the two rules differ.
 fn score_cell(state: State, score: Option<u8>, note: Option<String>) -> impl IntoView {
     view! {
-        <td data-col="score" data-value=plain(score) class="num score-cell">
+        <td data-col="score" data-label=column_label("score") data-value=plain(score) class="num score-cell">
             {score.map(|s| view! { <span class=format!("badge s{s}")>{digits(state, s.to_string())}</span> })}
             {note.map(|n| view! { <span class="rule-note">{n}</span> })}
         </td>
