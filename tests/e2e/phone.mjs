@@ -95,6 +95,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await page.screenshot({ path: path.join(OUT, `phone-files-${tag}-full.png`), fullPage: true });
   await page.click('[data-testid=share-link]');
   const link = await page.inputValue('[data-testid=share-url]');
+  // Compared with an earlier link (its own: every change 0): the change cells in the cards too.
+  await page.fill('[data-testid=compare-url]', link);
+  await page.press('[data-testid=compare-url]', 'Enter');
+  await page.waitForSelector('table[data-testid=kpi1] td[data-col=change]');
+  await page.locator('table[data-testid=kpi1]').scrollIntoViewIfNeeded();
+  console.log(`== compared with a link (${tag})\n${summary(await page.evaluate(measure))}`);
+  await page.screenshot({ path: path.join(OUT, `phone-compare-${tag}.png`) });
   // The link opened in a fresh phone browser.
   const fresh = await (await browser.newContext(PHONE)).newPage();
   await fresh.goto(link);

@@ -48,11 +48,14 @@ pub enum Label {
     NotSentYet,
     Kpi1Score,
     Kpi2Score,
+    Change,
+    ScoreChange,
+    SalesChange,
 }
 
 impl Label {
     /// Every label (for the catalogue's tests).
-    pub const ALL: [Label; 34] = [
+    pub const ALL: [Label; 37] = [
         Label::No,
         Label::District,
         Label::Province,
@@ -87,6 +90,9 @@ impl Label {
         Label::NotSentYet,
         Label::Kpi1Score,
         Label::Kpi2Score,
+        Label::Change,
+        Label::ScoreChange,
+        Label::SalesChange,
     ];
 
     /// The heading of a results column, by its SPEC §8 `data-col` name (the page
@@ -110,6 +116,9 @@ impl Label {
             "sales" => Label::Sales,
             "growth" => Label::Growth,
             "sent" => Label::ReportSent,
+            "change" => Label::Change,
+            "change-score" => Label::ScoreChange,
+            "sales-change" => Label::SalesChange,
             _ => return None,
         })
     }
@@ -157,6 +166,9 @@ impl Label {
             Label::NotSentYet => ("ยังไม่ส่ง", "not sent yet"),
             Label::Kpi1Score => ("คะแนนตัวชี้วัดที่ 1", "KPI 1 score"),
             Label::Kpi2Score => ("คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
+            Label::Change => ("เปลี่ยนจากครั้งก่อน", "Change since then"),
+            Label::ScoreChange => ("คะแนนเปลี่ยน", "Score change"),
+            Label::SalesChange => ("ยอดจำหน่ายเปลี่ยน", "Sales change"),
         }
     }
 

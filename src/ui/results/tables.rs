@@ -65,10 +65,11 @@ fn kpi1_change(state: State, lang: Lang, c: Option<Change>) -> Option<impl IntoV
         let first =
             c.first_time.then(|| view! { <span class="first-time">{tr(lang, "ส่งครั้งแรก", "first report")}</span> });
         view! {
-            <td data-col="change" data-value=c.online.to_string() class="num change">
+            <td data-col="change" data-label=column_label("change") data-value=c.online.to_string() class="num change">
                 {signed(state, c.online, count(state, c.online))}{first}
             </td>
-            <td data-col="change-score" data-value=c.score.to_string() class="num change">
+            <td data-col="change-score" data-label=column_label("change-score") data-value=c.score.to_string()
+                class="num change">
                 {signed(state, c.score, c.score.to_string())}
             </td>
         }
@@ -76,11 +77,12 @@ fn kpi1_change(state: State, lang: Lang, c: Option<Change>) -> Option<impl IntoV
 }
 
 /// The change headings, when a run is compared.
-fn change_heads(state: State, heads: &'static [(&'static str, &'static str)]) -> impl IntoView {
+fn change_heads(state: State, heads: &'static [Label]) -> impl IntoView {
     move || {
-        state.changes.with(Option::is_some).then(|| {
-            heads.iter().map(|(th, en)| view! { <th scope="col">{tr(state.lang.get(), th, en)}</th> }).collect_view()
-        })
+        state
+            .changes
+            .with(Option::is_some)
+            .then(|| heads.iter().map(|l| view! { <th scope="col">{l.text(state.lang.get())}</th> }).collect_view())
     }
 }
 
@@ -274,7 +276,7 @@ pub fn Kpi1Table() -> impl IntoView {
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
                 <th scope="col">{label(Label::NextTarget)}</th>
                 <th scope="col">{label(Label::StillNeeded)}</th>
-                {change_heads(state, &[("เปลี่ยนจากครั้งก่อน", "Change since then"), ("คะแนนเปลี่ยน", "Score change")])}
+                {change_heads(state, &[Label::Change, Label::ScoreChange])}
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
@@ -346,7 +348,7 @@ pub fn Kpi2Table() -> impl IntoView {
                 <SortHeader sort col=4 th="คะแนน" en="Score" />
                 <th scope="col">{label(Label::NextTarget)}</th>
                 <th scope="col">{label(Label::StillNeeded)}</th>
-                {change_heads(state, &[("ยอดจำหน่ายเปลี่ยน", "Sales change")])}
+                {change_heads(state, &[Label::SalesChange])}
             </tr></thead>
             <tbody>{body}</tbody>
         </table>
