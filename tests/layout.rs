@@ -172,20 +172,28 @@ fn uses(module: &[String], text: &str) -> BTreeSet<Vec<String>> {
     out
 }
 
-/// A crate's module graph, and what breaks its layers.
-fn crate_edges(crate_: &Layers, wrong: &mut Vec<String>) -> BTreeMap<String, BTreeSet<String>> {
+/// Each module file of a crate (not its root or binaries): its path, module path and text.
+fn modules(crate_: &Layers) -> Vec<(PathBuf, Vec<String>, String)> {
     let src = root().join(crate_.src);
     let mut files = Vec::new();
     rust_files(&src, &mut files);
+    let each = |file: PathBuf| {
+        let module = module_of(&src, &file)?;
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        Some((file, module, text))
+    };
+    files.into_iter().filter_map(each).collect()
+}
+
+/// A crate's module graph, and what breaks its layers.
+fn crate_edges(crate_: &Layers, wrong: &mut Vec<String>) -> BTreeMap<String, BTreeSet<String>> {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in &files {
-        let Some(module) = module_of(&src, file) else { continue };
+    for (file, module, text) in modules(crate_) {
         let Some(from) = group(crate_, &module) else { continue };
         let Some(from_layer) = layer(crate_, &from) else {
             wrong.push(format!("{}: {from}: not in a layer (add it to CRATES and README)", crate_.src));
             continue;
         };
-        let text = std::fs::read_to_string(file).unwrap_or_default();
         for used in uses(&module, &text) {
             let Some(to) = group(crate_, &used) else { continue };
             if to == from {
@@ -243,13 +251,8 @@ fn modules_use_only_their_own_layer_or_below_and_never_each_other() {
 /// `a::b::c → a::b::d` (siblings inside the folder `a::b`). A file using its
 /// folder's own root (`super::Type`) is no edge.
 fn sibling_edges(crate_: &Layers) -> BTreeMap<String, BTreeSet<String>> {
-    let src = root().join(crate_.src);
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in &files {
-        let Some(module) = module_of(&src, file) else { continue };
-        let text = std::fs::read_to_string(file).unwrap_or_default();
+    for (_, module, text) in modules(crate_) {
         for used in uses(&module, &text) {
             let common = module.iter().zip(&used).take_while(|(a, b)| a == b).count();
             if let (Some(from), Some(to)) = (module.get(common), used.get(common)) {

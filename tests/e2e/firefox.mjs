@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { serve, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
+import { serve, notOwnFiles, captureDownloads, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
 import { measure, summary } from './phone.mjs';
 
@@ -42,27 +42,8 @@ async function open() {
   await page.evaluateOnNewDocument(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    // A download is a click on a link to a Blob: keep its name and bytes instead
-    // (the Blob itself: the CSP's connect-src rightly keeps fetch() off blob: URLs).
-    window.__downloads = [];
-    const blobs = new Map();
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = function (blob) {
-      const url = createObjectURL.call(URL, blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      const blob = this.download && blobs.get(this.href);
-      if (blob) {
-        const name = this.download;
-        blob.arrayBuffer().then((b) => window.__downloads.push({ name, bytes: Array.from(new Uint8Array(b).slice(0, 8)), size: b.byteLength }));
-        return;
-      }
-      return click.call(this);
-    };
   });
+  await page.evaluateOnNewDocument(captureDownloads);
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
   return { page, rec, loadedAt: Date.now() };

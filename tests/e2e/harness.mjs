@@ -104,6 +104,34 @@ export async function watchCsp(page) {
   });
 }
 
+/**
+ * Run in a page (as the text of a function): a download — a click on a link to
+ * a Blob the page made — keeps its name, first bytes and size in
+ * `window.__downloads` instead of saving (the Blob itself: the CSP's
+ * connect-src rightly keeps fetch() off blob: URLs). For the suites whose
+ * drivers catch no download events (Firefox over BiDi, WebKit over WebDriver).
+ */
+export function captureDownloads() {
+  window.__downloads = [];
+  const blobs = new Map();
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (blob) {
+    const url = createObjectURL.call(URL, blob);
+    blobs.set(url, blob);
+    return url;
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    const blob = this.download && blobs.get(this.href);
+    if (blob) {
+      const name = this.download;
+      blob.arrayBuffer().then((b) => window.__downloads.push({ name, bytes: Array.from(new Uint8Array(b).slice(0, 8)), size: b.byteLength }));
+      return;
+    }
+    return click.call(this);
+  };
+}
+
 let failures = 0;
 const results = [];
 /** Runs one named test, catching its failure. */

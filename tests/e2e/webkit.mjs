@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { Builder, By, until } from 'selenium-webdriver';
-import { serve, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
+import { serve, captureDownloads, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED } from './scenario.mjs';
 import { measure, summary } from './phone.mjs';
 
@@ -116,38 +116,20 @@ async function browser() {
     .build();
 }
 
-/** Listens for CSP violations, errors and downloads (a Blob handed to a link) from now on. */
+/** Listens for CSP violations and errors from now on. */
 const LISTEN = () => {
   window.__csp = [];
   window.__errors = [];
   document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
   window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
-  window.__downloads = [];
-  const blobs = new Map();
-  const createObjectURL = URL.createObjectURL;
-  URL.createObjectURL = function (blob) {
-    const url = createObjectURL.call(URL, blob);
-    blobs.set(url, blob);
-    return url;
-  };
-  const click = HTMLAnchorElement.prototype.click;
-  HTMLAnchorElement.prototype.click = function () {
-    const blob = this.download && blobs.get(this.href);
-    if (blob) {
-      const name = this.download;
-      blob.arrayBuffer().then((b) => window.__downloads.push({ name, bytes: Array.from(new Uint8Array(b).slice(0, 8)), size: b.byteLength }));
-      return;
-    }
-    return click.call(this);
-  };
 };
 
 /** Opens `url` (default: the page) in `driver` and waits until it is ready for a drop. */
 async function open(driver, url = server.url) {
   await driver.get(url);
   await driver.wait(until.elementLocated(By.css('[data-testid=status][data-state=idle], [data-testid=shared-view]')), 20000);
-  await driver.executeScript(`(${LISTEN})()`);
+  await driver.executeScript(`(${LISTEN})(); (${captureDownloads})()`);
 }
 
 async function waitDone(driver) {
