@@ -406,21 +406,18 @@ fn App() -> impl IntoView {
                 </button>
             </div>
         </header>
-        <main>
+        <main class:shared=move || state.shared.with(Option::is_some)>
             <print::PrintHeader />
             <share::SharedBanner />
             // A run opened from a link reads as a report: its results first, the
-            // drop zones folded behind one control (issue 34).
-            <Show when=move || state.shared.with(Option::is_none)>
+            // drop zones folded behind one control, last (issue 34; the order is the
+            // style's: one Inputs, folded or not).
+            <details class="evaluate-new no-print" data-testid="evaluate-new"
+                prop:open=move || state.shared.with(Option::is_none)>
+                <summary>{t("ลากไฟล์มาวางเพื่อประเมินใหม่", "Evaluate new files")}</summary>
                 <inputs::Inputs />
-            </Show>
+            </details>
             <results::Results />
-            <Show when=move || state.shared.with(Option::is_some)>
-                <details class="evaluate-new no-print" data-testid="evaluate-new">
-                    <summary>{t("ลากไฟล์มาวางเพื่อประเมินใหม่", "Evaluate new files")}</summary>
-                    <inputs::Inputs />
-                </details>
-            </Show>
             <issues::IssuesPanel />
             <downloads::Downloads />
             <share::ShareBox />
