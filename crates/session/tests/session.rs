@@ -16,7 +16,7 @@ use otop_worker::run;
 use std::path::Path;
 
 fn bytes(rel: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files").join(rel);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/files").join(rel);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
@@ -274,8 +274,11 @@ fn several_provinces_follow_the_page_settings() {
         .iter()
         .map(|rel| {
             let name = file_name(rel).to_string();
-            let tables = otop_import::targets::read_tables(&name, &bytes(rel)).map_err(|e| e.issue(&name));
-            (name, tables)
+            let request = s.request(FileKind::Targets, &name);
+            match run(&request, &bytes(rel)).outcome {
+                Outcome::Targets(tables) => (name, tables),
+                other => panic!("{other:?}"),
+            }
         })
         .collect();
     s.import_provinces(read);

@@ -1,0 +1,51 @@
+//! The worker's replies on the wire: what the worker says of a real report
+//! comes back whole from its bytes, a slice at a time as the page rebuilds it
+//! as well as at once; and a reply cut short anywhere is an error, never a
+//! panic. The protocol crate's own tests (the report: the `basic-report`
+//! fixture, made by tests/fixtures/make_fixtures.py).
+
+// A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use otop_engine::imported::file::FileKind;
+use otop_protocol::{Decoding, Outcome, Reply, Request};
+
+const REPORT: &[u8] = include_bytes!("../../../tests/fixtures/files/basic-report.xlsx");
+
+fn reply() -> Reply {
+    let request = Request::new(7, FileKind::Report, "basic-report.xlsx", vec!["เมืองสระแก้ว".to_string()], 2564);
+    otop_worker::run(&request, REPORT)
+}
+
+#[test]
+fn a_report_comes_back_whole_from_its_bytes() {
+    let sent = reply();
+    let Outcome::Report(read) = &sent.outcome else { panic!("{:?}", sent.outcome) };
+    assert!(read.products.len() > 3, "the fixture's products: {}", read.products.len());
+    let bytes = sent.encode();
+    assert_eq!(Reply::decode(&bytes).unwrap(), sent);
+}
+
+#[test]
+fn a_slice_at_a_time_gives_the_same_products() {
+    let sent = reply();
+    let bytes = sent.encode();
+    let Ok(Decoding::Report { id, mut products }) = Reply::decoding(&bytes) else { panic!("a report's decoding") };
+    assert_eq!(id, 7);
+    let mut steps = 0;
+    while !products.step(2).unwrap() {
+        steps += 1;
+    }
+    assert!(steps > 1, "rebuilt in several steps: {steps}");
+    let Outcome::Report(whole) = sent.outcome else { unreachable!() };
+    assert_eq!(products.all().unwrap(), whole);
+}
+
+#[test]
+fn a_reply_cut_short_anywhere_is_an_error_not_a_panic() {
+    let bytes = reply().encode();
+    for cut in 0..bytes.len() {
+        let decoded = std::panic::catch_unwind(|| Reply::decode(&bytes[..cut]));
+        assert!(matches!(decoded, Ok(Err(_))), "cut at {cut} of {}: {decoded:?}", bytes.len());
+    }
+}
