@@ -358,7 +358,7 @@ const LONG_BEFORE_THE_LIMIT: &[(&str, &str, usize)] = &[
     ("crates/engine/src/sales.rs", "aggregate", 92),
     ("crates/export/src/returned/package.rs", "patch", 90),
     ("src/ui/results/tables.rs", "Kpi1Table", 88),
-    ("crates/model/src/imported/sales.rs", "read_sheet", 85),
+    ("crates/import/src/sales/sheet.rs", "read_sheet", 85),
     ("crates/model/src/imported/error.rs", "messages", 84),
     ("crates/export/src/targets.rs", "write_target_sheets", 82),
 ];

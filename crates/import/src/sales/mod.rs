@@ -1,11 +1,15 @@
 //! Sales files read from bytes or disk (SPEC §4.3): each sheet with a district
-//! column and sales figures, as `otop_engine::imported::sales` reads a sheet;
-//! `otop_engine::sales` adds them up per district.
+//! column and sales figures, as [`sheet`] reads it; `otop_engine::sales` adds
+//! them up per district.
+
+mod sheet;
+
+pub use sheet::{read_sheet, Layout, SalesSheet};
 
 use crate::reader::read;
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::sales::{read_sheet, Entry};
+use otop_engine::imported::sales::Entry;
 use otop_engine::issue::Issue;
 use otop_engine::preset::Preset;
 use otop_engine::sales::{SalesFile, SalesInput};
