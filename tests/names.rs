@@ -8,10 +8,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::counting::Counting;
-use otop_engine::district::{district_key, DistrictMatch, DistrictMatcher};
-use otop_engine::divisions::{self, match_province, ProvinceMatch};
+use otop_engine::district::{DistrictMatch, DistrictMatcher};
+use otop_engine::divisions::{self, district_key, match_province, ProvinceMatch};
 use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::product::{Product, Text};
+use otop_engine::imported::product::Product;
 use otop_engine::issue::Code;
 use otop_engine::preset::MarkOnly;
 use serde_json::Value;
@@ -42,28 +42,7 @@ fn typed(n: &str) -> Vec<String> {
 const MUEANG: [&str; 5] = ["อ.เมือง", "เมือง", "อ.เมืองฯ", "อำเภอเมือง", "อ. เมือง ฯ"];
 
 fn product(file: &str, row: u32, amphoe: &str, province: &str) -> Product {
-    let t = |s: &str| -> Text { s.into() };
-    let name = format!("ผลิตภัณฑ์ {row}");
-    Product {
-        file: t(file),
-        sheet: t("รายงาน"),
-        row,
-        entrepreneur_code: t(&format!("{row}")),
-        entrepreneur_name: t("กลุ่มทดสอบ"),
-        entrepreneur_type: t(""),
-        product_name: t(&name),
-        product_category: t(""),
-        house_no: t(""),
-        moo: t(""),
-        tambon: t(""),
-        amphoe: t(amphoe),
-        province: t(province),
-        phone: t(""),
-        flags: [false; 5],
-        channels: std::array::from_fn(|i| if i == 0 { t("facebook.com/otop") } else { t("") }),
-        online_sales: None,
-        identity: Product::identity_of(&format!("{row}"), "กลุ่มทดสอบ", &name),
-    }
+    Product::example(file, row, &row.to_string(), &format!("ผลิตภัณฑ์ {row}"), amphoe, province).on("facebook.com/otop")
 }
 
 fn file_of(name: &str, products: Vec<Product>) -> ImportedFile {

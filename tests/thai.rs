@@ -102,26 +102,7 @@ fn a_row_without_a_province_goes_where_the_official_list_puts_its_district() {
 fn a_misspelt_district_on_every_row_of_a_big_file_is_one_issue() {
     use otop_engine::imported::product::Product;
     use otop_engine::issue::Code;
-    let product = |row: u32| Product {
-        file: "big.xlsx".into(),
-        sheet: "S".into(),
-        row,
-        entrepreneur_code: format!("{row}").into(),
-        entrepreneur_name: "".into(),
-        entrepreneur_type: "".into(),
-        product_name: "ข้าว".into(),
-        product_category: "".into(),
-        house_no: "".into(),
-        moo: "".into(),
-        tambon: "".into(),
-        amphoe: "คลองหาร".into(),
-        province: "".into(),
-        phone: "".into(),
-        flags: [false; 5],
-        channels: Default::default(),
-        online_sales: None,
-        identity: Product::identity_of(&format!("{row}"), "", "ข้าว"),
-    };
+    let product = |row: u32| Product::example("big.xlsx", row, &row.to_string(), "ข้าว", "คลองหาร", "");
     let mut f = otop_engine::imported::file::ImportedFile::new("big.xlsx", None);
     f.products = std::sync::Arc::new((2..100_002).map(product).collect());
     let names = ["คลองหาด".to_string(), "ตาพระยา".to_string()];

@@ -116,6 +116,8 @@ fn FileList(kind: FileKind) -> impl IntoView {
             &format!("{n} files · {errors} with errors · {warnings} with warnings: open to see each"),
         )
     };
+    // Each file's state, worked out once for every province's folded list.
+    let states = Memo::new(move |_| state.issues.with(|all| state.session.with(|s| s.file_states(kind, all))));
     // Several provinces: the report files by province, a line each (files, errors, warnings).
     let by_province = Memo::new(move |_| {
         let n = (kind == FileKind::Report).then(|| state.nation.with(|n| n.as_ref().map(province_files))).flatten()?;
@@ -132,7 +134,7 @@ fn FileList(kind: FileKind) -> impl IntoView {
     move || match by_province.get() {
         Some(groups) => groups
             .into_iter()
-            .map(|(province, files)| view! { <ProvinceFiles province files /> })
+            .map(|(province, files)| view! { <ProvinceFiles province files states /> })
             .collect_view()
             .into_any(),
         None => view! {
@@ -158,7 +160,7 @@ fn province_files(n: &otop_engine::nation::NationRun) -> Vec<(String, Vec<String
 /// One province's report files: a line (files, errors, warnings) that opens to the files.
 /// `province` empty: the files of no loaded province.
 #[component]
-fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
+fn ProvinceFiles(province: String, files: Vec<String>, states: Memo<Vec<(String, &'static str)>>) -> impl IntoView {
     let state = expect_context::<State>();
     let names = files.clone();
     let key = province.clone();
@@ -193,12 +195,11 @@ fn ProvinceFiles(province: String, files: Vec<String>) -> impl IntoView {
         mine.into_iter().map(|file| view! { <FileStatus file kind=FileKind::Report /> }).collect_view()
     };
     // Folded, each file still has its status element (SPEC §8), bare and hidden:
-    // its name and state, the states found in one pass over the issues.
+    // its name and state (the zone's states, found in one pass over the issues).
     let folded = move || {
-        let states = state.issues.with(|all| state.session.with(|s| s.file_states(FileKind::Report, all)));
-        states
-            .into_iter()
-            .filter(|(name, _)| files.contains(name))
+        let mine: Vec<(String, &'static str)> =
+            states.with(|all| all.iter().filter(|(name, _)| files.contains(name)).cloned().collect());
+        mine.into_iter()
             .map(|(name, file_state)| {
                 view! {
                     <li hidden class="file-status" data-testid="file-status" data-file=name data-state=file_state></li>

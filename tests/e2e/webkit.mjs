@@ -91,6 +91,16 @@ try {
   started.forEach((p) => p.kill());
   throw e;
 }
+/** Runs `journey` in a fresh browser, which is closed after it, passed or failed. */
+async function inBrowser(journey) {
+  const driver = await browser();
+  try {
+    return await journey(driver);
+  } finally {
+    await driver.quit();
+  }
+}
+
 const stop = () => started.forEach((p) => { try { process.kill(p.pid); } catch { /* already ended */ } });
 process.on('exit', stop);
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -162,8 +172,7 @@ const said = (driver) => driver.executeScript(() => [window.__csp, window.__erro
 
 try {
   await test('WebKit: the page loads under a sub-path with its CSP; only GETs of its own built files, service worker included', async () => {
-    const driver = await browser();
-    try {
+    await inBrowser(async (driver) => {
       const from = server.log.length;
       await open(driver);
       await new Promise((ok) => setTimeout(ok, 2000)); // the workers' files, fetched once the page is ready
@@ -177,14 +186,11 @@ try {
       });
       assert(sw.endsWith(SUB_PATH), `the service worker's scope: ${sw}`);
       assertEq(await said(driver), [[], []], 'CSP violations and errors');
-    } finally {
-      await driver.quit();
-    }
+    });
   });
 
   await test('WebKit: nine districts, round 1 and sales — both KPIs under both rules; files written by the worker', async () => {
-    const driver = await browser();
-    try {
+    await inBrowser(async (driver) => {
       const from = server.log.length;
       await open(driver);
       await drop(driver, 'report-files', SCENARIO);
@@ -223,14 +229,11 @@ try {
       fs.writeFileSync(path.join(OUT, 'webkit-results.png'), await driver.takeScreenshot(), 'base64');
       assertEq(notOwn(server.log.slice(from)), [], 'requests other than GETs of the built files');
       assertEq(await said(driver), [[], []], 'CSP violations and errors');
-    } finally {
-      await driver.quit();
-    }
+    });
   });
 
   await test('WebKit: Thai as people type it, and names in other scripts in NFC (WebKit\'s own, in the worker)', async () => {
-    const driver = await browser();
-    try {
+    await inBrowser(async (driver) => {
       await open(driver);
       const csv = path.join(OUT, 'nfc-cafe-webkit.csv');
       fs.writeFileSync(csv, 'ชื่อผลิตภัณฑ์,Facebook,อำเภอ,ที่,ตำบล\n'
@@ -245,26 +248,22 @@ try {
       assertEq(await rows('วังน้ำเย็น-พิมพ์ในสำนักงาน.xlsx'), ['15', '16'], 'the products typed twice');
       assertEq(await rows('nfc-cafe-webkit.csv'), ['3'], 'the decomposed "Café" repeats the composed one');
       assertEq(await said(driver), [[], []], 'CSP violations and errors');
-    } finally {
-      await driver.quit();
-    }
+    });
   });
 
   await test('WebKit: a results link opens in a fresh browser with the same figures, read-only', async () => {
-    const driver = await browser();
-    let link;
-    try {
+    const link = await inBrowser(async (driver) => {
       await open(driver);
       await drop(driver, 'report-files', SCENARIO);
       await drop(driver, 'round1-files', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
       await waitDone(driver);
       await driver.findElement(By.css('[data-testid=share-link]')).click();
       await driver.wait(until.elementLocated(By.css('[data-testid=share-url]')), 10000);
-      link = await driver.executeScript(() => {
+      const made = await driver.executeScript(() => {
         const e = document.querySelector('[data-testid=share-url]');
         return e.value || e.getAttribute('href') || e.textContent;
       });
-      assert(link.startsWith(server.url) && link.includes('#r1.'), `a results link: ${link}`);
+      assert(made.startsWith(server.url) && made.includes('#r1.'), `a results link: ${made}`);
       // The copy button says what happened: copied, or (no clipboard for the page) the link selected to copy by hand.
       await driver.findElement(By.css('[data-testid=share-copy]')).click();
       await driver.wait(until.elementLocated(By.css('[data-testid=share-copy][data-copied]')), 10000);
@@ -275,11 +274,9 @@ try {
       });
       console.log(`     WebKit's clipboard: ${copy[0] === 'true' ? 'copied' : 'refused; the link was selected'}`);
       assert(copy[0] === 'true' || (copy[1] === 0 && copy[2] === copy[3]), `copied, or the whole link selected: ${copy}`);
-    } finally {
-      await driver.quit();
-    }
-    const fresh = await browser();
-    try {
+      return made;
+    });
+    await inBrowser(async (fresh) => {
       const from = server.log.length;
       await open(fresh, link);
       await fresh.wait(until.elementLocated(By.css('[data-testid=shared-view]')), 20000);
@@ -301,9 +298,7 @@ try {
       assert(m.scoreCells >= 18, `the KPI tables' score cells: ${m.scoreCells}`);
       fs.writeFileSync(path.join(OUT, 'webkit-phone-link.png'), await fresh.takeScreenshot(), 'base64');
       assertEq(await said(fresh), [[], []], 'CSP violations and errors');
-    } finally {
-      await fresh.quit();
-    }
+    });
   });
 } finally {
   stop();

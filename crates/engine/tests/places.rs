@@ -8,7 +8,7 @@
 
 use otop_engine::divisions;
 use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::product::{Product, Text};
+use otop_engine::imported::product::Product;
 use otop_engine::money::Satang;
 use otop_engine::nation::NationRun;
 use otop_engine::preset::{District, Preset};
@@ -32,32 +32,11 @@ fn preset(province: &str) -> Preset {
 
 /// One online product per (district, province) typed, each its own entrepreneur.
 fn report(name: &str, rows: &[(&str, &str)]) -> ImportedFile {
-    let t = |s: &str| -> Text { s.into() };
     let products = rows
         .iter()
-        .enumerate()
-        .map(|(i, (amphoe, province))| {
-            let code = format!("{name}-{i}");
-            Product {
-                file: t(name),
-                sheet: t("รายงาน"),
-                row: u32::try_from(i).unwrap() + 5,
-                entrepreneur_code: t(&code),
-                entrepreneur_name: t("กลุ่ม"),
-                entrepreneur_type: t(""),
-                product_name: t("ผ้าไหม"),
-                product_category: t(""),
-                house_no: t(""),
-                moo: t(""),
-                tambon: t(""),
-                amphoe: t(amphoe),
-                province: t(province),
-                phone: t(""),
-                flags: [false; 5],
-                channels: std::array::from_fn(|c| if c == 0 { t("fb.com/x") } else { t("") }),
-                online_sales: None,
-                identity: Product::identity_of(&code, "กลุ่ม", "ผ้าไหม"),
-            }
+        .zip(5..)
+        .map(|((amphoe, province), row)| {
+            Product::example(name, row, &format!("{name}-{row}"), "ผ้าไหม", amphoe, province).on("fb.com/x")
         })
         .collect();
     let mut f = ImportedFile::new(name, Some(FileKind::Report));

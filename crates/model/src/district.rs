@@ -2,7 +2,7 @@
 //! preset's districts. A low module: report, sales and target-table importing and
 //! counting all use it.
 
-use crate::divisions;
+use crate::divisions::{self, district_key, CAPITAL_ALONE};
 use crate::text::edit_distance;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,14 +15,6 @@ pub enum DistrictMatch {
     /// "อ.เมือง" and two districts starting with เมือง, say.
     Ambiguous(Vec<String>),
 }
-
-/// A district name as matched: the official list's key ([`divisions::district_key`]):
-/// compacted, without อำเภอ, อ., เขต, กิ่งอำเภอ or ก.อ. in front, without hyphens
-/// and dots ("อ. เขตบางรัก" → "บางรัก").
-pub use crate::divisions::district_key;
-
-/// What "อ.เมือง" is typed as, once its prefixes are gone.
-const MUEANG: &str = "เมือง";
 
 /// The fewest characters a name cut short keeps to be matched by its beginning.
 const PREFIX_CHARS: usize = 3;
@@ -128,11 +120,12 @@ impl DistrictMatcher {
         if let Some(i) = names.iter().position(|n| n == want) {
             return DistrictMatch::Found(i);
         }
-        if let (MUEANG, Some(capital)) = (want, self.capital) {
+        if let (CAPITAL_ALONE, Some(capital)) = (want, self.capital) {
             return DistrictMatch::Found(capital);
         }
         // "เมืองโคราช": เมือง and a province's name as people write it.
-        if let Some(capital) = want.strip_prefix(MUEANG).and_then(divisions::province).and_then(|p| p.capital()) {
+        if let Some(capital) = want.strip_prefix(CAPITAL_ALONE).and_then(divisions::province).and_then(|p| p.capital())
+        {
             let key = district_key(capital.name);
             if let Some(i) = names.iter().position(|n| *n == key) {
                 return DistrictMatch::Found(i);

@@ -193,18 +193,15 @@ impl Session {
     /// worst of `issues` (the run's: the file's own and those found when
     /// counting) that names it. One pass over the issues, not one per file.
     pub fn file_states(&self, kind: FileKind, issues: &[Issue]) -> Vec<(String, &'static str)> {
-        let mut worst: HashMap<&str, &'static str> = HashMap::new();
+        let mut by_file: HashMap<&str, Vec<&Issue>> = HashMap::new();
         for i in issues {
-            let Some(file) = i.file.as_deref() else { continue };
-            let now = state_of(std::iter::once(i));
-            let slot = worst.entry(file).or_insert("ok");
-            if *slot != "error" && now != "ok" {
-                *slot = now;
+            if let Some(file) = i.file.as_deref() {
+                by_file.entry(file).or_default().push(i);
             }
         }
         let state = |s: &Slot| match &s.result {
             None => "working",
-            Some(_) => worst.get(s.name.as_str()).copied().unwrap_or("ok"),
+            Some(_) => state_of(by_file.get(s.name.as_str()).into_iter().flatten().copied()),
         };
         self.slots(kind).iter().map(|s| (s.name.clone(), state(s))).collect()
     }

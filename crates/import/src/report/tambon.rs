@@ -10,7 +10,6 @@ use otop_engine::divisions::{self, District, Province, ProvinceMatch};
 use otop_engine::imported::product::{Product, Text};
 use otop_engine::issue::repeats::{Place, Repeats};
 use otop_engine::issue::{Code, Issue};
-use otop_engine::text::compact;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -51,12 +50,7 @@ fn index() -> &'static Index {
 /// A sub-district's name as compared: its key without ตำบล, ต. or แขวง in front,
 /// without hyphens and dots ("ต. ในเมือง" → "ในเมือง").
 fn tambon_key(name: &str) -> String {
-    let c = compact(name);
-    let mut rest = c.as_str();
-    while let Some(after) = PREFIXES.iter().find_map(|p| rest.strip_prefix(p)).filter(|r| !r.is_empty()) {
-        rest = after;
-    }
-    rest.chars().filter(|c| !matches!(c, '-' | '.')).collect()
+    divisions::key_without(name, &PREFIXES, |c| matches!(c, '-' | '.'))
 }
 
 /// The official districts a row's อำเภอ names, in its province when the row
@@ -67,7 +61,7 @@ fn districts_of(amphoe: &str, province: Option<&'static Province>) -> Vec<&'stat
         Some(p) => {
             let mine: Vec<&'static District> =
                 named.iter().filter(|(q, _)| q.code == p.code).map(|(_, d)| *d).collect();
-            if mine.is_empty() && divisions::district_key(amphoe) == "เมือง" {
+            if mine.is_empty() && divisions::district_key(amphoe) == divisions::CAPITAL_ALONE {
                 return p.capital().into_iter().collect();
             }
             mine
@@ -113,9 +107,10 @@ fn elsewhere(tambon: &str, amphoe: &str, province: &str) -> Option<Places> {
 /// saying on how many rows. Each distinct combination is looked up once.
 ///
 /// ```
+/// use otop_engine::imported::product::Product;
 /// use otop_import::report::tambon::check;
-/// let mut p = otop_import::report::tambon::example_product();
-/// (p.tambon, p.amphoe, p.province) = ("ในเมือง".into(), "อ.เมืองยาง".into(), "นครราชสีมา".into());
+/// let mut p = Product::example("a.xlsx", 5, "300101", "ผ้า", "อ.เมืองยาง", "นครราชสีมา");
+/// p.tambon = "ในเมือง".into();
 /// let issues = check("a.xlsx", &[p.clone(), p]);
 /// assert_eq!(issues.len(), 1);
 /// assert!(issues[0].message_th.contains("เมืองนครราชสีมา"));
@@ -139,32 +134,6 @@ pub fn check(file: &str, products: &[Product]) -> Vec<Issue> {
         }
     }
     issues.into_issues()
-}
-
-/// A product of no file, for examples.
-#[doc(hidden)]
-pub fn example_product() -> Product {
-    let t = |s: &str| -> Text { s.into() };
-    Product {
-        file: t("a.xlsx"),
-        sheet: t("S"),
-        row: 5,
-        entrepreneur_code: t(""),
-        entrepreneur_name: t("กลุ่ม"),
-        entrepreneur_type: t(""),
-        product_name: t("ผ้า"),
-        product_category: t(""),
-        house_no: t(""),
-        moo: t(""),
-        tambon: t(""),
-        amphoe: t(""),
-        province: t(""),
-        phone: t(""),
-        flags: [false; 5],
-        channels: Default::default(),
-        online_sales: None,
-        identity: (t("name:กลุ่ม"), t("ผ้า")),
-    }
 }
 
 #[cfg(test)]

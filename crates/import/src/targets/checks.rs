@@ -4,8 +4,8 @@
 //! check is marked not usable; the issues travel with the table.
 
 use super::{TargetTable, Total};
-use otop_engine::district::{district_key, match_district, DistrictMatch};
-use otop_engine::divisions;
+use otop_engine::district::{match_district, DistrictMatch};
+use otop_engine::divisions::{self, district_key};
 use otop_engine::imported::cell::Value;
 use otop_engine::imported::text::money;
 use otop_engine::issue::preset::Figure;

@@ -20,7 +20,7 @@
 mod names;
 
 use crate::text::compact;
-pub use names::{district_key, province_text_key, PROVINCE_SHORT_FORMS};
+pub use names::{district_key, key_without, province_text_key, CAPITAL_ALONE, PROVINCE_SHORT_FORMS};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -238,7 +238,7 @@ impl Province {
     /// ```
     pub fn capital(&self) -> Option<&District> {
         let own = district_key(self.name);
-        let mueang = format!("เมือง{own}");
+        let mueang = format!("{CAPITAL_ALONE}{own}");
         self.districts.iter().find(|d| {
             let key = district_key(d.name);
             key == mueang || key == own

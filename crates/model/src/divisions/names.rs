@@ -31,12 +31,30 @@ fn is_ignored(c: char) -> bool {
 /// assert_eq!(district_key("อ."), "อ");
 /// ```
 pub fn district_key(name: &str) -> String {
+    key_without(name, &DISTRICT_PREFIXES, is_ignored)
+}
+
+/// What "อ.เมือง" is once its prefixes are gone: typed alone, the province's
+/// capital district (`Province::capital`).
+pub const CAPITAL_ALONE: &str = "เมือง";
+
+/// A place name's key ([`compact`]) without any of `prefixes` in front, however
+/// many (a name that is only prefixes keeps its last one), and without the
+/// characters `ignored` says: the shape of [`district_key`], and of a
+/// sub-district's key with its own prefixes (ตำบล, ต., แขวง). Linear in the name.
+///
+/// ```
+/// # use otop_model::divisions::key_without;
+/// assert_eq!(key_without("ต. ใน-เมือง", &["ตำบล", "ต."], |c| c == '-'), "ในเมือง");
+/// assert_eq!(key_without("ต.", &["ต."], |_| false), "ต.");
+/// ```
+pub fn key_without(name: &str, prefixes: &[&str], ignored: impl Fn(char) -> bool) -> String {
     let c = compact(name);
     let mut rest = c.as_str();
-    while let Some(after) = DISTRICT_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)).filter(|r| !r.is_empty()) {
+    while let Some(after) = prefixes.iter().find_map(|p| rest.strip_prefix(p)).filter(|r| !r.is_empty()) {
         rest = after;
     }
-    rest.chars().filter(|c| !is_ignored(*c)).collect()
+    rest.chars().filter(|c| !ignored(*c)).collect()
 }
 
 /// A province name as typed, as compared: its key without "จังหวัด" or "จ." in

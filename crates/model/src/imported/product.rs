@@ -79,6 +79,51 @@ impl Product {
         (Product::who(entrepreneur_code, entrepreneur_name).into(), normalize(product_name).into())
     }
 
+    /// A product of one row made without a file, for examples and tests (the
+    /// readers make products from rows): its entrepreneur's code, product name,
+    /// district and province as given, every other text empty, no flag, no
+    /// channel ([`Product::on`] gives it one), its identity as the readers make it.
+    ///
+    /// ```
+    /// # use otop_model::imported::product::Product;
+    /// let p = Product::example("a.xlsx", 7, "270101", "ผ้าไหม", "อ.คลองหาด", "สระแก้ว");
+    /// assert!(!p.is_online());
+    /// assert_eq!((&*p.identity.0, &*p.identity.1), ("code:270101", "ผ้าไหม"));
+    /// assert!(p.on("facebook.com/otop").is_online());
+    /// ```
+    pub fn example(file: &str, row: u32, code: &str, product_name: &str, amphoe: &str, province: &str) -> Product {
+        let empty = || Text::from("");
+        Product {
+            file: file.into(),
+            sheet: "รายงาน".into(),
+            row,
+            entrepreneur_code: code.into(),
+            entrepreneur_name: empty(),
+            entrepreneur_type: empty(),
+            product_name: product_name.into(),
+            product_category: empty(),
+            house_no: empty(),
+            moo: empty(),
+            tambon: empty(),
+            amphoe: amphoe.into(),
+            province: province.into(),
+            phone: empty(),
+            flags: [false; 5],
+            channels: Default::default(),
+            online_sales: None,
+            identity: Product::identity_of(code, "", product_name),
+        }
+    }
+
+    /// The same product sold online: `channel` (a page name, a link) in its
+    /// first channel cell, Facebook's.
+    pub fn on(mut self, channel: &str) -> Product {
+        if let Some(first) = self.channels.first_mut() {
+            *first = channel.into();
+        }
+        self
+    }
+
     /// The entrepreneur's part of an identity: `code:` and the normalised code,
     /// or without a code, `name:` and the normalised name.
     pub fn who(entrepreneur_code: &str, entrepreneur_name: &str) -> String {
