@@ -16,7 +16,8 @@
 // The layers, lowest first: a module uses only modules of its own layer or
 // below (README, "Layout"). Layers 1–4 are `otop-model`'s.
 pub use otop_model::{
-    calendar, display, district, divisions, imported, issue, label, money, outliers, preset, scoring, targets, text,
+    calendar, display, district, divisions, imported, issue, label, maps, money, outliers, preset, scoring, targets,
+    text,
 };
 // 5. From what was read to figures and scores.
 pub mod counting;
@@ -24,5 +25,6 @@ pub mod evaluation;
 pub mod sales;
 // 6. A whole run, the nation's runs, a run's results link.
 pub mod analysis;
+pub mod map;
 pub mod nation;
 pub mod share;

@@ -26,12 +26,13 @@
 pub mod calendar;
 pub mod money;
 pub mod text;
-// 2. Formatting for people, the official list of provinces and districts, the issue
-//    catalogue and the catalogue of labels.
+// 2. Formatting for people, the official list of provinces and districts and their
+//    map files, the issue catalogue and the catalogue of labels.
 pub mod display;
 pub mod divisions;
 pub mod issue;
 pub mod label;
+pub mod maps;
 // 3. The preset and the letter's rules.
 pub mod district;
 pub mod outliers;
