@@ -428,6 +428,12 @@ fn App() -> impl IntoView {
             <print::Signature />
             <print::PrintLink />
         </main>
-        <footer class="app-footer">{footer}</footer>
+        <footer class="app-footer">
+            <p>{footer}</p>
+            <p class="map-credit">{i18n::t(
+                "ขอบเขตการปกครองบนแผนที่: กรมแผนที่ทหาร (2562) เผยแพร่โดย UN OCHA, CC BY-IGO 3.0",
+                "Map boundaries: Royal Thai Survey Department (2019), published by UN OCHA, CC BY-IGO 3.0",
+            )}</p>
+        </footer>
     }
 }

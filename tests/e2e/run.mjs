@@ -1001,6 +1001,143 @@ await test('a results link of several provinces opens with the same provinces ta
   await p.close();
 });
 
+// ---- Maps (SPEC §7.6, issue 37): the province's districts and the country's provinces ----
+
+/** Each shape's score on a map: name → data-score (null: none), by its hook attribute. */
+async function mapScores(page, testid, attribute) {
+  return sorted(await page.evaluate(([testid, attribute]) => Object.fromEntries([...document.querySelectorAll(`svg[data-testid=${testid}] [${attribute}]`)]
+    .map((el) => [el.getAttribute(attribute), el.getAttribute('data-score')])), [testid, attribute]));
+}
+
+/** The object with its keys in order (to compare two made in different orders). */
+function sorted(obj) {
+  return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Each district's score in a results table (`kpi1` or `kpi2`): name → data-value. */
+async function tableScores(page, table, col) {
+  return sorted(await page.evaluate(([table, col]) => Object.fromEntries([...document.querySelectorAll(`table[data-testid=${table}] tr[data-district]`)]
+    .filter((tr) => tr.dataset.district !== 'province')
+    .map((tr) => [tr.dataset.district, tr.querySelector(`[data-col="${col}"]`)?.getAttribute('data-value') ?? null])), [table, col]));
+}
+
+/** The three-province run of tests/fixtures/files/provinces. */
+async function dropProvinces(page) {
+  const dir = path.join(FIXTURES, 'provinces');
+  await page.setInputFiles('input[type=file][data-testid=targets-files]',
+    ['targets-สระแก้ว.xlsx', 'targets-จันทบุรี.xlsx', 'targets-ตราด.xlsx'].map((f) => path.join(dir, f)));
+  await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 30000 });
+  const reports = [...SCENARIO, ...fs.readdirSync(dir).filter((f) => /^(จันทบุรี|ตราด)-/.test(f)).sort().map((f) => path.join(dir, f))];
+  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
+  await waitDone(page);
+}
+
+/** The provinces table's KPI 1 scores: name → data-value. */
+async function provinceScores(page) {
+  return sorted(await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('table[data-testid=provinces] tr[data-province]')]
+    .filter((tr) => tr.dataset.province !== 'nation')
+    .map((tr) => [tr.dataset.province, tr.querySelector('[data-col="score"]').getAttribute('data-value')]))));
+}
+
+await test('map: the scenario\'s nine districts on the province map, scored as the tables; tap, KPI 2, phone, print', async () => {
+  const { page, rec } = await open();
+  await dropScenario(page);
+  await page.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 20000 });
+  const kpi1 = await mapScores(page, 'district-map', 'data-district');
+  assertEq(Object.keys(kpi1).length, 9, 'nine districts on the map');
+  assertEq(kpi1, await tableScores(page, 'kpi1', 'score'), 'each district\'s KPI 1 score, as in the table');
+  assert(Object.values(kpi1).every((s) => /^[1-5]$/.test(s)), `every district scored: ${JSON.stringify(kpi1)}`);
+  // The score is written on each district (it survives a black-and-white printer).
+  assertEq(await page.locator('svg[data-testid=district-map] text.map-label').count(), 9, 'a label per district');
+  assert((await page.textContent('#district-map-title')).includes('สระแก้ว'), 'the caption says which province');
+  await page.locator('.map-box:has(svg[data-testid=district-map])').screenshot({ path: path.join(OUT, 'map-districts.png') });
+  // Tapping a district marks its rows in the tables and says its figures.
+  await page.click('svg[data-testid=district-map] [data-district="คลองหาด"]');
+  assertEq(await page.locator('table[data-testid=kpi1] tr.picked').evaluateAll((r) => r.map((t) => t.dataset.district)), ['คลองหาด'], 'its row marked');
+  const info = await page.textContent('svg[data-testid=district-map] ~ [data-testid=map-info]');
+  assert(info.includes('คลองหาด') && info.includes(await cellValue(page, 'kpi1', 'คลองหาด', 'online')), `what the tap says: ${info}`);
+  // KPI 2: the map coloured by growth's score, as the KPI 2 table.
+  await page.click('.map-box:has(svg[data-testid=district-map]) .map-kpi >> nth=1');
+  const kpi2 = await mapScores(page, 'district-map', 'data-district');
+  assertEq(kpi2, await tableScores(page, 'kpi2', 'score'), 'each district\'s KPI 2 score, as in the table');
+  await page.click('.map-box:has(svg[data-testid=district-map]) .map-kpi >> nth=0');
+  // Print: the map on the A4 report, its scores written on it.
+  await page.emulateMedia({ media: 'print' });
+  assert(await page.locator('svg[data-testid=district-map]').isVisible(), 'the map prints');
+  await page.screenshot({ path: path.join(OUT, 'map-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+  // A phone: the map fits the screen's width.
+  const browser = await launchBrowser();
+  try {
+    const phone = await browser.newContext(PHONE);
+    const p = await phone.newPage();
+    await p.goto(server.url, { waitUntil: 'load' });
+    await p.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+    await p.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO);
+    await p.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 30000 });
+    const box = await p.locator('svg[data-testid=district-map]').boundingBox();
+    assert(box.x >= 0 && box.x + box.width <= 412, `the map within the phone's 412 px: ${JSON.stringify(box)}`);
+    assert(box.width >= 300, `the map uses the phone's width: ${box.width}`);
+    await p.locator('.map-box:has(svg[data-testid=district-map])').screenshot({ path: path.join(OUT, 'map-phone.png') });
+  } finally {
+    await browser.close();
+  }
+});
+
+await test('map: a three-province run on the country\'s map (77 provinces, three scored); tap opens a province', async () => {
+  const { page, rec } = await open();
+  await dropProvinces(page);
+  await page.waitForSelector('svg[data-testid=map] [data-province]', { timeout: 20000 });
+  const scores = await mapScores(page, 'map', 'data-province');
+  assertEq(Object.keys(scores).length, 77, 'the 77 provinces');
+  const scored = Object.fromEntries(Object.entries(scores).filter(([, s]) => s !== null));
+  assertEq(scored, await provinceScores(page), 'three scored, as in the provinces table');
+  assertEq(await page.locator('svg[data-testid=map] .area.out').count(), 74, 'the others grey, not in this run');
+  await page.locator('.map-box:has(svg[data-testid=map])').screenshot({ path: path.join(OUT, 'map-country.png') });
+  // Tapping a province opens its district tables, as its name's button does.
+  await page.click('svg[data-testid=map] [data-province="จันทบุรี"]');
+  assertEq(await cellValue(page, 'kpi1', 'ขลุง', 'score'), '4', 'Chanthaburi\'s districts below');
+  await page.waitForSelector('svg[data-testid=district-map] [data-district="ขลุง"]');
+  assertEq(await mapScores(page, 'district-map', 'data-district'), await tableScores(page, 'kpi1', 'score'), 'its district map as its table');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('map: the shared views of a province and of three provinces draw their maps from the link alone', async () => {
+  const { page } = await open();
+  await dropScenario(page);
+  await page.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 20000 });
+  const districts = await mapScores(page, 'district-map', 'data-district');
+  const one = await makeLink(page);
+  await page.close();
+  const { page: several } = await open();
+  await dropProvinces(several);
+  await several.waitForSelector('svg[data-testid=map] [data-province]', { timeout: 20000 });
+  const provinces = await mapScores(several, 'map', 'data-province');
+  const three = await makeLink(several);
+  await several.close();
+  const fresh = await launch();
+  try {
+    const p = await fresh.newPage();
+    const rec = record(p);
+    await p.goto(one, { waitUntil: 'load' });
+    await p.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 20000 });
+    assertEq(await mapScores(p, 'district-map', 'data-district'), districts, 'the province\'s map from its link');
+    await p.screenshot({ path: path.join(OUT, 'map-shared-province.png'), fullPage: true });
+    const q = await fresh.newPage();
+    await q.goto(three, { waitUntil: 'load' });
+    await q.waitForSelector('svg[data-testid=map] [data-province]', { timeout: 20000 });
+    assertEq(await mapScores(q, 'map', 'data-province'), provinces, 'the country\'s map from its link');
+    await q.locator('.map-box:has(svg[data-testid=map])').screenshot({ path: path.join(OUT, 'map-shared-country.png') });
+    assert(rec.requests.every((r) => r.url.startsWith(server.origin)), 'the map files from the page\'s own folder');
+    assertEq(rec.errors, [], 'page errors');
+  } finally {
+    await fresh.close();
+  }
+});
+
 await context.close();
 await server.close();
 finish();

@@ -4,6 +4,7 @@
 
 mod cards;
 mod chart;
+mod map;
 mod provinces;
 mod readiness;
 mod tables;
@@ -205,6 +206,8 @@ pub fn Results() -> impl IntoView {
                 <Controls />
             </Show>
             <provinces::ProvincesTable />
+            // The country's map under the provinces table (a run over several; hidden otherwise).
+            <map::ScoreMap level=map::Level::Provinces />
             <Show when=move || !state.reports_read.get()>
                 <EmptyState />
             </Show>
@@ -227,6 +230,8 @@ pub fn Results() -> impl IntoView {
                         title_en="Sales growth, with the score thresholds" />
                 </Show>
             </div>
+            // The province's districts on a map, once a report is read (hidden until then).
+            <map::ScoreMap level=map::Level::Districts />
             // Figures far from the others' (under the tables, which they are about).
             {outliers}
             <targets::TargetTablesView />

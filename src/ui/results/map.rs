@@ -1,0 +1,257 @@
+//! The maps (SPEC §7.6): a province's districts, and the country's provinces in
+//! a run over several, coloured by score. The shapes come from the map files of
+//! the built folder, fetched when a map is first drawn; what each area shows is
+//! `otop_engine::map`'s. An SVG of paths, no map library. The tables stay the
+//! accessible form of the same figures: the map is a figure beside them.
+
+use crate::ui::browser;
+use crate::ui::i18n::{count, digits, percent_sign, t, tr};
+use crate::ui::State;
+use leptos::prelude::*;
+use otop_engine::display::Lang;
+use otop_engine::divisions;
+use otop_engine::map::{self, Area, Shown};
+use otop_engine::maps::{self, MapFile};
+
+/// Which map: a province's districts, or the country's provinces.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Level {
+    Districts,
+    Provinces,
+}
+
+/// What tapping or pointing at an area says.
+fn detail(state: State, lang: Lang, shown: Shown, name: &str, area: Option<&Area>) -> String {
+    let Some(a) = area else {
+        return tr(lang, &format!("{name}: ไม่อยู่ในรอบนี้"), &format!("{name}: not in this run"));
+    };
+    if !a.sent {
+        return tr(lang, &format!("{name}: ยังไม่ส่งรายงาน"), &format!("{name}: no report yet"));
+    }
+    let text = match (shown, a.kpi2) {
+        (Shown::Kpi1, _) => tr(
+            lang,
+            &format!(
+                "{name}: จำหน่ายออนไลน์ {} จาก {} ผลิตภัณฑ์ ({}) · คะแนน {}",
+                count(state, a.online),
+                count(state, a.products),
+                percent_sign(state, a.percent),
+                a.kpi1
+            ),
+            &format!(
+                "{name}: {} of {} products online ({}) · score {}",
+                count(state, a.online),
+                count(state, a.products),
+                percent_sign(state, a.percent),
+                a.kpi1
+            ),
+        ),
+        (Shown::Kpi2, Some((growth, score))) => tr(
+            lang,
+            &format!("{name}: ยอดจำหน่ายเพิ่มขึ้น {} · คะแนน {score}", percent_sign(state, growth)),
+            &format!("{name}: sales growth {} · score {score}", percent_sign(state, growth)),
+        ),
+        (Shown::Kpi2, None) => tr(lang, &format!("{name}: ไม่มียอดจำหน่าย"), &format!("{name}: no sales figures")),
+    };
+    digits(state, text)
+}
+
+/// The run's areas a map shows.
+fn areas(state: State, level: Level) -> Vec<Area> {
+    match level {
+        Level::Districts => state.analysis.with(map::districts),
+        Level::Provinces => state.nation.with(|n| n.as_ref().map(map::provinces).unwrap_or_default()),
+    }
+}
+
+/// The map file a map needs: the country's, or the province's on screen (none
+/// for a province not in the official list).
+fn file_of(state: State, level: Level) -> Option<String> {
+    match level {
+        Level::Provinces => Some(maps::NATION_FILE.to_string()),
+        Level::Districts => {
+            state.preset.with(|p| divisions::province(&p.province).map(|p| maps::province_file(p.code)))
+        }
+    }
+}
+
+/// The drawing of a map file with a run's areas ([`browser::draw_map`] puts it
+/// in the page): one shape per area of the file, the score written on each, and
+/// a note naming the run's areas the file has no shape for.
+fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Shown) -> browser::MapDrawing {
+    let lang = state.lang.get();
+    let placed = match level {
+        Level::Districts => map::place_districts(file, areas, &state.preset.with(|p| p.province.clone())),
+        Level::Provinces => map::place_provinces(file, areas),
+    };
+    let shapes = file
+        .shapes
+        .iter()
+        .zip(&placed.areas)
+        .map(|(s, at)| {
+            let area = at.and_then(|i| areas.get(i));
+            let name = area.map_or_else(|| s.name.clone(), |a| a.name.clone());
+            let score = area.and_then(|a| a.score(shown));
+            let class = match (area, score) {
+                (None, _) => "area out".to_string(),
+                (Some(_), None) => "area none".to_string(),
+                (Some(_), Some(s)) => format!("area s{s}"),
+            };
+            let label = match area.map(|a| (a.sent, score)) {
+                Some((_, Some(s))) => Some(digits(state, s.to_string())),
+                Some((false, None)) if level == Level::Districts => Some(tr(lang, "ยังไม่ส่ง", "no report")),
+                _ => None,
+            };
+            browser::MapShape {
+                title: detail(state, lang, shown, &name, area),
+                name,
+                index: *at,
+                score,
+                class,
+                path: s.path.clone(),
+                label: label.map(|l| (s.label, l)),
+            }
+        })
+        .collect();
+    let names: Vec<&str> = placed.unplaced.iter().filter_map(|i| areas.get(*i)).map(|a| a.name.as_str()).collect();
+    let names = names.join(", ");
+    let note =
+        (!names.is_empty()).then(|| tr(lang, &format!("ไม่มีบนแผนที่: {names}"), &format!("Not on the map: {names}")));
+    let (testid, class, attribute, hatch) = match level {
+        Level::Districts => ("district-map", "map districts", "data-district", "hatch-districts"),
+        Level::Provinces => ("map", "map provinces", "data-province", "hatch-provinces"),
+    };
+    let mut legend = vec![(String::new(), tr(lang, "คะแนน", "Score"))];
+    legend.extend((1..=5).map(|s| (format!("swatch s{s}"), digits(state, s.to_string()))));
+    legend.push(("swatch none".into(), tr(lang, "ยังไม่ส่งรายงาน / ไม่มีข้อมูล", "no report yet / no data")));
+    if level == Level::Provinces {
+        legend.push(("swatch out".into(), tr(lang, "ไม่อยู่ในรอบนี้", "not in this run")));
+    }
+    browser::MapDrawing {
+        legend,
+        testid,
+        class,
+        labelled_by: caption_id(level),
+        size: (file.width, file.height),
+        attribute,
+        hatch,
+        shapes,
+        note,
+    }
+}
+
+fn caption_id(level: Level) -> &'static str {
+    match level {
+        Level::Districts => "district-map-title",
+        Level::Provinces => "country-map-title",
+    }
+}
+
+/// A map of the run's areas: `Level::Districts` for the province on screen,
+/// `Level::Provinces` for a run over several. The frame is a view; the map
+/// itself is drawn with DOM calls (`browser::draw_map`), which keeps the page's
+/// first load from growing by the tens of KB a view of it costs.
+#[component]
+pub fn ScoreMap(level: Level) -> impl IntoView {
+    let state = expect_context::<State>();
+    let kpi2 = RwSignal::new(false);
+    let shown = move || if kpi2.get() { Shown::Kpi2 } else { Shown::Kpi1 };
+    // The map file's text as fetched (`""` when it could not be), and for which file.
+    let text = RwSignal::new(None::<String>);
+    let fetched = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    // The drawing, made again when the file, the run, the KPI or the language
+    // changes; none (and the figure hidden) until the run has something to show.
+    let holder = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(el) = holder.get() else { return };
+        let shown = shown();
+        state.thai_digits.track();
+        text.track();
+        let lang = state.lang.get();
+        let visible = match level {
+            Level::Districts => state.reports_read.get(),
+            Level::Provinces => state.nation.with(Option::is_some),
+        };
+        if let Some(figure) = el.parent_element() {
+            let _ = figure.toggle_attribute_with_force("hidden", !visible);
+        }
+        let url = file_of(state, level);
+        if !visible || url.is_none() {
+            let why = url.is_none().then(|| tr(lang, "ไม่มีแผนที่ของจังหวัดนี้", "There is no map of this province"));
+            return browser::draw_map(&el, None, why.as_deref());
+        }
+        if *fetched.borrow() != url {
+            fetched.replace(url.clone());
+            text.set(None);
+            let fetched = fetched.clone();
+            leptos::task::spawn_local(async move {
+                let Some(url) = url else { return };
+                let got = browser::fetch_text(&url).await.unwrap_or_default();
+                if fetched.borrow().as_deref() == Some(url.as_str()) {
+                    text.set(Some(got));
+                }
+            });
+            return;
+        }
+        text.with(|t| match t.as_deref().map(MapFile::parse) {
+            None => {}
+            Some(Ok(file)) => {
+                browser::draw_map(&el, Some(&drawing(state, level, &file, &areas(state, level), shown)), None)
+            }
+            Some(Err(_)) => {
+                browser::draw_map(&el, None, Some(&tr(lang, "อ่านไฟล์แผนที่ไม่ได้", "The map file could not be read")))
+            }
+        });
+    });
+    // Tapping an area: a district's rows in the tables, or a province's district
+    // tables; pointing at one: what it has, under the map.
+    let say = move |ev: &web_sys::MouseEvent| {
+        let (i, name) = browser::data_index(ev)?;
+        let area = areas(state, level).into_iter().nth(i)?;
+        let text = detail(state, state.lang.get_untracked(), shown(), &name, Some(&area));
+        if let Some(h) = holder.get_untracked() {
+            browser::say_on_map(&h, &text);
+        }
+        Some((i, name))
+    };
+    let on_tap = move |ev: web_sys::MouseEvent| {
+        let Some((i, name)) = say(&ev) else { return };
+        match level {
+            Level::Districts => browser::mark_rows("data-district", &name),
+            Level::Provinces => {
+                state.selected.set(i);
+                browser::mark_rows("data-province", &name);
+            }
+        }
+    };
+    let caption = move || {
+        let lang = state.lang.get();
+        let kpi = match shown() {
+            Shown::Kpi1 => tr(lang, "ตัวชี้วัดที่ 1 (ผลิตภัณฑ์ที่จำหน่ายออนไลน์)", "KPI 1 (products online)"),
+            Shown::Kpi2 => tr(lang, "ตัวชี้วัดที่ 2 (ยอดจำหน่ายที่เพิ่มขึ้น)", "KPI 2 (sales growth)"),
+        };
+        match level {
+            Level::Districts => {
+                let p = state.preset.with(|p| p.province.clone());
+                tr(lang, &format!("แผนที่คะแนน{kpi} รายอำเภอ จังหวัด{p}"), &format!("{kpi} score by district, {p}"))
+            }
+            Level::Provinces => tr(lang, &format!("แผนที่คะแนน{kpi} รายจังหวัด"), &format!("{kpi} score by province")),
+        }
+    };
+    let has_kpi2 = move || {
+        state.analysis.with(|a| a.evaluation.province.kpi2.is_some())
+            || state.nation.with(|n| n.as_ref().is_some_and(|n| n.nation.province.kpi2.is_some()))
+    };
+    view! {
+        <figure class="map-box" hidden>
+            <figcaption id=caption_id(level)>{caption}</figcaption>
+            <div class="map-switch no-print" role="group" class:hidden=move || !has_kpi2()>
+                <button type="button" class="map-kpi" aria-pressed=move || (!kpi2.get()).to_string()
+                    on:click=move |_| kpi2.set(false)>{t("ตัวชี้วัดที่ 1", "KPI 1")}</button>
+                <button type="button" class="map-kpi" aria-pressed=move || kpi2.get().to_string()
+                    on:click=move |_| kpi2.set(true)>{t("ตัวชี้วัดที่ 2", "KPI 2")}</button>
+            </div>
+            <div class="map-holder" node_ref=holder on:click=on_tap on:mouseover=move |ev| { say(&ev); }></div>
+        </figure>
+    }
+}
