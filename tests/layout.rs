@@ -26,7 +26,7 @@ const CRATES: &[Layers] = &[
         src: "crates/model/src",
         top: &[
             &["calendar", "money", "text"],
-            &["display", "divisions", "issue", "label"],
+            &["display", "divisions", "issue", "label", "maps"],
             &["district", "outliers", "preset", "scoring", "targets"],
             &["imported"],
         ],
@@ -38,7 +38,7 @@ const CRATES: &[Layers] = &[
     // Above the model's layers (re-exported by the engine's root, counted as its layer 0).
     Layers {
         src: "crates/engine/src",
-        top: &[&["counting", "evaluation", "sales"], &["analysis", "nation", "share"]],
+        top: &[&["counting", "evaluation", "sales"], &["analysis", "map", "nation", "share"]],
         inner: None,
     },
     Layers {

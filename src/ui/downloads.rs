@@ -124,11 +124,11 @@ fn t_now(lang: otop_engine::display::Lang, th: &str, en: &str) -> String {
 /// (with what `what` needs of it: the blank form only the preset, a CSV the
 /// analysis too, the results workbook the provinces' run as well); `note` says
 /// why when it cannot be written.
-fn write_file(state: State, name: String, what: Write, note: RwSignal<Option<(String, String)>>) {
+pub fn write_file(state: State, name: String, what: Write, note: RwSignal<Option<(String, String)>>) {
     let lang = state.lang.get_untracked();
     let run = RunData {
         preset: state.preset.get_untracked(),
-        analysis: (what != Write::Template).then(|| state.analysis.get_untracked()),
+        analysis: (!matches!(what, Write::Template | Write::Preset)).then(|| state.analysis.get_untracked()),
         nation: if what == Write::Results { state.nation.get_untracked() } else { None },
     };
     let Some(request) = state.session.try_update_untracked(|s| s.write_request(&name, what, lang)) else {
@@ -139,6 +139,7 @@ fn write_file(state: State, name: String, what: Write, note: RwSignal<Option<(St
         let mime = match what {
             Write::Csv(_) => CSV,
             Write::Results | Write::Template => XLSX,
+            Write::Preset => "application/json",
         };
         match returned(super::worker_client::write(request, run.encode()).await) {
             Ok(bytes) => download(&name, mime, &bytes),

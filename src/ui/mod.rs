@@ -206,8 +206,12 @@ fn store_answers(state: State) {
     });
 }
 
+/// A value kept in local storage as JSON, read with the browser's own JSON
+/// reader (the page links none: a preset's baht are kept as whole numbers or
+/// text, which it reads exactly).
 fn saved<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()
+    let value = js_sys::JSON::parse(&browser::load(&format!("{KEY_PREFIX}{key}"))?).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// Keeps `value` in local storage under `key` whenever it changes.
@@ -216,9 +220,11 @@ where
     S: With + Send + Sync + 'static,
     S::Value: serde::Serialize,
 {
+    let json = serde_wasm_bindgen::Serializer::json_compatible();
     Effect::new(move |_| {
-        if let Ok(json) = value.with(serde_json::to_string) {
-            browser::save(&format!("{KEY_PREFIX}{key}"), &json);
+        let value = value.with(|v| serde::Serialize::serialize(v, &json));
+        if let Some(text) = value.ok().and_then(|v| js_sys::JSON::stringify(&v).ok()) {
+            browser::save(&format!("{KEY_PREFIX}{key}"), &String::from(text));
         }
     });
 }

@@ -3,7 +3,7 @@
 //! tables, reset to the built-in preset, and clearing everything kept. Every
 //! change goes through a [`Session`] method.
 
-use super::browser::{clear_saved, download, files_of, read_bytes};
+use super::browser::{clear_saved, files_of};
 use super::i18n::{label, t, tr};
 use super::{forget_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use otop_engine::imported::file::FileKind;
 use otop_engine::issue::preset::Figure;
 use otop_engine::label::Label;
 use otop_engine::preset::Preset;
+use otop_protocol::{Outcome, Write};
 use otop_session::Session;
 use wasm_bindgen::JsCast;
 
@@ -134,29 +135,35 @@ fn HeadingField(
     }
 }
 
+/// A preset file, read in the worker (whose JSON reader keeps baht exact).
+fn import_preset_file(state: State, ev: &leptos::ev::Event) {
+    let Some((input, file)) = first_file(ev) else { return };
+    input.set_value("");
+    let Some(request) = state.session.try_update_untracked(|s| s.preset_request(&file.name())) else { return };
+    spawn_local(async move {
+        if let Outcome::Preset(preset, issues) = super::worker_client::read(request, file).await.outcome {
+            state.session.update(|s| s.import_preset(preset, issues));
+        }
+    });
+}
+
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = expect_context::<State>();
     let rows =
         move || (0..state.preset.with(|p| p.districts.len())).map(|i| view! { <DistrictRow index=i /> }).collect_view();
-    let import_preset = move |ev: leptos::ev::Event| {
-        let Some((input, file)) = first_file(&ev) else { return };
-        spawn_local(async move {
-            let name = file.name();
-            let text = read_bytes(&file).await.map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-            state.session.update(|s| s.import_preset(&name, &text));
-            input.set_value("");
-        });
-    };
+    let import_preset = move |ev: leptos::ev::Event| import_preset_file(state, &ev);
     let import_targets = move |ev: leptos::ev::Event| {
         let Some((input, file)) = first_file(&ev) else { return };
         read_targets(state, file);
         input.set_value("");
     };
+    // Written as JSON in the worker, as every download is.
+    let export_note = RwSignal::new(None::<(String, String)>);
     let export_preset = move |_| {
-        let p = state.preset.get_untracked();
-        let name = format!("preset-{}-{}-r{}.json", p.province, p.fiscal_year, p.round);
-        download(&name, "application/json", p.to_json().as_bytes());
+        let name =
+            state.preset.with_untracked(|p| format!("preset-{}-{}-r{}.json", p.province, p.fiscal_year, p.round));
+        super::downloads::write_file(state, name, Write::Preset, export_note);
     };
     let clear_all = move |_| {
         clear_saved(KEY_PREFIX);
@@ -223,6 +230,10 @@ pub fn Settings() -> impl IntoView {
                 <button type="button" data-testid="export-preset" on:click=export_preset>
                     {t("บันทึกการตั้งค่าเป็นไฟล์", "Save the settings as a file")}
                 </button>
+                {move || {
+                    let note = export_note.get().map(|(th, en)| tr(state.lang.get(), &th, &en));
+                    note.map(|n| view! { <span class="note" role="alert">{n}</span> })
+                }}
                 <button type="button" data-testid="reset-preset"
                     on:click=move |_| state.session.update(Session::reset_preset)>
                     {t(

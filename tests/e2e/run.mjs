@@ -234,6 +234,35 @@ await test('settings and typed figures survive a reload; "clear everything" forg
   await page.close();
 });
 
+await test('a preset saved as a file, edited and loaded back (in the worker) keeps its baht exact, also after a reload', async () => {
+  const { page, rec } = await open();
+  await page.click('[data-testid=settings] summary');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-preset]')]);
+  const saved = path.join(OUT, 'preset.json');
+  await dl.saveAs(saved);
+  const preset = JSON.parse(fs.readFileSync(saved, 'utf8'));
+  assertEq([preset.province, preset.districts.length], ['สระแก้ว', 9], 'the preset as JSON');
+  // A base-year figure with satang, typed as a JSON number: read exactly (no float on the way).
+  const edited = fs.readFileSync(saved, 'utf8').replace(/("base":\s*)68302860(\b)/, '$1' + '68302860.07$2');
+  assert(edited.includes('68302860.07'), 'the file holds เมืองสระแก้ว\'s base as a number');
+  const file = path.join(OUT, 'preset-edited.json');
+  fs.writeFileSync(file, edited);
+  await page.setInputFiles('input[type=file][data-testid=preset-file]', file);
+  await page.waitForFunction(() => document.querySelector('table[data-testid=kpi2] tr[data-district="เมืองสระแก้ว"] [data-col=base]')?.dataset.value === '68302860.07', null, { timeout: 10000 });
+  await page.reload();
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  assertEq(await cellValue(page, 'kpi2', 'เมืองสระแก้ว', 'base'), '68302860.07', 'kept exactly in local storage');
+  const broken = path.join(OUT, 'preset-broken.json');
+  fs.writeFileSync(broken, '{ "province": ');
+  await page.click('[data-testid=settings] summary');
+  await page.setInputFiles('input[type=file][data-testid=preset-file]', broken);
+  await page.waitForSelector('[data-code="preset.json.invalid"]', { timeout: 10000 });
+  assertEq(await cellValue(page, 'kpi2', 'เมืองสระแก้ว', 'base'), '68302860.07', 'a file that does not parse changes nothing');
+  assertEq(rec.errors, [], 'page errors');
+  await page.click('[data-testid=clear-all]');
+  await page.close();
+});
+
 await test('the results workbook downloads and reads back with the same counts', async () => {
   const { page } = await open();
   await dropScenario(page);

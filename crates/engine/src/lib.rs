@@ -23,7 +23,7 @@ pub use otop_model::{
 pub mod counting;
 pub mod evaluation;
 pub mod sales;
-// 6. A whole run, the nation's runs, a run's results link.
+// 6. A whole run, the nation's runs, what a map shows of a run, a run's results link.
 pub mod analysis;
 pub mod map;
 pub mod nation;

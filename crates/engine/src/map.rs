@@ -1,4 +1,4 @@
-//! What a map shows of a run (SPEC §7.6): each area's figures (a district of a
+//! What a map shows of a run (SPEC §5.2): each area's figures (a district of a
 //! province's run, a province of a run over several), and which shape of a map
 //! file draws which area. The page draws the shapes; the rules are here.
 //!

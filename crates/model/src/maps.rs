@@ -1,7 +1,7 @@
 //! The map files: the country's provinces (`maps/provinces.txt`) and each
 //! province's districts (`maps/CC.txt`), which `scripts/make_maps.py` makes from
 //! the kept boundary dataset (UN OCHA / Royal Thai Survey Department, 2019) and
-//! the page fetches only when it draws a map (SPEC §7.6).
+//! the page fetches only when it draws a map (SPEC §5.2).
 //!
 //! A file is UTF-8 text: `#` comment lines, then `WIDTH HEIGHT` (the drawing's
 //! size in whole units), then one line per shape,

@@ -59,6 +59,9 @@ pub enum Read {
     ReturnAll { files: Vec<ToReturn>, lang: Lang },
     /// The results link a results workbook of this page holds (to compare with).
     Link,
+    /// A preset saved as JSON (SPEC §3): read in the worker, whose JSON reader
+    /// keeps baht exact (the page links none).
+    Preset,
     /// A file written from a run, its words in `lang`: the request's one file
     /// is the run, as [`RunData::encode`] makes it.
     Write { what: Write, lang: Lang },
@@ -73,6 +76,8 @@ pub enum Write {
     Template,
     /// One table as CSV.
     Csv(CsvTable),
+    /// The preset as JSON (SPEC §3).
+    Preset,
 }
 
 /// The tables downloaded as CSV.
@@ -152,6 +157,11 @@ impl Request {
         Request { id, name: name.to_string(), read: Read::Link }
     }
 
+    /// The request for a preset saved as JSON.
+    pub fn preset(id: u32, name: &str) -> Request {
+        Request { id, name: name.to_string(), read: Read::Preset }
+    }
+
     /// The request for file `name` written from a run (the run travels as the
     /// request's file: [`RunData::encode`]).
     pub fn write(id: u32, name: &str, what: Write, lang: Lang) -> Request {
@@ -170,6 +180,7 @@ impl Request {
             | Read::Returned { .. }
             | Read::ReturnAll { .. }
             | Read::Link
+            | Read::Preset
             | Read::Write { .. } => FileKind::Report,
             Read::Report { round1: true, .. } => FileKind::Round1,
             Read::Sales { .. } => FileKind::Sales,
@@ -208,6 +219,8 @@ pub enum Outcome {
     Made(Result<Vec<u8>, Issue>),
     /// The results link of a results workbook (none: not one of this page's).
     Link(Option<String>),
+    /// A preset read from JSON (none: it did not parse) and its problems.
+    Preset(Option<Preset>, Vec<Issue>),
 }
 
 /// The answer to a [`Request`].
@@ -233,6 +246,7 @@ impl Reply {
         let outcome = match kind {
             _ if request.sends_back() => Outcome::Made(Err(issue)),
             _ if request.read == Read::Link => Outcome::Link(None),
+            _ if request.read == Read::Preset => Outcome::Preset(None, vec![issue]),
             FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
             FileKind::Targets => Outcome::Targets(Err(issue)),

@@ -79,6 +79,11 @@ impl Session {
         Request::link(self.fresh_id(), name)
     }
 
+    /// The request for a preset saved as JSON (read in the worker).
+    pub fn preset_request(&mut self, name: &str) -> Request {
+        Request::preset(self.fresh_id(), name)
+    }
+
     /// The request for every report of `files` sent back in one zip.
     pub fn return_all_request(&mut self, files: Vec<ToReturn>, lang: Lang) -> Request {
         Request::return_all(self.fresh_id(), "ส่งคืนทุกไฟล์.zip", files, lang)
@@ -161,7 +166,7 @@ impl Session {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
             }
-            Outcome::Targets(_) | Outcome::Made(_) | Outcome::Link(_) => return false,
+            Outcome::Targets(_) | Outcome::Made(_) | Outcome::Link(_) | Outcome::Preset(..) => return false,
         }
         true
     }

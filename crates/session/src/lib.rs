@@ -321,14 +321,14 @@ impl Session {
         self.preset.rule = rule;
     }
 
-    /// Loads a preset from a JSON file's text: the preset when it parsed (even
-    /// with problems, so they can be fixed in place) and its problems.
-    pub fn import_preset(&mut self, file: &str, json: &str) {
-        let (preset, issues) = Preset::from_json(json);
+    /// Loads a preset read from a JSON file (by the worker: `Read::Preset`):
+    /// the preset when it parsed (even with problems, so they can be fixed in
+    /// place) and its problems, which name the file.
+    pub fn import_preset(&mut self, preset: Option<Preset>, issues: Vec<Issue>) {
         if let Some(p) = preset {
             self.preset = p;
         }
-        self.settings_issues = issues.into_iter().map(|i| i.in_file(file)).collect();
+        self.settings_issues = issues;
     }
 
     /// Applies the target tables read from `file` to the preset.

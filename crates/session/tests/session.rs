@@ -225,20 +225,31 @@ fn target_tables_replace_the_preset_figures_or_say_why_not() {
     assert_eq!(s.settings_issues.iter().map(|i| i.code).collect::<Vec<_>>(), [Code::FileDamaged]);
 }
 
+/// A preset file read as the page reads it: in the worker (its JSON reader keeps baht exact).
+fn import_preset(s: &mut Session, name: &str, json: &str) {
+    let request = s.preset_request(name);
+    let Reply { outcome: Outcome::Preset(preset, issues), .. } = run(&request, json.as_bytes()) else {
+        panic!("a preset reply");
+    };
+    s.import_preset(preset, issues);
+}
+
 #[test]
 fn a_preset_file_is_loaded_with_its_problems_and_reset_undoes_it() {
     let mut s = Session::default();
     let mut edited = s.preset.clone();
     edited.districts[1].name = edited.districts[0].name.clone();
-    s.import_preset("mine.json", &edited.to_json());
+    import_preset(&mut s, "mine.json", &edited.to_json());
     assert_eq!(s.preset, edited, "kept, to be fixed in place");
     assert_eq!(s.settings_issues.iter().map(|i| i.code).collect::<Vec<_>>(), [Code::PresetDistrictNameDuplicate]);
     assert_eq!(s.settings_issues[0].file.as_deref(), Some("mine.json"));
-    s.import_preset("broken.json", "{ not json");
+    import_preset(&mut s, "broken.json", "{ not json");
     assert_eq!(s.preset, edited, "a file that does not parse changes nothing");
     assert_eq!(s.settings_issues[0].code, Code::PresetJsonInvalid);
+    assert_eq!(s.settings_issues[0].file.as_deref(), Some("broken.json"));
     s.reset_preset();
-    assert_eq!(s, Session::default());
+    let fresh = Session::default();
+    assert_eq!((&s.preset, &s.settings_issues), (&fresh.preset, &fresh.settings_issues), "the built-in preset again");
 }
 
 #[test]

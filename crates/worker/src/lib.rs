@@ -91,6 +91,10 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
         Read::Link => Outcome::Link(
             otop_import::reader::read(name, bytes).ok().and_then(|b| otop_engine::share::link_in(&b.sheets)),
         ),
+        Read::Preset => {
+            let (preset, issues) = otop_engine::preset::Preset::from_json(&String::from_utf8_lossy(bytes));
+            Outcome::Preset(preset, issues.into_iter().map(|i| i.in_file(name)).collect())
+        }
     };
     Reply { id: request.id, outcome }
 }
@@ -104,6 +108,7 @@ fn write(data: &[u8], what: Write, lang: Lang) -> Result<Vec<u8>, String> {
             results::results_workbook_of(&run.preset, analysis()?, run.nation.as_ref(), lang).map_err(|e| e.to_string())
         }
         Write::Template => form::template_workbook(&run.preset).map_err(|e| e.to_string()),
+        Write::Preset => Ok(run.preset.to_json().into_bytes()),
         Write::Csv(table) => {
             let a = analysis()?;
             let text = match table {

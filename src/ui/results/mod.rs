@@ -206,15 +206,12 @@ pub fn Results() -> impl IntoView {
                 <Controls />
             </Show>
             <provinces::ProvincesTable />
-            // The country's map under the provinces table (a run over several; hidden otherwise).
-            <map::ScoreMap level=map::Level::Provinces />
             <Show when=move || !state.reports_read.get()>
                 <EmptyState />
             </Show>
             <cards::ProvinceCards />
             <cards::ProvinceChange />
-            // Both tables side by side on a wide screen, so they are in view with the
-            // cards after a drop; the charts below them.
+            // Both tables side by side on a wide screen (in view with the cards after a drop); charts below.
             <div class="tables">
                 <tables::Kpi1Table />
                 <tables::Kpi2Table />
@@ -230,7 +227,6 @@ pub fn Results() -> impl IntoView {
                         title_en="Sales growth, with the score thresholds" />
                 </Show>
             </div>
-            // The province's districts on a map, once a report is read (hidden until then).
             <map::ScoreMap level=map::Level::Districts />
             // Figures far from the others' (under the tables, which they are about).
             {outliers}

@@ -114,5 +114,7 @@ pub fn ProvincesTable() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </Show>
+        // The country's map under the table (it hides itself outside a run over several).
+        <super::map::ScoreMap level=super::map::Level::Provinces />
     }
 }

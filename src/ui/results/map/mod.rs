@@ -1,8 +1,10 @@
-//! The maps (SPEC §7.6): a province's districts, and the country's provinces in
+//! The maps (SPEC §5.2): a province's districts, and the country's provinces in
 //! a run over several, coloured by score. The shapes come from the map files of
 //! the built folder, fetched when a map is first drawn; what each area shows is
 //! `otop_engine::map`'s. An SVG of paths, no map library. The tables stay the
 //! accessible form of the same figures: the map is a figure beside them.
+
+mod draw;
 
 use crate::ui::browser;
 use crate::ui::i18n::{count, digits, percent_sign, t, tr};
@@ -75,10 +77,10 @@ fn file_of(state: State, level: Level) -> Option<String> {
     }
 }
 
-/// The drawing of a map file with a run's areas ([`browser::draw_map`] puts it
+/// The drawing of a map file with a run's areas ([`draw::draw_map`] puts it
 /// in the page): one shape per area of the file, the score written on each, and
 /// a note naming the run's areas the file has no shape for.
-fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Shown) -> browser::MapDrawing {
+fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Shown) -> draw::MapDrawing {
     let lang = state.lang.get();
     let placed = match level {
         Level::Districts => map::place_districts(file, areas, &state.preset.with(|p| p.province.clone())),
@@ -102,7 +104,7 @@ fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Sh
                 Some((false, None)) if level == Level::Districts => Some(tr(lang, "ยังไม่ส่ง", "no report")),
                 _ => None,
             };
-            browser::MapShape {
+            draw::MapShape {
                 title: detail(state, lang, shown, &name, area),
                 name,
                 index: *at,
@@ -127,7 +129,7 @@ fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Sh
     if level == Level::Provinces {
         legend.push(("swatch out".into(), tr(lang, "ไม่อยู่ในรอบนี้", "not in this run")));
     }
-    browser::MapDrawing {
+    draw::MapDrawing {
         legend,
         testid,
         class,
@@ -147,9 +149,75 @@ fn caption_id(level: Level) -> &'static str {
     }
 }
 
+/// What the map shows, in the figure's caption.
+fn caption(state: State, level: Level, shown: Shown) -> String {
+    let lang = state.lang.get();
+    let kpi = match shown {
+        Shown::Kpi1 => tr(lang, "ตัวชี้วัดที่ 1 (ผลิตภัณฑ์ที่จำหน่ายออนไลน์)", "KPI 1 (products online)"),
+        Shown::Kpi2 => tr(lang, "ตัวชี้วัดที่ 2 (ยอดจำหน่ายที่เพิ่มขึ้น)", "KPI 2 (sales growth)"),
+    };
+    match level {
+        Level::Districts => {
+            let p = state.preset.with(|p| p.province.clone());
+            tr(lang, &format!("แผนที่คะแนน{kpi} รายอำเภอ จังหวัด{p}"), &format!("{kpi} score by district, {p}"))
+        }
+        Level::Provinces => tr(lang, &format!("แผนที่คะแนน{kpi} รายจังหวัด"), &format!("{kpi} score by province")),
+    }
+}
+
+/// Draws the map in `el` again (reactive: the file, the run, the KPI, the
+/// language); none, and the figure hidden, until the run has something to show.
+/// A map file not fetched yet (`fetched` says which is) is fetched first: its
+/// text lands in `text` (`""` when it could not be fetched), which draws it.
+fn redraw(
+    state: State,
+    level: Level,
+    shown: Shown,
+    el: &web_sys::Element,
+    text: RwSignal<Option<String>>,
+    fetched: &Fetched,
+) {
+    state.thai_digits.track();
+    text.track();
+    let lang = state.lang.get();
+    let visible = match level {
+        Level::Districts => state.reports_read.get(),
+        Level::Provinces => state.nation.with(Option::is_some),
+    };
+    if let Some(figure) = el.parent_element() {
+        let _ = figure.toggle_attribute_with_force("hidden", !visible);
+    }
+    let url = file_of(state, level);
+    if !visible || url.is_none() {
+        let why = url.is_none().then(|| tr(lang, "ไม่มีแผนที่ของจังหวัดนี้", "There is no map of this province"));
+        return draw::draw_map(el, None, why.as_deref());
+    }
+    if *fetched.borrow() != url {
+        fetched.replace(url.clone());
+        text.set(None);
+        let fetched = fetched.clone();
+        leptos::task::spawn_local(async move {
+            let Some(url) = url else { return };
+            let got = browser::fetch_text(&url).await.unwrap_or_default();
+            if fetched.borrow().as_deref() == Some(url.as_str()) {
+                text.set(Some(got));
+            }
+        });
+        return;
+    }
+    text.with(|t| match t.as_deref().map(MapFile::parse) {
+        None => {}
+        Some(Ok(file)) => draw::draw_map(el, Some(&drawing(state, level, &file, &areas(state, level), shown)), None),
+        Some(Err(_)) => draw::draw_map(el, None, Some(&tr(lang, "อ่านไฟล์แผนที่ไม่ได้", "The map file could not be read"))),
+    });
+}
+
+/// Which map file was last asked for.
+type Fetched = std::rc::Rc<std::cell::RefCell<Option<String>>>;
+
 /// A map of the run's areas: `Level::Districts` for the province on screen,
 /// `Level::Provinces` for a run over several. The frame is a view; the map
-/// itself is drawn with DOM calls (`browser::draw_map`), which keeps the page's
+/// itself is drawn with DOM calls (`draw::draw_map`), which keeps the page's
 /// first load from growing by the tens of KB a view of it costs.
 #[component]
 pub fn ScoreMap(level: Level) -> impl IntoView {
@@ -158,59 +226,23 @@ pub fn ScoreMap(level: Level) -> impl IntoView {
     let shown = move || if kpi2.get() { Shown::Kpi2 } else { Shown::Kpi1 };
     // The map file's text as fetched (`""` when it could not be), and for which file.
     let text = RwSignal::new(None::<String>);
-    let fetched = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let fetched = Fetched::default();
     // The drawing, made again when the file, the run, the KPI or the language
     // changes; none (and the figure hidden) until the run has something to show.
     let holder = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let Some(el) = holder.get() else { return };
-        let shown = shown();
-        state.thai_digits.track();
-        text.track();
-        let lang = state.lang.get();
-        let visible = match level {
-            Level::Districts => state.reports_read.get(),
-            Level::Provinces => state.nation.with(Option::is_some),
-        };
-        if let Some(figure) = el.parent_element() {
-            let _ = figure.toggle_attribute_with_force("hidden", !visible);
+        if let Some(el) = holder.get() {
+            redraw(state, level, shown(), &el, text, &fetched);
         }
-        let url = file_of(state, level);
-        if !visible || url.is_none() {
-            let why = url.is_none().then(|| tr(lang, "ไม่มีแผนที่ของจังหวัดนี้", "There is no map of this province"));
-            return browser::draw_map(&el, None, why.as_deref());
-        }
-        if *fetched.borrow() != url {
-            fetched.replace(url.clone());
-            text.set(None);
-            let fetched = fetched.clone();
-            leptos::task::spawn_local(async move {
-                let Some(url) = url else { return };
-                let got = browser::fetch_text(&url).await.unwrap_or_default();
-                if fetched.borrow().as_deref() == Some(url.as_str()) {
-                    text.set(Some(got));
-                }
-            });
-            return;
-        }
-        text.with(|t| match t.as_deref().map(MapFile::parse) {
-            None => {}
-            Some(Ok(file)) => {
-                browser::draw_map(&el, Some(&drawing(state, level, &file, &areas(state, level), shown)), None)
-            }
-            Some(Err(_)) => {
-                browser::draw_map(&el, None, Some(&tr(lang, "อ่านไฟล์แผนที่ไม่ได้", "The map file could not be read")))
-            }
-        });
     });
     // Tapping an area: a district's rows in the tables, or a province's district
     // tables; pointing at one: what it has, under the map.
     let say = move |ev: &web_sys::MouseEvent| {
-        let (i, name) = browser::data_index(ev)?;
+        let (i, name) = draw::data_index(ev)?;
         let area = areas(state, level).into_iter().nth(i)?;
         let text = detail(state, state.lang.get_untracked(), shown(), &name, Some(&area));
         if let Some(h) = holder.get_untracked() {
-            browser::say_on_map(&h, &text);
+            draw::say_on_map(&h, &text);
         }
         Some((i, name))
     };
@@ -224,20 +256,7 @@ pub fn ScoreMap(level: Level) -> impl IntoView {
             }
         }
     };
-    let caption = move || {
-        let lang = state.lang.get();
-        let kpi = match shown() {
-            Shown::Kpi1 => tr(lang, "ตัวชี้วัดที่ 1 (ผลิตภัณฑ์ที่จำหน่ายออนไลน์)", "KPI 1 (products online)"),
-            Shown::Kpi2 => tr(lang, "ตัวชี้วัดที่ 2 (ยอดจำหน่ายที่เพิ่มขึ้น)", "KPI 2 (sales growth)"),
-        };
-        match level {
-            Level::Districts => {
-                let p = state.preset.with(|p| p.province.clone());
-                tr(lang, &format!("แผนที่คะแนน{kpi} รายอำเภอ จังหวัด{p}"), &format!("{kpi} score by district, {p}"))
-            }
-            Level::Provinces => tr(lang, &format!("แผนที่คะแนน{kpi} รายจังหวัด"), &format!("{kpi} score by province")),
-        }
-    };
+    let caption = move || caption(state, level, shown());
     let has_kpi2 = move || {
         state.analysis.with(|a| a.evaluation.province.kpi2.is_some())
             || state.nation.with(|n| n.as_ref().is_some_and(|n| n.nation.province.kpi2.is_some()))
