@@ -94,6 +94,9 @@ pub struct State {
     pub scores: scoring::Scores,
     /// The province shown below the provinces table (an index into the run's provinces).
     pub selected: RwSignal<usize>,
+    /// The map files fetched so far (a map on screen whose file is not among
+    /// them is still to be drawn: the page is not done).
+    pub maps_fetched: RwSignal<Vec<String>>,
     /// Every issue of the run (over several provinces: all of them, not only the shown province's).
     pub issues: Memo<Vec<otop_engine::issue::Issue>>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
@@ -116,10 +119,10 @@ pub struct State {
 
 impl State {
     /// Whether the page is still at work: a dropped file (target tables
-    /// included) not read yet, or the run on screen not yet the run of every
-    /// file read (SPEC §8: `done` only when it is).
+    /// included) not read yet, the run on screen not yet the run of every
+    /// file read, or a map of it not drawn yet (SPEC §8: `done` only when all is).
     pub fn busy(&self) -> bool {
-        self.session.with(Session::working) || !self.scores.up_to_date()
+        self.session.with(Session::working) || !self.scores.up_to_date() || results::map_pending(*self)
     }
 }
 
@@ -288,6 +291,7 @@ fn provide_state() -> State {
         nation,
         scores,
         selected,
+        maps_fetched: RwSignal::new(Vec::new()),
         issues: Memo::new(move |_| match nation.with(|n| n.as_ref().map(|n| n.issues.clone())) {
             Some(all) => all,
             None => analysis.with(|a| a.issues.clone()),

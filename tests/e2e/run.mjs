@@ -1071,7 +1071,8 @@ async function provinceScores(page) {
 await test('map: the scenario\'s nine districts on the province map, scored as the tables; tap, KPI 2, phone, print', async () => {
   const { page, rec } = await open();
   await dropScenario(page);
-  await page.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 20000 });
+  // "done" waits for the map: a print or a reader at "done" sees it drawn.
+  assertEq(await page.locator('svg[data-testid=district-map] [data-district]').count(), 9, 'drawn when the page says done');
   const kpi1 = await mapScores(page, 'district-map', 'data-district');
   assertEq(Object.keys(kpi1).length, 9, 'nine districts on the map');
   assertEq(kpi1, await tableScores(page, 'kpi1', 'score'), 'each district\'s KPI 1 score, as in the table');
@@ -1118,7 +1119,6 @@ await test('map: the scenario\'s nine districts on the province map, scored as t
 await test('map: a three-province run on the country\'s map (77 provinces, three scored); tap opens a province', async () => {
   const { page, rec } = await open();
   await dropProvinces(page);
-  await page.waitForSelector('svg[data-testid=map] [data-province]', { timeout: 20000 });
   const scores = await mapScores(page, 'map', 'data-province');
   assertEq(Object.keys(scores).length, 77, 'the 77 provinces');
   const scored = Object.fromEntries(Object.entries(scores).filter(([, s]) => s !== null));

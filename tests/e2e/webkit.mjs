@@ -217,6 +217,14 @@ try {
       assertEq(await value(driver, 'kpi1', 'เขาฉกรรจ์', 'score'), '5', 'with the survey: 5');
       const errors = await driver.findElements(By.css('[data-testid=issues] [data-severity=error][data-file="09-วังสมบูรณ์.xlsx"]'));
       assertEq(errors.length, 1, 'one error in วังสมบูรณ์');
+      // The province's map (SVG made with DOM calls): nine districts, scored as the table.
+      await driver.wait(async () => (await driver.findElements(By.css('svg[data-testid=district-map] [data-district]'))).length === 9, 20000);
+      const scores = await driver.executeScript(() => [...document.querySelectorAll('svg[data-testid=district-map] [data-district]')]
+        .map((el) => [el.getAttribute('data-district'), el.getAttribute('data-score'),
+          document.querySelector(`table[data-testid=kpi1] tr[data-district="${el.getAttribute('data-district')}"] [data-col=score]`)?.getAttribute('data-value')]));
+      assert(scores.every(([, map, table]) => map && map === table), `the map's scores are the table's: ${JSON.stringify(scores)}`);
+      const shot = await driver.findElement(By.css('svg[data-testid=district-map]')).takeScreenshot();
+      fs.writeFileSync(path.join(OUT, 'webkit-map.png'), shot, 'base64');
       // The results workbook and a CSV, written in the worker from the run the page hands it.
       await driver.findElement(By.css('[data-testid=download-results]')).click();
       await driver.findElement(By.css('[data-testid=download-kpi1-csv]')).click();

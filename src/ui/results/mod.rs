@@ -5,6 +5,8 @@
 mod cards;
 mod chart;
 mod map;
+
+pub use map::pending as map_pending;
 mod provinces;
 mod readiness;
 mod tables;

@@ -58,6 +58,22 @@ fn detail(state: State, lang: Lang, shown: Shown, name: &str, area: Option<&Area
     digits(state, text)
 }
 
+/// Whether a map the run shows is still to be drawn: its file not fetched yet.
+pub fn pending(state: State) -> bool {
+    [Level::Districts, Level::Provinces].into_iter().any(|level| {
+        let fetched = |url: &String| state.maps_fetched.with(|f| f.contains(url));
+        visible(state, level) && file_of(state, level).is_some_and(|url| !fetched(&url))
+    })
+}
+
+/// Whether the run has something for a map to show.
+fn visible(state: State, level: Level) -> bool {
+    match level {
+        Level::Districts => state.reports_read.get(),
+        Level::Provinces => state.nation.with(Option::is_some),
+    }
+}
+
 /// The run's areas a map shows.
 fn areas(state: State, level: Level) -> Vec<Area> {
     match level {
@@ -180,10 +196,7 @@ fn redraw(
     state.thai_digits.track();
     text.track();
     let lang = state.lang.get();
-    let visible = match level {
-        Level::Districts => state.reports_read.get(),
-        Level::Provinces => state.nation.with(Option::is_some),
-    };
+    let visible = visible(state, level);
     if let Some(figure) = el.parent_element() {
         let _ = figure.toggle_attribute_with_force("hidden", !visible);
     }
@@ -202,6 +215,7 @@ fn redraw(
             if fetched.borrow().as_deref() == Some(url.as_str()) {
                 text.set(Some(got));
             }
+            state.maps_fetched.update(|f| f.push(url));
         });
         return;
     }
