@@ -1095,6 +1095,7 @@ await test('map: the scenario\'s nine districts on the province map, scored as t
   await page.emulateMedia({ media: 'print' });
   assert(await page.locator('svg[data-testid=district-map]').isVisible(), 'the map prints');
   await page.screenshot({ path: path.join(OUT, 'map-print.png'), fullPage: true });
+  await page.locator('.map-box:has(svg[data-testid=district-map])').screenshot({ path: path.join(OUT, 'map-print-figure.png') });
   await page.emulateMedia({ media: 'screen' });
   assertEq(rec.errors, [], 'page errors');
   await page.close();
@@ -1105,8 +1106,13 @@ await test('map: the scenario\'s nine districts on the province map, scored as t
     const p = await phone.newPage();
     await p.goto(server.url, { waitUntil: 'load' });
     await p.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
-    await p.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO);
-    await p.waitForSelector('svg[data-testid=district-map] [data-district]', { timeout: 30000 });
+    // Eight of the nine reports: the ninth district hatched, "no report yet" written on it.
+    await p.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO.slice(0, 8));
+    await p.waitForSelector('[data-testid=status][data-state=done]', { timeout: 60000 });
+    const missing = await p.locator('svg[data-testid=district-map] .area.none').evaluateAll((els) => els.map((e) => [e.dataset.district, e.dataset.score ?? null]));
+    assertEq(missing.length, 1, `one district without a report: ${JSON.stringify(missing)}`);
+    assertEq(await p.getAttribute(`table[data-testid=kpi1] tr[data-district="${missing[0][0]}"]`, 'data-submitted'), 'false', 'the table says it has not sent');
+    assert((await p.locator('svg[data-testid=district-map] text.map-label').allTextContents()).includes('ยังไม่ส่ง'), 'labelled on the map');
     const box = await p.locator('svg[data-testid=district-map]').boundingBox();
     assert(box.x >= 0 && box.x + box.width <= 412, `the map within the phone's 412 px: ${JSON.stringify(box)}`);
     assert(box.width >= 300, `the map uses the phone's width: ${box.width}`);
