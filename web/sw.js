@@ -1,10 +1,13 @@
 // Service worker: keeps a copy of the page's own files so it opens offline after
 // one visit. Network first (a new deployment is picked up at once), the cached
 // copy when there is no network. It only ever fetches this page's own files.
-const CACHE = 'otop-kpi-v2';
+// The writing worker is kept too (downloads work offline), though the page
+// itself fetches it only once results are shown.
+const CACHE = 'otop-kpi-v3';
 const FILES = [
   './', './index.html', './loader.js', './otop-kpi-page.js', './otop-kpi-page_bg.wasm',
   './otop-kpi-worker_loader.js', './otop-kpi-worker.js', './otop-kpi-worker_bg.wasm',
+  './otop-kpi-writer_loader.js', './otop-kpi-writer.js', './otop-kpi-writer_bg.wasm',
   './main.css', './icon.svg', './icon-192.png', './icon-512.png', './manifest.webmanifest',
 ];
 

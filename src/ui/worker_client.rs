@@ -1,5 +1,7 @@
 //! The read-file feature's client, on the page's side: two Web Workers (the
-//! `otop-worker` crate) read dropped files and write files, each given up to
+//! `otop-worker` crate's `otop-kpi-worker`) read dropped files, and a third
+//! (`otop-kpi-writer`, fetched only when a file is first written or once
+//! results are shown) writes files and reads presets; each is given up to
 //! [`IN_FLIGHT`] at once and answering them in turn. The page hands a
 //! worker the `File` itself (no copy of its bytes on the main thread) with a
 //! typed [`Request`]; the answer is an encoded [`Reply`] in a transferred buffer,
@@ -29,7 +31,14 @@ const IN_FLIGHT: usize = 2;
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
+/// The reading workers' script; the writing worker's (the pool's last place).
 const SCRIPT: &str = "./otop-kpi-worker_loader.js";
+const WRITER: &str = "./otop-kpi-writer_loader.js";
+
+/// Whether place `index` of the pool is the writing worker's.
+fn writer_at(index: usize) -> bool {
+    index >= WORKERS
+}
 
 /// A file handed to a worker, waiting for its answer: kept whole, so that it
 /// can go to another worker if this one ends before it began it.
@@ -94,7 +103,8 @@ fn cancel(timer: Option<i32>) {
 fn spawn(index: usize) -> Option<Worker> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Classic);
-    let worker = web_sys::Worker::new_with_options(SCRIPT, &opts).ok()?;
+    let script = if writer_at(index) { WRITER } else { SCRIPT };
+    let worker = web_sys::Worker::new_with_options(script, &opts).ok()?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         on_message(index, ev.data());
     });
@@ -128,6 +138,25 @@ pub fn start() {
     dispatch();
 }
 
+/// Starts the writing worker if it is not started yet (once results are shown,
+/// so a first download does not wait for its wasm; a write asked before starts it too).
+pub fn start_writer() {
+    let fresh = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        if !p.started || p.workers.len() > WORKERS {
+            return false;
+        }
+        match spawn(WORKERS) {
+            Some(w) => p.workers.push(w),
+            None => return false,
+        }
+        true
+    });
+    if fresh {
+        dispatch();
+    }
+}
+
 /// Ends worker `index` (it crashed, or gave no answer in time), fails the
 /// file it was on with `error`, hands the files it had not begun back to the
 /// queue, and starts a new worker in its place.
@@ -137,7 +166,9 @@ fn replace(index: usize, error: FileError) {
         let w = p.workers.get_mut(index)?;
         w.worker.terminate();
         let mut running = std::mem::take(&mut w.running);
-        match spawn(index) {
+        // One that never started (its script could not load: offline, say) is
+        // not started again and again: its place stays empty.
+        match w.ready.then(|| spawn(index)).flatten() {
             Some(fresh) => *w = fresh,
             None => w.dead = true,
         }
@@ -233,32 +264,44 @@ fn on_message(index: usize, data: JsValue) {
     dispatch();
 }
 
-/// Hands queued files to ready workers, the least busy first, up to
-/// [`IN_FLIGHT`] each; fails them all when no worker can start.
+/// Hands queued files to ready workers of their kind (reading or writing), the
+/// least busy first, up to [`IN_FLIGHT`] each; fails the files of a kind whose
+/// workers cannot start. A write with no writing worker yet starts it.
 fn dispatch() {
+    if POOL.with(|p| p.borrow().queue.iter().any(|q| q.request.writes())) {
+        start_writer();
+    }
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
         if !p.started {
             return Vec::new();
         }
-        if p.workers.iter().all(|w| w.dead) {
-            return p.queue.drain(..).collect::<Vec<_>>();
-        }
-        while !p.queue.is_empty() {
-            let free = p.workers.iter().enumerate().filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
-            let Some(i) = free.min_by_key(|(_, w)| w.running.len()).map(|(i, _)| i) else { break };
-            let (Some(q), Some(w)) = (p.queue.pop_front(), p.workers.get_mut(i)) else { break };
-            let msg = js_sys::Object::new();
-            set(&msg, "id", &JsValue::from(q.request.id));
-            set(&msg, "request", &serde_wasm_bindgen::to_value(&q.request).unwrap_or(JsValue::NULL));
-            set(&msg, "file", &q.file);
-            let _ = w.worker.post_message(&msg);
-            w.running.push_back(Running { queued: q, timer: None });
-            if w.running.len() == 1 {
-                bound_first(i, w, 0.0);
+        let mut orphans = Vec::new();
+        let mut at = 0;
+        while let Some(writes) = p.queue.get(at).map(|q| q.request.writes()) {
+            let mine = |(i, _): &(usize, &Worker)| writer_at(*i) == writes;
+            let all_dead = p.workers.iter().enumerate().filter(mine).all(|(_, w)| w.dead);
+            let free = p.workers.iter().enumerate().filter(mine);
+            let free = free.filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
+            let chosen = free.min_by_key(|(_, w)| w.running.len()).map(|(i, _)| i);
+            match (chosen, all_dead && (!writes || p.workers.len() > WORKERS)) {
+                (Some(i), _) => {
+                    let (Some(q), Some(w)) = (p.queue.remove(at), p.workers.get_mut(i)) else { break };
+                    let msg = js_sys::Object::new();
+                    set(&msg, "id", &JsValue::from(q.request.id));
+                    set(&msg, "request", &serde_wasm_bindgen::to_value(&q.request).unwrap_or(JsValue::NULL));
+                    set(&msg, "file", &q.file);
+                    let _ = w.worker.post_message(&msg);
+                    w.running.push_back(Running { queued: q, timer: None });
+                    if w.running.len() == 1 {
+                        bound_first(i, w, 0.0);
+                    }
+                }
+                (None, true) => orphans.extend(p.queue.remove(at)),
+                (None, false) => at += 1,
             }
         }
-        Vec::new()
+        orphans
     });
     for q in orphans {
         fail(q.request.id, &q.resolve, FileError::NoReader, None);

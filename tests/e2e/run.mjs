@@ -43,6 +43,14 @@ await test('page loads under a sub-path with its CSP, only from its own origin',
   assertEq(notOwnFiles(rec.requests, server.origin, DIST), [], 'requests other than GETs of the built files');
   assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
   assertEq(rec.errors, [], 'page errors');
+  // The reading worker starts with the page; the writing worker only once there is something to write.
+  const fetched = (name) => rec.requests.some((r) => r.url.includes(name));
+  assert(fetched('otop-kpi-worker_bg.wasm') && !fetched('otop-kpi-writer'), 'the reading worker only, before any result');
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/01-เมืองสระแก้ว.xlsx')]);
+  await waitDone(page);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('otop-kpi-writer')), null, { timeout: 10000 })
+    .catch(() => null);
+  assert(fetched('otop-kpi-writer_bg.wasm'), 'the writing worker once results are shown');
   await page.close();
 });
 

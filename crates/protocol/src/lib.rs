@@ -168,6 +168,13 @@ impl Request {
         Request { id, name: name.to_string(), read: Read::Write { what, lang } }
     }
 
+    /// Whether the writing worker answers it (a file to make, or a preset's
+    /// JSON); the reading worker answers the rest. The page fetches the writing
+    /// worker only when it is first needed, or once results are shown.
+    pub fn writes(&self) -> bool {
+        self.sends_back() || self.read == Read::Preset
+    }
+
     /// Whether the answer is a file the worker makes (bytes to download).
     pub fn sends_back(&self) -> bool {
         matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. } | Read::Write { .. })

@@ -1,7 +1,10 @@
-//! The worker's work: answering a [`Request`] — reading a dropped file's bytes,
-//! sending files back marked, or writing a file of a run (the results workbook,
-//! a CSV table, the blank form) — as the page's Web Worker (this crate's
-//! binary) and the native command do.
+//! The workers' work: answering a [`Request`] — reading a dropped file's bytes
+//! ([`read`]: the reading worker, `otop-kpi-worker`), or sending files back
+//! marked, writing a file of a run (the results workbook, a CSV table, the
+//! blank form, the preset's JSON) and reading a preset ([`write`]: the writing
+//! worker, `otop-kpi-writer`, which the page fetches only when first needed) —
+//! as the page's Web Workers and the native command ([`run`]: either) do.
+//! Each binary calls one of the two, so it holds only its own side's code.
 
 use otop_engine::display::Lang;
 use otop_engine::imported::error::FileError;
@@ -13,6 +16,9 @@ use otop_import::report::import_report;
 use otop_import::sales::read_file;
 use otop_import::targets::read_tables;
 use otop_protocol::{CsvTable, Outcome, Read, Reply, ReportRead, Request, RunData, Write};
+
+#[cfg(target_arch = "wasm32")]
+pub mod pipeline;
 
 /// Small report files of each format the page reads most: the
 /// `basic-report` fixtures (made by `tests/fixtures/make_fixtures.py`).
@@ -37,38 +43,72 @@ const WARM_UP: [(&str, &[u8]); 4] = [
 /// assert!(read.iter().all(|products| *products > 0), "{read:?}");
 /// ```
 pub fn warm_up() -> Vec<usize> {
-    let mut read = Vec::new();
+    let mut counts = Vec::new();
     for (i, (name, bytes)) in WARM_UP.iter().enumerate() {
         let request = Request::new(i as u32, FileKind::Report, name, vec!["เมืองสระแก้ว".into()], 2564);
-        let reply = run(&request, bytes);
+        let reply = read(&request, bytes);
         let _ = reply.encode();
-        read.push(match reply.outcome {
+        counts.push(match reply.outcome {
             Outcome::Report(r) => r.products.len(),
             _ => 0,
         });
     }
-    read
+    counts
 }
 
 /// Answers a request about several files (their bytes in the request's order):
-/// [`Read::ReturnAll`]; any other request is about the first.
+/// [`Read::ReturnAll`]; any other request is about the first. Either worker's
+/// work ([`read`] or [`write`], as [`Request::writes`] says).
 pub fn run_files(request: &Request, files: &[Vec<u8>]) -> Reply {
-    match &request.read {
+    if request.writes() {
+        write(request, &files.iter().map(Vec::as_slice).collect::<Vec<_>>())
+    } else {
+        read(request, files.first().map(Vec::as_slice).unwrap_or_default())
+    }
+}
+
+/// Answers a request about one file (see [`run_files`]).
+pub fn run(request: &Request, bytes: &[u8]) -> Reply {
+    if request.writes() {
+        write(request, &[bytes])
+    } else {
+        read(request, bytes)
+    }
+}
+
+/// The writing worker's work: files sent back, files written from a run, a
+/// preset read from JSON. A request of the reading worker's is refused.
+pub fn write(request: &Request, files: &[&[u8]]) -> Reply {
+    let name = request.name.as_str();
+    let bytes = files.first().copied().unwrap_or_default();
+    let outcome = match &request.read {
         Read::ReturnAll { files: wanted, lang } => {
             let each: Vec<(&str, &[u8], Vec<&Issue>)> = wanted
                 .iter()
                 .zip(files)
-                .map(|(w, bytes)| (w.name.as_str(), bytes.as_slice(), w.issues.iter().collect()))
+                .map(|(w, bytes)| (w.name.as_str(), *bytes, w.issues.iter().collect()))
                 .collect();
-            let zip = returned_zip(&each, *lang).map_err(|why| FileError::Damaged(why).issue(&request.name));
-            Reply { id: request.id, outcome: Outcome::Made(zip) }
+            Outcome::Made(returned_zip(&each, *lang).map_err(|why| FileError::Damaged(why).issue(name)))
         }
-        _ => run(request, files.first().map(Vec::as_slice).unwrap_or_default()),
-    }
+        Read::Returned { issues, lang } => {
+            let issues: Vec<&Issue> = issues.iter().collect();
+            Outcome::Made(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
+        }
+        Read::Write { what, lang } => {
+            Outcome::Made(write_run(bytes, *what, *lang).map_err(|why| FileError::Damaged(why).issue(name)))
+        }
+        Read::Preset => {
+            let (preset, issues) = otop_engine::preset::Preset::from_json(&String::from_utf8_lossy(bytes));
+            Outcome::Preset(preset, issues.into_iter().map(|i| i.in_file(name)).collect())
+        }
+        _ => return Reply::failed_with(request, wrong_worker(request, "reading")),
+    };
+    Reply { id: request.id, outcome }
 }
 
-/// Answers a request about one file: reads it, or writes one.
-pub fn run(request: &Request, bytes: &[u8]) -> Reply {
+/// The reading worker's work: a report, a sales file, target tables, the link
+/// a results workbook holds. A request of the writing worker's is refused.
+pub fn read(request: &Request, bytes: &[u8]) -> Reply {
     let name = request.name.as_str();
     let outcome = match &request.read {
         Read::Report { round1, districts } => {
@@ -80,27 +120,21 @@ pub fn run(request: &Request, bytes: &[u8]) -> Reply {
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
-        Read::Returned { issues, lang } => {
-            let issues: Vec<&Issue> = issues.iter().collect();
-            Outcome::Made(returned_file(name, bytes, &issues, *lang).map_err(|e| e.issue(name)))
-        }
-        Read::ReturnAll { .. } => return run_files(request, &[bytes.to_vec()]),
-        Read::Write { what, lang } => {
-            Outcome::Made(write(bytes, *what, *lang).map_err(|why| FileError::Damaged(why).issue(name)))
-        }
         Read::Link => Outcome::Link(
             otop_import::reader::read(name, bytes).ok().and_then(|b| otop_engine::share::link_in(&b.sheets)),
         ),
-        Read::Preset => {
-            let (preset, issues) = otop_engine::preset::Preset::from_json(&String::from_utf8_lossy(bytes));
-            Outcome::Preset(preset, issues.into_iter().map(|i| i.in_file(name)).collect())
-        }
+        _ => return Reply::failed_with(request, wrong_worker(request, "writing")),
     };
     Reply { id: request.id, outcome }
 }
 
+/// The issue of a request sent to the wrong worker (a bug of the page's, said plainly).
+fn wrong_worker(request: &Request, which: &str) -> Issue {
+    FileError::Damaged(format!("this request is the {which} worker's")).issue(&request.name)
+}
+
 /// Writes a file of the run `data` ([`RunData::encode`]'s bytes), or says why not.
-fn write(data: &[u8], what: Write, lang: Lang) -> Result<Vec<u8>, String> {
+fn write_run(data: &[u8], what: Write, lang: Lang) -> Result<Vec<u8>, String> {
     let run = RunData::decode(data).map_err(|e| format!("not a run: {e}"))?;
     let analysis = || run.analysis.as_ref().ok_or("the run has no analysis");
     match what {

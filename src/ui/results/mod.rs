@@ -142,20 +142,26 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
+/// Once dropped files are read and scored: the writing worker starts, for the
+/// downloads, and the results come into view (the file list is above them):
+/// the cards and both tables fit a 1366×768 screen.
+fn on_results_ready(state: State) {
+    let busy = state.busy();
+    if !busy && state.reports_read.get() {
+        crate::ui::worker_client::start_writer();
+    }
+    if !busy && crate::ui::inputs::take_dropped() {
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {
+            cards.scroll_into_view();
+        }
+    }
+}
+
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<State>();
-    // Once dropped files are read and scored, the results come into view (the
-    // file list is above them): the cards and both tables fit a 1366×768 screen.
-    Effect::new(move |_| {
-        let busy = state.busy();
-        if !busy && crate::ui::inputs::take_dropped() {
-            let doc = web_sys::window().and_then(|w| w.document());
-            if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {
-                cards.scroll_into_view();
-            }
-        }
-    });
+    Effect::new(move |_| on_results_ready(state));
     let kpi1_values = Signal::derive(move || {
         state.analysis.with(|a| {
             let e = &a.evaluation;
