@@ -31,23 +31,15 @@ fn detail(state: State, lang: Lang, shown: Shown, name: &str, area: Option<&Area
         return tr(lang, &format!("{name}: ยังไม่ส่งรายงาน"), &format!("{name}: no report yet"));
     }
     let text = match (shown, a.kpi2) {
-        (Shown::Kpi1, _) => tr(
-            lang,
-            &format!(
-                "{name}: จำหน่ายออนไลน์ {} จาก {} ผลิตภัณฑ์ ({}) · คะแนน {}",
-                count(state, a.online),
-                count(state, a.products),
-                percent_sign(state, a.percent),
-                a.kpi1
-            ),
-            &format!(
-                "{name}: {} of {} products online ({}) · score {}",
-                count(state, a.online),
-                count(state, a.products),
-                percent_sign(state, a.percent),
-                a.kpi1
-            ),
-        ),
+        (Shown::Kpi1, _) => {
+            let (online, products) = (count(state, a.online), count(state, a.products));
+            let (percent, score) = (percent_sign(state, a.percent), a.kpi1);
+            tr(
+                lang,
+                &format!("{name}: จำหน่ายออนไลน์ {online} จาก {products} ผลิตภัณฑ์ ({percent}) · คะแนน {score}"),
+                &format!("{name}: {online} of {products} products online ({percent}) · score {score}"),
+            )
+        }
         (Shown::Kpi2, Some((growth, score))) => tr(
             lang,
             &format!("{name}: ยอดจำหน่ายเพิ่มขึ้น {} · คะแนน {score}", percent_sign(state, growth)),
