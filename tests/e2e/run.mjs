@@ -1099,6 +1099,7 @@ await test('map: the scenario\'s nine districts on the province map, scored as t
   const kpi2 = await mapScores(page, 'district-map', 'data-district');
   assertEq(kpi2, await tableScores(page, 'kpi2', 'score'), 'each district\'s KPI 2 score, as in the table');
   await page.click('.map-box:has(svg[data-testid=district-map]) .map-kpi >> nth=0');
+  assertEq(await accessibilityViolations(page), [], 'axe with the province map');
   // Print: the map on the A4 report, its scores written on it.
   await page.emulateMedia({ media: 'print' });
   assert(await page.locator('svg[data-testid=district-map]').isVisible(), 'the map prints');
@@ -1138,6 +1139,7 @@ await test('map: a three-province run on the country\'s map (77 provinces, three
   const scored = Object.fromEntries(Object.entries(scores).filter(([, s]) => s !== null));
   assertEq(scored, await provinceScores(page), 'three scored, as in the provinces table');
   assertEq(await page.locator('svg[data-testid=map] .area.out').count(), 74, 'the others grey, not in this run');
+  assertEq(await accessibilityViolations(page), [], 'axe with both maps on the page');
   await page.locator('.map-box:has(svg[data-testid=map])').screenshot({ path: path.join(OUT, 'map-country.png') });
   // Tapping a province opens its district tables, as its name's button does.
   await page.click('svg[data-testid=map] [data-province="จันทบุรี"]');

@@ -64,7 +64,8 @@ pub fn ProvincesTable() -> impl IntoView {
                 .enumerate()
                 .map(|(i, r)| {
                     let name = r.district.clone();
-                    let label = tr(lang, &format!("ดูรายอำเภอของจังหวัด{name}"), &format!("Show {name}'s districts"));
+                    // The visible name first (WCAG 2.5.3, label in name: axe found it otherwise).
+                    let label = tr(lang, &format!("{name} ดูรายอำเภอ"), &format!("{name}: show its districts"));
                     view! {
                         <tr data-province=name.clone() class:own=i == selected>
                             <th scope="row">
