@@ -1150,6 +1150,27 @@ await test('map: a three-province run on the country\'s map (77 provinces, three
   await page.close();
 });
 
+await test('map: a district the map has no shape for (renamed in the settings) is drawn without, and said', async () => {
+  const { page, rec } = await open();
+  await page.click('[data-testid=settings] summary');
+  const name = page.locator('[data-testid=settings] tbody tr').nth(1).locator('input').nth(0);
+  await name.fill('ทดสอบ');
+  await name.dispatchEvent('change');
+  await page.click('[data-testid=settings] summary');
+  await page.setInputFiles('input[type=file][data-testid=report-files]', SCENARIO);
+  await waitDone(page);
+  const scores = await mapScores(page, 'district-map', 'data-district');
+  assertEq(Object.keys(scores).length, 9, 'the province\'s nine shapes still drawn');
+  assert(!('ทดสอบ' in scores), 'no shape for the renamed district');
+  const note = await page.textContent('.map-box:has(svg[data-testid=district-map]) [data-testid=map-note]');
+  assert(note.includes('ทดสอบ'), `the note names it: ${note}`);
+  assertEq(await page.locator('svg[data-testid=district-map] .area.out').count(), 1, 'the shape of the name it replaced: not in this run');
+  await page.click('[data-testid=settings] summary');
+  await page.click('[data-testid=reset-preset]');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
 await test('map: the shared views of a province and of three provinces draw their maps from the link alone', async () => {
   const { page } = await open();
   await dropScenario(page);

@@ -65,6 +65,7 @@ pub fn draw_map(holder: &web_sys::Element, drawing: Option<&MapDrawing>, why_non
     let note = html_element(&doc, "p", "map-note", drawing.and_then(|d| d.note.as_deref()).or(why_none));
     if let Some(note) = &note {
         let _ = note.set_attribute("role", "note");
+        let _ = note.set_attribute("data-testid", "map-note");
     }
     let Some(d) = drawing else {
         if let Some(note) = note {
