@@ -1,9 +1,11 @@
-//! The issues list: grouped by file, filterable by severity and file, with counts.
+//! The issues list: grouped by file, filterable by severity and file, with
+//! counts; what it shows is `otop_engine::issue::list`'s.
 
 use super::i18n::{t, tr};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
+use otop_engine::issue::list::{self, Filter};
 use otop_engine::issue::{Issue, Severity};
 
 /// How many issues the list renders at first, and more at each "show more".
@@ -39,64 +41,37 @@ fn issue_item(lang: Lang, i: Issue) -> impl IntoView {
 #[component]
 pub fn IssuesPanel() -> impl IntoView {
     let state = expect_context::<State>();
+    // The two choices as the selects give them ("all" or a severity; "" or a file).
     let severity = RwSignal::new(String::from("all"));
-    let file = RwSignal::new(String::from("all"));
+    let file = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
-    let all = move || {
+    let all = Memo::new(move |_| {
         let mut v: Vec<Issue> = state.issues.get();
         v.extend(state.session.with(|s| s.settings_issues.clone()));
         v
-    };
-    let counts = move || {
-        let v = all();
-        let e = v.iter().filter(|i| i.severity == Severity::Error).count();
-        (e, v.len() - e)
-    };
-    let files = move || {
-        let mut names: Vec<String> = all().iter().map(|i| i.file.clone().unwrap_or_default()).collect();
-        names.sort();
-        names.dedup();
-        names
-    };
-    // What the filters keep, by file (stable: each file's issues in order).
-    let shown = Memo::new(move |_| {
-        let sev = severity.get();
-        let want_file = file.get();
-        let mut v: Vec<Issue> = all()
-            .into_iter()
-            .filter(|i| sev == "all" || i.severity.as_str() == sev)
-            .filter(|i| want_file == "all" || i.file.as_deref().unwrap_or_default() == want_file)
-            .collect();
-        v.sort_by(|a, b| a.file.cmp(&b.file));
-        v
     });
+    let shown = Memo::new(move |_| all.with(|a| list::kept(a, &Filter::of(&severity.get(), &file.get()))));
     let groups = move || {
         let lang = state.lang.get();
-        let v = shown.get();
-        let mut groups: Vec<(String, Vec<Issue>)> = Vec::new();
-        for i in v.into_iter().take(limit.get()) {
-            let f = i.file.clone().unwrap_or_default();
-            match groups.last_mut() {
-                Some((name, mine)) if *name == f => mine.push(i),
-                _ => groups.push((f, vec![i])),
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(f, mine)| {
-                let title = if f.is_empty() {
-                    tr(lang, "การตั้งค่าและภาพรวม", "Settings and overall")
-                } else {
-                    f
-                };
-                let items = mine.into_iter().map(|i| issue_item(lang, i)).collect_view();
-                view! { <section class="issue-group"><h3>{title}</h3><ul>{items}</ul></section> }
-            })
-            .collect_view()
+        shown.with(|v| {
+            let (groups, _) = list::page(v, limit.get());
+            groups
+                .into_iter()
+                .map(|(f, mine)| {
+                    let title = if f.is_empty() {
+                        tr(lang, "การตั้งค่าและภาพรวม", "Settings and overall")
+                    } else {
+                        f
+                    };
+                    let items = mine.into_iter().map(|i| issue_item(lang, i.clone())).collect_view();
+                    view! { <section class="issue-group"><h3>{title}</h3><ul>{items}</ul></section> }
+                })
+                .collect_view()
+        })
     };
     // The rest behind a button, so no file's issues can hold the page up.
     let more = move || {
-        let left = shown.with(Vec::len).saturating_sub(limit.get());
+        let left = shown.with(|v| list::page(v, limit.get()).1);
         (left > 0).then(|| {
             let lang = state.lang.get();
             let next = left.min(PAGE);
@@ -112,12 +87,12 @@ pub fn IssuesPanel() -> impl IntoView {
         })
     };
     let count_text = move || {
-        let (e, w) = counts();
+        let (e, w) = all.with(|a| list::counts(a));
         tr(state.lang.get(), &format!("ข้อผิดพลาด {e} · คำเตือน {w}"), &format!("{e} errors · {w} warnings"))
     };
     let file_options = move || {
-        let named = files().into_iter().filter(|f| !f.is_empty());
-        named.map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()
+        let names = all.with(|a| list::files(a));
+        names.into_iter().map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()
     };
     view! {
         <section class="issues" data-testid="issues" aria-labelledby="issues-title">
@@ -137,12 +112,12 @@ pub fn IssuesPanel() -> impl IntoView {
                 <label>{t("ไฟล์", "File")}
                     <select data-testid="issue-file" prop:value=move || file.get()
                         on:change=move |ev| { file.set(event_target_value(&ev)); limit.set(PAGE) }>
-                        <option value="all">{t("ทุกไฟล์", "All files")}</option>
+                        <option value="">{t("ทุกไฟล์", "All files")}</option>
                         {file_options}
                     </select>
                 </label>
             </div>
-            {move || all().is_empty().then(|| view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> })}
+            {move || all.with(Vec::is_empty).then(|| view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> })}
             {groups}
             {more}
         </section>

@@ -19,6 +19,7 @@
 //! ```
 
 mod code;
+pub mod list;
 pub mod preset;
 pub mod repeats;
 pub mod report;
