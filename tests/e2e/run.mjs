@@ -659,9 +659,23 @@ await test('target tables and reports dropped at once: the first "done" shows th
       observer.disconnect();
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
-  await page.setInputFiles('input[type=file][data-testid=targets-files]', targets);
-  await page.setInputFiles('input[type=file][data-testid=report-files]', reports);
-  await page.setInputFiles('input[type=file][data-testid=round1-files]', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
+  // All three given in one task, as one drop would (three awaited setInputFiles let a fast page
+  // finish the first two before the third: its "done" then rightly had no round 1).
+  const handed = { 'targets-files': targets, 'report-files': reports, 'round1-files': [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')] };
+  for (const [id, files] of Object.entries(handed)) {
+    await page.evaluate((id) => {
+      const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: `__${id}`, hidden: true });
+      document.body.appendChild(scratch);
+    }, id);
+    await page.setInputFiles(`#__${id}`, files);
+  }
+  await page.evaluate((ids) => {
+    for (const id of ids) {
+      const to = document.querySelector(`input[type=file][data-testid=${id}]`);
+      to.files = document.getElementById(`__${id}`).files;
+      to.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }, Object.keys(handed));
   await page.waitForFunction(() => window.__firstDone !== null, null, { timeout: 60000 });
   const first = await page.evaluate(() => window.__firstDone);
   assertEq(first.provinces, ['nation', 'จันทบุรี', 'ตราด', 'สระแก้ว'].sort(), 'the three provinces and the nation at the first "done"');
