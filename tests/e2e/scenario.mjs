@@ -1,8 +1,8 @@
 // The nine-district scenario of tests/fixtures/files/scenario, and its figures,
-// shared by the Chromium (run.mjs) and Firefox (firefox.mjs) suites.
+// shared by the Chromium (run.mjs), Firefox (firefox.mjs) and WebKit (webkit.mjs) suites.
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES } from './harness.mjs';
+import { FIXTURES, assertEq } from './harness.mjs';
 
 /** The nine district reports, in order. */
 export const SCENARIO = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => f.startsWith('0')).sort()
@@ -21,3 +21,25 @@ export const EXPECTED = {
   'โคกสูง': [8, 3, 3, '24422002', '10.00', 5, 5],
   'วังสมบูรณ์': [13, 3, 2, '2200000000', '1.26', 1, 1],
 };
+
+/**
+ * The scenario's figures under both scoring rules, in any browser: `choose(rule)`
+ * selects a scoring rule (`table`, `percent`), `value(table, district, col)` reads
+ * a cell's `data-value` (SPEC §8). Leaves the rule at `percent`.
+ */
+export async function checkScenario(choose, value) {
+  for (const rule of ['table', 'percent']) {
+    await choose(rule);
+    for (const [d, e] of Object.entries(EXPECTED)) {
+      assertEq(await value('kpi1', d, 'online'), String(e[0]), `${d} online`);
+      assertEq(await value('kpi1', d, 'score'), String(rule === 'table' ? e[1] : e[2]), `${d} KPI 1 score by ${rule}`);
+      assertEq(await value('kpi2', d, 'sales'), e[3], `${d} sales`);
+      assertEq(await value('kpi2', d, 'growth'), e[4], `${d} growth`);
+      assertEq(await value('kpi2', d, 'score'), String(rule === 'table' ? e[5] : e[6]), `${d} KPI 2 score by ${rule}`);
+    }
+    assertEq(await value('kpi1', 'province', 'online'), '179', 'province online');
+    assertEq(await value('kpi1', 'province', 'percent'), '9.32', 'province percent');
+    assertEq(await value('kpi1', 'province', 'products'), '1921', 'province products');
+    assertEq(await value('kpi2', 'province', 'growth'), '2.22', 'province growth');
+  }
+}

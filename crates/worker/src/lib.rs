@@ -56,18 +56,9 @@ pub fn warm_up() -> Vec<usize> {
     counts
 }
 
-/// Answers a request about several files (their bytes in the request's order):
-/// [`Read::ReturnAll`]; any other request is about the first. Either worker's
-/// work ([`read`] or [`write`], as [`Request::writes`] says).
-pub fn run_files(request: &Request, files: &[Vec<u8>]) -> Reply {
-    if request.writes() {
-        write(request, &files.iter().map(Vec::as_slice).collect::<Vec<_>>())
-    } else {
-        read(request, files.first().map(Vec::as_slice).unwrap_or_default())
-    }
-}
-
-/// Answers a request about one file (see [`run_files`]).
+/// Answers a request about one file, as whichever worker answers it ([`read`]
+/// or [`write`], as [`Request::writes`] says): the native command's and the
+/// tests' way in. (The several files of [`Read::ReturnAll`] go to [`write`].)
 pub fn run(request: &Request, bytes: &[u8]) -> Reply {
     if request.writes() {
         write(request, &[bytes])

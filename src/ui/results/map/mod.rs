@@ -207,7 +207,12 @@ fn redraw(
             if fetched.borrow().as_deref() == Some(url.as_str()) {
                 text.set(Some(got));
             }
-            state.maps_fetched.update(|f| f.push(url));
+            // Once each: switching between provinces fetches a file again (from the cache).
+            state.maps_fetched.update(|f| {
+                if !f.contains(&url) {
+                    f.push(url);
+                }
+            });
         });
         return;
     }
