@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { Builder, By, until } from 'selenium-webdriver';
+import { spawnSync } from 'node:child_process';
 import { serve, captureDownloads, test, assert, assertEq, finish, SUB_PATH, DIST, FIXTURES, OUT } from './harness.mjs';
 import { SCENARIO, EXPECTED, checkScenario } from './scenario.mjs';
 import { measure, summary } from './phone.mjs';
@@ -83,21 +84,58 @@ const server = await serve(DIST);
 const { xvfb, display } = await startXvfb();
 const started = [xvfb];
 let endpoint;
+let driverProcess;
 try {
   const d = await startDriver(display);
   started.push(d.driver);
+  driverProcess = d.driver;
   endpoint = d.url;
 } catch (e) {
   started.forEach((p) => p.kill());
   throw e;
 }
+// Where the running test is, said when a browser stops answering (a CI run
+// once stopped in this suite with no word of where).
+let at = 'starting';
+/** Notes the step the running test is at. */
+function step(what) {
+  at = what;
+}
+
+// A browser that gives no answer for this long is stuck: its MiniBrowser (the
+// driver's child) is ended, so the command waiting on it fails, and the
+// test fails saying at which step. A stuck browser is retried once in a fresh
+// one, said in the output; a test that fails on what it checks is not.
+const STUCK_MS = Number(process.env.WEBKIT_STUCK_MS || 120 * 1000);
+class Stuck extends Error {}
+
 /** Runs `journey` in a fresh browser, which is closed after it, passed or failed. */
 async function inBrowser(journey) {
-  const driver = await browser();
-  try {
-    return await journey(driver);
-  } finally {
-    await driver.quit();
+  for (let attempt = 1; ; attempt++) {
+    let timer;
+    const stuck = new Promise((_, fail) => {
+      timer = setTimeout(() => {
+        const where = at;
+        spawnSync('pkill', ['-P', String(driverProcess.pid)]);
+        fail(new Stuck(`the browser gave no answer for ${STUCK_MS / 1000} s at: ${where}`));
+      }, STUCK_MS);
+    });
+    stuck.catch(() => {});
+    try {
+      step('starting a browser');
+      const driver = await Promise.race([browser(), stuck]);
+      try {
+        return await Promise.race([journey(driver), stuck]);
+      } finally {
+        step('closing the browser');
+        await Promise.race([driver.quit(), stuck]).catch(() => {});
+      }
+    } catch (e) {
+      if (!(e instanceof Stuck) || attempt > 1) throw e;
+      console.log(`     RETRY ${e.message}; once more in a fresh browser`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
@@ -110,7 +148,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // long the suite fails, its processes ended.
 const LIMIT_MS = Number(process.env.WEBKIT_LIMIT_MS || 10 * 60 * 1000);
 setTimeout(() => {
-  console.log(`FAIL the WebKit suite did not finish within ${LIMIT_MS / 1000} s`);
+  console.log(`FAIL the WebKit suite did not finish within ${LIMIT_MS / 1000} s (at: ${at})`);
   stop();
   process.exit(1);
 }, LIMIT_MS).unref();
@@ -137,17 +175,20 @@ const LISTEN = () => {
 
 /** Opens `url` (default: the page) in `driver` and waits until it is ready for a drop. */
 async function open(driver, url = server.url) {
+  step(`opening ${url.length > 80 ? `${url.slice(0, 80)}…` : url}`);
   await driver.get(url);
   await driver.wait(until.elementLocated(By.css('[data-testid=status][data-state=idle], [data-testid=shared-view]')), 20000);
   await driver.executeScript(`(${LISTEN})(); (${captureDownloads})()`);
 }
 
 async function waitDone(driver) {
+  step('waiting for done');
   await driver.wait(until.elementLocated(By.css('[data-testid=status][data-state=done]')), 60000);
 }
 
 /** Gives files to a file input: WebDriver types their paths, one a line. */
 async function drop(driver, id, files) {
+  step(`giving ${files.length} files to ${id}`);
   const input = await driver.findElement(By.css(`input[type=file][data-testid=${id}]`));
   await input.sendKeys(files.join('\n'));
 }
@@ -197,6 +238,7 @@ try {
       await drop(driver, 'round1-files', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
       await drop(driver, 'sales-files', [path.join(FIXTURES, 'sales/sales-long.xlsx')]);
       await waitDone(driver);
+      step('checking the scenario under both rules');
       const rule = await driver.findElement(By.css('select[data-testid=scoring-rule]'));
       await checkScenario((r) => rule.findElement(By.css(`option[value=${r}]`)).click(),
         (table, district, col) => value(driver, table, district, col));
@@ -207,6 +249,7 @@ try {
       const errors = await driver.findElements(By.css('[data-testid=issues] [data-severity=error][data-file="09-วังสมบูรณ์.xlsx"]'));
       assertEq(errors.length, 1, 'one error in วังสมบูรณ์');
       // The province's map (SVG made with DOM calls): nine districts, scored as the table.
+      step('checking the map');
       await driver.wait(async () => (await driver.findElements(By.css('svg[data-testid=district-map] [data-district]'))).length === 9, 20000);
       const scores = await driver.executeScript(() => [...document.querySelectorAll('svg[data-testid=district-map] [data-district]')]
         .map((el) => [el.getAttribute('data-district'), el.getAttribute('data-score'),
@@ -215,6 +258,7 @@ try {
       const shot = await driver.findElement(By.css('svg[data-testid=district-map]')).takeScreenshot();
       fs.writeFileSync(path.join(OUT, 'webkit-map.png'), shot, 'base64');
       // The results workbook and a CSV, written in the worker from the run the page hands it.
+      step('downloading the workbook and a CSV');
       await driver.findElement(By.css('[data-testid=download-results]')).click();
       await driver.findElement(By.css('[data-testid=download-kpi1-csv]')).click();
       await driver.wait(async () => (await driver.executeScript(() => window.__downloads.length)) >= 2, 30000);
@@ -254,6 +298,7 @@ try {
       await drop(driver, 'report-files', SCENARIO);
       await drop(driver, 'round1-files', [path.join(FIXTURES, 'scenario/round1-สระแก้ว.xlsx')]);
       await waitDone(driver);
+      step('making the results link');
       await driver.findElement(By.css('[data-testid=share-link]')).click();
       await driver.wait(until.elementLocated(By.css('[data-testid=share-url]')), 10000);
       const made = await driver.executeScript(() => {
@@ -262,6 +307,7 @@ try {
       });
       assert(made.startsWith(server.url) && made.includes('#r1.'), `a results link: ${made}`);
       // The copy button says what happened: copied, or (no clipboard for the page) the link selected to copy by hand.
+      step('copying the link');
       await driver.findElement(By.css('[data-testid=share-copy]')).click();
       await driver.wait(until.elementLocated(By.css('[data-testid=share-copy][data-copied]')), 10000);
       const copy = await driver.executeScript(() => {
@@ -277,6 +323,7 @@ try {
       const from = server.log.length;
       await open(fresh, link);
       await fresh.wait(until.elementLocated(By.css('[data-testid=shared-view]')), 20000);
+      step("reading the link's figures");
       for (const [d, e] of Object.entries(EXPECTED)) {
         assertEq(await value(fresh, 'kpi1', d, 'online'), String(e[0]), `${d} online from the link`);
       }
@@ -286,10 +333,12 @@ try {
       assert(server.log.slice(from).every((r) => !r.url.includes('r1.')), 'the link is never sent');
       fs.writeFileSync(path.join(OUT, 'webkit-link.png'), await fresh.takeScreenshot(), 'base64');
       // At a phone's width (WebKitGTK emulates no touch screen, so controls keep their desktop size).
+      step('narrowing the window to a phone');
       await fresh.manage().window().setRect({ width: 412, height: 915 });
       // (MiniBrowser's window is never narrower than its toolbar, 447 px: the phone layout, up to 600 px, is measured there.)
       await fresh.wait(async () => (await fresh.executeScript(() => document.documentElement.clientWidth)) <= 600, 10000);
       await fresh.executeScript(() => window.scrollTo(0, 0));
+      step('measuring the phone layout');
       const m = await fresh.executeScript(`return (${measure})()`);
       assertEq([m.sidewaysScroll, m.cut, m.small, m.offScreen], [false, [], [], []], summary(m));
       assert(m.scoreCells >= 18, `the KPI tables' score cells: ${m.scoreCells}`);
