@@ -4,12 +4,13 @@
 //! (`RunData`) and downloads the bytes it answers with.
 
 use super::browser::download;
-use super::i18n::t;
+use super::i18n::{label, say};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::imported::file::returned_name;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Issue;
+use otop_engine::label::Label;
 use otop_protocol::{CsvTable, Outcome, RunData, ToReturn, Write};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -26,7 +27,7 @@ fn returned(reply: otop_protocol::Reply) -> Result<Vec<u8>, (String, String)> {
     match reply.outcome {
         Outcome::Made(Ok(bytes)) => Ok(bytes),
         Outcome::Made(Err(issue)) => Err((issue.message_th, issue.message_en)),
-        _ => Err(("ไม่ได้คำตอบที่คาดไว้".into(), "an unexpected answer".into())),
+        _ => Err(Label::both_owned(Label::UnexpectedAnswer)),
     }
 }
 
@@ -93,7 +94,7 @@ fn ReturnAll() -> impl IntoView {
         note.set(None);
         leptos::task::spawn_local(async move {
             match returned(super::worker_client::read_all(request, files).await) {
-                Ok(bytes) => download(&format!("{}.zip", t_now(lang, "ส่งคืนทุกไฟล์", "files-sent-back")), ZIP, &bytes),
+                Ok(bytes) => download(&format!("{}.zip", say(lang, Label::ZipOfReturnedFiles)), ZIP, &bytes),
                 Err(why) => note.set(Some(why)),
             }
             busy.set(false);
@@ -103,9 +104,9 @@ fn ReturnAll() -> impl IntoView {
         <Show when=any>
             <button type="button" data-testid="return-all" on:click=click disabled=move || busy.get()>
                 {move || if busy.get() {
-                    t("กำลังทำไฟล์ส่งคืน…", "Making the files to send back…")()
+                    label(Label::MakingReturnedFiles)()
                 } else {
-                    t("ส่งคืนทุกไฟล์ที่มีปัญหา (.zip)", "Send back every file with problems (.zip)")()
+                    label(Label::SendBackAllWithProblems)()
                 }}
             </button>
         </Show>
@@ -174,32 +175,32 @@ pub fn Downloads() -> impl IntoView {
     };
     view! {
         <section class="downloads no-print" aria-labelledby="downloads-title">
-            <h2 id="downloads-title">{t("ดาวน์โหลด", "Downloads")}</h2>
+            <h2 id="downloads-title">{label(Label::Downloads)}</h2>
             <div class="buttons">
                 <button type="button" class="primary" data-testid="download-results" on:click=results>
-                    {t("ไฟล์ผลการประเมิน (Excel)", "Results workbook (Excel)")}
+                    {label(Label::ResultsWorkbookExcel)}
                 </button>
                 <button type="button" data-testid="download-kpi1-csv" on:click=csv("kpi1")>
-                    {t("ตัวชี้วัดที่ 1 (.csv)", "KPI 1 (.csv)")}
+                    {label(Label::Kpi1Csv)}
                 </button>
                 <button type="button" data-testid="download-kpi2-csv" on:click=csv("kpi2")>
-                    {t("ตัวชี้วัดที่ 2 (.csv)", "KPI 2 (.csv)")}
+                    {label(Label::Kpi2Csv)}
                 </button>
                 <button type="button" data-testid="download-products-csv" on:click=csv("products")>
-                    {t("รายการผลิตภัณฑ์รวม (.csv)", "Merged product list (.csv)")}
+                    {label(Label::MergedProductListCsv)}
                 </button>
                 <button type="button" data-testid="download-readiness-csv" on:click=csv("readiness")>
-                    {t("ความพร้อม (.csv)", "Readiness (.csv)")}
+                    {label(Label::ReadinessCsv)}
                 </button>
                 <button type="button" data-testid="download-issues-csv" on:click=csv("issues")>
-                    {t("ปัญหาที่พบ (.csv)", "Issues (.csv)")}
+                    {label(Label::IssuesCsv)}
                 </button>
                 <button type="button" data-testid="download-template" on:click=template>
-                    {t("แบบรายงานเปล่า (.xlsx)", "Blank report form (.xlsx)")}
+                    {label(Label::BlankReportFormXlsx)}
                 </button>
                 <ReturnAll/>
                 <button type="button" data-testid="print" on:click=print>
-                    {t("พิมพ์ (A4 แนวนอน)", "Print (A4 landscape)")}
+                    {label(Label::PrintA4Landscape)}
                 </button>
             </div>
             {move || note.get().map(|(th, en)| {

@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 use otop_engine::display::{self, Lang};
+use otop_engine::label::{sentence, Label};
 use otop_engine::money::{BasisPoints, Satang};
 
 use super::State;
 
-/// The Thai or the English text.
+/// The Thai or the English of a text that came with both (an issue's message,
+/// an error from a worker): data, not the page's own words, which are in the
+/// catalogue (see [`say`]).
 pub fn tr(lang: Lang, th: &str, en: &str) -> String {
     match lang {
         Lang::Th => th.to_string(),
@@ -14,21 +17,20 @@ pub fn tr(lang: Lang, th: &str, en: &str) -> String {
     }
 }
 
-/// A reactive text in the current language.
-pub fn t(th: &'static str, en: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let state = expect_context::<State>();
-    move || tr(state.lang.get(), th, en)
+/// A word of the catalogue (`otop_engine::label`) in `lang`.
+pub fn say(lang: Lang, l: Label) -> String {
+    l.text(lang).to_string()
 }
 
 /// The heading of a results column by its `data-col` name, reactive (see
 /// `Label::of_column`): written beside each value where a phone shows a row as a card.
 pub fn column_label(col: &'static str) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
     let state = expect_context::<State>();
-    move || otop_engine::label::Label::of_column(col).map(|l| l.text(state.lang.get()).to_string())
+    move || Label::of_column(col).map(|l| l.text(state.lang.get()).to_string())
 }
 
 /// A word of the catalogue (`otop_engine::label`), reactive in the current language.
-pub fn label(l: otop_engine::label::Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub fn label(l: Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let state = expect_context::<State>();
     move || l.text(state.lang.get()).to_string()
 }
@@ -53,7 +55,7 @@ pub fn baht(state: State, s: Satang) -> String {
 /// A percentage in prose, as Thai official text writes it: "ร้อยละ 8.98" (English "8.98 %").
 pub fn percent(state: State, bp: BasisPoints) -> String {
     let text = match state.lang.get() {
-        Lang::Th => format!("ร้อยละ {}", display::group_thousands(&bp.to_string())),
+        Lang::Th => sentence::percent_prose(Lang::Th, display::group_thousands(&bp.to_string())),
         Lang::En => display::percent(bp),
     };
     digits(state, text)

@@ -2,12 +2,13 @@
 //! list, and dropping anywhere on the page.
 
 use super::browser::files_of;
-use super::i18n::{t, tr};
+use super::i18n::{label, say, tr};
 use super::status::Status;
 use super::{forget_file, keep_files, read, State};
 use leptos::prelude::*;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Severity;
+use otop_engine::label::{sentence, Label};
 use otop_session::{Session, Slot};
 use wasm_bindgen::JsCast;
 
@@ -38,14 +39,7 @@ pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
 }
 
 #[component]
-fn DropZone(
-    kind: FileKind,
-    testid: &'static str,
-    title_th: &'static str,
-    title_en: &'static str,
-    hint_th: &'static str,
-    hint_en: &'static str,
-) -> impl IntoView {
+fn DropZone(kind: FileKind, testid: &'static str, title: Label, hint: Label) -> impl IntoView {
     let state = expect_context::<State>();
     let dragging = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
@@ -73,11 +67,11 @@ fn DropZone(
                 on:dragover=on_over
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <span class="dropzone-title">{move || tr(lang(), title_th, title_en)}</span>
-                <span class="dropzone-hint">{move || tr(lang(), hint_th, hint_en)}</span>
+                <span class="dropzone-title">{move || say(lang(), title)}</span>
+                <span class="dropzone-hint">{move || say(lang(), hint)}</span>
                 // The page's own button (the browser's would say "Choose Files" in a Thai
                 // page); the input stays for the pickers and the test hooks.
-                <span class="button pick" aria-hidden="true">{move || tr(lang(), "เลือกไฟล์…", "Choose files…")}</span>
+                <span class="button pick" aria-hidden="true">{move || say(lang(), Label::ChooseFiles)}</span>
                 <input type="file" multiple data-testid=testid class="file-input"
                     accept=otop_engine::imported::file::picker_accept()
                     on:change=on_change />
@@ -110,11 +104,7 @@ fn FileList(kind: FileKind) -> impl IntoView {
                 (with(Severity::Error), with(Severity::Warning))
             })
         });
-        tr(
-            state.lang.get(),
-            &format!("{n} ไฟล์ · มีข้อผิดพลาด {errors} · มีคำเตือน {warnings} — กดเพื่อดูทีละไฟล์"),
-            &format!("{n} files · {errors} with errors · {warnings} with warnings: open to see each"),
-        )
+        sentence::files_folded(state.lang.get(), n, errors, warnings)
     };
     // Each file's state, worked out once for every province's folded list.
     let states = Memo::new(move |_| state.issues.with(|all| state.session.with(|s| s.file_states(kind, all))));
@@ -177,15 +167,11 @@ fn ProvinceFiles(province: String, files: Vec<String>, states: Memo<Vec<(String,
         });
         let n = names.len();
         let who = if province.is_empty() {
-            tr(lang, "ไม่อยู่ในจังหวัดที่นำเข้า", "In no loaded province")
+            say(lang, Label::InNoLoadedProvince)
         } else {
-            tr(lang, &format!("จังหวัด{province}"), &province)
+            sentence::province_named(lang, &province)
         };
-        tr(
-            lang,
-            &format!("{who} — {n} ไฟล์ · มีข้อผิดพลาด {errors} · มีคำเตือน {warnings}"),
-            &format!("{who}: {n} files · {errors} with errors · {warnings} with warnings"),
-        )
+        sentence::province_files(lang, who, n, errors, warnings)
     };
     let mine = files.clone();
     let items = move || {
@@ -245,7 +231,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             <li class="file-status" data-testid="file-status" data-file=name.clone() data-state="working">
                 <span class="file-name">{name.clone()}</span>
                 <span class="file-note">
-                    <span class="spinner" aria-hidden="true"></span>{move || tr(lang(), "กำลังอ่าน…", "reading…")}
+                    <span class="spinner" aria-hidden="true"></span>{move || say(lang(), Label::Reading)}
                 </span>
             </li>
         }
@@ -269,11 +255,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     // One short line: the rows read and the problems (the sheets used are in the fold below).
     let summary = move || {
         let (e, w) = counts();
-        tr(
-            lang(),
-            &format!("อ่าน {rows} แถว · ข้อผิดพลาด {e} · คำเตือน {w}"),
-            &format!("{rows} rows read · errors: {e} · warnings: {w}"),
-        )
+        sentence::file_read(lang(), rows, e, w)
     };
     let sheets = f
         .sheets_used
@@ -301,7 +283,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
             view! {
                 <button type="button" class="return" data-testid="return-file"
                     on:click=move |_| super::downloads::send_back(state, kind, name.clone(), back_note)>
-                    {move || tr(lang(), "ส่งคืนอำเภอพร้อมหมายเหตุ (.xlsx)", "Send back with notes (.xlsx)")}
+                    {move || say(lang(), Label::SendBackWithNotesXlsx)}
                 </button>
                 {move || back_note.get().map(|(th, en)| view! {
                     <p class="file-error" data-testid="return-error">{tr(lang(), &th, &en)}</p>
@@ -323,7 +305,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
                 <span class="file-summary">{summary}</span>
                 {send_back_button}
                 <button type="button" class="remove" on:click=remove
-                    aria-label=move || tr(lang(), "เอาไฟล์ออก", "Remove file")>"×"</button>
+                    aria-label=move || say(lang(), Label::RemoveFile)>"×"</button>
             </div>
             {whole_file_error.map(|(th, en)| view! { <p class="file-error">{move || tr(lang(), &th, &en)}</p> })}
             // Folded, so the results come into view after a drop; a click opens the sheets.
@@ -331,9 +313,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
                 <summary>
                     {move || {
                         let list = if used.is_empty() { "-".to_string() } else { used.join(", ") };
-                        let th = format!("ใช้แผ่นงาน: {list} (จาก {n_sheets})");
-                        let en = format!("Sheets used: {list} (of {n_sheets})");
-                        tr(lang(), &th, &en)
+                        sentence::sheets_used(lang(), list, n_sheets)
                     }}
                 </summary>
                 <ul class="sheets">{sheets}</ul>
@@ -354,30 +334,21 @@ pub fn Inputs() -> impl IntoView {
     });
     view! {
         <section class="inputs no-print" aria-labelledby="inputs-title">
-            <h2 id="inputs-title">{t("ไฟล์ข้อมูล", "Input files")}</h2>
+            <h2 id="inputs-title">{label(Label::InputFiles)}</h2>
             <div class="slots">
                 <DropZone kind=FileKind::Report testid="report-files"
-                    title_th="รายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ (รอบที่ประเมิน)"
-                    title_en="Online-market reports (the round evaluated)"
-                    hint_th="ลากไฟล์ของทุกอำเภอมาวางที่นี่ หรือคลิกเพื่อเลือกไฟล์ (Excel, ODS, CSV \
-                             หรือไฟล์ที่ส่งออกจากระบบเว็บ)"
-                    hint_en="Drop every district's file here, or click to choose files (Excel, ODS, CSV, \
-                             or a web system's export)" />
+                    title=Label::ReportsDropTitle
+                    hint=Label::ReportsDropHint />
                 <DropZone kind=FileKind::Round1 testid="round1-files"
-                    title_th="รายงานรอบก่อน (รอบที่ 1)" title_en="Earlier round's reports (round 1)"
-                    hint_th="ผลิตภัณฑ์ที่รายงานแล้วในรอบก่อนจะไม่ถูกนับซ้ำ"
-                    hint_en="Products reported in the earlier round are not counted again" />
+                    title=Label::Round1DropTitle
+                    hint=Label::Round1DropHint />
                 <DropZone kind=FileKind::Sales testid="sales-files"
-                    title_th="ยอดจำหน่าย (รต.๑)" title_en="Sales (form รต.๑)"
-                    hint_th="รายเดือน รายอำเภอ หรือยอดรวมของช่วงที่ประเมิน"
-                    hint_en="Monthly, per district, or the total of the period evaluated" />
+                    title=Label::SalesDropTitle
+                    hint=Label::SalesDropHint />
             </div>
             <div class="provinces-input">
                 <label class="button">
-                    {t(
-                        "หลายจังหวัด: นำเข้าตารางค่าเป้าหมายของแต่ละจังหวัด…",
-                        "Several provinces: import each province's target tables…",
-                    )}
+                    {label(Label::SeveralProvincesHint)}
                     <input type="file" multiple data-testid="targets-files" class="file-input"
                         accept=otop_engine::imported::file::picker_accept()
                         on:change=move |ev| {
@@ -393,11 +364,11 @@ pub fn Inputs() -> impl IntoView {
                     let l = state.lang.get();
                     view! {
                         <span class="provinces-loaded">
-                            {tr(l, &format!("โหลดแล้ว {count} จังหวัด"), &format!("{count} provinces loaded"))}
+                            {sentence::provinces_loaded(l, count)}
                         </span>
                         <button type="button" data-testid="clear-provinces"
                             on:click=move |_| state.session.update(Session::clear_provinces)>
-                            {tr(l, "กลับไปจังหวัดเดียว", "Back to one province")}
+                            {say(l, Label::BackToOneProvince)}
                         </button>
                     }
                 })}

@@ -1,12 +1,13 @@
 //! The issues list: grouped by file, filterable by severity and file, with
 //! counts; what it shows is `otop_engine::issue::list`'s.
 
-use super::i18n::{t, tr};
+use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
 use otop_engine::issue::list::{self, Filter};
 use otop_engine::issue::{Issue, Severity};
+use otop_engine::label::{sentence, Label};
 
 /// How many issues the list renders at first, and more at each "show more".
 const PAGE: usize = 200;
@@ -15,16 +16,16 @@ const PAGE: usize = 200;
 fn issue_item(lang: Lang, i: Issue) -> impl IntoView {
     let place = [
         i.sheet.clone(),
-        i.row.map(|r| tr(lang, &format!("แถว {r}"), &format!("row {r}"))),
-        i.column.clone().map(|c| tr(lang, &format!("คอลัมน์ {c}"), &format!("column {c}"))),
+        i.row.map(|r| sentence::at_row(lang, r)),
+        i.column.clone().map(|c| sentence::at_column(lang, c)),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(" › ");
     let sev_text = match i.severity {
-        Severity::Error => tr(lang, "ข้อผิดพลาด", "Error"),
-        Severity::Warning => tr(lang, "คำเตือน", "Warning"),
+        Severity::Error => say(lang, Label::Error),
+        Severity::Warning => say(lang, Label::Warning),
     };
     let row = i.row.map(|r| r.to_string()).unwrap_or_default();
     view! {
@@ -58,11 +59,7 @@ pub fn IssuesPanel() -> impl IntoView {
             groups
                 .into_iter()
                 .map(|(f, mine)| {
-                    let title = if f.is_empty() {
-                        tr(lang, "การตั้งค่าและภาพรวม", "Settings and overall")
-                    } else {
-                        f
-                    };
+                    let title = if f.is_empty() { say(lang, Label::SettingsAndOverall) } else { f };
                     let items = mine.into_iter().map(|i| issue_item(lang, i.clone())).collect_view();
                     view! { <section class="issue-group"><h3>{title}</h3><ul>{items}</ul></section> }
                 })
@@ -75,11 +72,7 @@ pub fn IssuesPanel() -> impl IntoView {
         (left > 0).then(|| {
             let lang = state.lang.get();
             let next = left.min(PAGE);
-            let text = tr(
-                lang,
-                &format!("แสดงอีก {next} รายการ (เหลือ {left})"),
-                &format!("Show {next} more ({left} not shown)"),
-            );
+            let text = sentence::show_more(lang, next, left);
             view! {
                 <button type="button" class="more no-print" data-testid="issues-more" data-left=left.to_string()
                     on:click=move |_| limit.update(|l| *l += PAGE)>{text}</button>
@@ -88,7 +81,7 @@ pub fn IssuesPanel() -> impl IntoView {
     };
     let count_text = move || {
         let (e, w) = all.with(|a| list::counts(a));
-        tr(state.lang.get(), &format!("ข้อผิดพลาด {e} · คำเตือน {w}"), &format!("{e} errors · {w} warnings"))
+        sentence::issue_counts(state.lang.get(), e, w)
     };
     let file_options = move || {
         let names = all.with(|a| list::files(a));
@@ -97,27 +90,27 @@ pub fn IssuesPanel() -> impl IntoView {
     view! {
         <section class="issues" data-testid="issues" aria-labelledby="issues-title">
             <h2 id="issues-title">
-                {t("ปัญหาที่พบ", "Issues")}
+                {label(Label::IssuesFound)}
                 <span class="counts">{count_text}</span>
             </h2>
             <div class="filters no-print">
-                <label>{t("ระดับ", "Severity")}
+                <label>{label(Label::Severity)}
                     <select data-testid="issue-severity" prop:value=move || severity.get()
                         on:change=move |ev| { severity.set(event_target_value(&ev)); limit.set(PAGE) }>
-                        <option value="all">{t("ทั้งหมด", "All")}</option>
-                        <option value="error">{t("ข้อผิดพลาด", "Errors")}</option>
-                        <option value="warning">{t("คำเตือน", "Warnings")}</option>
+                        <option value="all">{label(Label::All)}</option>
+                        <option value="error">{label(Label::Errors)}</option>
+                        <option value="warning">{label(Label::Warnings)}</option>
                     </select>
                 </label>
-                <label>{t("ไฟล์", "File")}
+                <label>{label(Label::File)}
                     <select data-testid="issue-file" prop:value=move || file.get()
                         on:change=move |ev| { file.set(event_target_value(&ev)); limit.set(PAGE) }>
-                        <option value="">{t("ทุกไฟล์", "All files")}</option>
+                        <option value="">{label(Label::AllFiles)}</option>
                         {file_options}
                     </select>
                 </label>
             </div>
-            {move || all.with(Vec::is_empty).then(|| view! { <p class="none">{t("ไม่พบปัญหา", "No issues found")}</p> })}
+            {move || all.with(Vec::is_empty).then(|| view! { <p class="none">{label(Label::NoIssuesFound)}</p> })}
             {groups}
             {more}
         </section>

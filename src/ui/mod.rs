@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
 use otop_engine::display::Lang;
 use otop_engine::imported::file::FileKind;
+use otop_engine::label::{sentence, Label};
 use otop_engine::money::Satang;
 use otop_engine::nation::NationRun;
 use otop_engine::preset::Preset;
@@ -29,7 +30,7 @@ use otop_protocol::Request;
 use otop_session::Session;
 use std::cell::RefCell;
 
-use i18n::t;
+use i18n::label;
 pub use target_files::{read_provinces, read_targets};
 
 /// Where the page keeps settings in local storage.
@@ -67,13 +68,13 @@ fn show_crash() {
     div.set_id("crash");
     let _ = div.set_attribute("role", "alert");
     let _ = div.set_attribute("data-testid", "crash");
-    div.set_inner_html(
-        "<p><strong>เกิดข้อผิดพลาดภายในหน้าเว็บ</strong> \
-         — ค่าที่ตั้งไว้และตัวเลขที่พิมพ์ยังอยู่ กดโหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง</p>\
-         <p><strong>Something went wrong inside the page.</strong> \
-         Your settings and typed figures are kept: reload, then drop the files again.</p>\
-         <p><a class=\"button primary\" href=\"\">โหลดหน้าใหม่ · Reload</a></p>",
-    );
+    // The catalogue's words only (no text from a file), in both languages.
+    let (crashed, kept, reload) = (Label::PageCrashed.both(), Label::SettingsKept.both(), Label::Reload.both());
+    div.set_inner_html(&format!(
+        "<p><strong>{}</strong> — {}</p><p><strong>{}</strong> {}</p>\
+         <p><a class=\"button primary\" href=\"\">{} · {}</a></p>",
+        crashed.0, kept.0, crashed.1, kept.1, reload.0, reload.1
+    ));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&div);
     }
@@ -341,11 +342,7 @@ fn provide_state() -> State {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", if lang == Lang::Th { "th" } else { "en" });
             }
-            doc.set_title(if lang == Lang::Th {
-                "คำนวณตัวชี้วัด OTOP"
-            } else {
-                "OTOP KPI calculator"
-            });
+            doc.set_title(Label::AppTitle.text(lang));
         }
     });
     provide_context(state);
@@ -357,48 +354,23 @@ fn footer_text(state: State) -> String {
     let p = state.preset.get();
     let l = state.lang.get();
     let window = otop_engine::display::window(p.window, l);
-    i18n::tr(
-        l,
-        &format!(
-            "ตัวชี้วัดและค่าเป้าหมายการประเมินผลการปฏิบัติราชการ ระดับจังหวัด · จังหวัด{} \
-             ปีงบประมาณ พ.ศ. {} รอบที่ {} ({window}) · กรมการพัฒนาชุมชน",
-            p.province, p.fiscal_year, p.round
-        ),
-        &format!(
-            "Provincial performance KPIs and targets · {} province, fiscal year {} round {} ({window}) \
-             · Community Development Department",
-            p.province,
-            p.fiscal_year - 543,
-            p.round
-        ),
-    )
+    sentence::footer(l, p.province, p.fiscal_year, p.fiscal_year - 543, p.round, window)
 }
 
 #[component]
 fn App() -> impl IntoView {
     let state = provide_state();
-    let lang_label = move || if state.lang.get() == Lang::Th { "English" } else { "ภาษาไทย" };
+    let lang_label = move || sentence::other_language(state.lang.get());
     let subtitle = move || {
         let p = state.preset.get();
         let (province, year, round) = (p.province, p.fiscal_year, p.round);
-        i18n::tr(
-            state.lang.get(),
-            &format!(
-                "จังหวัด{province} · ปีงบประมาณ {year} รอบที่ {round} \
-                 · ไฟล์ทั้งหมดอ่านในเบราว์เซอร์นี้ ไม่มีการส่งข้อมูลออกไป"
-            ),
-            &format!(
-                "{province} province · fiscal year {} round {round} \
-                 · files are read in this browser only; nothing is sent anywhere",
-                year - 543
-            ),
-        )
+        sentence::subtitle(state.lang.get(), province, year, year - 543, round)
     };
     let footer = move || footer_text(state);
     view! {
         <header class="app-header">
             <div class="title">
-                <h1>{t("คำนวณตัวชี้วัด OTOP", "OTOP KPI calculator")}</h1>
+                <h1>{label(Label::AppTitle)}</h1>
                 <p class="subtitle">
                     {subtitle}
                 </p>
@@ -408,7 +380,7 @@ fn App() -> impl IntoView {
                     <input type="checkbox" data-testid="thai-digits"
                         prop:checked=move || state.thai_digits.get()
                         on:change=move |ev| state.thai_digits.set(event_target_checked(&ev)) />
-                    {t("เลขไทย", "Thai digits")}
+                    {label(Label::ThaiDigits)}
                 </label>
                 <button type="button" class="lang" data-testid="lang-toggle"
                     on:click=move |_| state.lang.update(|l| *l = if *l == Lang::Th { Lang::En } else { Lang::Th })>
@@ -424,7 +396,7 @@ fn App() -> impl IntoView {
             // style's: one Inputs, folded or not).
             <details class="evaluate-new no-print" data-testid="evaluate-new"
                 prop:open=move || state.shared.with(Option::is_none)>
-                <summary>{t("ลากไฟล์มาวางเพื่อประเมินใหม่", "Evaluate new files")}</summary>
+                <summary>{label(Label::DropToEvaluateAgain)}</summary>
                 <inputs::Inputs />
             </details>
             <results::Results />
@@ -440,10 +412,7 @@ fn App() -> impl IntoView {
         </main>
         <footer class="app-footer">
             <p>{footer}</p>
-            <p class="map-credit">{i18n::t(
-                "ขอบเขตการปกครองบนแผนที่: กรมแผนที่ทหาร (2562) เผยแพร่โดย UN OCHA, CC BY-IGO 3.0",
-                "Map boundaries: Royal Thai Survey Department (2019), published by UN OCHA, CC BY-IGO 3.0",
-            )}</p>
+            <p class="map-credit">{i18n::label(Label::MapCredit)}</p>
         </footer>
     }
 }

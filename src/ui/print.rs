@@ -1,10 +1,11 @@
 //! What only the printed report has: its heading (province, year, round, the
 //! date of the data) and the signature block.
 
-use super::i18n::{self, t};
+use super::i18n::{label, say};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
+use otop_engine::label::{sentence, Label};
 
 /// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
 fn today(lang: Lang) -> String {
@@ -24,20 +25,11 @@ pub fn PrintHeader() -> impl IntoView {
     let text = move || {
         let p = state.preset.get();
         let l = state.lang.get();
-        let title = i18n::tr(
-            l,
-            &format!("ผลการประเมินตัวชี้วัด OTOP จังหวัด{} ปีงบประมาณ พ.ศ. {} รอบที่ {}", p.province, p.fiscal_year, p.round),
-            &format!(
-                "OTOP KPI results, {} province, fiscal year {} round {}",
-                p.province,
-                p.fiscal_year - 543,
-                p.round
-            ),
-        );
+        let title = sentence::print_title(l, p.province, p.fiscal_year, p.fiscal_year - 543, p.round);
         // A run opened from a link: the date its data had.
         let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_engine::display::day(d, l));
         let day = day.unwrap_or_else(|| today(l));
-        let date = i18n::tr(l, &format!("ข้อมูล ณ วันที่ {day}"), &format!("Data as of {day}"));
+        let date = sentence::data_as_of(l, day);
         view! { <p><strong>{title}</strong></p><p>{date}</p> }
     };
     view! { <div class="print-only print-header" data-testid="print-header">{text}</div> }
@@ -51,10 +43,10 @@ const DOTS: &str = "..................................................";
 pub fn Signature() -> impl IntoView {
     view! {
         <div class="print-only signature">
-            <p>{t("ลงชื่อ", "Signed")}" "{DOTS}</p>
+            <p>{label(Label::Signed)}" "{DOTS}</p>
             <p>"("{DOTS}")"</p>
-            <p>{t("ตำแหน่ง", "Position")}" "{DOTS}</p>
-            <p>{t("วันที่", "Date")}" "{DOTS}</p>
+            <p>{label(Label::Position)}" "{DOTS}</p>
+            <p>{label(Label::Date)}" "{DOTS}</p>
         </div>
     }
 }
@@ -74,16 +66,12 @@ pub fn PrintLink() -> impl IntoView {
         let image = otop_engine::share::qr_svg(&link).map(|svg| {
             use base64::Engine;
             let src = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg));
-            let alt = i18n::tr(l, "QR ของลิงก์ผลการประเมิน", "QR code of the results link");
+            let alt = say(l, Label::QrAlt);
             view! { <img class="qr" data-testid="print-qr" src=src alt=alt /> }
         });
         let note = match image {
-            Some(_) => i18n::tr(l, "สแกนเพื่อเปิดผลการประเมินนี้", "Scan to open these results"),
-            None => i18n::tr(
-                l,
-                "ลิงก์ผลการประเมินยาวเกินกว่าจะพิมพ์เป็น QR — ใช้ลิงก์จากหน้าเว็บ",
-                "The results link is too long for a QR code: use the link from the page",
-            ),
+            Some(_) => say(l, Label::ScanToOpen),
+            None => say(l, Label::LinkTooLongForQr),
         };
         Some(view! { <div class="print-link">{image}<p>{note}</p></div> })
     };

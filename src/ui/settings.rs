@@ -4,14 +4,14 @@
 //! change goes through a [`Session`] method.
 
 use super::browser::{clear_saved, files_of};
-use super::i18n::{label, t, tr};
+use super::i18n::{label, say, tr};
 use super::{forget_file, read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_engine::display::{self, Lang};
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::preset::Figure;
-use otop_engine::label::Label;
+use otop_engine::label::{sentence, Label};
 use otop_engine::preset::Preset;
 use otop_protocol::{Outcome, Write};
 use otop_session::Session;
@@ -25,7 +25,7 @@ fn first_file(ev: &leptos::ev::Event) -> Option<(web_sys::HtmlInputElement, web_
 
 /// One editable figure of district `index`.
 #[component]
-fn FigureCell(index: usize, figure: Figure, label_th: &'static str, label_en: &'static str) -> impl IntoView {
+fn FigureCell(index: usize, figure: Figure, label: Label) -> impl IntoView {
     let state = expect_context::<State>();
     let shown = move || {
         state.preset.with(|p| {
@@ -39,7 +39,7 @@ fn FigureCell(index: usize, figure: Figure, label_th: &'static str, label_en: &'
     let mode = if figure == Figure::Base { "decimal" } else { "numeric" };
     view! {
         <td><input type="text" inputmode=mode class="num"
-            aria-label=move || tr(state.lang.get(), label_th, label_en)
+            aria-label=move || say(state.lang.get(), label)
             prop:value=move || shown().unwrap_or_default()
             on:change=move |ev| {
                 let v = event_target_value(&ev);
@@ -56,26 +56,25 @@ fn DistrictRow(index: usize) -> impl IntoView {
         let n = name();
         state.session.with(|s| s.typed_sales.iter().find(|(k, _)| *k == n).map(|(_, a)| display::baht(*a)))
     };
-    let label = move |th: &'static str, en: &'static str| move || tr(state.lang.get(), th, en);
     view! {
         <tr>
-            <td><input type="text" aria-label=label("ชื่ออำเภอ", "District name") prop:value=name
+            <td><input type="text" aria-label=label(Label::DistrictName) prop:value=name
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.session.update(|s| s.rename_district(index, &v));
                 } /></td>
-            <FigureCell index figure=Figure::Entrepreneurs label_th="จำนวนผู้ประกอบการ" label_en="Entrepreneurs" />
-            <FigureCell index figure=Figure::Products label_th="จำนวนผลิตภัณฑ์" label_en="Products" />
-            <FigureCell index figure=Figure::Base label_th="ฐานยอดจำหน่าย" label_en="Base sales" />
+            <FigureCell index figure=Figure::Entrepreneurs label=Label::EntrepreneurCount />
+            <FigureCell index figure=Figure::Products label=Label::ProductCount />
+            <FigureCell index figure=Figure::Base label=Label::BaseSalesFigure />
             <td><input type="text" inputmode="decimal" class="num" data-testid="typed-sales"
-                aria-label=label("ยอดจำหน่ายที่พิมพ์เอง", "Sales typed by hand")
+                aria-label=label(Label::SalesTypedByHand)
                 prop:value=move || typed().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let n = name();
                     state.session.update(|s| s.type_sales(&n, &v));
                 } /></td>
-            <td><button type="button" class="remove" aria-label=label("ลบอำเภอนี้", "Remove this district")
+            <td><button type="button" class="remove" aria-label=label(Label::RemoveThisDistrict)
                 on:click=move |_| state.session.update(|s| s.remove_district(index))>"×"</button></td>
         </tr>
     }
@@ -90,13 +89,9 @@ fn Thresholds(kpi: u8) -> impl IntoView {
             let label = move || {
                 let l = state.lang.get();
                 if i == 0 {
-                    tr(
-                        l,
-                        "ร้อยละของเป้าหมาย 1 คะแนน (ใช้ในตารางเป้าหมาย)",
-                        "Percent for the score-1 target (target table only)",
-                    )
+                    say(l, Label::Score1Percent)
                 } else {
-                    tr(l, &format!("{} คะแนน ≥ %", i + 1), &format!("score {} at ≥ %", i + 1))
+                    sentence::score_at_least(l, i + 1)
                 }
             };
             view! {
@@ -110,7 +105,7 @@ fn Thresholds(kpi: u8) -> impl IntoView {
             }
         })
         .collect_view();
-    let legend = move || tr(state.lang.get(), &format!("เกณฑ์ตัวชี้วัดที่ {kpi}"), &format!("KPI {kpi} thresholds"));
+    let legend = move || sentence::thresholds_of(state.lang.get(), kpi);
     view! { <fieldset class="thresholds"><legend>{legend}</legend>{inputs}</fieldset> }
 }
 
@@ -118,14 +113,13 @@ fn Thresholds(kpi: u8) -> impl IntoView {
 #[component]
 fn HeadingField(
     testid: &'static str,
-    label_th: &'static str,
-    label_en: &'static str,
+    label: Label,
     get: fn(&Preset) -> String,
     set: fn(&mut Session, &str),
 ) -> impl IntoView {
     let state = expect_context::<State>();
     view! {
-        <label>{move || tr(state.lang.get(), label_th, label_en)}
+        <label>{move || say(state.lang.get(), label)}
             <input type="text" data-testid=testid prop:value=move || state.preset.with(get)
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -179,25 +173,24 @@ pub fn Settings() -> impl IntoView {
         state.lang.set(Lang::Th);
         clear_saved(KEY_PREFIX);
     };
-    let summary =
-        t("ตั้งค่า: จังหวัด อำเภอ เป้าหมาย และยอดจำหน่ายที่พิมพ์เอง", "Settings: province, districts, thresholds and typed sales");
+    let summary = label(Label::SettingsTitle);
     view! {
         <details class="settings no-print" data-testid="settings">
             <summary>{summary}</summary>
             <div class="preset-head">
-                <HeadingField testid="preset-province" label_th="จังหวัด" label_en="Province"
+                <HeadingField testid="preset-province" label=Label::Province
                     get=|p| p.province.clone() set=|s, v| s.set_heading(Some(v), None, None) />
-                <HeadingField testid="preset-year" label_th="ปีงบประมาณ (พ.ศ.)" label_en="Fiscal year (B.E.)"
+                <HeadingField testid="preset-year" label=Label::FiscalYearBE
                     get=|p| p.fiscal_year.to_string() set=|s, v| s.set_heading(None, Some(v), None) />
-                <HeadingField testid="preset-round" label_th="รอบที่" label_en="Round"
+                <HeadingField testid="preset-round" label=Label::Round
                     get=|p| p.round.to_string() set=|s, v| s.set_heading(None, None, Some(v)) />
-                <HeadingField testid="window-start" label_th="ช่วงประเมิน: เดือนแรก" label_en="Evaluated from"
+                <HeadingField testid="window-start" label=Label::EvaluatedFrom
                     get=|p| otop_engine::display::month(p.window.start.year, p.window.start.month, Lang::Th)
                     set=|s, v| s.set_window_month(true, v) />
-                <HeadingField testid="window-end" label_th="ถึงเดือน" label_en="to"
+                <HeadingField testid="window-end" label=Label::To
                     get=|p| otop_engine::display::month(p.window.end.year, p.window.end.month, Lang::Th)
                     set=|s, v| s.set_window_month(false, v) />
-                <HeadingField testid="deadline" label_th="กำหนดส่งรายงาน" label_en="Reports due"
+                <HeadingField testid="deadline" label=Label::ReportsDue
                     get=|p| p.deadline.map(|d| otop_engine::display::day(d, Lang::Th)).unwrap_or_default()
                     set=|s, v| s.set_deadline(v) />
             </div>
@@ -206,29 +199,29 @@ pub fn Settings() -> impl IntoView {
                     <th scope="col">{label(Label::District)}</th>
                     <th scope="col">{label(Label::Entrepreneurs)}</th>
                     <th scope="col">{label(Label::RegisteredProducts)}</th>
-                    <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
-                    <th scope="col">{t("ยอดจำหน่ายปีประเมินที่พิมพ์เอง (บาท)", "Sales typed by hand (baht)")}</th>
+                    <th scope="col">{label(Label::BaseYearSalesBaht)}</th>
+                    <th scope="col">{label(Label::TypedSalesBaht)}</th>
                     <th scope="col"></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <button type="button" on:click=move |_| state.session.update(Session::add_district)>
-                {t("+ เพิ่มอำเภอ", "+ Add a district")}
+                {label(Label::AddDistrict)}
             </button>
             <div class="threshold-row"><Thresholds kpi=1 /><Thresholds kpi=2 /></div>
             <div class="buttons">
-                <label class="button">{t("เปิดไฟล์การตั้งค่าที่บันทึกไว้", "Open a saved settings file")}
+                <label class="button">{label(Label::OpenSavedSettingsFile)}
                     <input type="file" accept=".json,application/json" data-testid="preset-file" class="file-input"
                         on:change=import_preset />
                 </label>
                 <label class="button">
-                    {t("นำเข้าตารางค่าเป้าหมาย (Excel ตามหนังสือ)", "Import the target tables (the letter's Excel)")}
+                    {label(Label::ImportTargetTables)}
                     <input type="file" accept=otop_engine::imported::file::picker_accept()
                         data-testid="targets-file" class="file-input"
                         on:change=import_targets />
                 </label>
                 <button type="button" data-testid="export-preset" on:click=export_preset>
-                    {t("บันทึกการตั้งค่าเป็นไฟล์", "Save the settings as a file")}
+                    {label(Label::SaveSettingsAsFile)}
                 </button>
                 {move || {
                     let note = export_note.get().map(|(th, en)| tr(state.lang.get(), &th, &en));
@@ -236,13 +229,10 @@ pub fn Settings() -> impl IntoView {
                 }}
                 <button type="button" data-testid="reset-preset"
                     on:click=move |_| state.session.update(Session::reset_preset)>
-                    {t(
-                        "กลับไปใช้ค่าที่มากับโปรแกรม (สระแก้ว 2564 รอบที่ 2)",
-                        "Reset to the built-in settings (Sa Kaeo 2564, round 2)",
-                    )}
+                    {label(Label::ResetToBuiltInSettings)}
                 </button>
                 <button type="button" class="danger" data-testid="clear-all" on:click=clear_all>
-                    {t("ล้างข้อมูลทั้งหมดที่เก็บไว้ในเบราว์เซอร์", "Clear everything kept in this browser")}
+                    {label(Label::ClearStorage)}
                 </button>
             </div>
         </details>

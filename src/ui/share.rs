@@ -4,10 +4,11 @@
 //! (`compare-url`: each row's change). The link's format is the core's
 //! (`otop_engine::share`); here are only the page's signals and views.
 
-use super::i18n::{t, tr};
+use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::display;
+use otop_engine::label::{sentence, Label};
 use otop_engine::share::{LinkError, SharedRun};
 
 /// A message in both languages.
@@ -69,11 +70,7 @@ pub fn SharedBanner() -> impl IntoView {
             s.as_ref().map(|run| {
                 let lang = state.lang.get();
                 let date = run.date.map(|d| display::day(d, lang)).unwrap_or_default();
-                let text = tr(
-                    lang,
-                    &format!("ผลจากลิงก์ — ไม่มีไฟล์ข้อมูล (ข้อมูล ณ วันที่ {date}) · ลากไฟล์มาวางเพื่อประเมินใหม่"),
-                    &format!("Results from a link: no data files (data as of {date}) · drop files to make a new run"),
-                );
+                let text = sentence::shared_view(lang, date);
                 view! { <p class="shared-view" data-testid="shared-view" role="status">{text}</p> }
             })
         })
@@ -85,14 +82,6 @@ pub fn SharedBanner() -> impl IntoView {
     };
     view! { {shared} {error} }
 }
-
-/// What the link holds, said under its button.
-const HINT: (&str, &str) = (
-    "ลิงก์มีแต่ตัวเลขรวมรายอำเภอ (ไม่มีชื่อผลิตภัณฑ์ ผู้ประกอบการ หรือเบอร์โทร) อยู่หลังเครื่องหมาย # \
-     ซึ่งเบราว์เซอร์ไม่ส่งไปที่เว็บไซต์",
-    "The link holds only the districts' totals (no product, entrepreneur or phone), after the #, \
-     which browsers never send to the site",
-);
 
 /// Making the link, and comparing with an earlier one.
 /// Copies `text` (the link) and says what happened: copied, or — where the
@@ -115,10 +104,10 @@ fn CopyButton(text: String) -> impl IntoView {
         <button type="button" data-testid="share-copy" on:click=copy
             data-copied=move || copied.get().map(|c| c.to_string())>
             {move || match copied.get() {
-                None => t("คัดลอก", "Copy")(),
-                Some(true) => t("คัดลอกแล้ว", "Copied")(),
+                None => label(Label::Copy)(),
+                Some(true) => label(Label::Copied)(),
                 Some(false) => {
-                    t("คัดลอกไม่ได้ — เลือกลิงก์ไว้แล้ว กด Ctrl+C", "Could not copy: the link is selected, press Ctrl+C")()
+                    label(Label::CopyRefused)()
                 }
             }}
         </button>
@@ -152,11 +141,7 @@ pub fn ShareBox() -> impl IntoView {
             let reply = super::worker_client::read(request, file).await;
             let run = match reply.outcome {
                 otop_protocol::Outcome::Link(Some(text)) => SharedRun::decode(&text).map_err(|e| e.messages()),
-                _ => Err((
-                    "ไฟล์นี้ไม่ใช่ไฟล์ผลการประเมินที่หน้านี้สร้าง — เลือกไฟล์จากปุ่ม \"ไฟล์ผลการประเมิน (Excel)\"".into(),
-                    "This is not a results workbook this page made: choose one from \"Results workbook (Excel)\""
-                        .into(),
-                )),
+                _ => Err(Label::both_owned(Label::NotAResultsWorkbook)),
             };
             show(run);
         });
@@ -171,30 +156,30 @@ pub fn ShareBox() -> impl IntoView {
     };
     view! {
         <section class="share no-print" aria-labelledby="share-title">
-            <h2 id="share-title">{t("ลิงก์ผลการประเมิน", "Results link")}</h2>
-            <p class="hint">{t(HINT.0, HINT.1)}</p>
+            <h2 id="share-title">{label(Label::ResultsLink)}</h2>
+            <p class="hint">{label(Label::LinkPrivacyHint)}</p>
             <div class="buttons">
                 <button type="button" data-testid="share-link" on:click=move |_| link.set(Some(make_link(state)))>
-                    {t("สร้างลิงก์ผลการประเมิน", "Make a results link")}
+                    {label(Label::MakeResultsLink)}
                 </button>
             </div>
             {move || link.get().map(|url| view! {
                 <div class="share-url">
                     <input type="text" readonly data-testid="share-url" prop:value=url.clone()
-                        aria-label=move || tr(state.lang.get(), "ลิงก์ผลการประเมิน", "Results link") />
+                        aria-label=move || say(state.lang.get(), Label::ResultsLink) />
                     <CopyButton text=url.clone() />
                     <span class="hint">{move || {
                         let n = url.len();
-                        tr(state.lang.get(), &format!("{n} ตัวอักษร"), &format!("{n} characters"))
+                        sentence::characters(state.lang.get(), n)
                     }}</span>
                 </div>
             })}
             <label class="compare">
-                {t("เทียบกับลิงก์ครั้งก่อน (วางลิงก์แล้วกด Enter)", "Compare with an earlier link (paste it, press Enter)")}
+                {label(Label::CompareWithLink)}
                 <input type="text" data-testid="compare-url" on:keydown=compare />
             </label>
             <label class="button compare-file">
-                {t("หรือเลือกไฟล์ผลการประเมิน (Excel) ครั้งก่อน…", "or choose an earlier results workbook (Excel)…")}
+                {label(Label::CompareWithWorkbook)}
                 <input type="file" data-testid="compare-file" class="file-input" accept=".xlsx"
                     on:change=compare_file />
             </label>

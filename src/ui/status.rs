@@ -1,9 +1,10 @@
 //! The page's status line (SPEC §8's `[data-testid=status]`) and, while files
 //! are read, the reading's progress.
 
-use super::i18n::tr;
+use super::i18n::say;
 use super::State;
 use leptos::prelude::*;
+use otop_engine::label::{sentence, Label};
 use otop_session::Session;
 
 /// The page's `data-state`: `idle` with no file, `working` while a file is
@@ -34,22 +35,16 @@ pub fn Status() -> impl IntoView {
     let status_text = move || {
         let l = state.lang.get();
         match status() {
-            "idle" => tr(l, "ยังไม่มีไฟล์ — ลากไฟล์รายงานมาวางเพื่อเริ่ม", "No files yet: drop the report files to start"),
-            "working" if state.session.with(Session::reading_targets) => {
-                tr(l, "กำลังอ่านตารางค่าเป้าหมาย…", "Reading the target tables…")
-            }
-            "working" if !state.session.with(Session::working) => tr(l, "กำลังคำนวณคะแนน…", "Scoring…"),
+            "idle" => say(l, Label::NoFilesYet),
+            "working" if state.session.with(Session::reading_targets) => say(l, Label::ReadingTargetTables),
+            "working" if !state.session.with(Session::working) => say(l, Label::Scoring),
             "working" => {
                 let (read, all) = progress(state);
-                tr(
-                    l,
-                    &format!("กำลังอ่านไฟล์… อ่านแล้ว {read} จาก {all} ไฟล์"),
-                    &format!("Reading files: {read} of {all} read"),
-                )
+                sentence::reading_files(l, read, all)
             }
             _ => {
                 let n = state.session.with(Session::file_count);
-                tr(l, &format!("อ่านแล้ว {n} ไฟล์",), &format!("{n} files read"))
+                sentence::files_read(l, n)
             }
         }
     };
@@ -61,7 +56,7 @@ pub fn Status() -> impl IntoView {
             let (read, all) = progress(state);
             view! {
                 <progress data-testid="read-progress" value=read.to_string() max=all.to_string()
-                    aria-label=move || tr(state.lang.get(), "ความคืบหน้าการอ่านไฟล์", "Files read")></progress>
+                    aria-label=move || say(state.lang.get(), Label::FilesRead)></progress>
             }
         })}
     }

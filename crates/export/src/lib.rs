@@ -11,17 +11,7 @@ pub mod results;
 pub mod returned;
 pub mod targets;
 
-use otop_engine::display::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
-
-/// The Thai or the English heading of a workbook the user downloads.
-fn word(lang: Lang, th: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Th {
-        th
-    } else {
-        en
-    }
-}
 
 /// Writes a row of headings from the first column, in the header format, and
 /// sets the columns' widths where `widths` gives them.

@@ -4,7 +4,7 @@
 //! left out and why, the readiness summary and the issues.
 
 use super::form::{header_format, write_form_header, write_product};
-use super::{word, write_heads};
+use super::write_heads;
 use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
 use otop_engine::imported::header::Key;
@@ -18,19 +18,19 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String, lang: Lang) -> (String, String) {
     match n {
         Next::More { score, target, needed } => (show(target), format!("{} (→ {score})", show(needed))),
-        Next::Survey => (String::new(), word(lang, "ต้องมีรายงานการสำรวจความพร้อม", "needs the readiness survey").into()),
+        Next::Survey => (String::new(), Label::NeedsReadinessSurvey.text(lang).into()),
         Next::Top => (String::new(), "-".into()),
     }
 }
 
 fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), XlsxError> {
     let heads = [
-        word(lang, "ระดับ", "Severity"),
-        word(lang, "ไฟล์", "File"),
-        word(lang, "แผ่นงาน", "Sheet"),
-        word(lang, "แถว", "Row"),
-        word(lang, "คอลัมน์", "Column"),
-        word(lang, "รหัส", "Code"),
+        Label::Severity.text(lang),
+        Label::File.text(lang),
+        Label::Sheet.text(lang),
+        Label::RowHeading.text(lang),
+        Label::Column.text(lang),
+        Label::Code.text(lang),
         "ข้อความ",
         "Message",
     ];
@@ -41,9 +41,9 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), 
             r,
             0,
             if i.severity == otop_engine::issue::Severity::Error {
-                word(lang, "ข้อผิดพลาด", "Error")
+                Label::Error.text(lang)
             } else {
-                word(lang, "คำเตือน", "Warning")
+                Label::Warning.text(lang)
             },
         )?;
         ws.write_string(r, 1, i.file.as_deref().unwrap_or(""))?;
@@ -115,18 +115,18 @@ fn write_link(wb: &mut Workbook, preset: &Preset, a: &Analysis, nation: Option<&
 fn write_provinces(wb: &mut Workbook, n: &NationRun, lang: Lang) -> Result<(), XlsxError> {
     let int = Format::new().set_num_format("#,##0");
     let (money, pct) = (Format::new().set_num_format("#,##0.00"), Format::new().set_num_format("0.00"));
-    let ws = wb.add_worksheet().set_name(word(lang, "รายจังหวัด", "Provinces"))?;
+    let ws = wb.add_worksheet().set_name(Label::ProvincesSheet.text(lang))?;
     let heads = [
         Label::Province.text(lang),
         Label::RegisteredProducts.text(lang),
         Label::SoldOnline.text(lang),
         Label::Percent.text(lang),
-        word(lang, "คะแนนตัวชี้วัดที่ 1", "KPI 1 score"),
-        word(lang, "ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)"),
-        word(lang, "ยอดจำหน่าย (บาท)", "Sales (baht)"),
+        Label::Kpi1Score.text(lang),
+        Label::BaseYearSalesBaht.text(lang),
+        Label::SalesBaht.text(lang),
         Label::Growth.text(lang),
-        word(lang, "คะแนนตัวชี้วัดที่ 2", "KPI 2 score"),
-        word(lang, "ส่งรายงานแล้ว (อำเภอ)", "Districts sent"),
+        Label::Kpi2Score.text(lang),
+        Label::DistrictsSent.text(lang),
     ];
     write_heads(ws, 0, &heads, &[18.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0])?;
     // Who has sent, per province and for the nation: "8/9".
@@ -160,7 +160,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
     let pct = Format::new().set_num_format("0.00");
     let bold = Format::new().set_bold();
 
-    let ws = wb.add_worksheet().set_name(word(lang, "สรุปตัวชี้วัด", "Summary"))?;
+    let ws = wb.add_worksheet().set_name(Label::SummarySheet.text(lang))?;
     let by_table = rule == ScoringRule::Table;
     let title = match lang {
         Lang::Th => format!(
@@ -185,7 +185,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         ),
     };
     ws.write_string_with_format(0, 0, title, &bold.clone().set_font_size(14))?;
-    let kpi1_title = word(lang, "ตัวชี้วัดที่ 1 ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1: OTOP products in online markets");
+    let kpi1_title = Label::Kpi1SheetTitle.text(lang);
     ws.write_string_with_format(2, 0, kpi1_title, &bold)?;
     let heads1 = [
         Label::No.text(lang),
@@ -219,8 +219,8 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         ws.write_string(row, 8, &target)?;
         ws.write_string(row, 9, &gap)?;
         let sent_text = match (i < e.districts.len(), a.has_sent(&r.district)) {
-            (true, true) => word(lang, "ส่งแล้ว", "sent").to_string(),
-            (true, false) => word(lang, "ยังไม่ส่งรายงาน", "not sent yet").to_string(),
+            (true, true) => Label::SentMark.text(lang).to_string(),
+            (true, false) => Label::NoReportYet.text(lang).to_string(),
             (false, _) => match lang {
                 Lang::Th => format!("ส่งแล้ว {sent} จาก {of} อำเภอ"),
                 Lang::En => format!("{sent} of {of} districts"),
@@ -229,7 +229,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         ws.write_string(row, 10, &sent_text)?;
     }
     let start2 = 4 + rows.len() as u32 + 2;
-    let kpi2_title = word(lang, "ตัวชี้วัดที่ 2 รายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP", "KPI 2: revenue from OTOP sales");
+    let kpi2_title = Label::Kpi2SheetTitle.text(lang);
     ws.write_string_with_format(start2, 0, kpi2_title, &bold)?;
     let (base_period, period) =
         (display::window(preset.window.year_before(), lang), display::window(preset.window, lang));
@@ -242,8 +242,8 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
         Label::Score.text(lang).into(),
         Label::ScoreByTable.text(lang).into(),
         Label::ScoreByPercent.text(lang).into(),
-        word(lang, "เป้าหมายคะแนนถัดไป (บาท)", "Next score's target (baht)").into(),
-        word(lang, "ต้องเพิ่มอีก (บาท)", "Still needed (baht)").into(),
+        Label::NextTargetBaht.text(lang).into(),
+        Label::StillNeededBaht.text(lang).into(),
     ];
     write_heads(ws, start2 + 1, &heads2, &[])?;
     for (i, r) in rows.iter().enumerate() {
@@ -265,7 +265,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
                 ws.write_string(row, 9, &gap)?;
             }
             None => {
-                ws.write_string(row, 3, word(lang, "ไม่มีข้อมูล", "no data"))?;
+                ws.write_string(row, 3, Label::NoData.text(lang))?;
             }
         }
     }
@@ -281,7 +281,7 @@ fn write_summary(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -
 /// product came from and the district it counted for.
 fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
     let money = Format::new().set_num_format("#,##0.00");
-    let ws = wb.add_worksheet().set_name(word(lang, "รายการผลิตภัณฑ์", "Products"))?;
+    let ws = wb.add_worksheet().set_name(Label::ProductList.text(lang))?;
     let data = write_form_header(
         ws,
         0,
@@ -291,10 +291,10 @@ fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) 
     )?;
     let h = header_format().set_background_color("#FFF2CC");
     let source = [
-        word(lang, "นับให้อำเภอ", "Counted for"),
-        word(lang, "ไฟล์ที่มา", "Source file"),
-        word(lang, "แผ่นงาน", "Sheet"),
-        word(lang, "แถว", "Row"),
+        Label::CountedFor.text(lang),
+        Label::SourceFile.text(lang),
+        Label::Sheet.text(lang),
+        Label::RowHeading.text(lang),
     ];
     let first = Key::ALL.len() as u16;
     for (i, t) in source.iter().enumerate() {
@@ -316,16 +316,16 @@ fn write_products(wb: &mut Workbook, preset: &Preset, a: &Analysis, lang: Lang) 
 
 /// The products left out of the count (round 1, repeated, unknown district), each with why.
 fn write_excluded(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet().set_name(word(lang, "ผลิตภัณฑ์ที่ไม่นับ", "Not counted"))?;
+    let ws = wb.add_worksheet().set_name(Label::NotCountedProducts.text(lang))?;
     let heads = [
         Label::No.text(lang),
-        word(lang, "เหตุผล", "Why"),
-        word(lang, "ชื่อผลิตภัณฑ์", "Product"),
-        word(lang, "ผู้ประกอบการ", "Entrepreneur"),
-        word(lang, "อำเภอ (ตามที่กรอก)", "District (as typed)"),
-        word(lang, "ไฟล์", "File"),
-        word(lang, "แผ่นงาน", "Sheet"),
-        word(lang, "แถว", "Row"),
+        Label::Why.text(lang),
+        Label::Product.text(lang),
+        Label::Entrepreneur.text(lang),
+        Label::DistrictAsTyped.text(lang),
+        Label::File.text(lang),
+        Label::Sheet.text(lang),
+        Label::RowHeading.text(lang),
     ];
     write_heads(ws, 0, &heads, &[5.0, 60.0, 30.0, 24.0, 16.0, 24.0, 16.0, 7.0])?;
     for (i, (p, why)) in a.counted.excluded_products().enumerate() {
@@ -346,16 +346,16 @@ fn write_excluded(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), Xls
 
 fn write_readiness(wb: &mut Workbook, a: &Analysis, lang: Lang) -> Result<(), XlsxError> {
     let h = header_format();
-    let ws = wb.add_worksheet().set_name(word(lang, "ความพร้อม", "Readiness"))?;
+    let ws = wb.add_worksheet().set_name(Label::Readiness.text(lang))?;
     let heads = [
         Label::District.text(lang),
-        word(lang, "ผู้ประกอบการ", "Entrepreneurs"),
-        word(lang, "ผลิตภัณฑ์", "Products"),
+        Label::Entrepreneurs.text(lang),
+        Label::Products.text(lang),
         Label::SoldOnline.text(lang),
     ];
     write_heads(ws, 0, &heads, &[])?;
     for (k, key) in Key::FLAGS.iter().enumerate() {
-        let (who, what) = (word(lang, "ผู้ประกอบการ", "entrepreneurs"), word(lang, "ผลิตภัณฑ์", "products"));
+        let (who, what) = (Label::EntrepreneursUnit.text(lang), Label::ProductsUnit.text(lang));
         ws.write_string_with_format(0, (4 + 2 * k) as u16, format!("{} ({who})", key.header_th()), &h)?;
         ws.write_string_with_format(0, (5 + 2 * k) as u16, format!("{} ({what})", key.header_th()), &h)?;
     }

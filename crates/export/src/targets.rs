@@ -2,8 +2,9 @@
 //! letter's layout, for the results workbook.
 
 use super::form::header_format;
-use super::{word, write_heads};
+use super::write_heads;
 use otop_engine::display::{self, Lang};
+use otop_engine::label::{sentence, Label};
 use otop_engine::preset::Preset;
 use otop_engine::targets::{TargetRow, TargetTables};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -24,24 +25,17 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         tables.districts.iter().enumerate().map(|(i, r)| (Some(i + 1), r)).chain([(None, &tables.province)]).collect();
     let (h, bold, int) = (header_format(), Format::new().set_bold(), Format::new().set_num_format("#,##0"));
     let money = Format::new().set_num_format("#,##0");
-    let score_head = |n: usize, p: &otop_engine::money::BasisPoints| match lang {
-        Lang::Th => format!("{n} คะแนน (ร้อยละ {p})"),
-        Lang::En => format!("{n} points ({p} %)"),
-    };
+    let score_head = |n: usize, p: &otop_engine::money::BasisPoints| sentence::score_points(lang, n, p);
 
-    let ws = wb.add_worksheet().set_name(word(lang, "เป้าหมาย ตลาดออนไลน์", "Targets KPI 1"))?;
-    let title = word(
-        lang,
-        "เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์",
-        "KPI 1 targets: promoting OTOP products in online markets",
-    );
+    let ws = wb.add_worksheet().set_name(Label::Kpi1TargetsSheet.text(lang))?;
+    let title = Label::Kpi1TargetsTitle.text(lang);
     ws.write_string_with_format(0, 0, title, &bold)?;
     ws.write_string(1, 0, window_line(preset, lang))?;
     let heads = [
-        word(lang, "ที่", "No."),
-        word(lang, "อำเภอ", "District"),
-        word(lang, "จำนวนผู้ประกอบการ", "Entrepreneurs"),
-        word(lang, "จำนวนผลิตภัณฑ์ OTOP", "OTOP products"),
+        Label::No.text(lang),
+        Label::District.text(lang),
+        Label::EntrepreneurCount.text(lang),
+        Label::OtopProductCount.text(lang),
     ];
     write_heads(ws, 3, &heads, &[])?;
     for (i, p) in preset.kpi1.columns().iter().enumerate() {
@@ -64,12 +58,8 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         ws.set_column_width(c, 16)?;
     }
 
-    let ws = wb.add_worksheet().set_name(word(lang, "เป้าหมาย รายได้", "Targets KPI 2"))?;
-    let title = word(
-        lang,
-        "เป้าหมายตัวชี้วัดรายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP (บาท)",
-        "KPI 2 targets: revenue from OTOP sales (baht)",
-    );
+    let ws = wb.add_worksheet().set_name(Label::Kpi2TargetsSheet.text(lang))?;
+    let title = Label::Kpi2TargetsHeading.text(lang);
     ws.write_string_with_format(0, 0, title, &bold)?;
     ws.write_string(1, 0, window_line(preset, lang))?;
     let base = display::window(preset.window.year_before(), lang);
@@ -77,7 +67,7 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         Lang::Th => format!("ยอดจำหน่ายปีฐาน {base} (บาท)"),
         Lang::En => format!("Base-year sales, {base} (baht)"),
     };
-    write_heads(ws, 3, &[word(lang, "ที่", "No."), word(lang, "อำเภอ", "District"), &base_head], &[])?;
+    write_heads(ws, 3, &[Label::No.text(lang), Label::District.text(lang), &base_head], &[])?;
     for (i, p) in preset.kpi2.columns().iter().enumerate() {
         ws.write_string_with_format(3, (3 + i) as u16, score_head(i + 1, p), &h)?;
     }

@@ -1,10 +1,11 @@
 //! The province cards: each KPI's score, figures, and what reaches the next score.
 
 use super::rule_note;
-use crate::ui::i18n::{baht, count, digits, percent, tr};
+use crate::ui::i18n::{baht, count, digits, percent, say};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
+use otop_engine::label::{sentence, Label};
 use otop_engine::preset::ScoringRule;
 use otop_engine::scoring::{Kpi1Score, Next};
 
@@ -12,7 +13,7 @@ use otop_engine::scoring::{Kpi1Score, Next};
 fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {
     view! {
         <p class="score" data-value=score.to_string()>
-            {digits(state, score.to_string())}<small>{tr(lang, " คะแนน", " / 5")}</small>
+            {digits(state, score.to_string())}<small>{say(lang, Label::OutOfFive)}</small>
         </p>
     }
 }
@@ -20,7 +21,7 @@ fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {
 /// The note shown when the two scoring rules give different scores.
 fn differ_line(lang: Lang, by_table: u8, by_percent: u8) -> Option<impl IntoView> {
     rule_note(lang, by_table, by_percent).map(|n| {
-        view! { <p class="rule-note">{tr(lang, "เกณฑ์ทั้งสองให้ผลต่างกัน: ", "The two rules differ: ")}{n}</p> }
+        view! { <p class="rule-note">{say(lang, Label::TwoRulesDiffer)}{n}</p> }
     })
 }
 
@@ -29,18 +30,10 @@ fn kpi1_lines(state: State, l: Lang, k: &Kpi1Score, rule: ScoringRule) -> (Strin
     let next = match k.next(rule) {
         Next::More { score, target, needed } => {
             let (needed, target) = (count(state, needed), count(state, target));
-            tr(
-                l,
-                &format!("อีก {needed} ผลิตภัณฑ์ ถึง {score} คะแนน (เป้าหมาย {target})"),
-                &format!("{needed} more products reach score {score} (target {target})"),
-            )
+            sentence::products_to_next(l, needed, score, target)
         }
-        Next::Survey => tr(
-            l,
-            "ถึงเกณฑ์ 5 คะแนนแล้ว — ต้องมีรายงานการสำรวจความพร้อม",
-            "The count reaches score 5: the readiness survey report is still needed",
-        ),
-        Next::Top => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+        Next::Survey => say(l, Label::Score5NeedsSurvey),
+        Next::Top => say(l, Label::TopScoreReached),
     };
     let figures = format!("{} / {} · {}", count(state, k.online), count(state, k.products), percent(state, k.percent));
     (figures, next)
@@ -52,13 +45,9 @@ pub fn ProvinceCards() -> impl IntoView {
     let lang = move || state.lang.get();
     let kpi1 = move || {
         let l = lang();
-        let title = tr(l, "ตัวชี้วัดที่ 1 · ผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 · OTOP products online");
+        let title = say(l, Label::Kpi1CardTitle);
         if !state.reports_read.get() {
-            let none = tr(
-                l,
-                "ยังไม่มีคะแนน — วางไฟล์แบบรายงานของอำเภอที่ช่องด้านบน",
-                "No score yet: drop the districts' report files in the box above",
-            );
+            let none = say(l, Label::Kpi1NoScoreYet);
             return view! {
                 <div class="card muted" data-testid="card-kpi1">
                     <h3>{title}</h3>
@@ -86,13 +75,9 @@ pub fn ProvinceCards() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let l = lang();
-        let title = tr(l, "ตัวชี้วัดที่ 2 · รายได้จากการจำหน่าย", "KPI 2 · OTOP sales revenue");
+        let title = say(l, Label::Kpi2CardTitle);
         let Some(k) = a.evaluation.province.kpi2.clone() else {
-            let none = tr(
-                l,
-                "ยังไม่มียอดจำหน่าย — วางไฟล์ยอดจำหน่าย หรือพิมพ์ยอดในส่วนตั้งค่า",
-                "No sales yet: drop a sales file or type the figures in the settings",
-            );
+            let none = say(l, Label::Kpi2NoSalesYet);
             return view! {
                 <div class="card muted" data-testid="card-kpi2">
                     <h3>{title}</h3>
@@ -104,15 +89,11 @@ pub fn ProvinceCards() -> impl IntoView {
         let next = match k.next(rule) {
             Next::More { score, target, needed } => {
                 let (needed, target) = (baht(state, needed), baht(state, target));
-                tr(
-                    l,
-                    &format!("อีก {needed} บาท ถึง {score} คะแนน (เป้าหมาย {target} บาท)"),
-                    &format!("{needed} baht more reach score {score} (target {target} baht)"),
-                )
+                sentence::baht_to_next(l, needed, score, target)
             }
-            _ => tr(l, "ได้คะแนนสูงสุดแล้ว", "Top score reached"),
+            _ => say(l, Label::TopScoreReached),
         };
-        let unit = tr(l, "บาท", "baht");
+        let unit = say(l, Label::Baht);
         let figures =
             format!("{} → {} {unit} · {}", baht(state, k.base), baht(state, k.sales), percent(state, k.growth));
         view! {
@@ -136,7 +117,7 @@ pub fn ProvinceCards() -> impl IntoView {
         let (figures, next) = kpi1_lines(state, l, k, rule);
         Some(view! {
             <div class="card own" data-testid="card-district" data-district=name.clone()>
-                <h3>{tr(l, &format!("อำเภอ{name} · ตัวชี้วัดที่ 1"), &format!("{name} district · KPI 1"))}</h3>
+                <h3>{sentence::district_kpi1(l, &name)}</h3>
                 {score_line(state, l, k.score(rule))}
                 <p class="value">{figures}</p>
                 <p class="next">{next}</p>
@@ -156,14 +137,10 @@ pub fn ProvinceChange() -> impl IntoView {
         let sign = |n: i64, shown: String| if n > 0 { format!("+{shown}") } else { shown };
         let online = sign(c.online, count(state, c.online));
         let score = sign(c.score, c.score.to_string());
-        let mut text = tr(
-            l,
-            &format!("เทียบกับลิงก์ครั้งก่อน: จังหวัดจำหน่ายออนไลน์ {online} ผลิตภัณฑ์ · คะแนนตัวชี้วัดที่ 1 {score}"),
-            &format!("Since the earlier link: the province has {online} products online · KPI 1 score {score}"),
-        );
+        let mut text = sentence::province_change(l, online, score);
         if let Some(s) = c.sales {
             let sales = sign(s.0, baht(state, s));
-            text += &tr(l, &format!(" · ยอดจำหน่าย {sales} บาท"), &format!(" · sales {sales} baht"));
+            text += &sentence::sales_change(l, sales);
         }
         Some(view! {
             <p class="province-change" data-testid="change-province" data-value=c.online.to_string()>

@@ -3,9 +3,10 @@
 //! beside it in the table, under the selected rule (by the target table, a bar may
 //! score more or less than the percent lines say).
 
-use crate::ui::i18n::{percent_sign, tr};
+use crate::ui::i18n::{percent_sign, say};
 use crate::ui::State;
 use leptos::prelude::*;
+use otop_engine::label::Label;
 use otop_engine::money::BasisPoints;
 
 /// One bar: the row's name, its percentage, and its score under the selected rule.
@@ -20,12 +21,7 @@ pub struct Bar {
 /// only their score, each score's percentage too.
 fn legend_text(state: State, thresholds: [BasisPoints; 4]) -> String {
     let lang = state.lang.get();
-    let text = tr(
-        lang,
-        "สีของแท่งคือคะแนนที่ได้ตามเกณฑ์ที่เลือก · เส้นประคือเกณฑ์ร้อยละของแต่ละคะแนน",
-        "Each bar has the colour of its score under the selected rule; \
-         the dashed lines are each score's percentage",
-    );
+    let text = say(lang, Label::ChartLegend);
     if !state.narrow.get() {
         return text;
     }
@@ -35,14 +31,9 @@ fn legend_text(state: State, thresholds: [BasisPoints; 4]) -> String {
 }
 
 #[component]
-pub fn BarChart(
-    title_th: &'static str,
-    title_en: &'static str,
-    values: Signal<Vec<Bar>>,
-    thresholds: Signal<[BasisPoints; 4]>,
-) -> impl IntoView {
+pub fn BarChart(title: Label, values: Signal<Vec<Bar>>, thresholds: Signal<[BasisPoints; 4]>) -> impl IntoView {
     let state = expect_context::<State>();
-    let title = move || tr(state.lang.get(), title_th, title_en);
+    let title = move || say(state.lang.get(), title);
     let chart = move || {
         let vals = values.get();
         let th = thresholds.get();

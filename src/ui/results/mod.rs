@@ -12,52 +12,40 @@ mod readiness;
 mod tables;
 mod targets;
 
-use super::i18n::{t, tr};
+use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
+use otop_engine::label::{sentence, Label};
 use otop_engine::preset::{MarkOnly, ScoringRule};
 
 /// Both scores, when the two scoring rules give different ones.
 fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {
-    (by_table != by_percent).then(|| {
-        tr(
-            lang,
-            &format!("ตามตาราง {by_table} · ตามร้อยละ {by_percent}"),
-            &format!("by table {by_table} · by percent {by_percent}"),
-        )
-    })
+    (by_table != by_percent).then(|| sentence::rules_differ(lang, by_table, by_percent))
 }
 
 #[component]
 fn Controls() -> impl IntoView {
     let state = expect_context::<State>();
-    let survey = t(
-        "จังหวัดมีรายงานการสำรวจความพร้อมของผู้ประกอบการ/ผลิตภัณฑ์แล้ว (จำเป็นสำหรับ 5 คะแนน)",
-        "The province has its readiness survey report (needed for score 5)",
-    );
+    let survey = label(Label::SurveyDoneCheckbox);
     // In print, the settings as text, not the controls themselves.
     let printed = move || {
         let lang = state.lang.get();
         let (rule, survey, mark) = state.preset.with(|p| (p.rule, p.survey_done, p.mark_only));
         let rule = match rule {
-            ScoringRule::Table => tr(lang, "ตามตารางเป้าหมาย", "by the published target table"),
-            ScoringRule::Percent => tr(lang, "ตามร้อยละอย่างเคร่งครัด", "by strict percentage"),
+            ScoringRule::Table => say(lang, Label::RuleByTable),
+            ScoringRule::Percent => say(lang, Label::RuleByPercent),
         };
         let survey = match survey {
-            true => tr(lang, "มีแล้ว", "done"),
-            false => tr(lang, "ยังไม่มี", "not yet"),
+            true => say(lang, Label::SurveyDone),
+            false => say(lang, Label::SurveyNotYet),
         };
         let mark = match mark {
-            MarkOnly::Warn => tr(lang, "นับ และแจ้งเตือน", "counted, with a warning"),
-            MarkOnly::Count => tr(lang, "นับ", "counted"),
-            MarkOnly::Exclude => tr(lang, "ไม่นับ", "not counted"),
+            MarkOnly::Warn => say(lang, Label::MarkOnlyWarn),
+            MarkOnly::Count => say(lang, Label::MarkOnlyCount),
+            MarkOnly::Exclude => say(lang, Label::MarkOnlyExclude),
         };
-        tr(
-            lang,
-            &format!("เกณฑ์การให้คะแนน: {rule} · รายงานการสำรวจความพร้อม: {survey} · ช่องทางที่มีเพียงเครื่องหมาย: {mark}"),
-            &format!("Scoring rule: {rule} · Readiness survey report: {survey} · Channels with only a mark: {mark}"),
-        )
+        sentence::printed_settings(lang, rule, survey, mark)
     };
     view! {
         <p class="print-only settings-text" data-testid="settings-text">{printed}</p>
@@ -72,7 +60,7 @@ fn Controls() -> impl IntoView {
                 {survey}
             </label>
             <label class="select">
-                {t("เกณฑ์การให้คะแนน", "Scoring rule")}
+                {label(Label::ScoringRule)}
                 <select data-testid="scoring-rule"
                     prop:value=move || state.preset.with(|p| p.rule.as_str())
                     on:change=move |ev| {
@@ -81,16 +69,13 @@ fn Controls() -> impl IntoView {
                         }
                     }>
                     <option value="table">
-                        {t("ตามตารางเป้าหมาย (ค่าเริ่มต้น)", "By the published target table (default)")}
+                        {label(Label::RuleOptionTable)}
                     </option>
-                    <option value="percent">{t("ตามร้อยละอย่างเคร่งครัด", "By strict percentage")}</option>
+                    <option value="percent">{label(Label::RuleOptionPercent)}</option>
                 </select>
             </label>
             <label class="select">
-                {t(
-                    "ช่องทางออนไลน์ที่มีเพียงเครื่องหมาย (✓ หรือ 1) ไม่มีชื่อเพจ ลิงก์ หรือ ID",
-                    "Channel cells with only a mark (✓ or 1), no page name, link or ID",
-                )}
+                {label(Label::MarkOnlySetting)}
                 <select data-testid="mark-only"
                     prop:value=move || state.preset.with(|p| p.mark_only.as_str())
                     on:change=move |ev| {
@@ -98,9 +83,9 @@ fn Controls() -> impl IntoView {
                             state.session.update(|s| s.set_mark_only(m));
                         }
                     }>
-                    <option value="warn">{t("นับ และแจ้งเตือน (ค่าเริ่มต้น)", "Count, with a warning (default)")}</option>
-                    <option value="count">{t("นับ โดยไม่แจ้งเตือน", "Count, without a warning")}</option>
-                    <option value="exclude">{t("ไม่นับ", "Do not count")}</option>
+                    <option value="warn">{label(Label::MarkOnlyOptionWarn)}</option>
+                    <option value="count">{label(Label::MarkOnlyOptionCount)}</option>
+                    <option value="exclude">{label(Label::MarkOnlyOptionExclude)}</option>
                 </select>
             </label>
         </div>
@@ -112,32 +97,13 @@ fn Controls() -> impl IntoView {
 fn EmptyState() -> impl IntoView {
     view! {
         <div class="empty-state" data-testid="empty-state" role="note">
-            <h3>{t(
-                "ยังไม่มีคะแนน — เริ่มจากวางไฟล์รายงานของอำเภอ",
-                "No scores yet: start by dropping the districts' reports",
-            )}</h3>
+            <h3>{label(Label::StartWithReports)}</h3>
             <ol>
-                <li>{t(
-                    "วางไฟล์แบบรายงานผลการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์ที่อำเภอส่งมา (ไฟล์ Excel ไฟล์ใดก็ได้ \
-                     หลายไฟล์พร้อมกันได้) ที่ช่องแรกด้านบน: หน้านี้จะนับผลิตภัณฑ์ที่จำหน่ายออนไลน์ของแต่ละอำเภอ \
-                     และคิดคะแนนตัวชี้วัดที่ 1 ตามตารางเป้าหมายของหนังสือ",
-                    "Drop the online-market report forms the districts sent (any Excel file, several at once) on the \
-                     first box above: the page counts each district's products sold online and scores KPI 1 against \
-                     the letter's target table",
-                )}</li>
-                <li>{t(
-                    "วางรายงานรอบที่ 1 (ถ้ามี) เพื่อไม่นับผลิตภัณฑ์ที่รายงานไปแล้วซ้ำ",
-                    "Drop the round-1 report (if you have it) so products already reported are not counted again",
-                )}</li>
-                <li>{t(
-                    "วางไฟล์ยอดจำหน่าย (รต.1) หรือพิมพ์ยอดในส่วนตั้งค่า เพื่อคิดคะแนนตัวชี้วัดที่ 2",
-                    "Drop the sales file (รต.1), or type the figures in the settings, to score KPI 2",
-                )}</li>
+                <li>{label(Label::ReportsTip)}</li>
+                <li>{label(Label::Round1Tip)}</li>
+                <li>{label(Label::SalesTip)}</li>
             </ol>
-            <p class="muted">{t(
-                "ไฟล์ทั้งหมดอ่านในเบราว์เซอร์นี้เท่านั้น ไม่มีการส่งข้อมูลออกไป",
-                "Every file is read in this browser only; nothing is sent anywhere",
-            )}</p>
+            <p class="muted">{label(Label::PrivacyNote)}</p>
         </div>
     }
 }
@@ -200,12 +166,12 @@ pub fn Results() -> impl IntoView {
     };
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h2 id="results-title">{t("ผลตัวชี้วัด", "Results")}</h2>
+            <h2 id="results-title">{label(Label::Results)}</h2>
             // The issues, one click away from the results.
             {move || {
                 let n = state.issues.with(Vec::len);
                 (n > 0).then(|| {
-                    let text = tr(state.lang.get(), &format!("ปัญหาที่พบ {n} รายการ ↓"), &format!("{n} issues found ↓"));
+                    let text = sentence::issues_below(state.lang.get(), n);
                     view! { <a class="to-issues no-print" href="#issues-title" data-testid="to-issues">{text}</a> }
                 })
             }}
@@ -225,14 +191,12 @@ pub fn Results() -> impl IntoView {
                 <tables::Kpi2Table />
                 <Show when=move || state.reports_read.get()>
                     <chart::BarChart values=kpi1_values thresholds=t1
-                        title_th="ร้อยละผลิตภัณฑ์ที่จำหน่ายออนไลน์ และเกณฑ์คะแนน"
-                        title_en="Share of products online, with the score thresholds" />
+                        title=Label::Kpi1ChartTitle />
                 </Show>
                 // No chart of growth until there are sales.
                 <Show when=move || state.analysis.with(|a| a.evaluation.province.kpi2.is_some())>
                     <chart::BarChart values=kpi2_values thresholds=t2
-                        title_th="ร้อยละยอดจำหน่ายที่เพิ่มขึ้น และเกณฑ์คะแนน"
-                        title_en="Sales growth, with the score thresholds" />
+                        title=Label::Kpi2ChartTitle />
                 </Show>
             </div>
             <map::ScoreMap level=map::Level::Districts />

@@ -2,11 +2,11 @@
 //! both KPIs per province and for the nation, each province's name a button
 //! that shows its district tables below (the drill-down).
 
-use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, t, tr};
+use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, say};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::evaluation::Row;
-use otop_engine::label::Label;
+use otop_engine::label::{sentence, Label};
 use otop_engine::preset::ScoringRule;
 
 fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
@@ -65,7 +65,7 @@ pub fn ProvincesTable() -> impl IntoView {
                 .map(|(i, r)| {
                     let name = r.district.clone();
                     // The visible name first (WCAG 2.5.3, label in name: axe found it otherwise).
-                    let label = tr(lang, &format!("{name} ดูรายอำเภอ"), &format!("{name}: show its districts"));
+                    let label = sentence::show_districts_of(lang, &name);
                     view! {
                         <tr data-province=name.clone() class:own=i == selected>
                             <th scope="row">
@@ -83,7 +83,7 @@ pub fn ProvincesTable() -> impl IntoView {
             out.push(
                 view! {
                     <tr data-province="nation" class="province">
-                        <th scope="row">{tr(lang, "ทั้งประเทศ", "Nation")}</th>
+                        <th scope="row">{say(lang, Label::Nation)}</th>
                         {row_cells(state, &e.province, e.rule)}
                         {sent_cell(state, all)}
                     </tr>
@@ -96,21 +96,18 @@ pub fn ProvincesTable() -> impl IntoView {
     view! {
         <Show when=move || state.nation.with(Option::is_some)>
             <table class="kpi provinces" data-testid="provinces">
-                <caption>{t(
-                    "ตัวชี้วัดรายจังหวัด — กดชื่อจังหวัดเพื่อดูรายอำเภอด้านล่าง",
-                    "KPIs by province: choose a province to see its districts below",
-                )}</caption>
+                <caption>{label(Label::ProvincesTableCaption)}</caption>
                 <thead><tr>
                     <th scope="col">{label(Label::Province)}</th>
                     <th scope="col">{label(Label::RegisteredProducts)}</th>
                     <th scope="col">{label(Label::SoldOnline)}</th>
                     <th scope="col">{label(Label::Percent)}</th>
                     <th scope="col">{label(Label::Kpi1Score)}</th>
-                    <th scope="col">{t("ยอดจำหน่ายปีฐาน (บาท)", "Base-year sales (baht)")}</th>
-                    <th scope="col">{t("ยอดจำหน่าย (บาท)", "Sales (baht)")}</th>
-                    <th scope="col">{t("เพิ่มขึ้นร้อยละ", "Growth")}</th>
+                    <th scope="col">{label(Label::BaseYearSalesBaht)}</th>
+                    <th scope="col">{label(Label::SalesBaht)}</th>
+                    <th scope="col">{label(Label::Growth)}</th>
                     <th scope="col">{label(Label::Kpi2Score)}</th>
-                    <th scope="col">{t("ส่งรายงานแล้ว (อำเภอ)", "Districts sent")}</th>
+                    <th scope="col">{label(Label::DistrictsSent)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -1,7 +1,7 @@
 //! The readiness summary: entrepreneurs and products per readiness flag, per
 //! district (the basis of the survey report that score 5 requires).
 
-use crate::ui::i18n::{count, label, t, tr};
+use crate::ui::i18n::{count, label};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::imported::header::Key;
@@ -39,13 +39,13 @@ pub fn Readiness() -> impl IntoView {
     };
     let flag_heads = move || {
         let l = state.lang.get();
-        let en = ["Trained online", "Already selling online", "Has a standard", "Star-rated", "Developed for online"];
-        Key::FLAGS.iter().zip(en).map(|(k, e)| view! { <th scope="col">{tr(l, k.header_th(), e)}</th> }).collect_view()
+        Key::FLAGS
+            .iter()
+            .filter_map(|k| k.flag_label())
+            .map(|f| view! { <th scope="col">{f.text(l)}</th> })
+            .collect_view()
     };
-    let summary = t(
-        "สรุปความพร้อม (ผู้ประกอบการ / ผลิตภัณฑ์) — ฐานของรายงานการสำรวจ",
-        "Readiness summary (entrepreneurs / products): the basis of the survey report",
-    );
+    let summary = label(Label::ReadinessCaption);
     view! {
         <details class="readiness">
             <summary>{summary}</summary>
@@ -53,8 +53,8 @@ pub fn Readiness() -> impl IntoView {
                 <thead><tr>
                     <th scope="col">{label(Label::District)}</th>
                     <th scope="col">{label(Label::Entrepreneurs)}</th>
-                    <th scope="col">{t("ผลิตภัณฑ์", "Products")}</th>
-                    <th scope="col">{t("ออนไลน์", "Online")}</th>
+                    <th scope="col">{label(Label::Products)}</th>
+                    <th scope="col">{label(Label::Online)}</th>
                     {flag_heads}
                 </tr></thead>
                 <tbody>{rows}</tbody>

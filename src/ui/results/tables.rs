@@ -2,13 +2,13 @@
 //! `data-col`, `data-value`), sortable by any column.
 
 use super::rule_note;
-use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, t, tr};
+use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, say};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
 use otop_engine::display::{self, Lang};
 use otop_engine::evaluation::Row;
-use otop_engine::label::Label;
+use otop_engine::label::{sentence, Label};
 use otop_engine::money::Satang;
 use otop_engine::preset::ScoringRule;
 use otop_engine::scoring::Next;
@@ -62,8 +62,7 @@ fn signed(state: State, n: i64, shown: String) -> String {
 /// "ส่งครั้งแรก" for a district that had no report then.
 fn kpi1_change(state: State, lang: Lang, c: Option<Change>) -> Option<impl IntoView> {
     c.map(|c| {
-        let first =
-            c.first_time.then(|| view! { <span class="first-time">{tr(lang, "ส่งครั้งแรก", "first report")}</span> });
+        let first = c.first_time.then(|| view! { <span class="first-time">{say(lang, Label::FirstReport)}</span> });
         view! {
             <td data-col="change" data-label=column_label("change") data-value=c.online.to_string() class="num change">
                 {signed(state, c.online, count(state, c.online))}{first}
@@ -144,8 +143,7 @@ fn table_body(
 fn SortHeader(
     sort: RwSignal<Option<Sort>>,
     col: usize,
-    th: &'static str,
-    en: &'static str,
+    label: Label,
     /// Said after the label (the period a column is about).
     #[prop(optional, into)]
     period: Option<Signal<String>>,
@@ -160,7 +158,7 @@ fn SortHeader(
     view! {
         <th scope="col" aria-sort=aria>
             <button type="button" class="sort" on:click=click>
-                {move || tr(state.lang.get(), th, en)}{move || period.map(|p| format!(" {}", p.get()))}
+                {move || say(state.lang.get(), label)}{move || period.map(|p| format!(" {}", p.get()))}
             </button>
         </th>
     }
@@ -178,11 +176,10 @@ fn Submitted() -> impl IntoView {
             let missing: Vec<String> = a.not_sent().into_iter().map(str::to_string).collect();
             (sent, of, missing)
         });
-        let mut text =
-            tr(lang, &format!("ส่งแล้ว {sent} จาก {of} อำเภอ"), &format!("{sent} of {of} districts have sent"));
+        let mut text = otop_engine::label::sent_line(lang, sent, of);
         if !missing.is_empty() && missing.len() < of {
             let list = missing.join(", ");
-            text += &tr(lang, &format!(" · ยังไม่ส่ง: {list}"), &format!(" · still to send: {list}"));
+            text += &sentence::still_to_send(lang, list);
         }
         let due = state.preset.with(|p| p.deadline).map(|d| display::deadline(d, crate::ui::browser::today(), lang));
         view! {
@@ -204,7 +201,7 @@ pub fn Kpi1Table() -> impl IntoView {
         // Who has sent (SPEC §8): every district row says, the province row does not.
         let submitted = (!is_province).then(|| sent.to_string());
         let not_sent = (read && !is_province && !sent)
-            .then(|| view! { <span class="not-sent">{tr(lang, "ยังไม่ส่งรายงาน", "no report yet")}</span> });
+            .then(|| view! { <span class="not-sent">{say(lang, Label::NoReportYet)}</span> });
         if !read {
             // No report read yet: the registered products, and nothing scored.
             let dash = || "–".to_string();
@@ -225,7 +222,7 @@ pub fn Kpi1Table() -> impl IntoView {
         let note = rule_note(lang, k.by_table, k.by_percent);
         let differ = note.is_some();
         let gap_shown = if matches!(k.next(rule), Next::Survey) {
-            tr(lang, "ต้องมีรายงานสำรวจ", "needs the survey")
+            say(lang, Label::SurveyNeeded)
         } else {
             gap.map(|n| count(state, n)).unwrap_or_else(|| "-".into())
         };
@@ -267,13 +264,13 @@ pub fn Kpi1Table() -> impl IntoView {
         <div class="kpi1-box">
         <Submitted />
         <table class="kpi" data-testid="kpi1">
-            <caption>{t("ตัวชี้วัดที่ 1 รายอำเภอ", "KPI 1 by district")}</caption>
+            <caption>{label(Label::Kpi1ByDistrict)}</caption>
             <thead><tr>
-                <SortHeader sort col=0 th="อำเภอ" en="District" />
-                <SortHeader sort col=1 th="ผลิตภัณฑ์ที่ลงทะเบียน" en="Registered products" />
-                <SortHeader sort col=2 th="จำหน่ายออนไลน์" en="Sold online" />
-                <SortHeader sort col=3 th="ร้อยละ" en="Percent" />
-                <SortHeader sort col=4 th="คะแนน" en="Score" />
+                <SortHeader sort col=0 label=Label::District />
+                <SortHeader sort col=1 label=Label::RegisteredProducts />
+                <SortHeader sort col=2 label=Label::SoldOnline />
+                <SortHeader sort col=3 label=Label::Percent />
+                <SortHeader sort col=4 label=Label::Score />
                 <th scope="col">{label(Label::NextTarget)}</th>
                 <th scope="col">{label(Label::StillNeeded)}</th>
                 {change_heads(state, &[Label::Change, Label::ScoreChange])}
@@ -303,7 +300,7 @@ pub fn Kpi2Table() -> impl IntoView {
         let differ = note.is_some();
         let is_province = key == "province";
         let money_shown = |v: Option<Satang>| v.map(|s| baht(state, s)).unwrap_or_else(|| "-".into());
-        let sales_shown = sales.map(|s| baht(state, s)).unwrap_or_else(|| tr(lang, "ไม่มีข้อมูล", "no data"));
+        let sales_shown = sales.map(|s| baht(state, s)).unwrap_or_else(|| say(lang, Label::NoData));
         view! {
             <tr class:province=is_province class=own_class(state, &key) data-district=key class:differ=differ>
                 <th scope="row">{r.district.clone()}</th>
@@ -339,13 +336,13 @@ pub fn Kpi2Table() -> impl IntoView {
     };
     view! {
         <table class="kpi" data-testid="kpi2">
-            <caption>{t("ตัวชี้วัดที่ 2 รายอำเภอ (บาท)", "KPI 2 by district (baht)")}</caption>
+            <caption>{label(Label::Kpi2ByDistrictBaht)}</caption>
             <thead><tr>
-                <SortHeader sort col=0 th="อำเภอ" en="District" />
-                <SortHeader sort col=1 th="ยอดจำหน่ายปีฐาน" en="Base-year sales" period=base_period />
-                <SortHeader sort col=2 th="ยอดจำหน่าย" en="Sales" period=period />
-                <SortHeader sort col=3 th="เพิ่มขึ้นร้อยละ" en="Growth" />
-                <SortHeader sort col=4 th="คะแนน" en="Score" />
+                <SortHeader sort col=0 label=Label::District />
+                <SortHeader sort col=1 label=Label::BaseSales period=base_period />
+                <SortHeader sort col=2 label=Label::Sales period=period />
+                <SortHeader sort col=3 label=Label::Growth />
+                <SortHeader sort col=4 label=Label::Score />
                 <th scope="col">{label(Label::NextTarget)}</th>
                 <th scope="col">{label(Label::StillNeeded)}</th>
                 {change_heads(state, &[Label::SalesChange])}

@@ -2,11 +2,11 @@
 //! out, from the loaded preset, with the SPEC §8 hooks (`kpi1-targets`,
 //! `kpi2-targets`, rows by district, cells `t1`…`t5`).
 
-use crate::ui::i18n::{baht, count, label, t, tr};
+use crate::ui::i18n::{baht, count, label};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::display;
-use otop_engine::label::Label;
+use otop_engine::label::{sentence, Label};
 use otop_engine::money::BasisPoints;
 use otop_engine::targets::{TargetRow, TargetTables};
 
@@ -20,7 +20,7 @@ fn score_heads(state: State, columns: [BasisPoints; 5]) -> impl IntoView {
         .enumerate()
         .map(|(i, p)| {
             let n = i + 1;
-            let text = tr(lang, &format!("{n} คะแนน (ร้อยละ {p})"), &format!("{n} points ({p} %)"));
+            let text = sentence::score_points(lang, n, p);
             view! { <th scope="col">{text}</th> }
         })
         .collect_view()
@@ -40,16 +40,7 @@ pub fn TargetTablesView() -> impl IntoView {
     let window = move || {
         let p = state.preset.get();
         let l = state.lang.get();
-        tr(
-            l,
-            &format!(
-                "รอบการประเมินที่ {} ประจำปีงบประมาณ พ.ศ. {} ({})",
-                p.round,
-                p.fiscal_year,
-                display::window(p.window, l)
-            ),
-            &format!("Round {}, fiscal year {} ({})", p.round, p.fiscal_year - 543, display::window(p.window, l)),
-        )
+        sentence::round_of_year(l, p.round, p.fiscal_year, p.fiscal_year - 543, display::window(p.window, l))
     };
     let kpi1_rows = move || {
         let t = tables.get();
@@ -96,30 +87,30 @@ pub fn TargetTablesView() -> impl IntoView {
         let p = state.preset.get();
         let l = state.lang.get();
         let period = display::window(p.window.year_before(), l);
-        tr(l, &format!("ยอดจำหน่ายปีฐาน {period} (บาท)"), &format!("Base-year sales, {period} (baht)"))
+        sentence::base_sales_of(l, period)
     };
     view! {
         <details class="targets" data-testid="targets">
             <summary>
-                {t("ตารางค่าเป้าหมายตามหนังสือ (ตัวชี้วัดที่ 1 และ 2)", "The letter's target tables (KPI 1 and 2)")}
+                {label(Label::LetterTargetTables)}
             </summary>
             <table class="kpi" data-testid="kpi1-targets">
                 <caption>
-                    {t("เป้าหมายตัวชี้วัดการส่งเสริมผลิตภัณฑ์ OTOP ในตลาดออนไลน์", "KPI 1 targets: OTOP products online")}
+                    {label(Label::Kpi1TargetsTitle)}
                     <br />{window}
                 </caption>
                 <thead><tr>
                     <th scope="col">{label(Label::No)}</th>
                     <th scope="col">{label(Label::District)}</th>
-                    <th scope="col">{t("จำนวนผู้ประกอบการ", "Entrepreneurs")}</th>
-                    <th scope="col">{t("จำนวนผลิตภัณฑ์ OTOP", "OTOP products")}</th>
+                    <th scope="col">{label(Label::EntrepreneurCount)}</th>
+                    <th scope="col">{label(Label::OtopProductCount)}</th>
                     {move || score_heads(state, state.preset.with(|p| p.kpi1.columns()))}
                 </tr></thead>
                 <tbody>{kpi1_rows}</tbody>
             </table>
             <table class="kpi" data-testid="kpi2-targets">
                 <caption>
-                    {t("เป้าหมายตัวชี้วัดรายได้จากการจำหน่ายผลิตภัณฑ์ชุมชน OTOP (บาท)", "KPI 2 targets: OTOP sales (baht)")}
+                    {label(Label::Kpi2TargetsHeading)}
                     <br />{window}
                 </caption>
                 <thead><tr>

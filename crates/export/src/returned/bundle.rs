@@ -2,6 +2,7 @@
 
 use otop_engine::display::Lang;
 use otop_engine::issue::Issue;
+use otop_engine::label::Label;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -41,7 +42,7 @@ pub fn returned_zip(files: &[(&str, &[u8], Vec<&Issue>)], lang: Lang) -> Result<
         }
     }
     if !unread.is_empty() {
-        let entry = crate::word(lang, "ไฟล์ที่ส่งคืนไม่ได้.txt", "files-not-sent-back.txt");
+        let entry = Label::NotSentBackFileName.text(lang);
         out.start_file(entry, options).map_err(|e| e.to_string())?;
         out.write_all(unread.as_bytes()).map_err(|e| e.to_string())?;
     }

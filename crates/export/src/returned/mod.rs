@@ -41,6 +41,7 @@ use otop_engine::imported::cell::{self, Sheet};
 use otop_engine::imported::error::FileError;
 use otop_engine::imported::header::{self, Key};
 use otop_engine::issue::{Issue, Severity};
+use otop_engine::label::Label;
 use otop_import::detect::{detect, zip_has, Format};
 use otop_import::reader::{self, Workbook};
 use package::SheetMarks;
@@ -172,22 +173,9 @@ pub fn returned_file(name: &str, bytes: &[u8], issues: &[&Issue], lang: Lang) ->
         String::new()
     };
     let notice = if why.is_empty() {
-        crate::word(lang, "แปลงมาจากไฟล์ ", "Converted from a file of format ").to_string()
-            + &format_name(name, format)
-            + crate::word(
-                lang,
-                " เป็น .xlsx: มีค่าในช่อง ช่องที่รวมกัน และความกว้างคอลัมน์ตามที่อ่านได้ แต่ไม่มีรูปแบบอื่นของไฟล์เดิม",
-                " to .xlsx: it has the cells' values, merged cells and column widths as far as they could be read, \
-                 but not the original's other formatting",
-            )
+        Label::ConvertedFrom.text(lang).to_string() + &format_name(name, format) + Label::ConvertedKeeps.text(lang)
     } else {
-        crate::word(
-            lang,
-            "เก็บรูปแบบของไฟล์เดิมไม่ได้ จึงส่งคืนเป็นไฟล์ใหม่ที่มีแต่ค่าในช่อง — สาเหตุ: ",
-            "The original file's formatting could not be kept, so this is a new file with its cells' values — why: ",
-        )
-        .to_string()
-            + &why
+        Label::FormattingNotKept.text(lang).to_string() + &why
     };
     let layout = layout::of(name, bytes, format);
     converted::workbook(&book, &layout, &list, &sheets, &words, &notice)

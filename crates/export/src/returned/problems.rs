@@ -5,6 +5,7 @@
 use super::xml::escape;
 use otop_engine::display::Lang;
 use otop_engine::imported::cell::reference;
+use otop_engine::label::Label;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,26 +29,18 @@ pub struct Words {
 
 impl Words {
     pub fn of(lang: Lang) -> Words {
-        let w = |th: &'static str, en: &'static str| crate::word(lang, th, en);
         Words {
-            name: w("ปัญหาที่ต้องแก้", "Problems to fix"),
-            intro: w(
-                "ไฟล์นี้ส่งคืนเพื่อแก้ไข: ช่องที่ระบายสีในแผ่นงานของอำเภอมีหมายเหตุบอกว่าผิดอะไรและแก้อย่างไร \
-                 (ชี้เมาส์ที่ช่องเพื่ออ่าน หรือกดที่ชื่อช่องด้านล่างเพื่อไปที่ช่องนั้น) — แก้แล้วลบแผ่นงานนี้ \
-                 และส่งไฟล์กลับมาอีกครั้ง",
-                "This file was sent back to be fixed: the coloured cells in the district's sheets carry a note \
-                 saying what is wrong and how to fix it (point at a cell to read it, or click a cell name below \
-                 to go to it); fix them, delete this sheet, and send the file again",
-            ),
+            name: Label::ReturnedSheetName.text(lang),
+            intro: Label::ReturnedIntro.text(lang),
             heads: [
-                w("ที่", "No."),
-                w("ระดับ", "Severity"),
-                w("แผ่นงาน", "Sheet"),
-                w("ช่อง", "Cell"),
-                w("ปัญหาและวิธีแก้", "Problem and how to fix it"),
+                Label::No.text(lang),
+                Label::Severity.text(lang),
+                Label::Sheet.text(lang),
+                Label::Cell.text(lang),
+                Label::ProblemAndHowToFix.text(lang),
             ],
-            error: w("ข้อผิดพลาด", "Error"),
-            warning: w("คำเตือน", "Warning"),
+            error: Label::Error.text(lang),
+            warning: Label::Warning.text(lang),
         }
     }
 }

@@ -145,6 +145,27 @@ impl Key {
         }
     }
 
+    /// The heading of a readiness flag's column (the form's own header in Thai).
+    ///
+    /// ```
+    /// # use otop_model::{display::Lang, imported::header::Key};
+    /// assert_eq!(Key::HasStarRating.flag_label().map(|l| l.text(Lang::En)), Some("Star-rated"));
+    /// for k in Key::FLAGS {
+    ///     assert_eq!(k.flag_label().map(|l| l.text(Lang::Th)), Some(k.header_th()));
+    /// }
+    /// ```
+    pub fn flag_label(self) -> Option<crate::label::Label> {
+        use crate::label::Label;
+        Some(match self {
+            Key::TrainedOnline => Label::TrainedOnline,
+            Key::AlreadySellingOnline => Label::AlreadySellingOnline,
+            Key::HasStandard => Label::HasStandard,
+            Key::HasStarRating => Label::HasStarRating,
+            Key::OnlineDeveloped => Label::OnlineDeveloped,
+            _ => return None,
+        })
+    }
+
     /// The header text of the canonical form (for templates and messages); the
     /// online-sales column names its period from the preset where it is written
     /// (`export::form::sales_heading`).

@@ -7,11 +7,12 @@
 mod draw;
 
 use crate::ui::browser;
-use crate::ui::i18n::{count, digits, percent_sign, t, tr};
+use crate::ui::i18n::{count, digits, label, percent_sign, say};
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::display::Lang;
 use otop_engine::divisions;
+use otop_engine::label::{sentence, Label};
 use otop_engine::map::{self, Area, Shown};
 use otop_engine::maps::{self, MapFile};
 
@@ -25,27 +26,19 @@ pub enum Level {
 /// What tapping or pointing at an area says.
 fn detail(state: State, lang: Lang, shown: Shown, name: &str, area: Option<&Area>) -> String {
     let Some(a) = area else {
-        return tr(lang, &format!("{name}: ไม่อยู่ในรอบนี้"), &format!("{name}: not in this run"));
+        return sentence::map_not_in_run(lang, name);
     };
     if !a.sent {
-        return tr(lang, &format!("{name}: ยังไม่ส่งรายงาน"), &format!("{name}: no report yet"));
+        return sentence::map_no_report(lang, name);
     }
     let text = match (shown, a.kpi2) {
         (Shown::Kpi1, _) => {
             let (online, products) = (count(state, a.online), count(state, a.products));
             let (percent, score) = (percent_sign(state, a.percent), a.kpi1);
-            tr(
-                lang,
-                &format!("{name}: จำหน่ายออนไลน์ {online} จาก {products} ผลิตภัณฑ์ ({percent}) · คะแนน {score}"),
-                &format!("{name}: {online} of {products} products online ({percent}) · score {score}"),
-            )
+            sentence::map_kpi1(lang, name, online, products, percent, score)
         }
-        (Shown::Kpi2, Some((growth, score))) => tr(
-            lang,
-            &format!("{name}: ยอดจำหน่ายเพิ่มขึ้น {} · คะแนน {score}", percent_sign(state, growth)),
-            &format!("{name}: sales growth {} · score {score}", percent_sign(state, growth)),
-        ),
-        (Shown::Kpi2, None) => tr(lang, &format!("{name}: ไม่มียอดจำหน่าย"), &format!("{name}: no sales figures")),
+        (Shown::Kpi2, Some((growth, score))) => sentence::map_kpi2(lang, name, percent_sign(state, growth), score),
+        (Shown::Kpi2, None) => sentence::map_no_sales(lang, name),
     };
     digits(state, text)
 }
@@ -109,7 +102,7 @@ fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Sh
             };
             let label = match area.map(|a| (a.sent, score)) {
                 Some((_, Some(s))) => Some(digits(state, s.to_string())),
-                Some((false, None)) if level == Level::Districts => Some(tr(lang, "ยังไม่ส่ง", "no report")),
+                Some((false, None)) if level == Level::Districts => Some(say(lang, Label::NotSentYet)),
                 _ => None,
             };
             draw::MapShape {
@@ -125,17 +118,16 @@ fn drawing(state: State, level: Level, file: &MapFile, areas: &[Area], shown: Sh
         .collect();
     let names: Vec<&str> = placed.unplaced.iter().filter_map(|i| areas.get(*i)).map(|a| a.name.as_str()).collect();
     let names = names.join(", ");
-    let note =
-        (!names.is_empty()).then(|| tr(lang, &format!("ไม่มีบนแผนที่: {names}"), &format!("Not on the map: {names}")));
+    let note = (!names.is_empty()).then(|| sentence::not_on_map(lang, names));
     let (testid, class, attribute, hatch) = match level {
         Level::Districts => ("district-map", "map districts", "data-district", "hatch-districts"),
         Level::Provinces => ("map", "map provinces", "data-province", "hatch-provinces"),
     };
-    let mut legend = vec![(String::new(), tr(lang, "คะแนน", "Score"))];
+    let mut legend = vec![(String::new(), say(lang, Label::Score))];
     legend.extend((1..=5).map(|s| (format!("swatch s{s}"), digits(state, s.to_string()))));
-    legend.push(("swatch none".into(), tr(lang, "ยังไม่ส่งรายงาน / ไม่มีข้อมูล", "no report yet / no data")));
+    legend.push(("swatch none".into(), say(lang, Label::NoReportYetNoData)));
     if level == Level::Provinces {
-        legend.push(("swatch out".into(), tr(lang, "ไม่อยู่ในรอบนี้", "not in this run")));
+        legend.push(("swatch out".into(), say(lang, Label::NotInThisRun)));
     }
     draw::MapDrawing {
         legend,
@@ -161,15 +153,15 @@ fn caption_id(level: Level) -> &'static str {
 fn caption(state: State, level: Level, shown: Shown) -> String {
     let lang = state.lang.get();
     let kpi = match shown {
-        Shown::Kpi1 => tr(lang, "ตัวชี้วัดที่ 1 (ผลิตภัณฑ์ที่จำหน่ายออนไลน์)", "KPI 1 (products online)"),
-        Shown::Kpi2 => tr(lang, "ตัวชี้วัดที่ 2 (ยอดจำหน่ายที่เพิ่มขึ้น)", "KPI 2 (sales growth)"),
+        Shown::Kpi1 => say(lang, Label::Kpi1MapName),
+        Shown::Kpi2 => say(lang, Label::Kpi2MapName),
     };
     match level {
         Level::Districts => {
             let p = state.preset.with(|p| p.province.clone());
-            tr(lang, &format!("แผนที่คะแนน{kpi} รายอำเภอ จังหวัด{p}"), &format!("{kpi} score by district, {p}"))
+            sentence::map_of_districts(lang, kpi, p)
         }
-        Level::Provinces => tr(lang, &format!("แผนที่คะแนน{kpi} รายจังหวัด"), &format!("{kpi} score by province")),
+        Level::Provinces => sentence::map_of_provinces(lang, kpi),
     }
 }
 
@@ -194,7 +186,7 @@ fn redraw(
     }
     let url = file_of(state, level);
     if !visible || url.is_none() {
-        let why = url.is_none().then(|| tr(lang, "ไม่มีแผนที่ของจังหวัดนี้", "There is no map of this province"));
+        let why = url.is_none().then(|| say(lang, Label::NoMapOfProvince));
         return draw::draw_map(el, None, why.as_deref());
     }
     if *fetched.borrow() != url {
@@ -219,7 +211,7 @@ fn redraw(
     text.with(|t| match t.as_deref().map(MapFile::parse) {
         None => {}
         Some(Ok(file)) => draw::draw_map(el, Some(&drawing(state, level, &file, &areas(state, level), shown)), None),
-        Some(Err(_)) => draw::draw_map(el, None, Some(&tr(lang, "อ่านไฟล์แผนที่ไม่ได้", "The map file could not be read"))),
+        Some(Err(_)) => draw::draw_map(el, None, Some(&say(lang, Label::MapUnreadable))),
     });
 }
 
@@ -277,9 +269,9 @@ pub fn ScoreMap(level: Level) -> impl IntoView {
             <figcaption id=caption_id(level)>{caption}</figcaption>
             <div class="map-switch no-print" role="group" class:hidden=move || !has_kpi2()>
                 <button type="button" class="map-kpi" aria-pressed=move || (!kpi2.get()).to_string()
-                    on:click=move |_| kpi2.set(false)>{t("ตัวชี้วัดที่ 1", "KPI 1")}</button>
+                    on:click=move |_| kpi2.set(false)>{label(Label::Kpi1)}</button>
                 <button type="button" class="map-kpi" aria-pressed=move || kpi2.get().to_string()
-                    on:click=move |_| kpi2.set(true)>{t("ตัวชี้วัดที่ 2", "KPI 2")}</button>
+                    on:click=move |_| kpi2.set(true)>{label(Label::Kpi2)}</button>
             </div>
             <div class="map-holder" node_ref=holder on:click=on_tap on:mouseover=move |ev| { say(&ev); }></div>
         </figure>
