@@ -27,6 +27,7 @@ use otop_engine::preset::Preset;
 use otop_engine::share::change::{changes, Changes};
 use otop_engine::share::SharedRun;
 use otop_protocol::Request;
+use otop_session::shown::Shown;
 use otop_session::Session;
 use std::cell::RefCell;
 
@@ -245,21 +246,18 @@ fn shown_analysis(
     selected: RwSignal<usize>,
 ) -> Memo<Analysis> {
     Memo::new(move |_| {
-        if let Some(a) =
-            nation.with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()))
-        {
-            return a;
+        let from_nation =
+            nation.with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()));
+        let from_link = shared.with(|s| s.as_ref().and_then(|s| s.analysis(0)));
+        let sliced = province.get();
+        match session.with(|s| s.shown(from_nation.is_some(), from_link.is_some(), sliced.is_some())) {
+            Shown::NationProvince => from_nation,
+            Shown::Link => from_link,
+            Shown::Sliced => sliced,
+            Shown::Session => Some(session.with(Session::analysis)),
+            Shown::NoFiles => None,
         }
-        if let Some(a) = shared.with(|s| s.as_ref().and_then(|s| s.analysis(0))) {
-            return a;
-        }
-        if session.with(Session::reading_targets) {
-            return session.with(Session::analysis_of_no_files);
-        }
-        if !session.with(scoring::in_slices) {
-            return session.with(Session::analysis);
-        }
-        province.get().unwrap_or_else(|| session.with(Session::analysis_of_no_files))
+        .unwrap_or_else(|| session.with(Session::analysis_of_no_files))
     })
 }
 

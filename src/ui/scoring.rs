@@ -16,15 +16,6 @@ use std::cell::Cell;
 const SLICE_MS: f64 = 20.0;
 /// Products counted between two looks at the clock.
 const PRODUCTS_PER_LOOK: usize = 5_000;
-/// Up to this many products, one province is scored at once (a few ms), by
-/// the page's `analysis` memo as the page redraws: not here.
-const AT_ONCE: usize = 20_000;
-
-/// Whether the session's run is made here, in slices: a run over several
-/// provinces, or one province with more than [`AT_ONCE`] products.
-pub fn in_slices(s: &Session) -> bool {
-    s.several_provinces() || s.products() > AT_ONCE
-}
 
 thread_local! {
     /// The run under way (a newer one stops it). A thread-local, not a signal:
@@ -40,7 +31,7 @@ thread_local! {
 pub struct Scores {
     /// The run over several provinces, when their target tables are loaded.
     pub nation: RwSignal<Option<NationRun>>,
-    /// One province's run over more than [`AT_ONCE`] products (`None` otherwise,
+    /// One province's run over more than [`otop_session::shown::AT_ONCE`] products (`None` otherwise,
     /// and until the first is made).
     pub province: RwSignal<Option<Analysis>>,
     /// Whether a run is being made.
@@ -98,7 +89,7 @@ pub fn keep_scored(session: RwSignal<Session>) -> Scores {
     Effect::new(move |_| {
         let run = asked.get();
         CURRENT.with(|c| c.set(run));
-        let (several, sliced) = session.with(|s| (s.several_provinces(), in_slices(s)));
+        let (several, sliced) = session.with(|s| (s.several_provinces(), s.scored_in_slices()));
         if !several {
             clear(scores.nation);
         }

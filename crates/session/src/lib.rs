@@ -18,6 +18,8 @@
 
 mod files;
 mod provinces;
+pub mod shown;
+pub mod table_order;
 
 use otop_engine::analysis::{Analysis, AnalysisSteps};
 use otop_engine::calendar::Day;

@@ -13,6 +13,7 @@ use otop_engine::money::Satang;
 use otop_engine::preset::ScoringRule;
 use otop_engine::scoring::Next;
 use otop_engine::share::change::Change;
+use otop_session::table_order::{Sort, Table};
 
 /// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
 /// (no `data-value` when there is no value yet).
@@ -94,40 +95,16 @@ fn own_class(state: State, key: &str) -> &'static str {
     }
 }
 
-/// Sorting of a district table: the column and the direction.
-#[derive(Clone, Copy, PartialEq)]
-struct Sort {
-    col: usize,
-    desc: bool,
-}
-
-/// The table's body: the districts in the chosen order (column 0 sorts by name,
-/// the others by `key`), then the province row, each drawn by `row_view`.
+/// The table's body: the districts in the order `table` gives them, then the
+/// province row, each drawn by `row_view`.
 fn table_body(
     a: &Analysis,
+    table: Table,
     sort: Option<Sort>,
     own: Option<&str>,
-    key: impl Fn(&Row, usize) -> i128,
     row_view: impl Fn(Row, String) -> AnyView,
 ) -> Vec<AnyView> {
-    let mut rows = a.evaluation.districts.clone();
-    // A district's own view: its row first (the sort then applies to the others).
-    let mut pinned = 0;
-    if let Some(at) = own.and_then(|own| rows.iter().position(|r| r.district == own)) {
-        let row = rows.remove(at);
-        rows.insert(0, row);
-        pinned = 1;
-    }
-    if let (Some(s), Some(others)) = (sort, rows.get_mut(pinned..)) {
-        others.sort_by(|a, b| {
-            let o = if s.col == 0 { a.district.cmp(&b.district) } else { key(a, s.col).cmp(&key(b, s.col)) };
-            if s.desc {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-    }
+    let rows = table.order(&a.evaluation.districts, a.evaluation.rule, sort, own);
     let mut out: Vec<AnyView> = rows
         .into_iter()
         .map(|r| {
@@ -154,7 +131,7 @@ fn SortHeader(
         Some(s) if s.col == col => "ascending",
         _ => "none",
     };
-    let click = move |_| sort.update(|s| *s = Some(Sort { col, desc: s.is_some_and(|s| s.col == col && !s.desc) }));
+    let click = move |_| sort.update(|s| *s = Some(Sort::after_click(*s, col)));
     view! {
         <th scope="col" aria-sort=aria>
             <button type="button" class="sort" on:click=click>
@@ -245,16 +222,9 @@ pub fn Kpi1Table() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let lang = state.lang.get();
-        let key = |r: &Row, c: usize| match c {
-            1 => r.kpi1.products as i128,
-            2 => r.kpi1.online as i128,
-            3 => r.kpi1.percent.0 as i128,
-            4 => r.kpi1.score(rule) as i128,
-            _ => 0,
-        };
         let read = state.reports_read.get();
         let own = state.own_district.get();
-        table_body(&a, sort.get(), own.as_deref(), key, |r, k| {
+        table_body(&a, Table::Kpi1, sort.get(), own.as_deref(), |r, k| {
             let sent = a.has_sent(&r.district);
             let ch = change_of(state, &a, &k);
             row_view(r, k, rule, lang, read, sent, ch)
@@ -321,15 +291,8 @@ pub fn Kpi2Table() -> impl IntoView {
         let a = state.analysis.get();
         let rule = a.evaluation.rule;
         let lang = state.lang.get();
-        let key = |r: &Row, c: usize| match c {
-            1 => r.base.0 as i128,
-            2 => r.kpi2.as_ref().map_or(-1, |k| k.sales.0 as i128),
-            3 => r.kpi2.as_ref().map_or(i128::MIN, |k| k.growth.0 as i128),
-            4 => r.kpi2.as_ref().map_or(0, |k| k.score(rule) as i128),
-            _ => 0,
-        };
         let own = state.own_district.get();
-        table_body(&a, sort.get(), own.as_deref(), key, |r, k| {
+        table_body(&a, Table::Kpi2, sort.get(), own.as_deref(), |r, k| {
             let ch = change_of(state, &a, &k);
             row_view(r, k, rule, lang, ch).into_any()
         })
