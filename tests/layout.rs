@@ -47,7 +47,7 @@ const CRATES: &[Layers] = &[
         inner: None,
     },
     Layers { src: "crates/export/src", top: &[&["csv", "form", "targets"], &["results", "returned"]], inner: None },
-    Layers { src: "crates/session/src", top: &[&["files", "provinces"]], inner: None },
+    Layers { src: "crates/session/src", top: &[&["files", "provinces", "table_order"], &["shown"]], inner: None },
     Layers { src: "crates/command/src", top: &[&["files"], &["provinces", "returned"]], inner: None },
 ];
 
