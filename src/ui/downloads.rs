@@ -51,7 +51,7 @@ pub fn send_back(state: State, kind: FileKind, name: String, note: RwSignal<Opti
 
 /// The report files that have issues, with their issues, in the order of the issues.
 fn files_to_return(state: State) -> Vec<(web_sys::File, ToReturn)> {
-    let kept = super::kept_reports();
+    let kept = state.session.with_untracked(super::kept_reports);
     let mut out: Vec<(web_sys::File, ToReturn)> = Vec::new();
     let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     state.issues.with_untracked(|all| {
@@ -81,7 +81,7 @@ fn ReturnAll() -> impl IntoView {
     let busy = RwSignal::new(false);
     let note: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     let any = move || {
-        let kept = super::kept_reports();
+        let kept = state.session.with(super::kept_reports);
         state.issues.with(|all| all.iter().any(|i| i.file.as_deref().is_some_and(|n| kept.contains_key(n))))
     };
     let click = move |_| {

@@ -4,7 +4,7 @@
 use super::browser::files_of;
 use super::i18n::{label, say, tr};
 use super::status::Status;
-use super::{forget_file, keep_files, read, State};
+use super::{keep_files, read, State};
 use leptos::prelude::*;
 use otop_engine::imported::file::FileKind;
 use otop_engine::issue::Severity;
@@ -12,22 +12,12 @@ use otop_engine::label::{sentence, Label};
 use otop_session::{Session, Slot};
 use wasm_bindgen::JsCast;
 
-thread_local! {
-    /// Files were dropped since the results were last brought into view.
-    static DROPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether files were dropped since the last call (the results then come into view).
-pub fn take_dropped() -> bool {
-    DROPPED.with(|d| d.replace(false))
-}
-
 /// Adds `files` to the zone of `kind` (a file with a name already there
 /// replaces it) and reads each in a worker.
 pub fn add_files(state: State, kind: FileKind, files: Vec<web_sys::File>) {
     // Files dropped on a run opened from a link start a run of their own.
     super::share::leave(state);
-    DROPPED.with(|d| d.set(true));
+    state.dropped.set_value(true);
     let files: Vec<(String, web_sys::File)> = files.into_iter().map(|f| (f.name(), f)).collect();
     let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
     // One change to the session for all the files: the page redraws once.
@@ -223,7 +213,6 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     let remove_name = name.clone();
     let remove = move |_| {
         state.session.update(|s| s.remove_file(kind, &remove_name));
-        forget_file(kind, &remove_name);
     };
     let lang = move || state.lang.get();
     let Some(f) = file.result else {

@@ -30,6 +30,7 @@ use otop_protocol::Request;
 use otop_session::shown::Shown;
 use otop_session::Session;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use i18n::label;
 pub use target_files::{read_provinces, read_targets};
@@ -117,6 +118,10 @@ pub struct State {
     /// An earlier run (a link) beside this one, and each row's change since.
     pub compare: RwSignal<Option<SharedRun>>,
     pub changes: Memo<Option<Changes>>,
+    /// Files were dropped since the results were last brought into view.
+    pub dropped: StoredValue<bool>,
+    /// Answers of the workers waiting to be stored together, and whether a store is planned.
+    pub answers: StoredValue<(Vec<otop_protocol::Reply>, bool)>,
 }
 
 impl State {
@@ -129,42 +134,37 @@ impl State {
 }
 
 thread_local! {
-    /// The dropped files themselves (with their names: asking a `File` its name
-    /// is a call into JavaScript), to read again when the district names change.
-    static FILES: RefCell<Vec<(FileKind, String, web_sys::File)>> = const { RefCell::new(Vec::new()) };
+    /// The browser's `File` of each of the session's files, by kind and name,
+    /// to read again (district names changed) or send back. The session's list
+    /// is the one file list: this holds only the handles, and is pruned to that
+    /// list whenever it changes ([`prune_files`]). A thread-local because a
+    /// `web_sys::File` is a JavaScript object, not `Send`: no signal of the
+    /// page's `State` can hold it (the page has one thread).
+    static FILES: RefCell<HashMap<(FileKind, String), web_sys::File>> = RefCell::new(HashMap::new());
 }
 
-/// Keeps the `File`s of slots, each (name, file); a file replaces the one of its name.
+/// Keeps the `File`s of files just added to the session, each (name, file).
 pub fn keep_files(kind: FileKind, files: &[(String, web_sys::File)]) {
-    let names: std::collections::HashSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    FILES.with(|f| {
-        let mut f = f.borrow_mut();
-        f.retain(|(k, name, _)| !(*k == kind && names.contains(name.as_str())));
-        f.extend(files.iter().map(|(name, file)| (kind, name.clone(), file.clone())));
-    });
+    FILES.with(|f| f.borrow_mut().extend(files.iter().map(|(name, file)| ((kind, name.clone()), file.clone()))));
 }
 
-/// Forgets the `File` of a slot.
-pub fn forget_file(kind: FileKind, name: &str) {
-    FILES.with(|f| f.borrow_mut().retain(|(k, kept, _)| !(*k == kind && kept == name)));
+/// Lets go of the `File`s of files the session no longer has.
+fn prune_files(session: &Session) {
+    FILES.with(|f| f.borrow_mut().retain(|(kind, name), _| session.slots(*kind).iter().any(|s| s.name == *name)));
 }
 
-/// The kept report files (round 2 and round 1), by name.
-fn kept_reports() -> std::collections::HashMap<String, web_sys::File> {
+/// The session's report files (round 2 and round 1), by name.
+fn kept_reports(session: &Session) -> HashMap<String, web_sys::File> {
+    let slots =
+        [FileKind::Report, FileKind::Round1].into_iter().flat_map(|k| session.slots(k).iter().map(move |s| (k, s)));
     FILES.with(|f| {
         let f = f.borrow();
-        let reports = f.iter().filter(|(k, _, _)| matches!(k, FileKind::Report | FileKind::Round1));
-        reports.map(|(_, name, file)| (name.clone(), file.clone())).collect()
+        slots.filter_map(|(k, s)| f.get(&(k, s.name.clone())).map(|file| (s.name.clone(), file.clone()))).collect()
     })
 }
 
 fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
-    FILES.with(|f| f.borrow().iter().rev().find(|(k, kept, _)| *k == kind && kept == name).map(|(_, _, f)| f.clone()))
-}
-
-thread_local! {
-    /// Answers waiting to be stored, and whether a store is planned.
-    static ANSWERS: RefCell<(Vec<otop_protocol::Reply>, bool)> = const { RefCell::new((Vec::new(), false)) };
+    FILES.with(|f| f.borrow().get(&(kind, name.to_string())).cloned())
 }
 
 /// Reads a file for `request` in a worker, and stores what it gave in the session.
@@ -174,15 +174,17 @@ thread_local! {
 pub fn read(state: State, request: Request, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let reply = worker_client::read(request, file).await;
-        let (waiting, planned) = ANSWERS.with(|a| {
-            let mut a = a.borrow_mut();
-            a.0.push(reply);
-            (a.0.len(), a.1)
-        });
+        let (waiting, planned) = state
+            .answers
+            .try_update_value(|a| {
+                a.0.push(reply);
+                (a.0.len(), a.1)
+            })
+            .unwrap_or_default();
         if state.session.with_untracked(Session::pending) <= waiting {
             store_answers(state);
         } else if !planned {
-            ANSWERS.with(|a| a.borrow_mut().1 = true);
+            state.answers.update_value(|a| a.1 = true);
             // Scoring grows with the files: wait 2 ms per file read (0.1 to 2 s).
             let files = state.session.with_untracked(Session::file_count) as f64;
             let wait = (2.0 * files).clamp(100.0, 2_000.0) as i32;
@@ -196,11 +198,13 @@ pub fn read(state: State, request: Request, file: web_sys::File) {
 }
 
 fn store_answers(state: State) {
-    let replies = ANSWERS.with(|a| {
-        let mut a = a.borrow_mut();
-        a.1 = false;
-        std::mem::take(&mut a.0)
-    });
+    let replies = state
+        .answers
+        .try_update_value(|a| {
+            a.1 = false;
+            std::mem::take(&mut a.0)
+        })
+        .unwrap_or_default();
     if replies.is_empty() {
         return;
     }
@@ -314,11 +318,15 @@ fn provide_state() -> State {
             let then = compare.get()?;
             analysis.with(|a| preset_shown.with(|p| changes(p, a, &then)))
         }),
+        dropped: StoredValue::new(false),
+        answers: StoredValue::new((Vec::new(), false)),
     };
     persist("preset", own_preset);
     persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
     persist("lang", state.lang);
     persist("thai-digits", state.thai_digits);
+    // The browser's files, only the session's.
+    Effect::new(move |_| session.with(prune_files));
     // Read report files again when the district names change (they decide one-district files).
     let names = Memo::new(move |_| session.with(Session::district_names));
     Effect::new(move |prev: Option<Vec<String>>| {

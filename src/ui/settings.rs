@@ -5,11 +5,10 @@
 
 use super::browser::{clear_saved, files_of};
 use super::i18n::{label, say, tr};
-use super::{forget_file, read_targets, State, KEY_PREFIX};
+use super::{read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otop_engine::display::{self, Lang};
-use otop_engine::imported::file::FileKind;
 use otop_engine::issue::preset::Figure;
 use otop_engine::label::{sentence, Label};
 use otop_engine::preset::Preset;
@@ -160,14 +159,6 @@ pub fn Settings() -> impl IntoView {
         super::downloads::write_file(state, name, Write::Preset, export_note);
     };
     let clear_all = move |_| {
-        clear_saved(KEY_PREFIX);
-        for kind in [FileKind::Report, FileKind::Round1, FileKind::Sales] {
-            let names: Vec<String> =
-                state.session.with_untracked(|s| s.slots(kind).iter().map(|f| f.name.clone()).collect());
-            for name in names {
-                forget_file(kind, &name);
-            }
-        }
         state.session.update(Session::clear);
         state.thai_digits.set(false);
         state.lang.set(Lang::Th);

@@ -116,7 +116,7 @@ fn on_results_ready(state: State) {
     if !busy && state.reports_read.get() {
         crate::ui::worker_client::start_writer();
     }
-    if !busy && crate::ui::inputs::take_dropped() {
+    if !busy && state.dropped.try_update_value(std::mem::take).unwrap_or(false) {
         let doc = web_sys::window().and_then(|w| w.document());
         if let Some(cards) = doc.and_then(|d| d.query_selector(".results .cards").ok().flatten()) {
             cards.scroll_into_view();
