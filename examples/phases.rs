@@ -36,7 +36,7 @@ fn main() {
     let analysis = Analysis::run(&preset, std::slice::from_ref(&file), &[], &SalesInput::aggregate(&[], &preset));
     let count_ms = t.elapsed().as_millis();
     let t = Instant::now();
-    let json = analysis.to_json(&[&file]).to_string();
+    let json = otop_command::json::analysis(&analysis, &[&file]).to_string();
     let json_ms = t.elapsed().as_millis();
     let t = Instant::now();
     let request = Request::new(1, FileKind::Report, &path, names.clone(), 2564);

@@ -48,7 +48,7 @@ const CRATES: &[Layers] = &[
     },
     Layers { src: "crates/export/src", top: &[&["csv", "form", "targets"], &["results", "returned"]], inner: None },
     Layers { src: "crates/session/src", top: &[&["files", "provinces", "table_order"], &["shown"]], inner: None },
-    Layers { src: "crates/command/src", top: &[&["files"], &["provinces", "returned"]], inner: None },
+    Layers { src: "crates/command/src", top: &[&["files", "json"], &["provinces", "returned"]], inner: None },
 ];
 
 const MAX_LINE: usize = 120;

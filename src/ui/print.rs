@@ -63,7 +63,7 @@ pub fn PrintLink() -> impl IntoView {
     let body = move || {
         let link = printing.get()?;
         let l = state.lang.get();
-        let image = otop_engine::share::qr_svg(&link).map(|svg| {
+        let image = crate::qr::svg(&link).map(|svg| {
             use base64::Engine;
             let src = format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg));
             let alt = say(l, Label::QrAlt);

@@ -79,6 +79,9 @@ struct Pool {
 }
 
 thread_local! {
+    // Thread-locals because the browser forces them: the workers are JavaScript
+    // objects (not `Send`, so in no signal), and their message callbacks, which
+    // the browser calls, find the pool and its generation here.
     static POOL: RefCell<Pool> = RefCell::new(Pool::default());
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }

@@ -10,6 +10,7 @@
 //! ```
 
 mod files;
+pub mod json;
 mod provinces;
 mod returned;
 
@@ -176,7 +177,7 @@ fn targets(o: &Options, out: &mut dyn Write) -> Result<(), String> {
 }
 
 fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
-    use otop_engine::evaluation::{bp_json, money_json};
+    use json::{money, percent};
     let kpi1_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
         json!({
             "no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products,
@@ -184,24 +185,24 @@ fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
         })
     };
     let kpi2_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
-        let targets: Vec<_> = r.kpi2.iter().map(|s| money_json(*s)).collect();
-        json!({"no": no, "district": r.district, "base": money_json(r.base), "targets": targets})
+        let targets: Vec<_> = r.kpi2.iter().map(|s| money(*s)).collect();
+        json!({"no": no, "district": r.district, "base": money(r.base), "targets": targets})
     };
     let v = json!({
         "province": preset.province,
         "fiscal_year": preset.fiscal_year,
         "round": preset.round,
         "kpi1": {
-            "columns_percent": preset.kpi1.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "columns_percent": preset.kpi1.columns().iter().map(|b| percent(*b)).collect::<Vec<_>>(),
             "districts": t.districts.iter().enumerate().map(|(i, r)| kpi1_row(Some(i + 1), r)).collect::<Vec<_>>(),
             "province": kpi1_row(None, &t.province),
         },
         "kpi2": {
-            "columns_percent": preset.kpi2.columns().iter().map(|b| bp_json(b.0)).collect::<Vec<_>>(),
+            "columns_percent": preset.kpi2.columns().iter().map(|b| percent(*b)).collect::<Vec<_>>(),
             "districts": t.districts.iter().enumerate().map(|(i, r)| kpi2_row(Some(i + 1), r)).collect::<Vec<_>>(),
             "province": kpi2_row(None, &t.province),
         },
-        "issues": otop_engine::issue::json(issues),
+        "issues": json::issues(issues),
         "warnings": otop_engine::outliers::preset_outliers(preset),
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
@@ -319,7 +320,7 @@ fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
     let analysis = Analysis::run(&preset, &reports, &round1, &sales);
     let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(&sales.files).collect();
     let text = if o.json {
-        let mut s = serde_json::to_string_pretty(&analysis.to_json(&files)).unwrap_or_default();
+        let mut s = serde_json::to_string_pretty(&json::analysis(&analysis, &files)).unwrap_or_default();
         s.push('\n');
         s
     } else {

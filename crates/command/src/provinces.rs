@@ -38,7 +38,7 @@ pub(super) fn score_provinces(
     run.issues = issues;
     let files: Vec<&ImportedFile> = reports.iter().chain(&round1).chain(sales.iter().map(|s| &s.file)).collect();
     let text = if o.json {
-        let mut s = serde_json::to_string_pretty(&run.to_json(&files)).unwrap_or_default();
+        let mut s = serde_json::to_string_pretty(&crate::json::nation(&run, &files)).unwrap_or_default();
         s.push('\n');
         s
     } else {

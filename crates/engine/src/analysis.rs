@@ -10,7 +10,6 @@ use crate::money::Satang;
 use crate::outliers::{preset_outliers, sales_outliers};
 use crate::preset::Preset;
 use crate::sales::SalesInput;
-use serde_json::{json, Value};
 
 /// Everything computed from the inputs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -106,20 +105,6 @@ impl Analysis {
         let sent = self.evaluation.districts.iter().zip(&self.counted.sent);
         sent.filter(|(_, s)| !**s).map(|(r, _)| r.district.as_str()).collect()
     }
-
-    /// SPEC §9's JSON object: districts, province, issues, files.
-    pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
-        let e = &self.evaluation;
-        let (sent, of) = self.submitted();
-        let not_sent = self.not_sent();
-        json!({
-            "districts": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
-            "province": e.row_json(&e.province),
-            "submitted": {"sent": sent, "of": of, "not_sent": not_sent},
-            "issues": crate::issue::json(&self.issues),
-            "files": files.iter().map(|f| file_json(f, self.file_state(&f.file))).collect::<Vec<_>>(),
-        })
-    }
 }
 
 /// [`Analysis::run`] with its counting made a slice of products at a time (the
@@ -160,17 +145,4 @@ impl AnalysisSteps {
         let counted = self.counting.finish();
         Analysis::of_count(&self.preset, &self.reports, &self.round1, &self.sales, counted)
     }
-}
-
-/// SPEC §9's FILE object of `f`, in the `state` its issues give it.
-pub fn file_json(f: &ImportedFile, state: &str) -> Value {
-    json!({
-        "file": f.file,
-        "kind": f.kind,
-        "sheets_used": f.sheets_used,
-        "sheets_skipped": f.sheets_skipped.iter().map(|s| s.sheet.clone()).collect::<Vec<_>>(),
-        "skipped_because": f.sheets_skipped,
-        "rows": f.rows,
-        "state": state,
-    })
 }

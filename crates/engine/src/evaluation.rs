@@ -15,7 +15,6 @@ use crate::money::Satang;
 use crate::preset::{Preset, ScoringRule};
 use crate::scoring::{kpi1, kpi2, Kpi1Score, Kpi2Score};
 use crate::targets::{product_targets, revenue_targets};
-use serde_json::{json, Value};
 
 /// One district's (or the province's) results.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -71,36 +70,4 @@ impl Evaluation {
         let province = row(preset.province_label(), products, total_online, base, any_sales.then_some(total_sales));
         Evaluation { districts, province, rule: preset.rule, survey_done: survey }
     }
-
-    /// The SPEC §9 ROW object of `row` under this evaluation's rule.
-    pub fn row_json(&self, row: &Row) -> Value {
-        let rule = self.rule;
-        json!({
-            "district": row.district,
-            "products": row.kpi1.products,
-            "online": row.kpi1.online,
-            "percent": bp_json(row.kpi1.percent.0),
-            "kpi1_score": row.kpi1.score(rule),
-            "kpi1_targets": row.kpi1_targets,
-            "base": money_json(row.base),
-            "sales": row.kpi2.as_ref().map(|k| money_json(k.sales)),
-            "growth": row.kpi2.as_ref().map(|k| bp_json(k.growth.0)),
-            "kpi2_score": row.kpi2.as_ref().map(|k| k.score(rule)),
-            "kpi2_targets": row.kpi2_targets.iter().map(|s| money_json(*s)).collect::<Vec<_>>(),
-        })
-    }
-}
-
-/// An amount as a JSON number of baht (exact: built from its decimal text).
-pub fn money_json(s: Satang) -> Value {
-    if s.is_whole_baht() {
-        Value::from(s.baht())
-    } else {
-        s.to_string().parse::<serde_json::Number>().map(Value::Number).unwrap_or(Value::Null)
-    }
-}
-
-/// Basis points as a JSON number of percent with two decimals (`898` → `8.98`).
-pub fn bp_json(bp: i64) -> Value {
-    crate::money::BasisPoints(bp).to_string().parse::<serde_json::Number>().map(Value::Number).unwrap_or(Value::Null)
 }

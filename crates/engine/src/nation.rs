@@ -4,18 +4,17 @@
 //! table of provinces, and a national row from the national totals, scored with
 //! the same thresholds.
 
-use crate::analysis::{file_json, Analysis, AnalysisSteps};
+use crate::analysis::{Analysis, AnalysisSteps};
 use crate::district::{province_key, same_province, DistrictMatch, DistrictMatcher};
 use crate::divisions::{self, ProvinceMatch};
 use crate::evaluation::Evaluation;
-use crate::imported::file::{state_of_file, ImportedFile};
+use crate::imported::file::ImportedFile;
 use crate::imported::product::Product;
 use crate::imported::target_table::{apply, Table, TargetTable};
 use crate::issue::Issue;
 use crate::preset::{District, Preset};
 use crate::sales::{SalesFile, SalesInput};
 use rustc_hash::FxHashMap as HashMap;
-use serde_json::{json, Value};
 use std::sync::Arc;
 
 /// One province of the run: its preset and its whole analysis.
@@ -388,30 +387,6 @@ impl NationRun {
         let each: Vec<(usize, usize)> = self.provinces.iter().map(|p| p.analysis.submitted()).collect();
         let all = each.iter().fold((0, 0), |(a, b), (s, o)| (a + s, b + o));
         (each, all)
-    }
-
-    /// SPEC §9's object for a run with `--targets`: provinces, nation, issues, files.
-    pub fn to_json(&self, files: &[&ImportedFile]) -> Value {
-        let provinces: Vec<Value> = self
-            .provinces
-            .iter()
-            .map(|p| {
-                let mine: Vec<&ImportedFile> = files.iter().copied().filter(|f| p.files.contains(&f.file)).collect();
-                let mut v = p.analysis.to_json(&mine);
-                if let Some(o) = v.as_object_mut() {
-                    o.insert("name".into(), json!(p.preset.province));
-                }
-                v
-            })
-            .collect();
-        let e = &self.nation;
-        json!({
-            "provinces": provinces,
-            "provinces_table": e.districts.iter().map(|r| e.row_json(r)).collect::<Vec<_>>(),
-            "nation": e.row_json(&e.province),
-            "issues": crate::issue::json(&self.issues),
-            "files": files.iter().map(|f| file_json(f, state_of_file(&self.issues, &f.file))).collect::<Vec<_>>(),
-        })
     }
 }
 

@@ -45,21 +45,6 @@ pub const PREFIX: &str = "r1.";
 /// The longest fragment read (a 76-province link is about 70,000 characters).
 pub const MAX_LENGTH: usize = 1_000_000;
 
-/// A results link as a QR code for the printed report: an SVG document, or
-/// `None` when the link is longer than a QR code holds (2,953 bytes at the
-/// lowest error correction: a 76-province link).
-///
-/// ```
-/// let svg = otop_engine::share::qr_svg("https://example.org/otop/#r1.AAAA").unwrap();
-/// assert!(svg.contains("<svg") && svg.contains("</svg>"));
-/// assert_eq!(otop_engine::share::qr_svg(&"x".repeat(3000)), None);
-/// ```
-pub fn qr_svg(link: &str) -> Option<String> {
-    use qrcode::render::svg;
-    let code = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::L).ok()?;
-    Some(code.render::<svg::Color>().min_dimensions(200, 200).quiet_zone(true).build())
-}
-
 /// The hidden sheet of a results workbook that holds its results link, so the
 /// workbook dropped beside a later run compares as the link does.
 pub const LINK_SHEET: &str = "otop-kpi-link";

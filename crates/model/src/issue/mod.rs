@@ -119,25 +119,3 @@ impl Issue {
         }
     }
 }
-
-/// `issues` as SPEC §9's ISSUE objects: severity, file, sheet, row, column,
-/// code and both messages.
-///
-/// ```
-/// use otop_model::issue::{json, Code, Issue};
-/// let mut issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear");
-/// issue.also_rows = vec![9, 12];
-/// let v = json(&[issue]);
-/// assert_eq!(v[0]["code"], "report.flag.unclear");
-/// assert!(v[0].get("also_rows").is_none());
-/// ```
-pub fn json(issues: &[Issue]) -> serde_json::Value {
-    let list = issues.iter().map(|i| {
-        let mut v = serde_json::to_value(i).unwrap_or_default();
-        if let Some(o) = v.as_object_mut() {
-            o.remove("also_rows");
-        }
-        v
-    });
-    serde_json::Value::Array(list.collect())
-}
