@@ -11,9 +11,9 @@
 //! shared-strings part, and each online channel cell showing "Facebook" or
 //! "Shopee" with a hyperlink to the page (the worksheet's relationships, 7 MB).
 
-use otop_engine::imported::product::Product;
-use otop_engine::preset::Preset;
 use otop_export::form::report_workbook;
+use otop_model::imported::product::Product;
+use otop_model::preset::Preset;
 
 fn products(n: usize) -> Vec<Product> {
     let districts: Vec<String> = Preset::sa_kaeo_2564_round2().districts.into_iter().map(|d| d.name).collect();
@@ -27,7 +27,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
             let e = i / 3;
             let district = districts.get(e % districts.len().max(1)).map_or("", String::as_str);
             let online = i % 3 == 0;
-            let mut channels: [otop_engine::imported::product::Text; otop_engine::imported::product::CHANNELS] =
+            let mut channels: [otop_model::imported::product::Text; otop_model::imported::product::CHANNELS] =
                 Default::default();
             if online {
                 channels[0] = format!("facebook.com/otop{e}").into();
@@ -50,7 +50,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
                 phone: format!("08{}-{:03}-{:04}", e % 10, e % 1000, e % 10000).into(),
                 flags: [i % 2 == 0, online, i % 3 == 1, i % 4 == 0, online],
                 channels,
-                online_sales: online.then(|| otop_engine::money::Satang(125_050 + i as i64)),
+                online_sales: online.then(|| otop_model::money::Satang(125_050 + i as i64)),
                 identity: Default::default(),
             }
         })
@@ -162,19 +162,19 @@ fn nation(out: &str) -> Result<(), String> {
     let template = Preset::sa_kaeo_2564_round2();
     let per_file = 200_000 / (PROVINCES.len() * DISTRICTS.len()) + 1;
     for (p, province) in PROVINCES.iter().enumerate() {
-        let districts: Vec<otop_engine::preset::District> = DISTRICTS
+        let districts: Vec<otop_model::preset::District> = DISTRICTS
             .iter()
             .enumerate()
-            .map(|(d, name)| otop_engine::preset::District {
+            .map(|(d, name)| otop_model::preset::District {
                 name: name.to_string(),
                 entrepreneurs: 40 + (p * 7 + d * 3) as i64 % 60,
                 products: 120 + (p * 13 + d * 11) as i64 % 200,
-                base: otop_engine::money::Satang::from_baht(5_000_000 + ((p * 31 + d * 17) % 50) as i64 * 1_000_000),
+                base: otop_model::money::Satang::from_baht(5_000_000 + ((p * 31 + d * 17) % 50) as i64 * 1_000_000),
             })
             .collect();
         let preset = Preset { province: province.to_string(), districts, ..template.clone() };
         let mut wb = rust_xlsxwriter::Workbook::new();
-        otop_export::targets::write_target_sheets(&mut wb, &preset, otop_engine::display::Lang::Th)
+        otop_export::targets::write_target_sheets(&mut wb, &preset, otop_model::display::Lang::Th)
             .map_err(|e| e.to_string())?;
         let bytes = wb.save_to_buffer().map_err(|e| e.to_string())?;
         std::fs::write(format!("{dir}/targets-{p:02}.xlsx"), bytes).map_err(|e| e.to_string())?;

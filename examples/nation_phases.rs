@@ -2,11 +2,11 @@
 //! the run over every province (`NationRun::run`), step by step as the page runs it.
 //! `cargo run --release --example nation_phases -- DIR` where DIR holds
 //! `targets-*.xlsx` and `reports/` (`target/bench/nation`, see BENCHMARKS.md).
-use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::nation::{presets_from_targets, NationSteps};
-use otop_engine::preset::Preset;
 use otop_import::report::import_report;
 use otop_import::targets::read_tables;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::preset::Preset;
 use std::path::Path;
 use std::time::Instant;
 

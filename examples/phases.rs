@@ -3,11 +3,11 @@
 //! page's worker's part: reading, encoding the reply, decoding it on the page.
 //! `cargo run --release --example phases -- FILE` (see BENCHMARKS.md).
 use otop_engine::analysis::Analysis;
-use otop_engine::imported::file::FileKind;
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
 use otop_import::reader::read;
 use otop_import::report::import_report;
+use otop_model::imported::file::FileKind;
+use otop_model::preset::Preset;
 use otop_protocol::{Reply, Request};
 use otop_worker::run;
 use std::time::Instant;

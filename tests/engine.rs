@@ -4,10 +4,10 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::money::{BasisPoints, Satang};
-use otop_engine::preset::{Preset, ScoringRule};
-use otop_engine::scoring::{kpi1, kpi2, Next};
-use otop_engine::targets::TargetTables;
+use otop_model::money::{BasisPoints, Satang};
+use otop_model::preset::{Preset, ScoringRule};
+use otop_model::scoring::{kpi1, kpi2, Next};
+use otop_model::targets::TargetTables;
 use proptest::prelude::*;
 
 /// Attachment 1, typed from the letter: district, entrepreneurs, products, targets for 1–5.
@@ -184,7 +184,7 @@ fn growth_can_fall() {
 #[test]
 fn wang_sombun_base_is_flagged_and_kept() {
     let p = sa_kaeo();
-    let w = otop_engine::outliers::preset_outliers(&p);
+    let w = otop_model::outliers::preset_outliers(&p);
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(w[0].code, "preset.outlier.base");
     assert!(w[0].message_th.contains("วังสมบูรณ์"));
@@ -273,8 +273,8 @@ proptest! {
     /// then be what `normalize` gives (Thai marks in any order, digits, spaces, case).
     #[test]
     fn a_text_said_normalized_is_its_own_normalisation(s in "[\u{0E00}-\u{0E7F} a-zA-Z0-9\t\u{00E9}\u{200B}]{0,12}") {
-        if otop_engine::text::is_normalized(&s) {
-            prop_assert_eq!(otop_engine::text::normalize(&s), s);
+        if otop_model::text::is_normalized(&s) {
+            prop_assert_eq!(otop_model::text::normalize(&s), s);
         }
     }
 
@@ -347,7 +347,7 @@ proptest! {
 
 #[test]
 fn the_command_speaks_english_with_lang_en_from_the_label_catalogue() {
-    use otop_engine::{display::Lang, label::Label};
+    use otop_model::{display::Lang, label::Label};
     let run = |args: &[&str]| {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -5,15 +5,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::analysis::Analysis;
-use otop_engine::display::Lang;
-use otop_engine::imported::file::FileKind;
 use otop_engine::nation::{NationRun, ProvinceRun};
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
 use otop_export::csv::{issues_csv, kpi1_csv};
 use otop_export::form::template_workbook;
 use otop_export::results::{results_workbook, results_workbook_of};
 use otop_import::{reader, report::import_report};
+use otop_model::display::Lang;
+use otop_model::imported::file::FileKind;
+use otop_model::preset::Preset;
 use otop_protocol::{CsvTable, Outcome, Request, RunData, Write};
 use std::path::Path;
 
@@ -33,7 +33,7 @@ fn the_template_is_an_empty_report_form() {
 #[test]
 fn the_merged_product_list_reads_back_with_the_same_counts() {
     let (preset, a) = scenario();
-    let bytes = results_workbook(&preset, &a, otop_engine::display::Lang::Th).unwrap();
+    let bytes = results_workbook(&preset, &a, otop_model::display::Lang::Th).unwrap();
     let wb = reader::read("results.xlsx", &bytes).unwrap();
     let sheets: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
@@ -50,7 +50,7 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
         ]
     );
     let sheet = |name: &str| wb.sheets.iter().find(|s| s.name == name).unwrap();
-    let text = |s: &otop_engine::imported::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
+    let text = |s: &otop_model::imported::cell::Sheet, r: usize, c: u32| s.cell(r, c).text();
     // Who has sent: each district, and the province row "8 of 9"-style.
     let summary = sheet("สรุปตัวชี้วัด");
     assert_eq!((text(summary, 3, 10), text(summary, 4, 10)), ("ส่งรายงาน".into(), "ส่งแล้ว".into()));
@@ -80,7 +80,7 @@ fn the_merged_product_list_reads_back_with_the_same_counts() {
     assert!(products.lines().nth(1).unwrap().ends_with(",01-เมืองสระแก้ว.xlsx,อ.เมืองสระแก้ว,6"));
     // In English, the headings are English.
     let en =
-        reader::read("results.xlsx", &results_workbook(&preset, &a, otop_engine::display::Lang::En).unwrap()).unwrap();
+        reader::read("results.xlsx", &results_workbook(&preset, &a, otop_model::display::Lang::En).unwrap()).unwrap();
     let names_en: Vec<&str> = en.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names_en,
@@ -120,11 +120,11 @@ fn a_report_goes_back_with_its_problem_cells_marked_and_noted() {
     let original = std::fs::read(dir.join(name)).unwrap();
     let report = import_report(name, &original, FileKind::Report, &names());
     let a = Analysis::run(&preset, &[report], &[], &SalesInput::default());
-    let issues: Vec<&otop_engine::issue::Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).collect();
+    let issues: Vec<&otop_model::issue::Issue> = a.issues.iter().filter(|i| i.file.as_deref() == Some(name)).collect();
     // By hand (make_fixtures.py): the #REF! online-sales cell on row 9 and "maybe" in a readiness cell on row 11.
     assert_eq!(issues.len(), 2, "{issues:?}");
     let book = reader::read(name, &original).unwrap();
-    let bytes = otop_export::returned::returned_file(name, &original, &issues, otop_engine::display::Lang::Th).unwrap();
+    let bytes = otop_export::returned::returned_file(name, &original, &issues, otop_model::display::Lang::Th).unwrap();
 
     let back = reader::read("back.xlsx", &bytes).unwrap();
     let sheets: Vec<(&str, bool)> = back.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();

@@ -5,12 +5,12 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::imported::error::{FileError, Foreign};
-use otop_engine::imported::file::FileKind;
-use otop_engine::money::Satang;
-use otop_engine::preset::Preset;
 use otop_import::detect::{detect, Format};
 use otop_import::report::import_report;
+use otop_model::imported::error::{FileError, Foreign};
+use otop_model::imported::file::FileKind;
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -205,8 +205,8 @@ fn a_header_that_is_not_the_letters_form_is_one_warning() {
 
 #[test]
 fn what_offices_save_with_is_offered_by_the_pickers_and_read() {
-    use otop_engine::imported::file::PICKER_EXTENSIONS;
     use otop_import::detect::detect;
+    use otop_model::imported::file::PICKER_EXTENSIONS;
     // (file, how it is recognised): WPS Office's .et/.ett, templates, flat ODS.
     let files = [
         ("pick/basic-report.xltx", Format::Zip),

@@ -5,12 +5,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::counting::{count, Exclusion};
-use otop_engine::district::{match_district, DistrictMatch};
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::issue::{Code, Severity};
-use otop_engine::money::Satang;
-use otop_engine::preset::Preset;
 use otop_import::report::import_report;
+use otop_model::district::{match_district, DistrictMatch};
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::issue::{Code, Severity};
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -251,7 +251,7 @@ fn missing_required_column_is_one_clear_error() {
 fn duplicates_round1_and_unknown_districts_when_counting() {
     let reports: Vec<ImportedFile> = SCENARIO.iter().map(|f| import(f, FileKind::Report)).collect();
     let round1 = vec![import("scenario/round1-สระแก้ว.xlsx", FileKind::Round1)];
-    let c = count(&districts(), &reports, &round1, otop_engine::preset::MarkOnly::Warn);
+    let c = count(&districts(), &reports, &round1, otop_model::preset::MarkOnly::Warn);
     assert_eq!(c.online, EXPECTED.map(|e| e.1));
     let round1 = c.excluded_products().filter(|(_, why)| matches!(why, Exclusion::Round1 { .. })).count();
     assert_eq!(round1, 3);

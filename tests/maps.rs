@@ -4,9 +4,9 @@
 //! overlaps); the country's file stays small; a run's areas are all placed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::divisions::{self, Province};
 use otop_engine::map;
-use otop_engine::maps::{self, MapFile};
+use otop_model::divisions::{self, Province};
+use otop_model::maps::{self, MapFile};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -139,7 +139,7 @@ fn a_runs_districts_are_placed_on_their_map() {
         sent: true,
         online: 1,
         products: 2,
-        percent: otop_engine::money::BasisPoints(5000),
+        percent: otop_model::money::BasisPoints(5000),
         kpi1: 3,
         kpi2: None,
     };

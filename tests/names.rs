@@ -8,12 +8,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::counting::Counting;
-use otop_engine::district::{DistrictMatch, DistrictMatcher};
-use otop_engine::divisions::{self, district_key, match_province, ProvinceMatch};
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::product::Product;
-use otop_engine::issue::Code;
-use otop_engine::preset::MarkOnly;
+use otop_model::district::{DistrictMatch, DistrictMatcher};
+use otop_model::divisions::{self, district_key, match_province, ProvinceMatch};
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::product::Product;
+use otop_model::issue::Code;
+use otop_model::preset::MarkOnly;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::Arc;

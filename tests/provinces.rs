@@ -150,7 +150,7 @@ fn a_province_is_read_from_the_title_when_the_column_is_empty() {
     let f = otop_import::report::import_report(
         "ตราด-02-คลองใหญ่.xlsx",
         &bytes,
-        otop_engine::imported::file::FileKind::Report,
+        otop_model::imported::file::FileKind::Report,
         &["คลองใหญ่".to_string()],
     );
     assert!(f.products.iter().all(|p| &*p.province == "ตราด"));
@@ -172,11 +172,11 @@ fn a_sales_file_that_cannot_be_opened_says_so() {
 
 #[test]
 fn a_district_file_goes_to_its_province_whole_and_a_mixed_file_in_parts() {
-    use otop_engine::imported::file::FileKind;
     use otop_engine::nation::{presets_from_targets, NationRun, NationSteps};
-    use otop_engine::preset::Preset;
     use otop_import::report::import_report;
     use otop_import::targets::read_tables;
+    use otop_model::imported::file::FileKind;
+    use otop_model::preset::Preset;
     let mut tables = Vec::new();
     for t in ["targets-จันทบุรี.xlsx", "targets-ตราด.xlsx"] {
         tables.push((

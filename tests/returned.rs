@@ -9,13 +9,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::analysis::Analysis;
-use otop_engine::display::Lang;
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::{Issue, Severity};
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
 use otop_export::returned::returned_file;
 use otop_import::{reader, report::import_report};
+use otop_model::display::Lang;
+use otop_model::imported::file::FileKind;
+use otop_model::issue::{Issue, Severity};
+use otop_model::preset::Preset;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

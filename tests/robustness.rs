@@ -6,13 +6,13 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::Severity;
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
 use otop_import::guard::{check_zip_parts, MAX_PART_BYTES};
 use otop_import::report::import_report;
 use otop_import::targets::read_tables;
+use otop_model::imported::file::FileKind;
+use otop_model::issue::Severity;
+use otop_model::preset::Preset;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -209,10 +209,10 @@ fn hostile_web_format_files_are_bounded() {
 /// what comes back reads again with the problems sheet first and every sheet after.
 #[test]
 fn every_corpus_file_that_reads_can_be_sent_back() {
-    use otop_engine::display::Lang;
-    use otop_engine::issue::{Code, Issue};
     use otop_export::returned::returned_file;
     use otop_import::reader;
+    use otop_model::display::Lang;
+    use otop_model::issue::{Code, Issue};
     let dir = corpus_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

@@ -5,9 +5,9 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::money::Satang;
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesInput;
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -51,7 +51,7 @@ fn long_wide_and_totals_layouts_give_the_same_sales() {
     for f in ["sales/sales-long.xlsx", "sales/sales-wide.xlsx", "sales/sales-totals.csv"] {
         let s = read(&[f]);
         assert_eq!(actual(&s), want, "{f}");
-        assert_eq!(s.files[0].kind, Some(otop_engine::imported::file::FileKind::Sales));
+        assert_eq!(s.files[0].kind, Some(otop_model::imported::file::FileKind::Sales));
         assert!(s.files[0].issues.iter().all(|i| i.code != "sales.amphoe.unknown"), "{f}: {:?}", s.files[0].issues);
     }
 }

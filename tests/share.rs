@@ -6,14 +6,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use otop_engine::analysis::Analysis;
-use otop_engine::calendar::Day;
-use otop_engine::divisions;
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::money::{BasisPoints, Satang};
-use otop_engine::preset::{District, Preset, ScoringRule};
 use otop_engine::share::change::changes;
 use otop_engine::share::{LinkError, SharedRun, MAX_LENGTH};
 use otop_import::report::import_report;
+use otop_model::calendar::Day;
+use otop_model::divisions;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::money::{BasisPoints, Satang};
+use otop_model::preset::{District, Preset, ScoringRule};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -268,7 +268,7 @@ fn with_checksum(mut payload: Vec<u8>) -> String {
 #[test]
 fn a_results_workbook_holds_its_link_and_compares_like_it() {
     let (preset, a) = scenario(None);
-    let bytes = otop_export::results::results_workbook(&preset, &a, otop_engine::display::Lang::Th).unwrap();
+    let bytes = otop_export::results::results_workbook(&preset, &a, otop_model::display::Lang::Th).unwrap();
     let book = otop_import::reader::read("results.xlsx", &bytes).unwrap();
     let hidden = book.sheets.iter().find(|s| s.name == otop_engine::share::LINK_SHEET).unwrap();
     assert!(hidden.hidden, "the link's sheet is hidden");

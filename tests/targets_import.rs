@@ -3,9 +3,9 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::money::Satang;
-use otop_engine::preset::Preset;
 use otop_import::targets::{apply, read_tables, Table};
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use std::path::Path;
 
 fn tables(name: &str) -> Vec<otop_import::targets::TargetTable> {

@@ -100,13 +100,13 @@ fn a_row_without_a_province_goes_where_the_official_list_puts_its_district() {
 
 #[test]
 fn a_misspelt_district_on_every_row_of_a_big_file_is_one_issue() {
-    use otop_engine::imported::product::Product;
-    use otop_engine::issue::Code;
+    use otop_model::imported::product::Product;
+    use otop_model::issue::Code;
     let product = |row: u32| Product::example("big.xlsx", row, &row.to_string(), "ข้าว", "คลองหาร", "");
-    let mut f = otop_engine::imported::file::ImportedFile::new("big.xlsx", None);
+    let mut f = otop_model::imported::file::ImportedFile::new("big.xlsx", None);
     f.products = std::sync::Arc::new((2..100_002).map(product).collect());
     let names = ["คลองหาด".to_string(), "ตาพระยา".to_string()];
-    let counted = otop_engine::counting::count(&names, &[f], &[], otop_engine::preset::MarkOnly::Warn);
+    let counted = otop_engine::counting::count(&names, &[f], &[], otop_model::preset::MarkOnly::Warn);
     assert_eq!(counted.issues.len(), 1);
     assert_eq!(counted.issues[0].code, Code::ReportAmphoeUnknown);
     assert!(counted.issues[0].message_en.contains("on 100000 rows: 2, 3, 4 and 99997 more"));

@@ -9,8 +9,8 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::imported::cell::Value;
 use otop_import::reader::{xlsx, xlsx_stream};
+use otop_model::imported::cell::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_engine::imported::file::FileKind;
+use otop_model::imported::file::FileKind;
 use otop_worker::run;
 use otop_protocol::{Outcome, Reply};
 use otop_session::Session;

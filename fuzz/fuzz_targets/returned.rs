@@ -4,10 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_engine::display::Lang;
+use otop_model::display::Lang;
 use otop_export::returned::returned_file;
 use otop_import::reader;
-use otop_engine::issue::{Code, Issue};
+use otop_model::issue::{Code, Issue};
 
 static DEFAULT_HOOK: std::sync::Once = std::sync::Once::new();
 

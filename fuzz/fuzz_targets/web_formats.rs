@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use otop_engine::imported::cell::{MAX_CELLS, MAX_ROWS};
+use otop_model::imported::cell::{MAX_CELLS, MAX_ROWS};
 use otop_import::reader::{csv, html, spreadsheet_xml, Workbook};
 
 fuzz_target!(|data: &[u8]| {

@@ -74,9 +74,9 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 /// Today in the browser's time zone, as a day of the Buddhist Era.
-pub fn today() -> otop_engine::calendar::Day {
+pub fn today() -> otop_model::calendar::Day {
     let now = js_sys::Date::new_0();
-    otop_engine::calendar::Day {
+    otop_model::calendar::Day {
         year: now.get_full_year() as i32 + 543,
         month: now.get_month() + 1,
         day: now.get_date(),

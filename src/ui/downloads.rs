@@ -7,10 +7,10 @@ use super::browser::download;
 use super::i18n::{label, say};
 use super::State;
 use leptos::prelude::*;
-use otop_engine::imported::file::returned_name;
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::Issue;
-use otop_engine::label::Label;
+use otop_model::imported::file::returned_name;
+use otop_model::imported::file::FileKind;
+use otop_model::issue::Issue;
+use otop_model::label::Label;
 use otop_protocol::{CsvTable, Outcome, RunData, ToReturn, Write};
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -117,7 +117,7 @@ fn ReturnAll() -> impl IntoView {
 }
 
 /// A label in `lang`, now.
-fn t_now(lang: otop_engine::display::Lang, th: &str, en: &str) -> String {
+fn t_now(lang: otop_model::display::Lang, th: &str, en: &str) -> String {
     super::i18n::tr(lang, th, en)
 }
 

@@ -1,9 +1,9 @@
 //! Words of the page in Thai and English, and numbers as the user wants them.
 
 use leptos::prelude::*;
-use otop_engine::display::{self, Lang};
-use otop_engine::label::{sentence, Label};
-use otop_engine::money::{BasisPoints, Satang};
+use otop_model::display::{self, Lang};
+use otop_model::label::{sentence, Label};
+use otop_model::money::{BasisPoints, Satang};
 
 use super::State;
 
@@ -17,7 +17,7 @@ pub fn tr(lang: Lang, th: &str, en: &str) -> String {
     }
 }
 
-/// A word of the catalogue (`otop_engine::label`) in `lang`.
+/// A word of the catalogue (`otop_model::label`) in `lang`.
 pub fn say(lang: Lang, l: Label) -> String {
     l.text(lang).to_string()
 }
@@ -29,7 +29,7 @@ pub fn column_label(col: &'static str) -> impl Fn() -> Option<String> + Copy + S
     move || Label::of_column(col).map(|l| l.text(state.lang.get()).to_string())
 }
 
-/// A word of the catalogue (`otop_engine::label`), reactive in the current language.
+/// A word of the catalogue (`otop_model::label`), reactive in the current language.
 pub fn label(l: Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let state = expect_context::<State>();
     move || l.text(state.lang.get()).to_string()
@@ -38,7 +38,7 @@ pub fn label(l: Label) -> impl Fn() -> String + Copy + Send + Sync + 'static {
 /// Digits as the user chose: Thai (๑๒๓) or Arabic.
 pub fn digits(state: State, s: String) -> String {
     if state.thai_digits.get() {
-        otop_engine::text::to_thai_digits(&s)
+        otop_model::text::to_thai_digits(&s)
     } else {
         s
     }

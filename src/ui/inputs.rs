@@ -6,9 +6,9 @@ use super::i18n::{label, say, tr};
 use super::status::Status;
 use super::{keep_files, read, State};
 use leptos::prelude::*;
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::Severity;
-use otop_engine::label::{sentence, Label};
+use otop_model::imported::file::FileKind;
+use otop_model::issue::Severity;
+use otop_model::label::{sentence, Label};
 use otop_session::{Session, Slot};
 use wasm_bindgen::JsCast;
 
@@ -63,7 +63,7 @@ fn DropZone(kind: FileKind, testid: &'static str, title: Label, hint: Label) -> 
                 // page); the input stays for the pickers and the test hooks.
                 <span class="button pick" aria-hidden="true">{move || say(lang(), Label::ChooseFiles)}</span>
                 <input type="file" multiple data-testid=testid class="file-input"
-                    accept=otop_engine::imported::file::picker_accept()
+                    accept=otop_model::imported::file::picker_accept()
                     on:change=on_change />
             </label>
             <FileList kind />
@@ -228,7 +228,7 @@ fn FileStatus(file: Slot, kind: FileKind) -> impl IntoView {
     };
     // Every file's own issues reach the analysis (with those found when counting).
     let file_for_state = f.file.clone();
-    let state_attr = move || state.issues.with(|all| otop_engine::imported::file::state_of_file(all, &file_for_state));
+    let state_attr = move || state.issues.with(|all| otop_model::imported::file::state_of_file(all, &file_for_state));
     let issues_of = f.file.clone();
     let counts = move || {
         state.issues.with(|all| {
@@ -339,7 +339,7 @@ pub fn Inputs() -> impl IntoView {
                 <label class="button">
                     {label(Label::SeveralProvincesHint)}
                     <input type="file" multiple data-testid="targets-files" class="file-input"
-                        accept=otop_engine::imported::file::picker_accept()
+                        accept=otop_model::imported::file::picker_accept()
                         on:change=move |ev| {
                             let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                             else {

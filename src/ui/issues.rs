@@ -1,13 +1,13 @@
 //! The issues list: grouped by file, filterable by severity and file, with
-//! counts; what it shows is `otop_engine::issue::list`'s.
+//! counts; what it shows is `otop_model::issue::list`'s.
 
 use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_engine::display::Lang;
-use otop_engine::issue::list::{self, Filter};
-use otop_engine::issue::{Issue, Severity};
-use otop_engine::label::{sentence, Label};
+use otop_model::display::Lang;
+use otop_model::issue::list::{self, Filter};
+use otop_model::issue::{Issue, Severity};
+use otop_model::label::{sentence, Label};
 
 /// How many issues the list renders at first, and more at each "show more".
 const PAGE: usize = 200;

@@ -18,14 +18,14 @@ mod worker_client;
 
 use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
-use otop_engine::display::Lang;
-use otop_engine::imported::file::FileKind;
-use otop_engine::label::{sentence, Label};
-use otop_engine::money::Satang;
 use otop_engine::nation::NationRun;
-use otop_engine::preset::Preset;
 use otop_engine::share::change::{changes, Changes};
 use otop_engine::share::SharedRun;
+use otop_model::display::Lang;
+use otop_model::imported::file::FileKind;
+use otop_model::label::{sentence, Label};
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use otop_protocol::Request;
 use otop_session::shown::Shown;
 use otop_session::Session;
@@ -46,7 +46,7 @@ pub fn start() {
     }));
     // Names in scripts other than Thai are compared in NFC by the browser's
     // Unicode tables (the page's wasm carries none).
-    otop_engine::text::compose_with(browser_nfc);
+    otop_model::text::compose_with(browser_nfc);
     leptos::mount::mount_to_body(App);
     // The workers (readers and writers, most of the bytes) are fetched once the
     // page has drawn itself and is ready for a drop.
@@ -101,7 +101,7 @@ pub struct State {
     /// them is still to be drawn: the page is not done).
     pub maps_fetched: RwSignal<Vec<String>>,
     /// Every issue of the run (over several provinces: all of them, not only the shown province's).
-    pub issues: Memo<Vec<otop_engine::issue::Issue>>,
+    pub issues: Memo<Vec<otop_model::issue::Issue>>,
     /// Whether a report file has been read: until then there is no KPI 1 score to show.
     pub reports_read: Memo<bool>,
     /// The one district every counted product belongs to, when the dropped reports
@@ -359,7 +359,7 @@ fn provide_state() -> State {
 fn footer_text(state: State) -> String {
     let p = state.preset.get();
     let l = state.lang.get();
-    let window = otop_engine::display::window(p.window, l);
+    let window = otop_model::display::window(p.window, l);
     sentence::footer(l, p.province, p.fiscal_year, p.fiscal_year - 543, p.round, window)
 }
 

@@ -4,17 +4,17 @@
 use super::i18n::{label, say};
 use super::State;
 use leptos::prelude::*;
-use otop_engine::display::Lang;
-use otop_engine::label::{sentence, Label};
+use otop_model::display::Lang;
+use otop_model::label::{sentence, Label};
 
 /// Today in the user's language, the year in B.E. for Thai: "26 พฤศจิกายน 2569".
 fn today(lang: Lang) -> String {
     let d = js_sys::Date::new_0();
     let (day, month, year) = (d.get_date(), d.get_month() as usize, d.get_full_year() as i32);
-    let months = otop_engine::calendar::THAI_MONTHS;
+    let months = otop_model::calendar::THAI_MONTHS;
     match (lang, months.get(month)) {
         (Lang::Th, Some((name, _))) => format!("{day} {name} {}", year + 543),
-        _ => format!("{day} {} {year}", otop_engine::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
+        _ => format!("{day} {} {year}", otop_model::calendar::EN_MONTHS.get(month).copied().unwrap_or("")),
     }
 }
 
@@ -27,7 +27,7 @@ pub fn PrintHeader() -> impl IntoView {
         let l = state.lang.get();
         let title = sentence::print_title(l, p.province, p.fiscal_year, p.fiscal_year - 543, p.round);
         // A run opened from a link: the date its data had.
-        let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_engine::display::day(d, l));
+        let day = state.shared.with(|s| s.as_ref().and_then(|s| s.date)).map(|d| otop_model::display::day(d, l));
         let day = day.unwrap_or_else(|| today(l));
         let date = sentence::data_as_of(l, day);
         view! { <p><strong>{title}</strong></p><p>{date}</p> }

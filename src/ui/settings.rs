@@ -8,10 +8,10 @@ use super::i18n::{label, say, tr};
 use super::{read_targets, State, KEY_PREFIX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use otop_engine::display::{self, Lang};
-use otop_engine::issue::preset::Figure;
-use otop_engine::label::{sentence, Label};
-use otop_engine::preset::Preset;
+use otop_model::display::{self, Lang};
+use otop_model::issue::preset::Figure;
+use otop_model::label::{sentence, Label};
+use otop_model::preset::Preset;
 use otop_protocol::{Outcome, Write};
 use otop_session::Session;
 use wasm_bindgen::JsCast;
@@ -176,13 +176,13 @@ pub fn Settings() -> impl IntoView {
                 <HeadingField testid="preset-round" label=Label::Round
                     get=|p| p.round.to_string() set=|s, v| s.set_heading(None, None, Some(v)) />
                 <HeadingField testid="window-start" label=Label::EvaluatedFrom
-                    get=|p| otop_engine::display::month(p.window.start.year, p.window.start.month, Lang::Th)
+                    get=|p| otop_model::display::month(p.window.start.year, p.window.start.month, Lang::Th)
                     set=|s, v| s.set_window_month(true, v) />
                 <HeadingField testid="window-end" label=Label::To
-                    get=|p| otop_engine::display::month(p.window.end.year, p.window.end.month, Lang::Th)
+                    get=|p| otop_model::display::month(p.window.end.year, p.window.end.month, Lang::Th)
                     set=|s, v| s.set_window_month(false, v) />
                 <HeadingField testid="deadline" label=Label::ReportsDue
-                    get=|p| p.deadline.map(|d| otop_engine::display::day(d, Lang::Th)).unwrap_or_default()
+                    get=|p| p.deadline.map(|d| otop_model::display::day(d, Lang::Th)).unwrap_or_default()
                     set=|s, v| s.set_deadline(v) />
             </div>
             <table class="districts-edit">
@@ -207,7 +207,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
                 <label class="button">
                     {label(Label::ImportTargetTables)}
-                    <input type="file" accept=otop_engine::imported::file::picker_accept()
+                    <input type="file" accept=otop_model::imported::file::picker_accept()
                         data-testid="targets-file" class="file-input"
                         on:change=import_targets />
                 </label>
@@ -231,6 +231,6 @@ pub fn Settings() -> impl IntoView {
 }
 
 /// Column `i` of a KPI's thresholds as the settings show it.
-fn threshold_text(cols: &[otop_engine::money::BasisPoints], i: usize) -> String {
+fn threshold_text(cols: &[otop_model::money::BasisPoints], i: usize) -> String {
     cols.get(i).map(ToString::to_string).unwrap_or_default()
 }

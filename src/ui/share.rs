@@ -7,9 +7,9 @@
 use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_engine::display;
-use otop_engine::label::{sentence, Label};
 use otop_engine::share::{LinkError, SharedRun};
+use otop_model::display;
+use otop_model::label::{sentence, Label};
 
 /// A message in both languages.
 pub type Said = Option<(String, String)>;

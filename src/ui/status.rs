@@ -4,7 +4,7 @@
 use super::i18n::say;
 use super::State;
 use leptos::prelude::*;
-use otop_engine::label::{sentence, Label};
+use otop_model::label::{sentence, Label};
 use otop_session::Session;
 
 /// The page's `data-state`: `idle` with no file, `working` while a file is

@@ -4,7 +4,7 @@
 
 use super::{worker_client, State};
 use leptos::prelude::*;
-use otop_engine::imported::file::FileKind;
+use otop_model::imported::file::FileKind;
 
 /// Reads a target-table file in a worker and applies it to the preset.
 pub fn read_targets(state: State, file: web_sys::File) {

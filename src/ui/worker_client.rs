@@ -13,7 +13,7 @@
 //! ask a file its size (the browser may look at the disk for it): the worker
 //! says when a file it begins is big, and the wait is bounded by its size.
 
-use otop_engine::imported::error::FileError;
+use otop_model::imported::error::FileError;
 use otop_protocol::{answer_bound_seconds, Decoding, Outcome, Reply, Request, START_BOUND_SECONDS};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};

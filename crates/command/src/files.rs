@@ -3,13 +3,13 @@
 //! files take, so the two cannot drift apart. Only opening and saving files on
 //! disk is the command's.
 
-use otop_engine::display::Lang;
-use otop_engine::imported::error::FileError;
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::target_table::TargetTable;
-use otop_engine::issue::Issue;
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesFile;
+use otop_model::display::Lang;
+use otop_model::imported::error::FileError;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::target_table::TargetTable;
+use otop_model::issue::Issue;
+use otop_model::preset::Preset;
 use otop_protocol::{Outcome, Request, RunData, Write};
 use std::sync::Arc;
 

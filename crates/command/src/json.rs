@@ -4,11 +4,11 @@
 
 use otop_engine::analysis::Analysis;
 use otop_engine::evaluation::{Evaluation, Row};
-use otop_engine::imported::file::state_of_file;
-use otop_engine::imported::file::ImportedFile;
-use otop_engine::issue::Issue;
-use otop_engine::money::{BasisPoints, Satang};
 use otop_engine::nation::NationRun;
+use otop_model::imported::file::state_of_file;
+use otop_model::imported::file::ImportedFile;
+use otop_model::issue::Issue;
+use otop_model::money::{BasisPoints, Satang};
 use serde_json::{json, Value};
 
 /// An amount as a JSON number of baht (exact: built from its decimal text).
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn an_issue_without_its_repeats_rows() {
-        let mut issue = Issue::new(otop_engine::issue::Code::ReportFlagUnclear, "ไม่ชัด", "unclear");
+        let mut issue = Issue::new(otop_model::issue::Code::ReportFlagUnclear, "ไม่ชัด", "unclear");
         issue.also_rows = vec![9, 12];
         let v = issues(&[issue]);
         assert_eq!(v[0]["code"], "report.flag.unclear");

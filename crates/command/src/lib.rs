@@ -16,13 +16,13 @@ mod returned;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use otop_engine::analysis::Analysis;
-use otop_engine::display::{self, Lang};
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::issue::Issue;
-use otop_engine::label::{self, Label};
-use otop_engine::preset::{MarkOnly, Preset, ScoringRule};
 use otop_engine::sales::{SalesFile, SalesInput};
-use otop_engine::targets::TargetTables;
+use otop_model::display::{self, Lang};
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::issue::Issue;
+use otop_model::label::{self, Label};
+use otop_model::preset::{MarkOnly, Preset, ScoringRule};
+use otop_model::targets::TargetTables;
 use serde_json::json;
 use std::io::Write;
 
@@ -178,13 +178,13 @@ fn targets(o: &Options, out: &mut dyn Write) -> Result<(), String> {
 
 fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
     use json::{money, percent};
-    let kpi1_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
+    let kpi1_row = |no: Option<usize>, r: &otop_model::targets::TargetRow| {
         json!({
             "no": no, "district": r.district, "entrepreneurs": r.entrepreneurs, "products": r.products,
             "targets": r.kpi1,
         })
     };
-    let kpi2_row = |no: Option<usize>, r: &otop_engine::targets::TargetRow| {
+    let kpi2_row = |no: Option<usize>, r: &otop_model::targets::TargetRow| {
         let targets: Vec<_> = r.kpi2.iter().map(|s| money(*s)).collect();
         json!({"no": no, "district": r.district, "base": money(r.base), "targets": targets})
     };
@@ -203,7 +203,7 @@ fn targets_json(preset: &Preset, t: &TargetTables, issues: &[Issue]) -> String {
             "province": kpi2_row(None, &t.province),
         },
         "issues": json::issues(issues),
-        "warnings": otop_engine::outliers::preset_outliers(preset),
+        "warnings": otop_model::outliers::preset_outliers(preset),
     });
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
@@ -260,7 +260,7 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue], lang: Lang)
         }
         h
     }];
-    let kpi1 = |no: String, r: &otop_engine::targets::TargetRow| {
+    let kpi1 = |no: String, r: &otop_model::targets::TargetRow| {
         let mut v = vec![no, r.district.clone(), display::count(r.entrepreneurs), display::count(r.products)];
         v.extend(r.kpi1.iter().map(|n| display::count(*n)));
         v
@@ -280,7 +280,7 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue], lang: Lang)
         }
         h
     }];
-    let kpi2 = |no: String, r: &otop_engine::targets::TargetRow| {
+    let kpi2 = |no: String, r: &otop_model::targets::TargetRow| {
         let mut v = vec![no, r.district.clone(), display::baht(r.base)];
         v.extend(r.kpi2.iter().map(|n| display::baht(*n)));
         v
@@ -288,7 +288,7 @@ fn targets_text(preset: &Preset, t: &TargetTables, issues: &[Issue], lang: Lang)
     rows.extend(t.districts.iter().enumerate().map(|(i, r)| kpi2((i + 1).to_string(), r)));
     rows.push(kpi2(String::new(), &t.province));
     s.push_str(&table(&rows));
-    let warnings = otop_engine::outliers::preset_outliers(preset);
+    let warnings = otop_model::outliers::preset_outliers(preset);
     for i in issues.iter().chain(warnings.iter()) {
         s.push_str(&format!("\n{}: {}", i.severity.as_str(), i.message(lang)));
     }
@@ -334,7 +334,7 @@ fn score(o: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
 }
 
 fn score_text(preset: &Preset, a: &Analysis, lang: Lang) -> String {
-    use otop_engine::scoring::Next;
+    use otop_model::scoring::Next;
     let e = &a.evaluation;
     let rule = e.rule;
     let w = |l: Label| l.text(lang).to_string();

@@ -3,11 +3,11 @@
 
 use super::files::{self, file_name};
 use super::Options;
-use otop_engine::display;
-use otop_engine::imported::file::{FileKind, ImportedFile};
 use otop_engine::nation::{presets_from_targets, NationRun};
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesFile;
+use otop_model::display;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::preset::Preset;
 use std::io::Write;
 
 /// Scores the reports of `o` against the provinces of its `--targets` files,

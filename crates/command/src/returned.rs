@@ -2,9 +2,9 @@
 //! written to DIR as `<name>-ส่งคืนแก้ไข.xlsx`, as the page's "ส่งคืนทุกไฟล์" does.
 
 use super::files::{self, file_name};
-use otop_engine::display::Lang;
-use otop_engine::imported::file::returned_name;
-use otop_engine::issue::Issue;
+use otop_model::display::Lang;
+use otop_model::imported::file::returned_name;
+use otop_model::issue::Issue;
 use std::io::Write;
 use std::path::Path;
 

@@ -4,12 +4,12 @@
 
 use crate::counting::{Counted, Counting};
 use crate::evaluation::Evaluation;
-use crate::imported::file::ImportedFile;
-use crate::issue::Issue;
-use crate::money::Satang;
-use crate::outliers::{preset_outliers, sales_outliers};
-use crate::preset::Preset;
 use crate::sales::SalesInput;
+use otop_model::imported::file::ImportedFile;
+use otop_model::issue::Issue;
+use otop_model::money::Satang;
+use otop_model::outliers::{preset_outliers, sales_outliers};
+use otop_model::preset::Preset;
 
 /// Everything computed from the inputs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -62,7 +62,8 @@ impl Analysis {
     /// one (the dropped reports are one district's).
     ///
     /// ```
-    /// # use otop_engine::{analysis::Analysis, preset::Preset, sales::SalesInput};
+    /// # use otop_engine::{analysis::Analysis, sales::SalesInput};
+    /// # use otop_model::preset::Preset;
     /// let a = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[], &[], &SalesInput::default());
     /// assert_eq!(a.only_district(), None);
     /// ```
@@ -79,13 +80,14 @@ impl Analysis {
     /// `"ok"`, `"warning"` or `"error"` for a file, from every issue that names it
     /// (its own and those found when counting, such as an unknown district).
     pub fn file_state(&self, file: &str) -> &'static str {
-        crate::imported::file::state_of_file(&self.issues, file)
+        otop_model::imported::file::state_of_file(&self.issues, file)
     }
 
     /// Who has sent: (districts with a report read, districts of the province).
     ///
     /// ```
-    /// use otop_engine::{analysis::Analysis, preset::Preset, sales::SalesInput};
+    /// use otop_engine::{analysis::Analysis, sales::SalesInput};
+    /// use otop_model::preset::Preset;
     /// let a = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[], &[], &SalesInput::default());
     /// assert_eq!(a.submitted(), (0, 9));
     /// ```
@@ -112,7 +114,7 @@ impl Analysis {
 ///
 /// ```
 /// use otop_engine::analysis::{Analysis, AnalysisSteps};
-/// use otop_engine::preset::Preset;
+/// use otop_model::preset::Preset;
 /// use otop_engine::sales::SalesInput;
 /// let preset = Preset::sa_kaeo_2564_round2();
 /// let mut steps = AnalysisSteps::new(preset.clone(), Vec::new(), Vec::new(), SalesInput::default());

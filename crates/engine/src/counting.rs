@@ -2,13 +2,13 @@
 //! amphoe cell, the same product counted once across all files, round-1 products
 //! excluded, and the readiness summary per district.
 
-use crate::district::{same_province, DistrictMatch, DistrictMatcher};
-use crate::imported::file::ImportedFile;
-use crate::imported::product::{Product, Text};
-use crate::imported::text::is_mark;
-use crate::issue::repeats::{Place, Repeats};
-use crate::issue::{Code, Issue};
-use crate::preset::MarkOnly;
+use otop_model::district::{same_province, DistrictMatch, DistrictMatcher};
+use otop_model::imported::file::ImportedFile;
+use otop_model::imported::product::{Product, Text};
+use otop_model::imported::text::is_mark;
+use otop_model::issue::repeats::{Place, Repeats};
+use otop_model::issue::{Code, Issue};
+use otop_model::preset::MarkOnly;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use std::collections::hash_map::Entry;
@@ -115,7 +115,7 @@ enum Listed {
 
 impl Listed {
     fn of(typed: &str, here: Option<&str>) -> Listed {
-        let listed = crate::divisions::provinces_of_district(typed);
+        let listed = otop_model::divisions::provinces_of_district(typed);
         let is_here = |name: &str| here.is_some_and(|h| same_province(h, name));
         match listed.as_slice() {
             [] => Listed::Nowhere,
@@ -140,7 +140,7 @@ pub fn count(districts: &[String], reports: &[ImportedFile], round1: &[ImportedF
 ///
 /// ```
 /// use otop_engine::counting::{count, Counting};
-/// use otop_engine::preset::MarkOnly;
+/// use otop_model::preset::MarkOnly;
 /// let names = ["คลองหาด".to_string()];
 /// let mut c = Counting::new(&names, &[], &[], MarkOnly::Warn);
 /// assert!(c.step(1000));

@@ -2,7 +2,8 @@
 //! sales: the rows of the page's tables and of `otop-kpi score --json` (SPEC §9).
 //!
 //! ```
-//! use otop_engine::{preset::Preset, evaluation::Evaluation};
+//! use otop_engine::evaluation::Evaluation;
+//! use otop_model::preset::Preset;
 //! let p = Preset::sa_kaeo_2564_round2();
 //! let online = vec![37, 0, 0, 0, 0, 0, 0, 0, 0];
 //! let e = Evaluation::new(&p, &online, &[]);
@@ -11,10 +12,10 @@
 //! assert!(e.province.kpi2.is_none());
 //! ```
 
-use crate::money::Satang;
-use crate::preset::{Preset, ScoringRule};
-use crate::scoring::{kpi1, kpi2, Kpi1Score, Kpi2Score};
-use crate::targets::{product_targets, revenue_targets};
+use otop_model::money::Satang;
+use otop_model::preset::{Preset, ScoringRule};
+use otop_model::scoring::{kpi1, kpi2, Kpi1Score, Kpi2Score};
+use otop_model::targets::{product_targets, revenue_targets};
 
 /// One district's (or the province's) results.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -3,7 +3,8 @@
 //! file draws which area. The page draws the shapes; the rules are here.
 //!
 //! ```
-//! use otop_engine::{analysis::Analysis, map, maps::MapFile, preset::Preset, sales::SalesInput};
+//! use otop_engine::{analysis::Analysis, map, sales::SalesInput};
+//! use otop_model::{maps::MapFile, preset::Preset};
 //! let run = Analysis::run(&Preset::sa_kaeo_2564_round2(), &[], &[], &SalesInput::default());
 //! let areas = map::districts(&run);
 //! assert_eq!(areas.len(), 9);
@@ -17,11 +18,11 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::district::{DistrictMatch, DistrictMatcher};
-use crate::divisions::province_key;
-use crate::maps::MapFile;
-use crate::money::BasisPoints;
 use crate::nation::NationRun;
+use otop_model::district::{DistrictMatch, DistrictMatcher};
+use otop_model::divisions::province_key;
+use otop_model::maps::MapFile;
+use otop_model::money::BasisPoints;
 
 /// Which KPI a map is coloured by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl Area {
     }
 }
 
-fn area(row: &crate::evaluation::Row, rule: crate::preset::ScoringRule, sent: bool) -> Area {
+fn area(row: &crate::evaluation::Row, rule: otop_model::preset::ScoringRule, sent: bool) -> Area {
     Area {
         name: row.district.clone(),
         sent,

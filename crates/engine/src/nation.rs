@@ -5,15 +5,15 @@
 //! the same thresholds.
 
 use crate::analysis::{Analysis, AnalysisSteps};
-use crate::district::{province_key, same_province, DistrictMatch, DistrictMatcher};
-use crate::divisions::{self, ProvinceMatch};
 use crate::evaluation::Evaluation;
-use crate::imported::file::ImportedFile;
-use crate::imported::product::Product;
-use crate::imported::target_table::{apply, Table, TargetTable};
-use crate::issue::Issue;
-use crate::preset::{District, Preset};
 use crate::sales::{SalesFile, SalesInput};
+use otop_model::district::{province_key, same_province, DistrictMatch, DistrictMatcher};
+use otop_model::divisions::{self, ProvinceMatch};
+use otop_model::imported::file::ImportedFile;
+use otop_model::imported::product::Product;
+use otop_model::imported::target_table::{apply, Table, TargetTable};
+use otop_model::issue::Issue;
+use otop_model::preset::{District, Preset};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
@@ -273,7 +273,7 @@ fn sales_province(file: &SalesFile, presets: &[Preset]) -> Option<usize> {
 ///
 /// ```
 /// use otop_engine::nation::{NationRun, NationSteps};
-/// use otop_engine::preset::Preset;
+/// use otop_model::preset::Preset;
 /// let presets = vec![Preset::sa_kaeo_2564_round2()];
 /// let mut steps = NationSteps::new(presets.clone(), &[], &[], &[]);
 /// assert_eq!(steps.progress(), (0, 1));

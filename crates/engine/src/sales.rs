@@ -4,15 +4,15 @@
 //! are ignored (with a note); a district missing a month of the window is a
 //! warning. Rows for one district and month are added up.
 
-use crate::calendar::YearMonth;
-use crate::display::{self, Lang};
-use crate::district::{DistrictMatch, DistrictMatcher};
-use crate::imported::file::ImportedFile;
-use crate::imported::sales::{Entry, Period};
-use crate::issue::repeats::{Place, Repeats};
-use crate::issue::{Code, Issue};
-use crate::money::Satang;
-use crate::preset::Preset;
+use otop_model::calendar::YearMonth;
+use otop_model::display::{self, Lang};
+use otop_model::district::{DistrictMatch, DistrictMatcher};
+use otop_model::imported::file::ImportedFile;
+use otop_model::imported::sales::{Entry, Period};
+use otop_model::issue::repeats::{Place, Repeats};
+use otop_model::issue::{Code, Issue};
+use otop_model::money::Satang;
+use otop_model::preset::Preset;
 use std::collections::{BTreeSet, HashMap};
 
 /// One sales file as read: its description and its figures (districts still as typed).

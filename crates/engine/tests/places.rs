@@ -6,12 +6,12 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::divisions;
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::product::Product;
-use otop_engine::money::Satang;
 use otop_engine::nation::NationRun;
-use otop_engine::preset::{District, Preset};
+use otop_model::divisions;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::product::Product;
+use otop_model::money::Satang;
+use otop_model::preset::{District, Preset};
 use std::sync::Arc;
 
 /// A preset of `province` with every district of the official list, 100 products each.

@@ -1,8 +1,8 @@
 //! CSV of each table (UTF-8 with BOM, as Thai Excel opens it).
 
 use otop_engine::analysis::Analysis;
-use otop_engine::imported::header::Key;
-use otop_engine::scoring::Next;
+use otop_model::imported::header::Key;
+use otop_model::scoring::Next;
 
 /// A cell as a spreadsheet will not run it: text starting with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading `'` (a number stays a number).
@@ -15,7 +15,7 @@ use otop_engine::scoring::Next;
 /// ```
 pub fn neutralise(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && otop_engine::money::parse_decimal(cell).is_none() {
+    if risky && otop_model::money::parse_decimal(cell).is_none() {
         format!("'{cell}")
     } else {
         cell.to_string()

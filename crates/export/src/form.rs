@@ -1,11 +1,11 @@
 //! The report form's layout (attachment 5): its two-row header, a product row,
 //! a report workbook and the blank template.
 
-use otop_engine::calendar::Window;
-use otop_engine::display::{self, Lang};
-use otop_engine::imported::header::Key;
-use otop_engine::imported::product::Product;
-use otop_engine::preset::Preset;
+use otop_model::calendar::Window;
+use otop_model::display::{self, Lang};
+use otop_model::imported::header::Key;
+use otop_model::imported::product::Product;
+use otop_model::preset::Preset;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// Column widths of the canonical form, in characters.
@@ -92,7 +92,7 @@ pub(super) fn write_form_header(
 /// list and by the benchmark files); `window` heads the online-sales column.
 ///
 /// ```
-/// let window = otop_engine::preset::Preset::sa_kaeo_2564_round2().window;
+/// let window = otop_model::preset::Preset::sa_kaeo_2564_round2().window;
 /// let bytes = otop_export::form::report_workbook("แบบรายงาน", "อำเภอเมืองสระแก้ว", window, &[]).unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
@@ -116,7 +116,7 @@ pub fn report_workbook(
 /// preset's province, round and year.
 ///
 /// ```
-/// let preset = otop_engine::preset::Preset::sa_kaeo_2564_round2();
+/// let preset = otop_model::preset::Preset::sa_kaeo_2564_round2();
 /// let bytes = otop_export::form::template_workbook(&preset).unwrap();
 /// assert!(bytes.starts_with(b"PK"));
 /// ```

@@ -6,13 +6,13 @@
 use super::form::{header_format, write_form_header, write_product};
 use super::write_heads;
 use otop_engine::analysis::Analysis;
-use otop_engine::display::{self, Lang};
-use otop_engine::imported::header::Key;
-use otop_engine::issue::Issue;
-use otop_engine::label::Label;
 use otop_engine::nation::NationRun;
-use otop_engine::preset::{Preset, ScoringRule};
-use otop_engine::scoring::Next;
+use otop_model::display::{self, Lang};
+use otop_model::imported::header::Key;
+use otop_model::issue::Issue;
+use otop_model::label::Label;
+use otop_model::preset::{Preset, ScoringRule};
+use otop_model::scoring::Next;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 fn next_text<T: Copy>(n: Next<T>, show: impl Fn(T) -> String, lang: Lang) -> (String, String) {
@@ -40,7 +40,7 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), 
         ws.write_string(
             r,
             0,
-            if i.severity == otop_engine::issue::Severity::Error {
+            if i.severity == otop_model::issue::Severity::Error {
                 Label::Error.text(lang)
             } else {
                 Label::Warning.text(lang)
@@ -63,7 +63,8 @@ fn write_issues(ws: &mut Worksheet, issues: &[Issue], lang: Lang) -> Result<(), 
 /// The results workbook (see the module), its headings in `lang`.
 ///
 /// ```
-/// use otop_engine::{analysis::Analysis, display::Lang, preset::Preset, sales::SalesInput};
+/// use otop_engine::{analysis::Analysis, sales::SalesInput};
+/// use otop_model::{display::Lang, preset::Preset};
 /// let preset = Preset::sa_kaeo_2564_round2();
 /// let a = Analysis::run(&preset, &[], &[], &SalesInput::default());
 /// let bytes = otop_export::results::results_workbook(&preset, &a, Lang::En).unwrap();

@@ -3,10 +3,10 @@
 
 use super::form::header_format;
 use super::write_heads;
-use otop_engine::display::{self, Lang};
-use otop_engine::label::{sentence, Label};
-use otop_engine::preset::Preset;
-use otop_engine::targets::{TargetRow, TargetTables};
+use otop_model::display::{self, Lang};
+use otop_model::label::{sentence, Label};
+use otop_model::preset::Preset;
+use otop_model::targets::{TargetRow, TargetTables};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// The round and window line under each table's title.
@@ -25,7 +25,7 @@ pub fn write_target_sheets(wb: &mut Workbook, preset: &Preset, lang: Lang) -> Re
         tables.districts.iter().enumerate().map(|(i, r)| (Some(i + 1), r)).chain([(None, &tables.province)]).collect();
     let (h, bold, int) = (header_format(), Format::new().set_bold(), Format::new().set_num_format("#,##0"));
     let money = Format::new().set_num_format("#,##0");
-    let score_head = |n: usize, p: &otop_engine::money::BasisPoints| sentence::score_points(lang, n, p);
+    let score_head = |n: usize, p: &otop_model::money::BasisPoints| sentence::score_points(lang, n, p);
 
     let ws = wb.add_worksheet().set_name(Label::Kpi1TargetsSheet.text(lang))?;
     let title = Label::Kpi1TargetsTitle.text(lang);

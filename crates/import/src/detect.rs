@@ -4,7 +4,7 @@
 //! Formats no reader here reads are recognised too ([`Foreign`]), so the user
 //! is told what the file is and what to do.
 
-use super::error::{FileError, Foreign};
+use otop_model::imported::error::{FileError, Foreign};
 
 /// The formats the readers know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub fn extension(name: &str) -> String {
 ///
 /// ```
 /// use otop_import::detect::{detect, Format};
-/// use otop_engine::imported::error::{FileError, Foreign};
+/// use otop_model::imported::error::{FileError, Foreign};
 /// assert_eq!(detect("a.csv", b"a,b\n1,2\n"), Ok(Format::Text));
 /// assert_eq!(detect("a.xls", b"<html><table><tr><td>1</td></tr></table>"), Ok(Format::Html));
 /// assert_eq!(detect("a.xls", b"%PDF-1.4\x00\x01"), Err(FileError::Foreign(Foreign::Pdf)));

@@ -2,8 +2,8 @@
 //! zip container's parts would inflate to, and the sector chains of a compound
 //! document (`.xls`), checked without inflating or following anything.
 
-use super::cell::{MAX_CELLS, MAX_ROWS};
-use super::error::FileError;
+use otop_model::imported::cell::{MAX_CELLS, MAX_ROWS};
+use otop_model::imported::error::FileError;
 
 /// Largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;

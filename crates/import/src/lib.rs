@@ -1,5 +1,5 @@
 //! The readers: a dropped file's bytes into the engine's cells, products and
-//! figures (`otop_engine::imported`), in layers (each uses only those before it):
+//! figures (`otop_model::imported`), in layers (each uses only those before it):
 //!
 //! 1. [`guard`] — size, zip and sector-table checks; [`detect`] — the format
 //!    from the first bytes; [`reader`] — one module per format;
@@ -7,10 +7,7 @@
 //! 3. [`report`] (report files → products), [`sales`] (sales files → figures),
 //!    [`targets`] (the letter's target tables).
 //!
-//! The engine's model modules are re-exported here under their own names, so a
-//! reader says `crate::cell` as the engine says `crate::imported::cell`.
-
-pub use otop_engine::imported::{cell, error, file, header, month, product, text};
+//! What they read into is the model's (`otop_model::imported`), used by its own name.
 
 pub mod classify;
 pub mod detect;

@@ -5,8 +5,8 @@
 //! label catalogues, presets, the letter's target tables and scoring rules,
 //! and what was read from files (cells, products, sales sheets, target tables).
 //! No I/O and no web crate. The readers build on it at full speed; the engine
-//! (`otop-engine`: counting, scoring, whole runs) re-exports every module, so
-//! `otop_engine::money` and `otop_model::money` are one module.
+//! (`otop-engine`: counting, scoring, whole runs) and every other crate use its
+//! modules by their own name (`otop_model::money`): nothing re-exports them.
 //!
 //! ```
 //! use otop_model::{preset::Preset, targets::TargetTables};

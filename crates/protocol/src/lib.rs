@@ -13,7 +13,7 @@
 //!   transferred buffer.
 //!
 //! ```
-//! use otop_engine::imported::file::FileKind;
+//! use otop_model::imported::file::FileKind;
 //! use otop_protocol::{Outcome, Reply, Request};
 //! use otop_worker::run;
 //! let request = Request::new(7, FileKind::Report, "a.csv", vec!["คลองหาด".into()], 2564);
@@ -25,14 +25,14 @@
 //! ```
 
 use otop_engine::analysis::Analysis;
-use otop_engine::display::Lang;
-use otop_engine::imported::error::FileError;
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::target_table::TargetTable;
-use otop_engine::issue::Issue;
 use otop_engine::nation::NationRun;
-use otop_engine::preset::Preset;
 use otop_engine::sales::SalesFile;
+use otop_model::display::Lang;
+use otop_model::imported::error::FileError;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::target_table::TargetTable;
+use otop_model::issue::Issue;
+use otop_model::preset::Preset;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -201,7 +201,7 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRead {
     pub file: ImportedFile,
-    pub products: Vec<otop_engine::imported::product::Product>,
+    pub products: Vec<otop_model::imported::product::Product>,
 }
 
 impl ReportRead {

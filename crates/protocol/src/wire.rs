@@ -13,10 +13,10 @@
 //! amount in satang (`i64`).
 
 use super::ReportRead;
-use otop_engine::imported::cell::{address, ByAddress};
-use otop_engine::imported::file::ImportedFile;
-use otop_engine::imported::product::{Product, Text, CHANNELS};
-use otop_engine::money::Satang;
+use otop_model::imported::cell::{address, ByAddress};
+use otop_model::imported::file::ImportedFile;
+use otop_model::imported::product::{Product, Text, CHANNELS};
+use otop_model::money::Satang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The texts of a product, in a fixed order: its thirteen fields, its channel

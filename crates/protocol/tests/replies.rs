@@ -7,7 +7,7 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::imported::file::FileKind;
+use otop_model::imported::file::FileKind;
 use otop_protocol::{Decoding, Outcome, Reply, Request};
 
 const REPORT: &[u8] = include_bytes!("../../../tests/fixtures/files/basic-report.xlsx");

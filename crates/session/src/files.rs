@@ -3,9 +3,9 @@
 //! the answers stored.
 
 use super::{Session, Slot};
-use otop_engine::display::Lang;
-use otop_engine::imported::file::{state_of, FileKind};
-use otop_engine::issue::Issue;
+use otop_model::display::Lang;
+use otop_model::imported::file::{state_of, FileKind};
+use otop_model::issue::Issue;
 use otop_protocol::{Outcome, Reply, Request, ToReturn, Write};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -4,7 +4,7 @@
 //! its methods; everything a user can do here is tested natively.
 //!
 //! ```
-//! use otop_engine::imported::file::FileKind;
+//! use otop_model::imported::file::FileKind;
 //! use otop_worker::run;
 //! use otop_session::Session;
 //! let mut s = Session::default();
@@ -22,17 +22,17 @@ pub mod shown;
 pub mod table_order;
 
 use otop_engine::analysis::{Analysis, AnalysisSteps};
-use otop_engine::calendar::Day;
-use otop_engine::imported::cell::Value;
-use otop_engine::imported::file::ImportedFile;
-use otop_engine::imported::target_table::{apply, TargetTable};
-use otop_engine::imported::text::money;
-use otop_engine::issue::preset::Figure;
-use otop_engine::issue::{Code, Issue};
-use otop_engine::money::{parse_decimal, BasisPoints, Satang};
-use otop_engine::preset::{District, MarkOnly, Preset, ScoringRule};
 use otop_engine::sales::{SalesFile, SalesInput};
-use otop_engine::text::from_thai_digits;
+use otop_model::calendar::Day;
+use otop_model::imported::cell::Value;
+use otop_model::imported::file::ImportedFile;
+use otop_model::imported::target_table::{apply, TargetTable};
+use otop_model::imported::text::money;
+use otop_model::issue::preset::Figure;
+use otop_model::issue::{Code, Issue};
+use otop_model::money::{parse_decimal, BasisPoints, Satang};
+use otop_model::preset::{District, MarkOnly, Preset, ScoringRule};
+use otop_model::text::from_thai_digits;
 
 /// One dropped file: its name, what it gave once read, and the request being
 /// answered for it.
@@ -76,7 +76,7 @@ impl Default for Session {
 /// An amount typed in the page ("1,234.50", Thai digits, "บาท").
 ///
 /// ```
-/// # use otop_engine::money::Satang; use otop_session::typed_amount;
+/// # use otop_model::money::Satang; use otop_session::typed_amount;
 /// assert_eq!(typed_amount("๑,๒๕๐.๕ บาท"), Some(Satang(125_050)));
 /// assert_eq!(typed_amount("abc"), None);
 /// ```
@@ -92,7 +92,7 @@ pub fn typed_count(s: &str) -> Option<i64> {
 /// A percentage typed in the page ("8", "8.5", Thai digits), in basis points.
 ///
 /// ```
-/// # use otop_engine::money::BasisPoints; use otop_session::typed_percent;
+/// # use otop_model::money::BasisPoints; use otop_session::typed_percent;
 /// assert_eq!(typed_percent(" ๘.๕ "), Some(BasisPoints(850)));
 /// ```
 pub fn typed_percent(s: &str) -> Option<BasisPoints> {
@@ -253,7 +253,7 @@ impl Session {
     /// typed ("เม.ย. 2564", "4/2564", "2021-04"); a month that cannot be read, or a
     /// window that would end before it starts, leaves the window as it is.
     pub fn set_window_month(&mut self, first: bool, text: &str) {
-        let Some(m) = otop_engine::imported::month::parse(&Value::Text(text.into()), Some(self.preset.window.end.year))
+        let Some(m) = otop_model::imported::month::parse(&Value::Text(text.into()), Some(self.preset.window.end.year))
         else {
             return;
         };
@@ -273,7 +273,7 @@ impl Session {
     /// that cannot be read leaves the deadline as it is.
     ///
     /// ```
-    /// use otop_engine::calendar::Day; use otop_session::Session;
+    /// use otop_model::calendar::Day; use otop_session::Session;
     /// let mut s = Session::default();
     /// s.set_deadline("๓๐ ก.ย. ๒๕๖๔");
     /// assert_eq!(s.preset.deadline, Some(Day { year: 2564, month: 9, day: 30 }));
@@ -292,14 +292,14 @@ impl Session {
         let day = match iso.as_slice() {
             [y, m, d] if y.len() == 4 => (|| {
                 let y: i64 = y.parse().ok()?;
-                Some(Day { year: otop_engine::calendar::year_be(y)?, month: m.parse().ok()?, day: d.parse().ok()? })
+                Some(Day { year: otop_model::calendar::year_be(y)?, month: m.parse().ok()?, day: d.parse().ok()? })
             })(),
             _ => {
                 // The day first, then the month and year as month cells are read.
                 let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
                 let rest = t[digits.len()..].trim_start_matches(|c: char| c.is_whitespace() || "/.-".contains(c));
                 let month =
-                    otop_engine::imported::month::parse(&Value::Text(rest.into()), Some(self.preset.fiscal_year));
+                    otop_model::imported::month::parse(&Value::Text(rest.into()), Some(self.preset.fiscal_year));
                 month.and_then(|m| Some(Day { year: m.year, month: m.month, day: digits.parse().ok()? }))
             }
         };

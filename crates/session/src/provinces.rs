@@ -2,10 +2,10 @@
 //! tables, and the run itself with the page's settings.
 
 use super::{read, Session};
-use otop_engine::imported::target_table::TargetTable;
-use otop_engine::issue::Issue;
 use otop_engine::nation::{presets_from_targets, NationRun, NationSteps};
-use otop_engine::preset::Preset;
+use otop_model::imported::target_table::TargetTable;
+use otop_model::issue::Issue;
+use otop_model::preset::Preset;
 
 impl Session {
     /// Loads the provinces of several target-table files ((file name, tables or

@@ -13,7 +13,7 @@
 //! ```
 
 use otop_engine::evaluation::Row;
-use otop_engine::preset::ScoringRule;
+use otop_model::preset::ScoringRule;
 
 /// Which district table: its columns, in order, are SPEC §8's (district first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,10 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::preset::Figure;
-use otop_engine::issue::Code;
-use otop_engine::money::{BasisPoints, Satang};
+use otop_model::imported::file::FileKind;
+use otop_model::issue::preset::Figure;
+use otop_model::issue::Code;
+use otop_model::money::{BasisPoints, Satang};
 use otop_protocol::{Outcome, Reply};
 use otop_session::Session;
 use otop_worker::run;
@@ -269,7 +269,7 @@ fn clearing_forgets_everything_and_never_reuses_a_request_id() {
 fn a_failed_read_is_the_files_error() {
     let mut s = Session::default();
     let request = s.add_file(FileKind::Sales, "sales.xlsx");
-    let error = otop_engine::imported::error::FileError::NoAnswer { seconds: 60 };
+    let error = otop_model::imported::error::FileError::NoAnswer { seconds: 60 };
     assert!(s.store(Reply::failed(&request, &error)));
     let a = s.analysis();
     let mine: Vec<_> = a.issues.iter().filter(|i| i.file.as_deref() == Some("sales.xlsx")).collect();
@@ -303,7 +303,7 @@ fn several_provinces_follow_the_page_settings() {
     let score =
         |n: &otop_engine::nation::NationRun| n.provinces[0].analysis.evaluation.districts[4].kpi1.score(n.nation.rule);
     assert_eq!(score(&n), 2);
-    s.set_rule(otop_engine::preset::ScoringRule::Percent);
+    s.set_rule(otop_model::preset::ScoringRule::Percent);
     assert_eq!(score(&s.nation().unwrap()), 1, "the page's rule reaches every province");
     // The evaluation window is editable, and reaches the provinces too.
     s.set_window_month(true, "พ.ค. 2564");
@@ -360,7 +360,7 @@ fn file_states_come_from_the_issues_in_one_pass() {
     // The same as asking each file of every issue, as the page did.
     for (name, state) in &states {
         if *state != "working" {
-            assert_eq!(*state, otop_engine::imported::file::state_of_file(&issues, name), "{name}");
+            assert_eq!(*state, otop_model::imported::file::state_of_file(&issues, name), "{name}");
         }
     }
     assert_eq!(states.len(), 3);

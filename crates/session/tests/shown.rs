@@ -3,8 +3,8 @@
 //! the scenario's nine districts as the page shows them.
 
 use otop_engine::evaluation::Row;
-use otop_engine::imported::file::FileKind;
-use otop_engine::preset::ScoringRule;
+use otop_model::imported::file::FileKind;
+use otop_model::preset::ScoringRule;
 use otop_session::table_order::{Sort, Table};
 use otop_session::Session;
 use otop_worker::run;

@@ -6,15 +6,15 @@
 //! as the page's Web Workers and the native command ([`run`]: either) do.
 //! Each binary calls one of the two, so it holds only its own side's code.
 
-use otop_engine::display::Lang;
-use otop_engine::imported::error::FileError;
-use otop_engine::imported::file::FileKind;
-use otop_engine::issue::Issue;
 use otop_export::returned::{returned_file, returned_zip};
 use otop_export::{csv, form, results};
 use otop_import::report::import_report;
 use otop_import::sales::read_file;
 use otop_import::targets::read_tables;
+use otop_model::display::Lang;
+use otop_model::imported::error::FileError;
+use otop_model::imported::file::FileKind;
+use otop_model::issue::Issue;
 use otop_protocol::{CsvTable, Outcome, Read, Reply, ReportRead, Request, RunData, Write};
 
 #[cfg(target_arch = "wasm32")]
@@ -89,7 +89,7 @@ pub fn write(request: &Request, files: &[&[u8]]) -> Reply {
             Outcome::Made(write_run(bytes, *what, *lang).map_err(|why| FileError::Damaged(why).issue(name)))
         }
         Read::Preset => {
-            let (preset, issues) = otop_engine::preset::Preset::from_json(&String::from_utf8_lossy(bytes));
+            let (preset, issues) = otop_model::preset::Preset::from_json(&String::from_utf8_lossy(bytes));
             Outcome::Preset(preset, issues.into_iter().map(|i| i.in_file(name)).collect())
         }
         _ => return Reply::failed_with(request, wrong_worker(request, "reading")),

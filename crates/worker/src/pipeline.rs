@@ -8,7 +8,7 @@
 //! the encoded [`Reply`] in a transferred buffer — or `{id, error}` when the
 //! request could not be decoded.
 
-use otop_engine::imported::error::FileError;
+use otop_model::imported::error::FileError;
 use otop_protocol::{Reply, Request};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -45,7 +45,7 @@ pub fn start(answer: Answer) {
     fn browser_nfc(s: &str) -> String {
         js_sys::JsString::from(s).normalize("NFC").into()
     }
-    otop_engine::text::compose_with(browser_nfc);
+    otop_model::text::compose_with(browser_nfc);
     ANSWER.with(|a| a.set(Some(answer)));
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         receive(&ev.data());

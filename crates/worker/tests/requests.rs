@@ -5,8 +5,8 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_engine::display::Lang;
-use otop_engine::imported::file::FileKind;
+use otop_model::display::Lang;
+use otop_model::imported::file::FileKind;
 use otop_protocol::{Outcome, Request, RunData, Write};
 
 fn bytes(rel: &str) -> Vec<u8> {
@@ -26,7 +26,7 @@ fn each_kind_of_file_gets_its_own_answer() {
 
 #[test]
 fn the_blank_form_is_written_from_a_run() {
-    let run = RunData { preset: otop_engine::preset::Preset::sa_kaeo_2564_round2(), analysis: None, nation: None };
+    let run = RunData { preset: otop_model::preset::Preset::sa_kaeo_2564_round2(), analysis: None, nation: None };
     let reply = otop_worker::run(&Request::write(2, "form.xlsx", Write::Template, Lang::Th), &run.encode());
     let Outcome::Made(Ok(xlsx)) = reply.outcome else { panic!("{:?}", reply.outcome) };
     assert_eq!(&xlsx[..2], b"PK", "a workbook (zip)");

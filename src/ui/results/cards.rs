@@ -4,10 +4,10 @@ use super::rule_note;
 use crate::ui::i18n::{baht, count, digits, percent, say};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_engine::display::Lang;
-use otop_engine::label::{sentence, Label};
-use otop_engine::preset::ScoringRule;
-use otop_engine::scoring::{Kpi1Score, Next};
+use otop_model::display::Lang;
+use otop_model::label::{sentence, Label};
+use otop_model::preset::ScoringRule;
+use otop_model::scoring::{Kpi1Score, Next};
 
 /// The score of a card, in the user's digits.
 fn score_line(state: State, lang: Lang, score: u8) -> impl IntoView {

@@ -6,8 +6,8 @@
 use crate::ui::i18n::{percent_sign, say};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_engine::label::Label;
-use otop_engine::money::BasisPoints;
+use otop_model::label::Label;
+use otop_model::money::BasisPoints;
 
 /// One bar: the row's name, its percentage, and its score under the selected rule.
 #[derive(Clone, PartialEq)]

@@ -15,9 +15,9 @@ mod targets;
 use super::i18n::{label, say, tr};
 use super::State;
 use leptos::prelude::*;
-use otop_engine::display::Lang;
-use otop_engine::label::{sentence, Label};
-use otop_engine::preset::{MarkOnly, ScoringRule};
+use otop_model::display::Lang;
+use otop_model::label::{sentence, Label};
+use otop_model::preset::{MarkOnly, ScoringRule};
 
 /// Both scores, when the two scoring rules give different ones.
 fn rule_note(lang: Lang, by_table: u8, by_percent: u8) -> Option<String> {

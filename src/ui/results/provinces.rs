@@ -6,8 +6,8 @@ use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, sa
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::evaluation::Row;
-use otop_engine::label::{sentence, Label};
-use otop_engine::preset::ScoringRule;
+use otop_model::label::{sentence, Label};
+use otop_model::preset::ScoringRule;
 
 fn cell(col: &'static str, plain: Option<String>, shown: String) -> impl IntoView {
     view! { <td data-col=col data-label=column_label(col) data-value=plain class="num">{shown}</td> }

@@ -4,8 +4,8 @@
 use crate::ui::i18n::{count, label};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_engine::imported::header::Key;
-use otop_engine::label::Label;
+use otop_model::imported::header::Key;
+use otop_model::label::Label;
 
 #[component]
 pub fn Readiness() -> impl IntoView {

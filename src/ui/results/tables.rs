@@ -6,13 +6,13 @@ use crate::ui::i18n::{baht, column_label, count, digits, label, percent_cell, sa
 use crate::ui::State;
 use leptos::prelude::*;
 use otop_engine::analysis::Analysis;
-use otop_engine::display::{self, Lang};
 use otop_engine::evaluation::Row;
-use otop_engine::label::{sentence, Label};
-use otop_engine::money::Satang;
-use otop_engine::preset::ScoringRule;
-use otop_engine::scoring::Next;
 use otop_engine::share::change::Change;
+use otop_model::display::{self, Lang};
+use otop_model::label::{sentence, Label};
+use otop_model::money::Satang;
+use otop_model::preset::ScoringRule;
+use otop_model::scoring::Next;
 use otop_session::table_order::{Sort, Table};
 
 /// A cell with the SPEC §8 hook: `data-col` and the plain value in `data-value`
@@ -153,7 +153,7 @@ fn Submitted() -> impl IntoView {
             let missing: Vec<String> = a.not_sent().into_iter().map(str::to_string).collect();
             (sent, of, missing)
         });
-        let mut text = otop_engine::label::sent_line(lang, sent, of);
+        let mut text = otop_model::label::sent_line(lang, sent, of);
         if !missing.is_empty() && missing.len() < of {
             let list = missing.join(", ");
             text += &sentence::still_to_send(lang, list);

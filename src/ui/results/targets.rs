@@ -5,10 +5,10 @@
 use crate::ui::i18n::{baht, count, label};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_engine::display;
-use otop_engine::label::{sentence, Label};
-use otop_engine::money::BasisPoints;
-use otop_engine::targets::{TargetRow, TargetTables};
+use otop_model::display;
+use otop_model::label::{sentence, Label};
+use otop_model::money::BasisPoints;
+use otop_model::targets::{TargetRow, TargetTables};
 
 const COLS: [&str; 5] = ["t1", "t2", "t3", "t4", "t5"];
 

@@ -4,9 +4,9 @@
 use super::SharedRun;
 use crate::analysis::Analysis;
 use crate::evaluation::Row;
-use crate::money::Satang;
-use crate::preset::{Preset, ScoringRule};
-use crate::text::normalize;
+use otop_model::money::Satang;
+use otop_model::preset::{Preset, ScoringRule};
+use otop_model::text::normalize;
 
 /// How one row moved since the earlier run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ fn change(now: &Row, then: Option<(&Row, bool)>, rule: ScoringRule) -> Change {
 ///
 /// ```
 /// use otop_engine::analysis::Analysis;
-/// use otop_engine::preset::Preset;
+/// use otop_model::preset::Preset;
 /// use otop_engine::sales::SalesInput;
 /// use otop_engine::share::{change::changes, SharedRun};
 /// let preset = Preset::sa_kaeo_2564_round2();

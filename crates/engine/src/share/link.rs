@@ -1,14 +1,14 @@
 //! The results link's payload: what travels, field by field (README, "The
 //! results link"), and its checks.
 
-use crate::calendar::{Day, Window, YearMonth};
-use crate::money::{BasisPoints, Satang};
-use crate::preset::{District, Preset, ScoringRule, Thresholds};
-use crate::targets::{product_targets, revenue_targets};
+use otop_model::calendar::{Day, Window, YearMonth};
+use otop_model::money::{BasisPoints, Satang};
+use otop_model::preset::{District, Preset, ScoringRule, Thresholds};
+use otop_model::targets::{product_targets, revenue_targets};
 use serde::{Deserialize, Serialize};
 
 /// A province or district name: its official code (the Department of
-/// Provincial Administration's, by `crate::divisions`) when the run spells it as
+/// Provincial Administration's, by `otop_model::divisions`) when the run spells it as
 /// the official list does, else the name itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Name {

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use otop_engine::analysis::Analysis;
-//! use otop_engine::preset::Preset;
+//! use otop_model::preset::Preset;
 //! use otop_engine::sales::SalesInput;
 //! use otop_engine::share::SharedRun;
 //! let preset = Preset::sa_kaeo_2564_round2();
@@ -28,16 +28,16 @@ pub mod change;
 pub mod link;
 
 use crate::analysis::Analysis;
-use crate::calendar::Day;
 use crate::counting::Counted;
-use crate::divisions;
 use crate::evaluation::Evaluation;
-use crate::money::Satang;
 use crate::nation::{NationRun, ProvinceRun};
-use crate::preset::{Preset, ScoringRule};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use link::{district_link, Link, Name, ProvinceLink, MAX_NAME, MAX_PROVINCES};
+use otop_model::calendar::Day;
+use otop_model::divisions;
+use otop_model::money::Satang;
+use otop_model::preset::{Preset, ScoringRule};
 
 /// The version this page writes and reads, and the fragment's start.
 pub const VERSION: u32 = 1;
@@ -61,7 +61,7 @@ pub fn link_cells(fragment: &str) -> Vec<String> {
 
 /// The results link a results workbook holds (its [`LINK_SHEET`], among the
 /// workbook's `sheets` as read), if it is one.
-pub fn link_in(sheets: &[crate::imported::cell::Sheet]) -> Option<String> {
+pub fn link_in(sheets: &[otop_model::imported::cell::Sheet]) -> Option<String> {
     let sheet = sheets.iter().find(|s| s.name == LINK_SHEET)?;
     let text: String = (0..sheet.rows.len()).map(|r| sheet.cell(r, sheet.first_col).text()).collect();
     text.starts_with('r').then_some(text)
@@ -166,7 +166,7 @@ impl SharedProvince {
             .districts
             .iter()
             .zip(rows)
-            .map(|(d, r)| crate::preset::District { products: r.kpi1.products, base: r.base, ..d.clone() })
+            .map(|(d, r)| otop_model::preset::District { products: r.kpi1.products, base: r.base, ..d.clone() })
             .collect();
         SharedProvince {
             preset: Preset { districts, ..preset.clone() },

@@ -1,13 +1,13 @@
 //! "ส่งคืนทุกไฟล์": every file with problems sent back, in one zip.
 
-use otop_engine::display::Lang;
-use otop_engine::issue::Issue;
-use otop_engine::label::Label;
+use otop_model::display::Lang;
+use otop_model::issue::Issue;
+use otop_model::label::Label;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-pub use otop_engine::imported::file::returned_name;
+pub use otop_model::imported::file::returned_name;
 
 /// A name among `taken` made unique ("a (2).xlsx").
 fn unique(name: String, taken: &[String]) -> String {

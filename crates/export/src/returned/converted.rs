@@ -7,10 +7,10 @@
 use super::layout::Layout;
 use super::package::SheetMarks;
 use super::problems::{location, Problem, Words, WIDTHS};
-use otop_engine::calendar::from_serial;
-use otop_engine::imported::cell::reference;
-use otop_engine::imported::cell::Value;
 use otop_import::reader::Workbook;
+use otop_model::calendar::from_serial;
+use otop_model::imported::cell::reference;
+use otop_model::imported::cell::Value;
 use rust_xlsxwriter::{Color, Format, Note, Url, Workbook as XlsxBook, Worksheet, XlsxError};
 
 /// The fills of an error's and a warning's cell.

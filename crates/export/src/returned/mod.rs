@@ -16,8 +16,8 @@
 //! Nothing added is a formula; the district's own formulas go back as they came.
 //!
 //! ```
-//! use otop_engine::display::Lang;
-//! use otop_engine::issue::{Code, Issue};
+//! use otop_model::display::Lang;
+//! use otop_model::issue::{Code, Issue};
 //! let csv = "ชื่อผลิตภัณฑ์,Facebook\nข้าว,ไม่แน่ใจ\n";
 //! let issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(Some("a"), Some(2), Some("B (x)"));
 //! let back = otop_export::returned::returned_file("a.csv", csv.as_bytes(), &[&issue], Lang::Th).unwrap();
@@ -36,14 +36,14 @@ mod styles;
 mod xml;
 
 pub use bundle::{returned_name, returned_zip};
-use otop_engine::display::Lang;
-use otop_engine::imported::cell::{self, Sheet};
-use otop_engine::imported::error::FileError;
-use otop_engine::imported::header::{self, Key};
-use otop_engine::issue::{Issue, Severity};
-use otop_engine::label::Label;
 use otop_import::detect::{detect, zip_has, Format};
 use otop_import::reader::{self, Workbook};
+use otop_model::display::Lang;
+use otop_model::imported::cell::{self, Sheet};
+use otop_model::imported::error::FileError;
+use otop_model::imported::header::{self, Key};
+use otop_model::issue::{Issue, Severity};
+use otop_model::label::Label;
 use package::SheetMarks;
 use problems::{Problem, Words};
 

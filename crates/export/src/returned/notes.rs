@@ -4,7 +4,7 @@
 //! other cells get new ones; the drawing gets a box for each new note.
 
 use super::xml::{attr, escape, scan, Edits, Kind};
-use otop_engine::imported::cell::{parse_reference, reference};
+use otop_model::imported::cell::{parse_reference, reference};
 use std::collections::BTreeMap;
 
 /// Who the notes are by.

@@ -3,9 +3,9 @@
 //! worksheet part for a patched package (texts inline, no formula).
 
 use super::xml::escape;
-use otop_engine::display::Lang;
-use otop_engine::imported::cell::reference;
-use otop_engine::label::Label;
+use otop_model::display::Lang;
+use otop_model::imported::cell::reference;
+use otop_model::label::Label;
 
 /// One line of the list.
 #[derive(Debug, Clone, PartialEq)]

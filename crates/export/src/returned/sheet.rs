@@ -5,7 +5,7 @@
 
 use super::styles::{style_of, Styles};
 use super::xml::{attr, scan, with_attrs, Edits, Kind};
-use otop_engine::imported::cell::{parse_reference, reference};
+use otop_model::imported::cell::{parse_reference, reference};
 use std::collections::BTreeMap;
 
 /// The cells to mark: (0-based row, 0-based column) → an error (else a warning).

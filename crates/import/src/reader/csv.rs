@@ -5,8 +5,8 @@
 
 use super::charset::decode;
 use super::Workbook;
-use otop_engine::imported::cell::{Interner, Sheet, Value};
-use otop_engine::imported::error::FileError;
+use otop_model::imported::cell::{Interner, Sheet, Value};
+use otop_model::imported::error::FileError;
 
 fn delimiter(text: &str) -> u8 {
     let first = text.lines().next().unwrap_or("");
@@ -36,7 +36,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             Err(e) => return Err(FileError::Damaged(e.to_string())),
         }
     }
-    let sheet_name = otop_engine::imported::file::base_name(name).to_string();
+    let sheet_name = otop_model::imported::file::base_name(name).to_string();
     Ok(Workbook {
         sheets: vec![Sheet { name: sheet_name, hidden: false, first_row: 0, first_col: 0, rows }],
         unreadable: Vec::new(),

@@ -7,8 +7,8 @@
 
 use super::{charset, finish, Workbook};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use otop_engine::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
-use otop_engine::imported::error::{FileError, Foreign, SheetError};
+use otop_model::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
+use otop_model::imported::error::{FileError, Foreign, SheetError};
 
 /// The most columns a row may reach (Excel's limit), and the largest spans honoured.
 const MAX_COLS: usize = 16_384;
@@ -25,7 +25,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     if tables.is_empty() {
         return Err(FileError::Foreign(Foreign::WebPage));
     }
-    let file = otop_engine::imported::file::base_name(name);
+    let file = otop_model::imported::file::base_name(name);
     let several = tables.len() > 1;
     let (mut sheets, mut unreadable) = (Vec::new(), Vec::new());
     for (i, table) in tables.into_iter().enumerate() {

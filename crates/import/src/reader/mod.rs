@@ -16,10 +16,10 @@ pub mod xlsx;
 pub mod xlsx_stream;
 mod xml;
 
-use super::cell::Sheet;
 use super::detect::{detect, extension, zip_has, Format};
-use super::error::{FileError, Foreign, SheetError};
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
+use otop_model::imported::cell::Sheet;
+use otop_model::imported::error::{FileError, Foreign, SheetError};
 
 /// A file read into sheets.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -4,9 +4,9 @@
 use super::Workbook;
 use super::{finish, sheet_list};
 use calamine::{Data, Ods, Reader, Xls, Xlsb};
-use otop_engine::imported::cell::{Interner, Sheet, Value};
-use otop_engine::imported::cell::{MAX_CELLS, MAX_ROWS};
-use otop_engine::imported::error::{FileError, SheetError};
+use otop_model::imported::cell::{Interner, Sheet, Value};
+use otop_model::imported::cell::{MAX_CELLS, MAX_ROWS};
+use otop_model::imported::error::{FileError, SheetError};
 use std::io::Cursor;
 
 /// Reads an `.xls` (a compound document that passed the guards).

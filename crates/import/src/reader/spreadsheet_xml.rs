@@ -8,9 +8,9 @@
 
 use super::xml::{attr_text, element_text, skip_element, Xml};
 use super::{charset, finish, Workbook};
-use otop_engine::calendar::to_serial;
-use otop_engine::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
-use otop_engine::imported::error::{FileError, SheetError};
+use otop_model::calendar::to_serial;
+use otop_model::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
+use otop_model::imported::error::{FileError, SheetError};
 use quick_xml::events::{BytesStart, Event};
 
 const MAX_COLS: usize = 16_384;

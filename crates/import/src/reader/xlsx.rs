@@ -3,9 +3,9 @@
 use super::Workbook;
 use super::{finish, sheet_list};
 use calamine::{Reader, Xlsx};
-use otop_engine::imported::cell::{Sheet, Value};
-use otop_engine::imported::cell::{MAX_CELLS, MAX_ROWS};
-use otop_engine::imported::error::{FileError, SheetError};
+use otop_model::imported::cell::{Sheet, Value};
+use otop_model::imported::cell::{MAX_CELLS, MAX_ROWS};
+use otop_model::imported::error::{FileError, SheetError};
 use std::io::Cursor;
 
 /// `.xlsx`/`.xlsm`: cells streamed from the sheet XML straight into rows, without

@@ -3,9 +3,9 @@
 //! แบบสำรวจ" (do not change the form), and the department may return a file that
 //! did; the importer still reads it, and says once per sheet what differs.
 
-use otop_engine::imported::cell::{Sheet, Value};
-use otop_engine::imported::header::{Header, Key};
-use otop_engine::text::compact;
+use otop_model::imported::cell::{Sheet, Value};
+use otop_model::imported::header::{Header, Key};
+use otop_model::text::compact;
 
 /// What differs, each as the user reads it (header texts, in sheet order).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -119,7 +119,7 @@ fn is_group(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use otop_engine::imported::header::find;
+    use otop_model::imported::header::find;
 
     fn sheet(header: &[&str]) -> Sheet {
         let row = |cells: &[&str]| cells.iter().map(|t| Value::Text((*t).into())).collect();

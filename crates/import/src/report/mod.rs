@@ -9,15 +9,15 @@ pub mod tambon;
 pub use differences::{differences, Differences};
 pub use rows::{read_rows, Rows};
 
-use super::cell::Sheet;
 use super::classify::classify_other;
-use super::file::{FileKind, ImportedFile};
-use super::header::{self, Key};
 use super::reader::read;
-use otop_engine::district::province_named_in;
-use otop_engine::divisions;
-use otop_engine::issue::{Issue, Severity};
-use otop_engine::text::compact;
+use otop_model::district::province_named_in;
+use otop_model::divisions;
+use otop_model::imported::cell::Sheet;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::header::{self, Key};
+use otop_model::issue::{Issue, Severity};
+use otop_model::text::compact;
 
 /// The one preset district named in `texts` (title rows, sheet name, file name), if exactly one is;
 /// "อำเภอเมือง" (or "อ.เมือง") in a title that names a province is that province's capital district.
@@ -109,7 +109,7 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
         // A row without a จังหวัด cell belongs to the province the title, the sheet
         // or the file names (for runs over several provinces).
         if let Some(province) = province_named_in(texts.iter().map(String::as_str)) {
-            let province: otop_engine::imported::product::Text = province.into();
+            let province: otop_model::imported::product::Text = province.into();
             for p in rows.products.iter_mut().filter(|p| p.province.trim().is_empty()) {
                 p.province = province.clone();
             }

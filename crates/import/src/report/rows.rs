@@ -2,13 +2,13 @@
 //! rows, total/signature/note lines, readiness flags, channel placeholders,
 //! Thai digits, money, formula errors — each problem an [`Issue`] at its cell.
 
-use otop_engine::imported::cell::{address, column_letter, ByAddress, Sheet, Value};
-use otop_engine::imported::header::{Header, Key};
-use otop_engine::imported::product::{Product, Text};
-use otop_engine::imported::text::{flag, is_real_channel, money, Flag, MoneyError};
-use otop_engine::issue::repeats::{Place, Repeats};
-use otop_engine::issue::{Code, Issue};
-use otop_engine::text::{compact, from_thai_digits, is_normalized, normalize};
+use otop_model::imported::cell::{address, column_letter, ByAddress, Sheet, Value};
+use otop_model::imported::header::{Header, Key};
+use otop_model::imported::product::{Product, Text};
+use otop_model::imported::text::{flag, is_real_channel, money, Flag, MoneyError};
+use otop_model::issue::repeats::{Place, Repeats};
+use otop_model::issue::{Code, Issue};
+use otop_model::text::{compact, from_thai_digits, is_normalized, normalize};
 
 /// What a sheet's rows gave.
 #[derive(Debug, Default)]

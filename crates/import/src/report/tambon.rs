@@ -6,10 +6,10 @@
 //! by `scripts/make_divisions.py` with the districts' list. Only the readers
 //! embed it (in the page, the worker: 40 KB gzipped), not the page's first load.
 
-use otop_engine::divisions::{self, District, Province, ProvinceMatch};
-use otop_engine::imported::product::{Product, Text};
-use otop_engine::issue::repeats::{Place, Repeats};
-use otop_engine::issue::{Code, Issue};
+use otop_model::divisions::{self, District, Province, ProvinceMatch};
+use otop_model::imported::product::{Product, Text};
+use otop_model::issue::repeats::{Place, Repeats};
+use otop_model::issue::{Code, Issue};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -107,7 +107,7 @@ fn elsewhere(tambon: &str, amphoe: &str, province: &str) -> Option<Places> {
 /// saying on how many rows. Each distinct combination is looked up once.
 ///
 /// ```
-/// use otop_engine::imported::product::Product;
+/// use otop_model::imported::product::Product;
 /// use otop_import::report::tambon::check;
 /// let mut p = Product::example("a.xlsx", 5, "300101", "ผ้า", "อ.เมืองยาง", "นครราชสีมา");
 /// p.tambon = "ในเมือง".into();

@@ -7,12 +7,12 @@ mod sheet;
 pub use sheet::{read_sheet, Layout, SalesSheet};
 
 use crate::reader::read;
-use otop_engine::imported::error::FileError;
-use otop_engine::imported::file::{FileKind, ImportedFile};
-use otop_engine::imported::sales::Entry;
-use otop_engine::issue::Issue;
-use otop_engine::preset::Preset;
 use otop_engine::sales::{SalesFile, SalesInput};
+use otop_model::imported::error::FileError;
+use otop_model::imported::file::{FileKind, ImportedFile};
+use otop_model::imported::sales::Entry;
+use otop_model::issue::Issue;
+use otop_model::preset::Preset;
 use std::collections::BTreeSet;
 
 /// Reads one sales file: every sheet with a district column and sales figures.

@@ -3,13 +3,13 @@
 //! totals (one row per district for the period). The layout is recognised from
 //! the header row, in any format the workbook reader reads.
 
-use otop_engine::calendar::YearMonth;
-use otop_engine::imported::cell::{column_letter, Sheet, Value};
-use otop_engine::imported::month;
-use otop_engine::imported::sales::{Entry, Period};
-use otop_engine::imported::text::{money, MoneyError};
-use otop_engine::issue::Issue;
-use otop_engine::text::compact;
+use otop_model::calendar::YearMonth;
+use otop_model::imported::cell::{column_letter, Sheet, Value};
+use otop_model::imported::month;
+use otop_model::imported::sales::{Entry, Period};
+use otop_model::imported::text::{money, MoneyError};
+use otop_model::issue::Issue;
+use otop_model::text::compact;
 
 /// The layout recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ fn year_in(text: &str) -> Option<i32> {
             run.push(ch);
         } else {
             if run.len() == 4 || run.len() == 2 {
-                if let Some(y) = run.parse().ok().and_then(otop_engine::calendar::year_be) {
+                if let Some(y) = run.parse().ok().and_then(otop_model::calendar::year_be) {
                     best = Some(y);
                 }
             }
@@ -79,7 +79,7 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
     let mut out = SalesSheet::default();
     let end = sheet.end_col();
     // The header: the first row with a district column.
-    let Some((h, district_col)) = (0..sheet.rows.len().min(otop_engine::imported::header::SEARCH_ROWS)).find_map(|r| {
+    let Some((h, district_col)) = (0..sheet.rows.len().min(otop_model::imported::header::SEARCH_ROWS)).find_map(|r| {
         (sheet.first_col..end)
             .find(|&c| text(sheet.cell(r, c)).is_some_and(|t| is_district_header(&compact(&t))))
             .map(|c| (r, c))
@@ -140,8 +140,8 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
                 let Some(mc) = month_col else { continue };
                 let cell = sheet.cell(i, mc);
                 let Some(m) = month::parse(cell, Some(default_year)).or_else(|| match cell {
-                    Value::Float(f) => otop_engine::calendar::from_serial(*f),
-                    Value::Int(n) => otop_engine::calendar::from_serial(*n as f64),
+                    Value::Float(f) => otop_model::calendar::from_serial(*f),
+                    Value::Int(n) => otop_model::calendar::from_serial(*n as f64),
                     _ => None,
                 }) else {
                     out.issues.push(issue_at(Issue::sales_month_unreadable(cell.text().trim()), row_no, mc));

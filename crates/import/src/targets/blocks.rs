@@ -16,11 +16,11 @@
 //! the จังหวัด column, carried down over merged cells) are a table of their own.
 
 use super::{Table, TableRow, TargetTable, Total};
-use otop_engine::district::{province_named, province_named_in, same_province};
-use otop_engine::imported::cell::{column_letter, Sheet, Value};
-use otop_engine::imported::text::money;
-use otop_engine::money::Satang;
-use otop_engine::text::compact;
+use otop_model::district::{province_named, province_named_in, same_province};
+use otop_model::imported::cell::{column_letter, Sheet, Value};
+use otop_model::imported::text::money;
+use otop_model::money::Satang;
+use otop_model::text::compact;
 
 /// Where a header of a block is: its row (index in the sheet), district column,
 /// the columns of the five scores (1 to 5), and its columns `[lo, hi)`.

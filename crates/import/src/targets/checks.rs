@@ -4,13 +4,13 @@
 //! check is marked not usable; the issues travel with the table.
 
 use super::{TargetTable, Total};
-use otop_engine::district::{match_district, DistrictMatch};
-use otop_engine::divisions::{self, district_key};
-use otop_engine::imported::cell::Value;
-use otop_engine::imported::text::money;
-use otop_engine::issue::preset::Figure;
-use otop_engine::issue::Issue;
-use otop_engine::money::Satang;
+use otop_model::district::{match_district, DistrictMatch};
+use otop_model::divisions::{self, district_key};
+use otop_model::imported::cell::Value;
+use otop_model::imported::text::money;
+use otop_model::issue::preset::Figure;
+use otop_model::issue::Issue;
+use otop_model::money::Satang;
 
 /// Checks `t` against its `total` row (if it has one), recording what is wrong in `t.checks`.
 pub fn check(t: &mut TargetTable, total: Option<&Total>) {

@@ -6,20 +6,20 @@
 mod blocks;
 mod checks;
 
-use super::error::FileError;
 use super::reader::read;
-use otop_engine::district::{province_key, province_named_in, same_province};
-use otop_engine::issue::Issue;
+use otop_model::district::{province_key, province_named_in, same_province};
+use otop_model::imported::error::FileError;
+use otop_model::issue::Issue;
 
-pub use otop_engine::imported::target_table::{apply, Table, TableRow, TargetTable};
+pub use otop_model::imported::target_table::{apply, Table, TableRow, TargetTable};
 
 /// A block's total row as read ([`blocks`]), for its checks ([`checks`]): its row
 /// number and its figures' cells.
 pub struct Total {
     pub row: u32,
-    pub entrepreneurs: Option<super::cell::Value>,
-    pub products: Option<super::cell::Value>,
-    pub base: Option<super::cell::Value>,
+    pub entrepreneurs: Option<otop_model::imported::cell::Value>,
+    pub products: Option<otop_model::imported::cell::Value>,
+    pub base: Option<otop_model::imported::cell::Value>,
 }
 
 /// Reads the target tables of a file (one per sheet that is one).
@@ -27,7 +27,7 @@ pub fn read_tables(name: &str, bytes: &[u8]) -> Result<Vec<TargetTable>, FileErr
     let wb = read(name, bytes)?;
     let mut tables: Vec<TargetTable> = wb.sheets.iter().filter(|s| !s.hidden).flat_map(blocks::read_sheet).collect();
     // A file of one province names it in its name when its sheets do not.
-    let from_name = province_named_in([super::file::base_name(name)]);
+    let from_name = province_named_in([otop_model::imported::file::base_name(name)]);
     let named: Vec<&str> = tables.iter().filter_map(|t| t.province.as_deref()).collect();
     let only = match named.as_slice() {
         [first, rest @ ..] if rest.iter().all(|p| same_province(p, first)) => Some(first.to_string()),

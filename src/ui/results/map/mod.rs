@@ -10,11 +10,11 @@ use crate::ui::browser;
 use crate::ui::i18n::{count, digits, label, percent_sign, say};
 use crate::ui::State;
 use leptos::prelude::*;
-use otop_engine::display::Lang;
-use otop_engine::divisions;
-use otop_engine::label::{sentence, Label};
 use otop_engine::map::{self, Area, Shown};
-use otop_engine::maps::{self, MapFile};
+use otop_model::display::Lang;
+use otop_model::divisions;
+use otop_model::label::{sentence, Label};
+use otop_model::maps::{self, MapFile};
 
 /// Which map: a province's districts, or the country's provinces.
 #[derive(Clone, Copy, PartialEq)]

@@ -17,7 +17,7 @@ mod text;
 mod workbook;
 
 use super::Workbook;
-use otop_engine::imported::cell::{Sheet, Value};
+use otop_model::imported::cell::{Sheet, Value};
 use std::io::{Cursor, Read};
 use text::{scanned_strings, shared_strings, Strings};
 use workbook::{date_styles, relations, workbook_sheets};

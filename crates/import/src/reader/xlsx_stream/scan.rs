@@ -17,7 +17,7 @@ use super::tags::{attributes, decimal, end_of, skip_space, tag, Tags};
 use super::text::{plain_text, Strings};
 use super::xml_of;
 use memchr::memchr;
-use otop_engine::imported::cell::{Interner, Value};
+use otop_model::imported::cell::{Interner, Value};
 
 /// The raw text of a cell that is only `<v>text</v>` (or `<v/>`), and where
 /// the cell's end tag ends; `None` when the cell holds anything else.

@@ -3,7 +3,7 @@
 use super::text::{rich_text, unescape_excel, Strings};
 use super::Xml;
 use crate::reader::xml::{element_text, skip_element};
-use otop_engine::imported::cell::{self, Value, MAX_CELLS, MAX_ROWS};
+use otop_model::imported::cell::{self, Value, MAX_CELLS, MAX_ROWS};
 use quick_xml::events::Event;
 
 /// `B5` → (4, 1), 0-based; `None` past Excel's last column (XFD) or row

@@ -4,7 +4,7 @@
 use super::tags::{end_of, Tags};
 use super::{xml_of, Xml};
 use crate::reader::xml::{attr, element_text};
-use otop_engine::imported::cell::Text;
+use otop_model::imported::cell::Text;
 use quick_xml::events::Event;
 
 /// The shared strings, each made once: a cell takes its string by index and
