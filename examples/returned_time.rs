@@ -3,10 +3,10 @@
 //! row from 7 (as a district misspelt on every row is), each filled and the
 //! first hundred noted. `cargo run --release --example returned_time -- FILE`
 //! (see BENCHMARKS.md).
-use otop_export::returned::returned_file;
 use otop_import::reader;
 use otop_model::display::Lang;
 use otop_model::issue::{Code, Issue};
+use otop_returned::returned_file;
 use std::time::Instant;
 
 fn main() {

@@ -124,7 +124,7 @@ fn a_report_goes_back_with_its_problem_cells_marked_and_noted() {
     // By hand (make_fixtures.py): the #REF! online-sales cell on row 9 and "maybe" in a readiness cell on row 11.
     assert_eq!(issues.len(), 2, "{issues:?}");
     let book = reader::read(name, &original).unwrap();
-    let bytes = otop_export::returned::returned_file(name, &original, &issues, otop_model::display::Lang::Th).unwrap();
+    let bytes = otop_returned::returned_file(name, &original, &issues, otop_model::display::Lang::Th).unwrap();
 
     let back = reader::read("back.xlsx", &bytes).unwrap();
     let sheets: Vec<(&str, bool)> = back.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();

@@ -10,12 +10,12 @@
 
 use otop_engine::analysis::Analysis;
 use otop_engine::sales::SalesInput;
-use otop_export::returned::returned_file;
 use otop_import::{reader, report::import_report};
 use otop_model::display::Lang;
 use otop_model::imported::file::FileKind;
 use otop_model::issue::{Issue, Severity};
 use otop_model::preset::Preset;
+use otop_returned::returned_file;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

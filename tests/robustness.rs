@@ -209,10 +209,10 @@ fn hostile_web_format_files_are_bounded() {
 /// what comes back reads again with the problems sheet first and every sheet after.
 #[test]
 fn every_corpus_file_that_reads_can_be_sent_back() {
-    use otop_export::returned::returned_file;
     use otop_import::reader;
     use otop_model::display::Lang;
     use otop_model::issue::{Code, Issue};
+    use otop_returned::returned_file;
     let dir = corpus_dir();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use otop_model::display::Lang;
-use otop_export::returned::returned_file;
+use otop_returned::returned_file;
 use otop_import::reader;
 use otop_model::issue::{Code, Issue};
 

@@ -8,7 +8,6 @@
 pub mod csv;
 pub mod form;
 pub mod results;
-pub mod returned;
 pub mod targets;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};

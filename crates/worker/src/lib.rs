@@ -6,7 +6,6 @@
 //! as the page's Web Workers and the native command ([`run`]: either) do.
 //! Each binary calls one of the two, so it holds only its own side's code.
 
-use otop_export::returned::{returned_file, returned_zip};
 use otop_export::{csv, form, results};
 use otop_import::report::import_report;
 use otop_import::sales::read_file;
@@ -16,6 +15,7 @@ use otop_model::imported::error::FileError;
 use otop_model::imported::file::FileKind;
 use otop_model::issue::Issue;
 use otop_protocol::{CsvTable, Outcome, Read, Reply, ReportRead, Request, RunData, Write};
+use otop_returned::{returned_file, returned_zip};
 
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;

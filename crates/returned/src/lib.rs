@@ -20,7 +20,7 @@
 //! use otop_model::issue::{Code, Issue};
 //! let csv = "ชื่อผลิตภัณฑ์,Facebook\nข้าว,ไม่แน่ใจ\n";
 //! let issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(Some("a"), Some(2), Some("B (x)"));
-//! let back = otop_export::returned::returned_file("a.csv", csv.as_bytes(), &[&issue], Lang::Th).unwrap();
+//! let back = otop_returned::returned_file("a.csv", csv.as_bytes(), &[&issue], Lang::Th).unwrap();
 //! assert!(back.starts_with(b"PK"));
 //! ```
 
