@@ -43,7 +43,7 @@ const CRATES: &[Layers] = &[
     },
     Layers {
         src: "crates/import/src",
-        top: &[&["guard", "detect", "reader"], &["classify"], &["report", "sales", "targets"]],
+        top: &[&["guard", "detect", "header", "reader"], &["classify"], &["report", "sales", "targets"]],
         inner: None,
     },
     Layers { src: "crates/export/src", top: &[&["csv", "form", "targets"], &["results"]], inner: None },

@@ -14,7 +14,9 @@ use otop_model::preset::Preset;
 /// Everything computed from the inputs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
+    /// The districts' and the province's figures and scores.
     pub evaluation: Evaluation,
+    /// What counting gave: online products per district, products kept and left out, readiness, issues.
     pub counted: Counted,
     /// Every issue: the preset's, each file's, and counting's.
     pub issues: Vec<Issue>,

@@ -17,13 +17,17 @@ use std::sync::Arc;
 /// Readiness counts of one district: entrepreneurs and products per flag.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Readiness {
+    /// The preset district.
     pub district: String,
+    /// Entrepreneurs of the district in its reports (distinct).
     pub entrepreneurs: i64,
+    /// Products of the district in its reports.
     pub products: i64,
     /// Entrepreneurs with at least one product flagged, per flag (order of `Key::FLAGS`).
     pub entrepreneurs_flagged: [i64; 5],
     /// Products flagged, per flag.
     pub products_flagged: [i64; 5],
+    /// Products of the district sold online.
     pub online_products: i64,
 }
 
@@ -31,8 +35,11 @@ pub struct Readiness {
 /// preset district it was matched to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Kept {
+    /// The report file (an index into the files counted).
     pub file: usize,
+    /// The product within that file.
     pub index: usize,
+    /// The preset district it counts for.
     pub district: usize,
 }
 
@@ -40,9 +47,19 @@ pub struct Kept {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Exclusion {
     /// Round 1 reported it; where, in Thai and English.
-    Round1 { th: String, en: String },
+    Round1 {
+        /// Where round 1 has it, in Thai.
+        th: String,
+        /// The same in English.
+        en: String,
+    },
     /// It repeats a product counted before; where that one is, in Thai and English.
-    Duplicate { th: String, en: String },
+    Duplicate {
+        /// Where the product counted is, in Thai.
+        th: String,
+        /// The same in English.
+        en: String,
+    },
     /// Its amphoe cell names no district of the preset.
     DistrictUnknown,
     /// Its amphoe cell is empty and the sheet names no district.
@@ -66,8 +83,11 @@ impl Exclusion {
 /// A product left out of the count: which file and product, and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Excluded {
+    /// The report file (an index into the files counted).
     pub file: usize,
+    /// The product within that file.
     pub index: usize,
+    /// Why it was left out.
     pub reason: Exclusion,
 }
 
@@ -83,10 +103,12 @@ pub struct Counted {
     pub kept: Vec<Kept>,
     /// Round-2 products left out (round 1, duplicates, unknown district), in order.
     pub excluded: Vec<Excluded>,
+    /// Readiness counts per preset district.
     pub readiness: Vec<Readiness>,
     /// Per preset district: whether a round-2 report read has a product of it
     /// (counted, or left out as a repeat or a round-1 product): it has sent its report.
     pub sent: Vec<bool>,
+    /// What counting found to say (duplicates, unknown districts, marks only, …).
     pub issues: Vec<Issue>,
 }
 

@@ -20,21 +20,30 @@ use otop_model::targets::{product_targets, revenue_targets};
 /// One district's (or the province's) results.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
+    /// The district (the province's label on its total row).
     pub district: String,
+    /// KPI 1: products, online, percent and both rules' scores.
     pub kpi1: Kpi1Score,
+    /// The letter's five KPI 1 targets (products online for scores 1–5).
     pub kpi1_targets: [i64; 5],
+    /// Base-period sales.
     pub base: Satang,
     /// `None` without sales data for this district.
     pub kpi2: Option<Kpi2Score>,
+    /// The letter's five KPI 2 targets (sales for scores 1–5).
     pub kpi2_targets: [Satang; 5],
 }
 
 /// Results of a whole province.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evaluation {
+    /// The preset's districts, in its order.
     pub districts: Vec<Row>,
+    /// The province's total row, scored on its totals.
     pub province: Row,
+    /// The scoring rule the scores are shown under.
     pub rule: ScoringRule,
+    /// Whether the province has its readiness survey report (needed for score 5).
     pub survey_done: bool,
 }
 

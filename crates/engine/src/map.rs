@@ -27,7 +27,9 @@ use otop_model::money::BasisPoints;
 /// Which KPI a map is coloured by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
+    /// KPI 1: products sold online.
     Kpi1,
+    /// KPI 2: sales growth.
     Kpi2,
 }
 
@@ -38,8 +40,11 @@ pub struct Area {
     pub name: String,
     /// Whether a report of it was read (a province: of any of its districts).
     pub sent: bool,
+    /// Products sold online, counted.
     pub online: i64,
+    /// Registered products.
     pub products: i64,
+    /// Online products' share of the registered.
     pub percent: BasisPoints,
     /// KPI 1's score under the run's rule.
     pub kpi1: u8,

@@ -20,7 +20,9 @@ use std::sync::Arc;
 /// One province of the run: its preset and its whole analysis.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProvinceRun {
+    /// The province's preset (from its target tables).
     pub preset: Preset,
+    /// The province's run.
     pub analysis: Analysis,
     /// The files that had rows of this province.
     pub files: Vec<String>,
@@ -29,6 +31,7 @@ pub struct ProvinceRun {
 /// A run over several provinces.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NationRun {
+    /// Each province's run, in the order their target tables came.
     pub provinces: Vec<ProvinceRun>,
     /// The provinces as rows (`districts`) and the nation (`province`), scored
     /// from their totals.

@@ -18,13 +18,16 @@ use std::collections::{BTreeSet, HashMap};
 /// One sales file as read: its description and its figures (districts still as typed).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SalesFile {
+    /// The sales file as read.
     pub file: ImportedFile,
+    /// Its figures: district, month or period, amount.
     pub entries: Vec<Entry>,
 }
 
 /// Sales read from every sales file, per preset district.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SalesInput {
+    /// Every sales file read, with its figures.
     pub files: Vec<ImportedFile>,
     /// Actual sales in the evaluation window (`None`: no figure for the district).
     pub actual: Vec<Option<Satang>>,

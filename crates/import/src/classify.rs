@@ -1,10 +1,10 @@
 //! Recognising what a sheet that is not a report form holds, so the user is
 //! told where to drop it instead.
 
+use crate::header::SEARCH_ROWS;
 use otop_model::calendar::THAI_MONTHS;
 use otop_model::imported::cell::{Sheet, Value};
 use otop_model::imported::file::FileKind;
-use otop_model::imported::header::SEARCH_ROWS;
 use otop_model::text::compact;
 
 /// Recognises a sheet that is not a report form: a target table (the letter's

@@ -2,7 +2,8 @@
 //! figures (`otop_model::imported`), in layers (each uses only those before it):
 //!
 //! 1. [`guard`] — size, zip and sector-table checks; [`detect`] — the format
-//!    from the first bytes; [`reader`] — one module per format;
+//!    from the first bytes; [`header`] — the report form's header in a sheet;
+//!    [`reader`] — one module per format;
 //! 2. [`classify`] — what a sheet that is not a report is;
 //! 3. [`report`] (report files → products), [`sales`] (sales files → figures),
 //!    [`targets`] (the letter's target tables).
@@ -12,6 +13,7 @@
 pub mod classify;
 pub mod detect;
 pub mod guard;
+pub mod header;
 pub mod reader;
 pub mod report;
 pub mod sales;

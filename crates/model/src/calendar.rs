@@ -21,8 +21,11 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Day {
+    /// The year, B.E.
     pub year: i32,
+    /// The month, 1–12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 
@@ -60,7 +63,9 @@ impl Day {
 /// A calendar month in the Buddhist Era (`year` 2564 = 2021).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct YearMonth {
+    /// The year, B.E.
     pub year: i32,
+    /// The month, 1–12.
     pub month: u32,
 }
 
@@ -88,7 +93,9 @@ impl YearMonth {
 /// The evaluation window, both ends included (April–September 2564 for round 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Window {
+    /// The first month evaluated.
     pub start: YearMonth,
+    /// The last month evaluated.
     pub end: YearMonth,
 }
 

@@ -15,7 +15,9 @@ use crate::money::{BasisPoints, Satang};
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
+    /// Thai.
     Th,
+    /// English.
     En,
 }
 

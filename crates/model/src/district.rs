@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 /// Why an amphoe cell did not match a district.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DistrictMatch {
+    /// The preset district at this index.
     Found(usize),
     /// Unknown: the closest district names, best first.
     Unknown(Vec<String>),
@@ -54,6 +55,7 @@ pub struct DistrictMatcher {
 }
 
 impl DistrictMatcher {
+    /// A matcher of amphoe cells against `districts`, the preset's names.
     pub fn new(districts: &[String]) -> DistrictMatcher {
         let names = districts.iter().map(|d| district_key(d)).collect();
         DistrictMatcher { districts: districts.to_vec(), names, capital: None, seen: HashMap::default(), last: None }

@@ -32,8 +32,11 @@ pub fn province_file(code: u8) -> String {
 /// A map file read: its size and its shapes, in the file's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapFile {
+    /// The drawing's width, in the map's units.
     pub width: u32,
+    /// The drawing's height, in the map's units.
     pub height: u32,
+    /// The areas, in the file's order.
     pub shapes: Vec<Shape>,
 }
 
@@ -53,6 +56,7 @@ pub struct Shape {
 /// Why a map file could not be read: the line (1-based) that is not as the module says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MapError {
+    /// The file's line, 1-based.
     pub line: usize,
 }
 

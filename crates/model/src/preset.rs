@@ -82,6 +82,7 @@ impl ScoringRule {
 /// One district (อำเภอ) and its registered figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct District {
+    /// The district's name as the letter writes it.
     pub name: String,
     /// Registered OTOP entrepreneurs, 2557–2563.
     pub entrepreneurs: i64,
@@ -96,7 +97,9 @@ pub struct District {
 /// thresholds of scores 2, 3, 4 and 5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thresholds {
+    /// The percentage of the reference column (the target table's score 1).
     pub reference: BasisPoints,
+    /// The percentages for scores 2–5.
     pub levels: [BasisPoints; 4],
 }
 
@@ -123,17 +126,22 @@ fn self_reference_ok(cols: &[BasisPoints; 5]) -> bool {
 /// Everything one evaluation round is scored against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preset {
+    /// The province.
     pub province: String,
     /// Fiscal year, Buddhist Era.
     pub fiscal_year: i32,
+    /// The evaluation round.
     pub round: u32,
+    /// The months evaluated.
     pub window: Window,
+    /// The districts, in the letter's order.
     pub districts: Vec<District>,
     /// KPI 1: share of registered products sold online.
     pub kpi1: Thresholds,
     /// KPI 2: sales growth over the base period.
     pub kpi2: Thresholds,
     #[serde(default)]
+    /// How scores are given: by the letter's target table, or by the exact percentage.
     pub rule: ScoringRule,
     /// Whether the province has its readiness survey report (needed for KPI 1 score 5).
     #[serde(default)]
@@ -275,6 +283,7 @@ pub mod baht_json {
     use crate::money::Satang;
     use serde::{Deserialize, Deserializer, Serializer};
 
+    /// Writes `v` as baht.
     pub fn serialize<S: Serializer>(v: &Satang, s: S) -> Result<S::Ok, S::Error> {
         if !s.is_human_readable() {
             s.serialize_i64(v.0)
@@ -285,6 +294,7 @@ pub mod baht_json {
         }
     }
 
+    /// Reads baht as [`baht_json`] writes them, or as a decimal number.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Satang, D::Error> {
         if !d.is_human_readable() {
             return i64::deserialize(d).map(Satang);

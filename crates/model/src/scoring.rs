@@ -27,7 +27,14 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Next<T> {
     /// `needed` more (products or satang) reach score `score`.
-    More { score: u8, target: T, needed: T },
+    More {
+        /// The next score.
+        score: u8,
+        /// Its target.
+        target: T,
+        /// How many more reach it.
+        needed: T,
+    },
     /// The count reaches score 5, but the readiness survey report is missing.
     Survey,
     /// Already at score 5.
@@ -85,27 +92,38 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Next<T> {
 /// KPI 1 of one district or the province.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Kpi1Score {
+    /// Products sold online.
     pub online: i64,
+    /// Registered products.
     pub products: i64,
     /// `online / products`, rounded to a basis point (display only).
     pub percent: BasisPoints,
+    /// The score by the letter's target table.
     pub by_table: u8,
+    /// The score by the exact percentage.
     pub by_percent: u8,
     /// The next step under the table rule and under the percent rule.
     pub next_table: Next<i64>,
+    /// What reaches the next score, by the exact percentage.
     pub next_percent: Next<i64>,
 }
 
 /// KPI 2 of one district or the province.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Kpi2Score {
+    /// Sales of the period evaluated.
     pub sales: Satang,
+    /// Sales of the base period.
     pub base: Satang,
     /// `(sales − base) / base`, rounded to a basis point (display only).
     pub growth: BasisPoints,
+    /// The score by the letter's target table.
     pub by_table: u8,
+    /// The score by the exact percentage.
     pub by_percent: u8,
+    /// What reaches the next score, by the target table.
     pub next_table: Next<Satang>,
+    /// What reaches the next score, by the exact percentage.
     pub next_percent: Next<Satang>,
 }
 

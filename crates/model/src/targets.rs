@@ -52,10 +52,14 @@ pub fn revenue_targets(base: Satang, t: &Thresholds) -> [Satang; 5] {
 /// One row of both target tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TargetRow {
+    /// The district (the province's label on its total row).
     pub district: String,
+    /// Entrepreneurs.
     pub entrepreneurs: i64,
+    /// Registered products.
     pub products: i64,
     #[serde(with = "crate::preset::baht_json")]
+    /// Base-year sales.
     pub base: Satang,
     /// KPI 1 product counts: the reference column (7 %), then scores 2–5.
     pub kpi1: [i64; 5],
@@ -79,7 +83,9 @@ impl TargetRow {
 /// Both target tables of a preset: one row per district and the province row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TargetTables {
+    /// The districts' rows, in the preset's order.
     pub districts: Vec<TargetRow>,
+    /// The province's total row.
     pub province: TargetRow,
 }
 

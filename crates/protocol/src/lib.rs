@@ -46,17 +46,35 @@ pub enum Read {
     /// A report (round 2 or round 1): the preset's district names recognise
     /// one-district files.
     /// (Shared: a batch of hundreds of files sends the same list with each.)
-    Report { round1: bool, districts: Arc<[String]> },
+    Report {
+        /// Whether it is a round-1 report.
+        round1: bool,
+        /// The preset's district names.
+        districts: Arc<[String]>,
+    },
     /// Sales: the evaluation year (B.E.) places month names typed without a year.
-    Sales { default_year: i32 },
+    Sales {
+        /// The evaluation year, B.E.
+        default_year: i32,
+    },
     /// The letter's target tables.
     Targets,
     /// The file sent back with its problems (`issues`, the file's own) marked,
     /// its words in `lang` (see `export::returned`).
-    Returned { issues: Vec<Issue>, lang: Lang },
+    Returned {
+        /// The file's own issues.
+        issues: Vec<Issue>,
+        /// The language of its words.
+        lang: Lang,
+    },
     /// Every file of `files` sent back, in one zip (the request's files come in
     /// the same order).
-    ReturnAll { files: Vec<ToReturn>, lang: Lang },
+    ReturnAll {
+        /// The files, with their issues.
+        files: Vec<ToReturn>,
+        /// The language of their words.
+        lang: Lang,
+    },
     /// The results link a results workbook of this page holds (to compare with).
     Link,
     /// A preset saved as JSON (SPEC §3): read in the worker, whose JSON reader
@@ -64,7 +82,12 @@ pub enum Read {
     Preset,
     /// A file written from a run, its words in `lang`: the request's one file
     /// is the run, as [`RunData::encode`] makes it.
-    Write { what: Write, lang: Lang },
+    Write {
+        /// What to write.
+        what: Write,
+        /// The language of its words.
+        lang: Lang,
+    },
 }
 
 /// What the worker writes from a run ([`Read::Write`]).
@@ -83,10 +106,15 @@ pub enum Write {
 /// The tables downloaded as CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CsvTable {
+    /// The KPI 1 table.
     Kpi1,
+    /// The KPI 2 table.
     Kpi2,
+    /// The readiness table.
     Readiness,
+    /// The merged product list.
     Products,
+    /// The issues.
     Issues,
 }
 
@@ -94,9 +122,11 @@ pub enum CsvTable {
 /// preset, the province's analysis, the provinces' run if there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunData {
+    /// The preset.
     pub preset: Preset,
     /// `None` for a file that needs only the preset (the blank form).
     pub analysis: Option<Analysis>,
+    /// The several-province run, if there is one.
     pub nation: Option<NationRun>,
 }
 
@@ -115,7 +145,9 @@ impl RunData {
 /// A file to send back, in [`Read::ReturnAll`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ToReturn {
+    /// The file's name.
     pub name: String,
+    /// Its issues.
     pub issues: Vec<Issue>,
 }
 
@@ -125,7 +157,9 @@ pub struct ToReturn {
 pub struct Request {
     /// Chosen by the client; the reply must carry it back.
     pub id: u32,
+    /// The file's name.
     pub name: String,
+    /// What to do with it.
     pub read: Read,
 }
 
@@ -200,7 +234,9 @@ impl Request {
 /// serialise on its own). On the wire its texts travel once each (see `wire.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportRead {
+    /// The file as read.
     pub file: ImportedFile,
+    /// Its products.
     pub products: Vec<otop_model::imported::product::Product>,
 }
 
@@ -216,7 +252,9 @@ impl ReportRead {
 /// What reading a file gave, per kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
+    /// A report's products and issues.
     Report(ReportRead),
+    /// A sales file's figures.
     Sales(SalesFile),
     /// The tables, or the one issue saying why the file could not be read.
     Targets(Result<Vec<TargetTable>, Issue>),
@@ -233,7 +271,9 @@ pub enum Outcome {
 /// The answer to a [`Request`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
+    /// The request's id.
     pub id: u32,
+    /// What reading or writing gave.
     pub outcome: Outcome,
 }
 
@@ -307,7 +347,12 @@ pub enum Decoding<'a> {
     /// Decoded whole.
     Done(Reply),
     /// A report, its products still to be rebuilt.
-    Report { id: u32, products: ReportDecoder<'a> },
+    Report {
+        /// The request's id.
+        id: u32,
+        /// Its products, still to be rebuilt.
+        products: ReportDecoder<'a>,
+    },
 }
 
 /// How long the client waits for a worker to start, in seconds.

@@ -41,7 +41,7 @@ use otop_import::reader::{self, Workbook};
 use otop_model::display::Lang;
 use otop_model::imported::cell::{self, Sheet};
 use otop_model::imported::error::FileError;
-use otop_model::imported::header::{self, Key};
+use otop_model::imported::header::Key;
 use otop_model::issue::{Issue, Severity};
 use otop_model::label::Label;
 use package::SheetMarks;
@@ -50,8 +50,11 @@ use problems::{Problem, Words};
 /// Where a problem sits: a sheet of the book, a 0-based row and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
+    /// The sheet, an index into the book's sheets.
     pub sheet: usize,
+    /// The row, 0-based.
     pub row: u32,
+    /// The column, 0-based.
     pub col: u32,
 }
 
@@ -70,7 +73,7 @@ fn column_of(sheet: &Sheet, label: Option<&str>) -> u32 {
     } else {
         Key::of_header(label)
     };
-    let found = header::find(sheet).and_then(|h| match key {
+    let found = otop_import::header::find(sheet).and_then(|h| match key {
         Some(Key::Facebook) => Key::CHANNELS.iter().find_map(|k| h.col(*k)),
         Some(k) => h.col(k),
         None => None,

@@ -38,6 +38,7 @@ use otop_model::text::from_thai_digits;
 /// answered for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
+    /// The file's name.
     pub name: String,
     /// `None` until the file has been read once.
     pub result: Option<ImportedFile>,
@@ -50,9 +51,13 @@ pub struct Slot {
 /// Everything the user has given, and the rules over it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
+    /// The settings: province, districts, targets, rule.
     pub preset: Preset,
+    /// The round-2 report files.
     pub reports: Vec<Slot>,
+    /// The round-1 report files.
     pub round1: Vec<Slot>,
+    /// The sales files.
     pub sales: Vec<Slot>,
     /// Sales typed into the page, per district name (they replace the files' figures).
     pub typed_sales: Vec<(String, Satang)>,

@@ -25,7 +25,9 @@ pub struct Change {
 /// The changes of a run: per district of its preset (in order), and the province's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
+    /// Each district's change, in the run's order.
     pub districts: Vec<Change>,
+    /// The province's change (none when the earlier link is of another province).
     pub province: Option<Change>,
 }
 

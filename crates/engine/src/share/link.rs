@@ -12,13 +12,16 @@ use serde::{Deserialize, Serialize};
 /// the official list does, else the name itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Name {
+    /// The official code.
     Code(u16),
+    /// A name the official list does not spell so.
     Text(String),
 }
 
 /// One district's aggregates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DistrictLink {
+    /// The district.
     pub name: Name,
     /// Registered products.
     pub products: i64,
@@ -32,27 +35,35 @@ pub struct DistrictLink {
     pub sent: bool,
     /// The letter's five targets: online products, and sales in satang.
     pub kpi1_targets: [i64; 5],
+    /// The letter's five KPI 2 targets, in satang.
     pub kpi2_targets: [i64; 5],
 }
 
 /// One province's settings and districts, and its totals (a check).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProvinceLink {
+    /// The province.
     pub province: Name,
+    /// The fiscal year, B.E.
     pub fiscal_year: i32,
+    /// The evaluation round.
     pub round: u32,
     /// The evaluation window: (year B.E., month) of its first and last month.
     pub window: [(i32, u32); 2],
     /// The thresholds in basis points: the reference column, then scores 2–5.
     pub kpi1: [i64; 5],
+    /// KPI 2's thresholds, likewise.
     pub kpi2: [i64; 5],
     /// 0: by the target table; 1: by the exact percentage.
     pub rule: u8,
+    /// Whether the province has its readiness survey report.
     pub survey_done: bool,
+    /// The districts, in the preset's order.
     pub districts: Vec<DistrictLink>,
     /// Sums of the districts' products, online, base and sales (sales: none
     /// when a district has none).
     pub totals: [i64; 3],
+    /// The districts' sales total (none when a district has none).
     pub sales_total: Option<i64>,
 }
 
@@ -61,13 +72,16 @@ pub struct ProvinceLink {
 pub struct Link {
     /// The date of the data (the day the link was made), B.E.
     pub date: Option<(i32, u32, u32)>,
+    /// The provinces, in the run's order.
     pub provinces: Vec<ProvinceLink>,
 }
 
 /// The most provinces and districts a link may hold (77 provinces; a province
 /// has at most 50 districts), and the longest name.
 pub const MAX_PROVINCES: usize = 100;
+/// The most districts of one province a link may hold.
 pub const MAX_DISTRICTS: usize = 200;
+/// The longest name a link may hold, in bytes.
 pub const MAX_NAME: usize = 300;
 
 fn thresholds(columns: [i64; 5]) -> Thresholds {

@@ -41,6 +41,7 @@ use otop_model::preset::{Preset, ScoringRule};
 
 /// The version this page writes and reads, and the fragment's start.
 pub const VERSION: u32 = 1;
+/// The start of a results link's fragment: the format's version.
 pub const PREFIX: &str = "r1.";
 /// The longest fragment read (a 76-province link is about 70,000 characters).
 pub const MAX_LENGTH: usize = 1_000_000;
@@ -70,9 +71,13 @@ pub fn link_in(sheets: &[otop_model::imported::cell::Sheet]) -> Option<String> {
 /// One province of a shared run: its preset and its figures per district.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedProvince {
+    /// The province's settings and districts.
     pub preset: Preset,
+    /// Products sold online per district.
     pub online: Vec<i64>,
+    /// Sales per district (none without sales data).
     pub sales: Vec<Option<Satang>>,
+    /// Whether each district's report was read.
     pub sent: Vec<bool>,
 }
 
@@ -81,6 +86,7 @@ pub struct SharedProvince {
 pub struct SharedRun {
     /// The date of the data.
     pub date: Option<Day>,
+    /// The provinces, in the link's order.
     pub provinces: Vec<SharedProvince>,
 }
 

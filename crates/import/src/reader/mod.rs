@@ -24,6 +24,7 @@ use otop_model::imported::error::{FileError, Foreign, SheetError};
 /// A file read into sheets.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Workbook {
+    /// The sheets, in the file's order.
     pub sheets: Vec<Sheet>,
     /// Sheets that could not be read (the rest of the file still counts).
     pub unreadable: Vec<SheetError>,

@@ -10,10 +10,13 @@ use otop_model::text::compact;
 /// What differs, each as the user reads it (header texts, in sheet order).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Differences {
+    /// The form's columns the file lacks.
     pub missing: Vec<Key>,
+    /// Columns the file has that the form does not.
     pub added: Vec<String>,
     /// (the header as typed, the form's header).
     pub renamed: Vec<(String, Key)>,
+    /// Whether the form's columns are there in another order.
     pub reordered: bool,
 }
 
@@ -119,7 +122,7 @@ fn is_group(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use otop_model::imported::header::find;
+    use crate::header::find;
 
     fn sheet(header: &[&str]) -> Sheet {
         let row = |cells: &[&str]| cells.iter().map(|t| Value::Text((*t).into())).collect();

@@ -15,7 +15,7 @@ use otop_model::district::province_named_in;
 use otop_model::divisions;
 use otop_model::imported::cell::Sheet;
 use otop_model::imported::file::{FileKind, ImportedFile};
-use otop_model::imported::header::{self, Key};
+use otop_model::imported::header::Key;
 use otop_model::issue::{Issue, Severity};
 use otop_model::text::compact;
 
@@ -79,7 +79,7 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
             f.skip(&sheet.name, None, "แผ่นงานว่าง", "empty sheet");
             continue;
         }
-        let Some(h) = header::find(sheet) else {
+        let Some(h) = crate::header::find(sheet) else {
             skip_other(&mut f, sheet);
             continue;
         };

@@ -13,7 +13,9 @@ use otop_model::text::{compact, from_thai_digits, is_normalized, normalize};
 /// What a sheet's rows gave.
 #[derive(Debug, Default)]
 pub struct Rows {
+    /// The products read.
     pub products: Vec<Product>,
+    /// What the rows had to say.
     pub issues: Vec<Issue>,
 }
 

@@ -14,16 +14,22 @@ use otop_model::text::compact;
 /// The layout recognised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
+    /// One figure a row: district, month, amount.
     Long,
+    /// A district a row, a month a column.
     Wide,
+    /// A district a row and its total for the period.
     Totals,
 }
 
 /// What a sales sheet gave.
 #[derive(Debug, Default)]
 pub struct SalesSheet {
+    /// The layout found (none: the sheet holds no sales figures).
     pub layout: Option<Layout>,
+    /// The figures read.
     pub entries: Vec<Entry>,
+    /// What the sheet had to say.
     pub issues: Vec<Issue>,
 }
 
@@ -79,7 +85,7 @@ pub fn read_sheet(file: &str, sheet: &Sheet, default_year: i32) -> SalesSheet {
     let mut out = SalesSheet::default();
     let end = sheet.end_col();
     // The header: the first row with a district column.
-    let Some((h, district_col)) = (0..sheet.rows.len().min(otop_model::imported::header::SEARCH_ROWS)).find_map(|r| {
+    let Some((h, district_col)) = (0..sheet.rows.len().min(crate::header::SEARCH_ROWS)).find_map(|r| {
         (sheet.first_col..end)
             .find(|&c| text(sheet.cell(r, c)).is_some_and(|t| is_district_header(&compact(&t))))
             .map(|c| (r, c))

@@ -16,9 +16,13 @@ pub use otop_model::imported::target_table::{apply, Table, TableRow, TargetTable
 /// A block's total row as read ([`blocks`]), for its checks ([`checks`]): its row
 /// number and its figures' cells.
 pub struct Total {
+    /// The row, 1-based as the spreadsheet shows it.
     pub row: u32,
+    /// The entrepreneurs' cell.
     pub entrepreneurs: Option<otop_model::imported::cell::Value>,
+    /// The products' cell.
     pub products: Option<otop_model::imported::cell::Value>,
+    /// The base sales' cell.
     pub base: Option<otop_model::imported::cell::Value>,
 }
 

@@ -34,6 +34,7 @@ pub struct Province {
     pub code: u8,
     /// Its official Thai name, without "จังหวัด".
     pub name: &'static str,
+    /// Its districts, in the official order.
     pub districts: Vec<District>,
 }
 
@@ -49,9 +50,11 @@ pub struct District {
 /// What a typed province name is ([`match_province`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProvinceMatch {
+    /// The one province of that name.
     Found(&'static Province),
     /// A name cut short that begins several provinces' names ("นครฯ").
     Several(Vec<&'static Province>),
+    /// No province of that name.
     Unknown,
 }
 

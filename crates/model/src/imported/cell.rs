@@ -77,12 +77,16 @@ impl Interner {
 /// One cell's value, independent of the file format.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
+    /// No value.
     Empty,
+    /// Text.
     Text(Text),
+    /// A whole number.
     Int(i64),
     /// A floating-point cell as the file stores it (converted to exact decimals by
     /// its shortest text, see [`number_text`]).
     Float(f64),
+    /// TRUE or FALSE.
     Bool(bool),
     /// An Excel date serial (days since 1899-12-30).
     Date(f64),
@@ -122,12 +126,15 @@ impl Value {
 /// One sheet: its cells, with the position of the first one.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
+    /// The sheet's name.
     pub name: String,
+    /// Whether the file hides it.
     pub hidden: bool,
     /// 0-based row of `rows[0]` in the spreadsheet.
     pub first_row: u32,
     /// 0-based column of each row's first cell.
     pub first_col: u32,
+    /// The cells, row by row.
     pub rows: Vec<Vec<Value>>,
 }
 

@@ -15,6 +15,7 @@ pub enum Foreign {
     Quattro,
     /// Apple Numbers.
     Numbers,
+    /// A PDF.
     Pdf,
     /// A word-processor document: Word (`.doc`, `.docx`), Writer (`.odt`), RTF.
     Document,
@@ -73,26 +74,37 @@ impl Foreign {
 /// Why a whole file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
+    /// The file has no bytes.
     Empty,
+    /// The file is over the size limit.
     TooLarge {
+        /// Its size.
         bytes: usize,
+        /// The limit.
         limit: usize,
     },
     /// A part of the zip container would inflate past the limit.
     PartTooLarge {
+        /// The part's name in the zip.
         part: String,
+        /// Its size inflated.
         bytes: u64,
+        /// The limit.
         limit: u64,
     },
+    /// The file is encrypted with a password.
     Password,
+    /// The bytes are no spreadsheet format read here.
     NotASpreadsheet,
     /// A format recognised but not read here (PDF, Lotus, Excel 95, …).
     Foreign(Foreign),
+    /// The file is damaged: what the reader said.
     Damaged(String),
     /// The browser or the system could not hand over the file's bytes.
     Unopenable(String),
     /// The reader gave no answer within the bound.
     NoAnswer {
+        /// How long was waited.
         seconds: u32,
     },
     /// No file reader could be started (the page's Web Worker did not start).
@@ -227,9 +239,21 @@ impl From<&FileError> for Issue {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SheetError {
     /// The reader failed on the sheet.
-    Unreadable { sheet: String, why: String },
+    Unreadable {
+        /// The sheet.
+        sheet: String,
+        /// What the reader said.
+        why: String,
+    },
     /// The sheet's used area is over the row or cell limit.
-    TooLarge { sheet: String, rows: usize, cols: usize },
+    TooLarge {
+        /// The sheet.
+        sheet: String,
+        /// Its rows.
+        rows: usize,
+        /// Its columns.
+        cols: usize,
+    },
 }
 
 impl SheetError {

@@ -66,10 +66,12 @@ pub fn state_of_file(issues: &[Issue], file: &str) -> &'static str {
 /// skipped (with why), and its issues (SPEC §9's FILE object plus the products).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportedFile {
+    /// The file's name.
     pub file: String,
     /// What the file turned out to hold; `None` ("unknown" in JSON) when no sheet was usable.
     #[serde(with = "kind_json")]
     pub kind: Option<FileKind>,
+    /// The sheets whose rows were read.
     pub sheets_used: Vec<String>,
     /// Skipped sheets with the reason, in Thai and English.
     pub sheets_skipped: Vec<SkippedSheet>,
@@ -78,16 +80,20 @@ pub struct ImportedFile {
     /// Shared, so the page can copy a file's description without its products.
     #[serde(skip)]
     pub products: std::sync::Arc<Vec<Product>>,
+    /// What reading the file had to say.
     pub issues: Vec<Issue>,
 }
 
 /// A sheet that was not used, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkippedSheet {
+    /// The sheet.
     pub sheet: String,
     /// What the sheet looked like (`None`: nothing this tool reads).
     pub kind: Option<FileKind>,
+    /// Why it was skipped, in Thai.
     pub reason_th: String,
+    /// Why it was skipped, in English.
     pub reason_en: String,
 }
 

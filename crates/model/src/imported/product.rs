@@ -18,26 +18,40 @@ pub const CHANNELS: usize = 12;
 /// One product row of a report, with the entrepreneur filled in from the rows above.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
+    /// The file it was read from.
     pub file: Text,
+    /// The sheet it was read from.
     pub sheet: Text,
     /// 1-based row as the spreadsheet numbers it.
     pub row: u32,
+    /// รหัสผู้ประกอบการ: the entrepreneur's code.
     pub entrepreneur_code: Text,
+    /// The entrepreneur's name.
     pub entrepreneur_name: Text,
+    /// The entrepreneur's type (group, single, SME, …).
     pub entrepreneur_type: Text,
+    /// The product's name.
     pub product_name: Text,
+    /// The product's category.
     pub product_category: Text,
+    /// House number.
     pub house_no: Text,
+    /// หมู่: the village number.
     pub moo: Text,
+    /// ตำบล: the subdistrict.
     pub tambon: Text,
+    /// อำเภอ: the district as typed.
     pub amphoe: Text,
+    /// จังหวัด: the province as typed.
     pub province: Text,
+    /// Phone number.
     pub phone: Text,
     /// The readiness flags, in the order of [`Key::FLAGS`](crate::imported::header::Key::FLAGS).
     pub flags: [bool; 5],
     /// The channel cells as typed (empty when the cell holds no real value), in the
     /// order of [`Key::CHANNELS`](crate::imported::header::Key::CHANNELS).
     pub channels: [Text; CHANNELS],
+    /// Online sales of the evaluated period, where the form has them.
     pub online_sales: Option<Satang>,
     /// The product's identity (see [`Product::identity_of`]), made once when the
     /// row is read (in the page's worker), not each time the products are counted.

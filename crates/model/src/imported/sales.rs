@@ -17,11 +17,17 @@ pub enum Period {
 /// One figure read from a sales sheet.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
+    /// The district as typed.
     pub district: String,
+    /// The month or period the amount is of.
     pub period: Period,
+    /// The amount.
     pub amount: Satang,
+    /// The sheet it was read from.
     pub sheet: String,
+    /// The row, 1-based.
     pub row: u32,
+    /// The column's letters.
     pub column: String,
     /// The row's cells as text, to find rows repeated word for word.
     pub row_text: Vec<String>,

@@ -20,20 +20,28 @@ pub enum Table {
 /// One district row of a target table.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TableRow {
+    /// The district (the province's total row has the province's label).
     pub district: String,
+    /// Entrepreneurs (KPI 1's table).
     pub entrepreneurs: Option<i64>,
+    /// Registered products (KPI 1's table).
     pub products: Option<i64>,
+    /// Base-year sales (KPI 2's table).
     pub base: Option<Satang>,
     /// The five printed targets (reference column, then scores 2–5), with their cells.
     pub printed: Vec<(Satang, String)>,
+    /// The row, 1-based.
     pub row: u32,
 }
 
 /// A target table read from a sheet.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TargetTable {
+    /// Which of the letter's two tables.
     pub table: Table,
+    /// The sheet it was read from.
     pub sheet: String,
+    /// Its districts' rows, then the province's.
     pub rows: Vec<TableRow>,
     /// The province the table is for: named in a title row, the total row
     /// ("รวม (จ.…)"), the sheet name or the file name.

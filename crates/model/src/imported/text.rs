@@ -8,7 +8,9 @@ use crate::text::{compact, from_thai_digits, is_normalized};
 /// Reading of a readiness flag cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
+    /// Yes (✓, 1, มี, ใช่, …).
     Yes,
+    /// No (0, ไม่มี, ไม่, …).
     No,
     /// Something else: counted as no, with a warning.
     Unclear,

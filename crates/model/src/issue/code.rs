@@ -9,7 +9,10 @@ macro_rules! codes {
         /// kind of an issue matches on this enum, never on message text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $($variant,)*
+            $(
+                #[doc = concat!("`", $text, "`")]
+                $variant,
+            )*
         }
 
         impl Code {

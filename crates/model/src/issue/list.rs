@@ -18,7 +18,9 @@ use super::{Issue, Severity};
 /// Which issues the list shows: of one severity, of one file (`None`: all).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Only this severity (none: both).
     pub severity: Option<Severity>,
+    /// Only this file's (none: every file's).
     pub file: Option<String>,
 }
 

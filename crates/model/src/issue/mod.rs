@@ -33,7 +33,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Wrong: the figure is not counted until it is fixed.
     Error,
+    /// Worth a look: counted as read.
     Warning,
 }
 
@@ -50,8 +52,11 @@ impl Severity {
 /// One problem found in a preset or an input file (SPEC §9's ISSUE object).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
+    /// Error or warning.
     pub severity: Severity,
+    /// The file (none: about the settings).
     pub file: Option<String>,
+    /// The sheet.
     pub sheet: Option<String>,
     /// 1-based row number as the spreadsheet shows it.
     pub row: Option<u32>,
@@ -59,7 +64,9 @@ pub struct Issue {
     pub column: Option<String>,
     /// What kind of issue it is (serialised as its stable text, e.g. `"report.duplicate"`).
     pub code: Code,
+    /// What is wrong and how to fix it, in Thai.
     pub message_th: String,
+    /// The same in English.
     pub message_en: String,
     /// The other rows (1-based) the same problem is on, when one value repeats
     /// (SPEC §4.1: reported once, at `row`, the message saying on how many

@@ -7,8 +7,11 @@ use crate::money::{BasisPoints, Satang};
 /// A figure of a district in the preset (or a target table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
+    /// A district's entrepreneurs.
     Entrepreneurs,
+    /// A district's registered products.
     Products,
+    /// A district's base-year sales.
     Base,
 }
 

@@ -12,10 +12,15 @@ const ROWS_LISTED: usize = 3;
 /// Where a repeated issue is: its kind, file, sheet, column and row.
 #[derive(Debug, Clone, Copy)]
 pub struct Place<'a> {
+    /// The issue's code.
     pub code: Code,
+    /// The file.
     pub file: &'a str,
+    /// The sheet.
     pub sheet: &'a str,
+    /// The column.
     pub column: &'a str,
+    /// The row, 1-based.
     pub row: u32,
 }
 
