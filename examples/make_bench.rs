@@ -27,7 +27,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
             let e = i / 3;
             let district = districts.get(e % districts.len().max(1)).map_or("", String::as_str);
             let online = i % 3 == 0;
-            let mut channels: [otop_model::imported::product::Text; otop_model::imported::product::CHANNELS] =
+            let mut channels: [otop_model::imported::cell::Text; otop_model::imported::product::CHANNELS] =
                 Default::default();
             if online {
                 channels[0] = format!("facebook.com/otop{e}").into();

@@ -3,12 +3,13 @@
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use otop_import::targets::{apply, read_tables, Table};
+use otop_import::targets::read_tables;
+use otop_model::imported::target_table::{apply, Table, TargetTable};
 use otop_model::money::Satang;
 use otop_model::preset::Preset;
 use std::path::Path;
 
-fn tables(name: &str) -> Vec<otop_import::targets::TargetTable> {
+fn tables(name: &str) -> Vec<TargetTable> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files/targets").join(name);
     read_tables(name, &std::fs::read(path).unwrap()).unwrap()
 }
@@ -66,11 +67,11 @@ fn block(province: &str, districts: &[(&str, i64, i64)], total: Option<(&str, &s
     out + ",,,,,,,,\n"
 }
 
-fn csv_tables(csv: &str) -> Vec<otop_import::targets::TargetTable> {
+fn csv_tables(csv: &str) -> Vec<TargetTable> {
     read_tables("เป้าหมาย.csv", csv.as_bytes()).unwrap()
 }
 
-fn codes(t: &otop_import::targets::TargetTable) -> Vec<&'static str> {
+fn codes(t: &TargetTable) -> Vec<&'static str> {
     t.checks.iter().map(|i| i.code.as_str()).collect()
 }
 

@@ -3,8 +3,9 @@
 //! excluded, and the readiness summary per district.
 
 use otop_model::district::{same_province, DistrictMatch, DistrictMatcher};
+use otop_model::imported::cell::Text;
 use otop_model::imported::file::ImportedFile;
-use otop_model::imported::product::{Product, Text};
+use otop_model::imported::product::Product;
 use otop_model::imported::text::is_mark;
 use otop_model::issue::repeats::{Place, Repeats};
 use otop_model::issue::{Code, Issue};

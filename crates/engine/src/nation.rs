@@ -7,7 +7,8 @@
 use crate::analysis::{Analysis, AnalysisSteps};
 use crate::evaluation::Evaluation;
 use crate::sales::{SalesFile, SalesInput};
-use otop_model::district::{province_key, same_province, DistrictMatch, DistrictMatcher};
+use otop_model::district::{same_province, DistrictMatch, DistrictMatcher};
+use otop_model::divisions::province_key;
 use otop_model::divisions::{self, ProvinceMatch};
 use otop_model::imported::file::ImportedFile;
 use otop_model::imported::product::Product;

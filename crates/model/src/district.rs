@@ -210,11 +210,8 @@ pub fn province_named_in<'a>(texts: impl IntoIterator<Item = &'a str> + Clone) -
         .or_else(|| texts.into_iter().find_map(divisions::province_in).map(|p| p.name.to_string()))
 }
 
-/// A province name as compared: compacted, without "จังหวัด" or "จ." in front.
-pub use crate::divisions::province_key;
-
 /// Whether two province names are the same ("จ.สระแก้ว", "จังหวัด สระแก้ว", "สระแก้ว").
 pub fn same_province(a: &str, b: &str) -> bool {
-    let (a, b) = (province_key(a), province_key(b));
+    let (a, b) = (divisions::province_key(a), divisions::province_key(b));
     !a.is_empty() && a == b
 }

@@ -13,9 +13,10 @@
 //! amount in satang (`i64`).
 
 use super::ReportRead;
+use otop_model::imported::cell::Text;
 use otop_model::imported::cell::{address, ByAddress};
 use otop_model::imported::file::ImportedFile;
-use otop_model::imported::product::{Product, Text, CHANNELS};
+use otop_model::imported::product::{Product, CHANNELS};
 use otop_model::money::Satang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -109,7 +109,7 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
         // A row without a จังหวัด cell belongs to the province the title, the sheet
         // or the file names (for runs over several provinces).
         if let Some(province) = province_named_in(texts.iter().map(String::as_str)) {
-            let province: otop_model::imported::product::Text = province.into();
+            let province: otop_model::imported::cell::Text = province.into();
             for p in rows.products.iter_mut().filter(|p| p.province.trim().is_empty()) {
                 p.province = province.clone();
             }

@@ -2,9 +2,10 @@
 //! rows, total/signature/note lines, readiness flags, channel placeholders,
 //! Thai digits, money, formula errors — each problem an [`Issue`] at its cell.
 
+use otop_model::imported::cell::Text;
 use otop_model::imported::cell::{address, column_letter, ByAddress, Sheet, Value};
 use otop_model::imported::header::{Header, Key};
-use otop_model::imported::product::{Product, Text};
+use otop_model::imported::product::Product;
 use otop_model::imported::text::{flag, is_real_channel, money, Flag, MoneyError};
 use otop_model::issue::repeats::{Place, Repeats};
 use otop_model::issue::{Code, Issue};

@@ -7,7 +7,8 @@
 //! embed it (in the page, the worker: 40 KB gzipped), not the page's first load.
 
 use otop_model::divisions::{self, District, Province, ProvinceMatch};
-use otop_model::imported::product::{Product, Text};
+use otop_model::imported::cell::Text;
+use otop_model::imported::product::Product;
 use otop_model::issue::repeats::{Place, Repeats};
 use otop_model::issue::{Code, Issue};
 use rustc_hash::FxHashMap as HashMap;

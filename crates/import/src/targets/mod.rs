@@ -7,11 +7,12 @@ mod blocks;
 mod checks;
 
 use super::reader::read;
-use otop_model::district::{province_key, province_named_in, same_province};
+use otop_model::district::{province_named_in, same_province};
+use otop_model::divisions::province_key;
 use otop_model::imported::error::FileError;
 use otop_model::issue::Issue;
 
-pub use otop_model::imported::target_table::{apply, Table, TableRow, TargetTable};
+use otop_model::imported::target_table::{Table, TableRow, TargetTable};
 
 /// A block's total row as read ([`blocks`]), for its checks ([`checks`]): its row
 /// number and its figures' cells.

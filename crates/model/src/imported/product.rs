@@ -5,11 +5,10 @@ use crate::money::Satang;
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 
-/// A text of a product: shared, so copying a product, or the same text in many
-/// products (a district, a province, an entrepreneur's name), costs no copy —
-/// the cell model's own [`Text`](crate::imported::cell::Text), so a cell's text
-/// becomes a product's as it is.
-pub use crate::imported::cell::Text;
+// A product's texts are the cell model's own `Text`: shared, so copying a
+// product, or the same text in many products (a district, a province, an
+// entrepreneur's name), costs no copy, and a cell's text becomes a product's as it is.
+use crate::imported::cell::Text;
 
 /// How many channel cells a product keeps: the form's eight and the four the
 /// letter names besides (see `Key::CHANNELS`).
