@@ -52,6 +52,7 @@ fn products_of(n: usize, districts: &[String], province: &str, first_code: usize
                 channels,
                 online_sales: online.then(|| otop_model::money::Satang(125_050 + i as i64)),
                 identity: Default::default(),
+                marks_only: false,
             }
         })
         .collect()

@@ -6,7 +6,6 @@ use otop_model::district::{same_province, DistrictMatch, DistrictMatcher};
 use otop_model::imported::cell::Text;
 use otop_model::imported::file::ImportedFile;
 use otop_model::imported::product::Product;
-use otop_model::imported::text::is_mark;
 use otop_model::issue::repeats::{Place, Repeats};
 use otop_model::issue::{Code, Issue};
 use otop_model::preset::MarkOnly;
@@ -332,9 +331,8 @@ impl Counting {
                 continue;
             };
             ready.products += 1;
-            let evidence = p.channels.iter().any(|c| !c.is_empty() && !is_mark(c));
-            let counts_online = p.is_online() && (evidence || *mark_only != MarkOnly::Exclude);
-            if p.is_online() && !evidence {
+            let counts_online = p.is_online() && (!p.marks_only || *mark_only != MarkOnly::Exclude);
+            if p.marks_only {
                 if let Some((n, first)) = marks_only.get_mut(file) {
                     *n += 1;
                     first.get_or_insert(index);

@@ -9,8 +9,8 @@
 //! Layout: the header's length (`u32`, little-endian), the header (postcard:
 //! the file's description, the text table, the number of products), then one record per product:
 //! its row (`u32`), its [`TEXTS`] text indices (`u32` each), its five flags
-//! (one byte, a bit each), whether it has online sales (one byte) and the
-//! amount in satang (`i64`).
+//! and whether it sells online by marks alone (one byte, a bit each), whether
+//! it has online sales (one byte) and the amount in satang (`i64`).
 
 use super::ReportRead;
 use otop_model::imported::cell::Text;
@@ -26,6 +26,8 @@ const FIXED: usize = 13;
 const TEXTS: usize = FIXED + CHANNELS + 2;
 /// The bytes of one product's record.
 const RECORD: usize = 4 + 4 * TEXTS + 1 + 1 + 8;
+/// The bit of a record's flags byte that says the product sells online by marks alone.
+const MARKS_ONLY_BIT: u8 = 5;
 
 #[derive(Serialize)]
 struct HeaderOut<'a> {
@@ -83,7 +85,9 @@ pub(super) fn encode(report: &ReportRead, out: &mut Vec<u8>) -> Result<(), Strin
         for i in texts {
             records.extend_from_slice(&i.to_le_bytes());
         }
-        let flags = p.flags.iter().enumerate().fold(0u8, |bits, (n, f)| bits | (u8::from(*f) << n));
+        // The five readiness flags in bits 0–4, marks only in bit 5.
+        let flags = p.flags.iter().enumerate().fold(0u8, |bits, (n, f)| bits | (u8::from(*f) << n))
+            | (u8::from(p.marks_only) << MARKS_ONLY_BIT);
         records.push(flags);
         records.push(u8::from(p.online_sales.is_some()));
         records.extend_from_slice(&p.online_sales.map_or(0, |s| s.0).to_le_bytes());
@@ -199,6 +203,7 @@ impl<'a> ReportDecoder<'a> {
             channels,
             online_sales: (*r.get(tail + 1)? != 0).then_some(Satang(sales)),
             identity: (text(FIXED + CHANNELS)?, text(FIXED + CHANNELS + 1)?),
+            marks_only: flags & (1 << MARKS_ONLY_BIT) != 0,
         })
     }
 }

@@ -49,3 +49,21 @@ fn a_reply_cut_short_anywhere_is_an_error_not_a_panic() {
         assert!(matches!(decoded, Ok(Err(_))), "cut at {cut} of {}: {decoded:?}", bytes.len());
     }
 }
+
+/// Whether a product sells online by marks alone is worked out once, in the
+/// worker, and travels in the record's flags byte: a CSV with a ✓-only row, a
+/// link row and a row with both comes back with the same three answers.
+#[test]
+fn marks_only_is_read_in_the_worker_and_comes_back_from_the_bytes() {
+    let csv = "ชื่อผลิตภัณฑ์,Facebook,Line,อำเภอ,ที่,ตำบล\n\
+               ข้าว,✓,,คลองหาด,1,ก\n\
+               ผ้า,fb.com/pha,,คลองหาด,2,ก\n\
+               ไหม,✓,@silk,คลองหาด,3,ก\n";
+    let request = Request::new(8, FileKind::Report, "marks.csv", vec!["คลองหาด".to_string()], 2564);
+    let sent = otop_worker::run(&request, csv.as_bytes());
+    let back = Reply::decode(&sent.encode()).unwrap();
+    let Outcome::Report(read) = &back.outcome else { panic!("{:?}", back.outcome) };
+    let marks: Vec<bool> = read.products.iter().map(|p| p.marks_only).collect();
+    assert_eq!(marks, [true, false, false]);
+    assert_eq!(back, sent);
+}

@@ -6,9 +6,10 @@ use otop_model::imported::cell::Text;
 use otop_model::imported::cell::{address, column_letter, ByAddress, Sheet, Value};
 use otop_model::imported::header::{Header, Key};
 use otop_model::imported::product::Product;
-use otop_model::imported::text::{flag, is_real_channel, money, Flag, MoneyError};
+use otop_model::imported::text::{flag, is_real_channel, marks_only, money, Flag, MoneyError};
 use otop_model::issue::repeats::{Place, Repeats};
 use otop_model::issue::{Code, Issue};
+use otop_model::money::Satang;
 use otop_model::text::{compact, from_thai_digits, is_normalized, normalize};
 
 /// What a sheet's rows gave.
@@ -190,6 +191,23 @@ impl Ctx<'_> {
     }
 }
 
+/// Row `i`'s online sales, or none with the issue that says why.
+fn online_sales(ctx: &Ctx, i: usize, issues: &mut Repeats) -> Option<Satang> {
+    match money(ctx.get(i, Key::OnlineSales)) {
+        Ok(s) => s,
+        Err(MoneyError::Formula(e)) => {
+            issues.push(ctx.issue(Issue::report_online_sales_formula(&e), i, Key::OnlineSales));
+            None
+        }
+        Err(MoneyError::NotAmount(t)) => {
+            let column = ctx.column(Key::OnlineSales);
+            let at = ctx.place(Code::ReportOnlineSalesNotAmount, i, &column);
+            issues.push_repeat(at, &t, || Issue::report_online_sales_not_amount(&t));
+            None
+        }
+    }
+}
+
 /// Reads every product row under `header`. `default_amphoe` is the district the
 /// whole sheet is for, when it says so in its title rows or name.
 pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
@@ -254,6 +272,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
             channels: Default::default(),
             online_sales: None,
             identity: Default::default(),
+            marks_only: false,
         };
         p.identity = identities.of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
         if p.amphoe.is_empty() {
@@ -295,17 +314,8 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
                 *other = if other.is_empty() { t } else { format!("{other} · {t}").into() };
             }
         }
-        match money(ctx.get(i, Key::OnlineSales)) {
-            Ok(s) => p.online_sales = s,
-            Err(MoneyError::Formula(e)) => {
-                issues.push(ctx.issue(Issue::report_online_sales_formula(&e), i, Key::OnlineSales))
-            }
-            Err(MoneyError::NotAmount(t)) => {
-                let column = ctx.column(Key::OnlineSales);
-                let at = ctx.place(Code::ReportOnlineSalesNotAmount, i, &column);
-                issues.push_repeat(at, &t, || Issue::report_online_sales_not_amount(&t))
-            }
-        }
+        p.online_sales = online_sales(&ctx, i, &mut issues);
+        p.marks_only = marks_only(&p.channels);
         last = Some(out.products.len());
         out.products.push(p);
     }

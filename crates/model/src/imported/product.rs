@@ -55,6 +55,11 @@ pub struct Product {
     /// The product's identity (see [`Product::identity_of`]), made once when the
     /// row is read (in the page's worker), not each time the products are counted.
     pub identity: (Text, Text),
+    /// Sold online by marks alone: a channel cell holds something, and every
+    /// one that does holds only a mark (✓, 1, มี …) where the letter asks for a
+    /// page name, a link or an ID. Made once when the row is read (in the
+    /// page's worker; see [`crate::imported::text::marks_only`]), not at each count.
+    pub marks_only: bool,
 }
 
 impl Product {
@@ -125,11 +130,12 @@ impl Product {
             channels: Default::default(),
             online_sales: None,
             identity: Product::identity_of(code, "", product_name),
+            marks_only: false,
         }
     }
 
-    /// The same product sold online: `channel` (a page name, a link) in its
-    /// first channel cell, Facebook's.
+    /// The same product sold online: `channel` (a page name, a link: not a
+    /// mark, so `marks_only` stays false) in its first channel cell, Facebook's.
     pub fn on(mut self, channel: &str) -> Product {
         if let Some(first) = self.channels.first_mut() {
             *first = channel.into();

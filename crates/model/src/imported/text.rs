@@ -81,6 +81,26 @@ pub fn is_mark(s: &str) -> bool {
     flag_text(s) == Flag::Yes
 }
 
+/// Whether a product's `channels` sell online by marks alone: a cell holds
+/// something, and every one that does holds only a mark ([`is_mark`]).
+///
+/// ```
+/// # use otop_model::imported::text::marks_only;
+/// let p = |a: &str, b: &str| marks_only(&[a.into(), b.into(), "".into()]);
+/// assert!(p("✓", "") && p("1", "มี"));
+/// assert!(!p("✓", "fb.com/x") && !p("", "") && !p("@shop", ""));
+/// ```
+pub fn marks_only(channels: &[super::cell::Text]) -> bool {
+    let mut any = false;
+    for c in channels.iter().filter(|c| !c.is_empty()) {
+        if !is_mark(c) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Whether a channel cell holds a real value (not empty, "-", "ไม่มี", "n/a").
 ///
 /// ```
