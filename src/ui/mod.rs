@@ -122,6 +122,8 @@ pub struct State {
     pub dropped: StoredValue<bool>,
     /// Answers of the workers waiting to be stored together, and whether a store is planned.
     pub answers: StoredValue<(Vec<otop_protocol::Reply>, bool)>,
+    /// The map files' texts fetched so far, by address (a few KB each).
+    pub map_texts: StoredValue<HashMap<String, String>>,
 }
 
 impl State {
@@ -320,6 +322,7 @@ fn provide_state() -> State {
         }),
         dropped: StoredValue::new(false),
         answers: StoredValue::new((Vec::new(), false)),
+        map_texts: StoredValue::new(HashMap::new()),
     };
     persist("preset", own_preset);
     persist("typed-sales", Memo::new(move |_| session.with(|s| s.typed_sales.clone())));
@@ -366,6 +369,11 @@ fn footer_text(state: State) -> String {
 #[component]
 fn App() -> impl IntoView {
     let state = provide_state();
+    // The preset province's map, fetched once the page is ready (as the workers are).
+    let prefetch = wasm_bindgen::closure::Closure::once_into_js(move || results::prefetch_map(state));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&prefetch));
+    }
     let lang_label = move || sentence::other_language(state.lang.get());
     let subtitle = move || {
         let p = state.preset.get();

@@ -6,7 +6,7 @@ mod cards;
 mod chart;
 mod map;
 
-pub use map::pending as map_pending;
+pub use map::{pending as map_pending, prefetch as prefetch_map};
 mod provinces;
 mod readiness;
 mod tables;

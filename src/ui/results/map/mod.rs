@@ -191,20 +191,20 @@ fn redraw(
     }
     if *fetched.borrow() != url {
         fetched.replace(url.clone());
+        let Some(url) = url else { return };
+        // Fetched ahead (`prefetch`): drawn at once, with no fetch on the way to `done`.
+        if let Some(kept) = state.map_texts.with_value(|m| m.get(&url).cloned()) {
+            text.set(Some(kept));
+            return mark_fetched(state, url);
+        }
         text.set(None);
         let fetched = fetched.clone();
         leptos::task::spawn_local(async move {
-            let Some(url) = url else { return };
-            let got = browser::fetch_text(&url).await.unwrap_or_default();
+            let got = map_text(state, &url).await;
             if fetched.borrow().as_deref() == Some(url.as_str()) {
                 text.set(Some(got));
             }
-            // Once each: switching between provinces fetches a file again (from the cache).
-            state.maps_fetched.update(|f| {
-                if !f.contains(&url) {
-                    f.push(url);
-                }
-            });
+            mark_fetched(state, url);
         });
         return;
     }
@@ -213,6 +213,44 @@ fn redraw(
         Some(Ok(file)) => draw::draw_map(el, Some(&drawing(state, level, &file, &areas(state, level), shown)), None),
         Some(Err(_)) => draw::draw_map(el, None, Some(&say(lang, Label::MapUnreadable))),
     });
+}
+
+/// Says the map file at `url` is fetched, once each (switching between
+/// provinces asks for a file again, answered from memory).
+fn mark_fetched(state: State, url: String) {
+    state.maps_fetched.update(|f| {
+        if !f.contains(&url) {
+            f.push(url);
+        }
+    });
+}
+
+/// The text of the map file at `url` (`""` when it could not be fetched),
+/// fetched once: kept in the page's memory after.
+async fn map_text(state: State, url: &str) -> String {
+    if let Some(kept) = state.map_texts.with_value(|m| m.get(url).cloned()) {
+        return kept;
+    }
+    let got = browser::fetch_text(url).await.unwrap_or_default();
+    if !got.is_empty() {
+        state.map_texts.update_value(|m| {
+            m.insert(url.to_string(), got.clone());
+        });
+    }
+    got
+}
+
+/// Fetches the map of the preset's province ahead (called once the page is
+/// ready, as the workers are started): a first result then draws its map with
+/// no fetch between the last file read and `done`.
+pub fn prefetch(state: State) {
+    if let Some(url) =
+        state.preset.with_untracked(|p| divisions::province(&p.province).map(|p| maps::province_file(p.code)))
+    {
+        leptos::task::spawn_local(async move {
+            let _ = map_text(state, &url).await;
+        });
+    }
 }
 
 /// Which map file was last asked for.
