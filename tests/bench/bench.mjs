@@ -109,7 +109,7 @@ async function inPage(url, input, doneSel, file, targets = []) {
   });
   await page.setInputFiles('#__handover', file);
   // BENCH_SETTLE_MS: how long after load the files are dropped (the workers start once the page is ready).
-  await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS || 300));
+  await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 300));
   await page.evaluate(() => { window.__longest = 0; });
   const base = chromiumRssMb();
   let peak = base;
