@@ -21,7 +21,7 @@ await context.addInitScript(() => {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longs.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask' });
 });
 const scen = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).map((f) => path.join(FIXTURES, 'scenario', f));
-for (const settle of [300, 3000]) {
+for (const settle of (process.env.SETTLES || "300,3000").split(",").map(Number)) {
  for (let run = 0; run < 3; run++) {
   const page = await context.newPage();
   await page.goto(server.url);
