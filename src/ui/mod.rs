@@ -252,14 +252,16 @@ fn shown_analysis(
     selected: RwSignal<usize>,
 ) -> Memo<Analysis> {
     Memo::new(move |_| {
-        let from_nation =
-            nation.with(|n| n.as_ref().and_then(|n| n.provinces.get(selected.get())).map(|p| p.analysis.clone()));
-        let from_link = shared.with(|s| s.as_ref().and_then(|s| s.analysis(0)));
-        let sliced = province.get();
-        match session.with(|s| s.shown(from_nation.is_some(), from_link.is_some(), sliced.is_some())) {
-            Shown::NationProvince => from_nation,
-            Shown::Link => from_link,
-            Shown::Sliced => sliced,
+        let of_nation = move || nation.with(|n| n.as_ref()?.provinces.get(selected.get()).map(|p| p.analysis.clone()));
+        let of_link = move || shared.with(|s| s.as_ref()?.analysis(0));
+        let has_nation = nation.with(|n| n.as_ref().is_some_and(|n| n.provinces.get(selected.get()).is_some()));
+        let has_link = shared.with(|s| s.as_ref().is_some_and(|s| !s.provinces.is_empty()));
+        let sliced_made = province.with(Option::is_some);
+        // Only the run shown is built or copied.
+        match session.with(|s| s.shown(has_nation, has_link, sliced_made)) {
+            Shown::NationProvince => of_nation(),
+            Shown::Link => of_link(),
+            Shown::Sliced => province.get(),
             Shown::Session => Some(session.with(Session::analysis)),
             Shown::NoFiles => None,
         }
