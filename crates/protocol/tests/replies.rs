@@ -67,3 +67,36 @@ fn marks_only_is_read_in_the_worker_and_comes_back_from_the_bytes() {
     assert_eq!(marks, [true, false, false]);
     assert_eq!(back, sent);
 }
+
+/// Requests travel to a worker as postcard bytes (`Request::encode`): every
+/// kind comes back whole, a country's district names included, and bytes
+/// that are not a request are an error, never a panic.
+#[test]
+fn every_kind_of_request_comes_back_whole_from_its_bytes() {
+    use otop_model::display::Lang;
+    use otop_model::issue::{Code, Issue};
+    use otop_protocol::{CsvTable, ToReturn, Write};
+    let names: Vec<String> = (0..928).map(|i| format!("อำเภอที่ {i}")).collect();
+    let issue = Issue::new(Code::ReportFlagUnclear, "ไม่ชัด", "unclear").at(Some("a"), Some(2), Some("B"));
+    let mut write = Request::new(6, FileKind::Report, "run", Vec::new(), 2564);
+    write.read = otop_protocol::Read::Write { what: Write::Csv(CsvTable::Kpi2), lang: Lang::En };
+    let requests = [
+        Request::new(1, FileKind::Report, "ร.xlsx", names.clone(), 2564),
+        Request::new(2, FileKind::Round1, "r1.xlsx", names, 2564),
+        Request::new(3, FileKind::Sales, "sales.csv", Vec::new(), 2564),
+        Request::new(4, FileKind::Targets, "targets.xlsx", Vec::new(), 2564),
+        Request::returned(5, "a.xlsx", vec![issue.clone()], Lang::Th),
+        Request::return_all(7, "all", vec![ToReturn { name: "a.xlsx".into(), issues: vec![issue] }], Lang::Th),
+        Request::link(8, "results.xlsx"),
+        Request::preset(9, "preset.json"),
+        write,
+    ];
+    for r in &requests {
+        assert_eq!(Request::decode(&r.encode()).as_ref(), Ok(r), "{:?}", r.read);
+    }
+    let bytes = requests[0].encode();
+    assert!(bytes.len() < 40_000, "928 names in {} bytes", bytes.len());
+    for cut in [0, 1, 5, bytes.len() / 2] {
+        assert!(Request::decode(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+}
