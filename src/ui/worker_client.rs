@@ -27,6 +27,9 @@ const WORKERS: usize = 2;
 /// nine files of a province: the workers were idle a third of the time, waiting
 /// behind the page's redraws; 912 files: a fifth of a worker's time was the fetch).
 const IN_FLIGHT: usize = 2;
+/// How many files of the queue have their bytes read ahead of a worker
+/// taking them (twice what the workers hold at once).
+const READ_AHEAD: usize = 2 * WORKERS * IN_FLIGHT;
 /// How many of a report's shared texts and products the page makes in one task,
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
@@ -70,6 +73,8 @@ struct Queued {
     /// 0.7 ms: 800 ms of the 912 national files' run). A file sent before its
     /// bytes are read, or sent again to another worker, goes as the `File`.
     bytes: Option<js_sys::ArrayBuffer>,
+    /// Whether its bytes are being read (see [`read_ahead`]).
+    reading: bool,
     resolve: js_sys::Function,
 }
 
@@ -322,6 +327,34 @@ fn dispatch() {
     for q in orphans {
         fail(q.request.id, &q.resolve, FileError::NoReader, None);
     }
+    read_ahead();
+}
+
+/// Starts reading the bytes of the first [`READ_AHEAD`] files of the queue
+/// (each `Blob.arrayBuffer` call costs the page's thread a little: the 912
+/// national files all at once were a task of 300 ms).
+fn read_ahead() {
+    let starting: Vec<(u32, js_sys::Promise)> = POOL.with(|p| {
+        let mut p = p.borrow_mut();
+        let ahead = p.queue.iter_mut().take(READ_AHEAD).filter(|q| !q.reading && q.bytes.is_none());
+        ahead
+            .filter_map(|q| {
+                let blob = q.file.dyn_ref::<web_sys::Blob>()?.clone();
+                q.reading = true;
+                Some((q.request.id, blob.array_buffer()))
+            })
+            .collect()
+    });
+    for (id, reading) in starting {
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = JsFuture::from(reading).await.and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>());
+            POOL.with(|p| {
+                if let Some(q) = p.borrow_mut().queue.iter_mut().find(|q| q.request.id == id) {
+                    q.bytes = bytes.ok();
+                }
+            });
+        });
+    }
 }
 
 fn answer_timed_out(index: usize, id: u32, seconds: u32) {
@@ -337,18 +370,6 @@ fn answer_timed_out(index: usize, id: u32, seconds: u32) {
 /// Reads `file` in a worker and gives what reading it gave; any failure of the
 /// worker becomes the file's error.
 pub async fn read(request: Request, file: web_sys::File) -> Reply {
-    // The bytes are read beside the queue, and go in the file's place if they
-    // are there when a worker takes it.
-    let (id, reading) = (request.id, file.array_buffer());
-    wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(bytes) = JsFuture::from(reading).await.and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>()) {
-            POOL.with(|p| {
-                if let Some(q) = p.borrow_mut().queue.iter_mut().find(|q| q.request.id == id) {
-                    q.bytes = Some(bytes);
-                }
-            });
-        }
-    });
     ask(request, file.into()).await
 }
 
@@ -374,7 +395,9 @@ async fn ask(request: Request, file: JsValue) -> Reply {
     let mut queued = Some((request.clone(), file));
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some((request, file)) = queued.take() {
-            POOL.with(|p| p.borrow_mut().queue.push_back(Queued { request, file, bytes: None, resolve }));
+            POOL.with(|p| {
+                p.borrow_mut().queue.push_back(Queued { request, file, bytes: None, reading: false, resolve })
+            });
         }
     });
     dispatch();
