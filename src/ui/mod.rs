@@ -150,9 +150,13 @@ pub fn keep_files(kind: FileKind, files: &[(String, web_sys::File)]) {
     FILES.with(|f| f.borrow_mut().extend(files.iter().map(|(name, file)| ((kind, name.clone()), file.clone()))));
 }
 
-/// Lets go of the `File`s of files the session no longer has.
+/// Lets go of the `File`s of files the session no longer has (run at every
+/// change of the session: one pass over its files, not one per kept file).
 fn prune_files(session: &Session) {
-    FILES.with(|f| f.borrow_mut().retain(|(kind, name), _| session.slots(*kind).iter().any(|s| s.name == *name)));
+    let kinds = [FileKind::Report, FileKind::Round1, FileKind::Sales];
+    let has: std::collections::HashSet<(FileKind, &str)> =
+        kinds.into_iter().flat_map(|k| session.slots(k).iter().map(move |s| (k, s.name.as_str()))).collect();
+    FILES.with(|f| f.borrow_mut().retain(|(kind, name), _| has.contains(&(*kind, name.as_str()))));
 }
 
 /// The session's report files (round 2 and round 1), by name.

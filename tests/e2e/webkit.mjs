@@ -110,42 +110,45 @@ const STUCK_MS = Number(process.env.WEBKIT_STUCK_MS || 120 * 1000);
 const START_MS = Number(process.env.WEBKIT_START_MS || 30 * 1000);
 class Stuck extends Error {}
 
+/**
+ * A bound of `ms`: `promise` fails with a `Stuck` saying `why()` once it is
+ * passed, after the driver's MiniBrowser is ended (so the command waiting on
+ * it fails too); `clear()` lifts it.
+ */
+function bound(ms, why) {
+  let timer;
+  const promise = new Promise((_, fail) => {
+    timer = setTimeout(() => {
+      const said = why();
+      spawnSync('pkill', ['-P', String(driverProcess.pid)]);
+      fail(new Stuck(said));
+    }, ms);
+  });
+  promise.catch(() => {});
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
 /** Runs `journey` in a fresh browser, which is closed after it, passed or failed. */
 async function inBrowser(journey) {
   for (let attempt = 1; ; attempt++) {
-    let timer;
-    const stuck = new Promise((_, fail) => {
-      timer = setTimeout(() => {
-        const where = at;
-        spawnSync('pkill', ['-P', String(driverProcess.pid)]);
-        fail(new Stuck(`the browser gave no answer for ${STUCK_MS / 1000} s at: ${where}`));
-      }, STUCK_MS);
-    });
-    stuck.catch(() => {});
+    const stuck = bound(STUCK_MS, () => `the browser gave no answer for ${STUCK_MS / 1000} s at: ${at}`);
     try {
       step('starting a browser');
       // A new session answers in about a second; one that hangs (seen once in
       // about twenty suites, in CI and here) is given up after START_MS.
-      let startTimer;
-      const startStuck = new Promise((_, fail) => {
-        startTimer = setTimeout(() => {
-          spawnSync('pkill', ['-P', String(driverProcess.pid)]);
-          fail(new Stuck(`the browser did not start within ${START_MS / 1000} s`));
-        }, START_MS);
-      });
-      startStuck.catch(() => {});
-      const driver = await Promise.race([browser(), stuck, startStuck]).finally(() => clearTimeout(startTimer));
+      const start = bound(START_MS, () => `the browser did not start within ${START_MS / 1000} s`);
+      const driver = await Promise.race([browser(), stuck.promise, start.promise]).finally(start.clear);
       try {
-        return await Promise.race([journey(driver), stuck]);
+        return await Promise.race([journey(driver), stuck.promise]);
       } finally {
         step('closing the browser');
-        await Promise.race([driver.quit(), stuck]).catch(() => {});
+        await Promise.race([driver.quit(), stuck.promise]).catch(() => {});
       }
     } catch (e) {
       if (!(e instanceof Stuck) || attempt > 1) throw e;
       console.log(`     RETRY ${e.message}; once more in a fresh browser`);
     } finally {
-      clearTimeout(timer);
+      stuck.clear();
     }
   }
 }

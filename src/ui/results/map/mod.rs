@@ -244,9 +244,7 @@ async fn map_text(state: State, url: &str) -> String {
 /// ready, as the workers are started): a first result then draws its map with
 /// no fetch between the last file read and `done`.
 pub fn prefetch(state: State) {
-    if let Some(url) =
-        state.preset.with_untracked(|p| divisions::province(&p.province).map(|p| maps::province_file(p.code)))
-    {
+    if let Some(url) = untrack(|| file_of(state, Level::Districts)) {
         leptos::task::spawn_local(async move {
             let _ = map_text(state, &url).await;
         });
