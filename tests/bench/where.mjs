@@ -20,7 +20,7 @@ await context.addInitScript(() => {
   window.__longs = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longs.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: 'longtask' });
 });
-const scen = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).map((f) => path.join(FIXTURES, 'scenario', f));
+const scen = (process.env.WHERE_FILES ? process.env.WHERE_FILES.split(',') : fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).map((f) => path.join(FIXTURES, 'scenario', f)));
 for (const settle of (process.env.SETTLES || "300,3000").split(",").map(Number)) {
  for (let run = 0; run < 3; run++) {
   const page = await context.newPage();
