@@ -54,4 +54,20 @@ fn main() {
     );
     println!("rows {cells:?}; products {}; read {read_ms} ms; read + products {import_ms} ms", file.products.len());
     println!("count and score {count_ms} ms; JSON {json_ms} ms ({} bytes)", json.len());
+    // The file in two parts, each as one of the page's two workers reads it.
+    let mut parts = Vec::new();
+    let mut times = Vec::new();
+    for part in otop_model::imported::part::Part::all(2) {
+        let t = Instant::now();
+        parts.push(otop_import::report::import_report_part(&path, &bytes, FileKind::Report, &names, part));
+        times.push(t.elapsed().as_millis());
+    }
+    let t = Instant::now();
+    let merged = otop_model::imported::part::merge(parts).map(|(f, p)| (f.issues.len(), p.len()));
+    println!(
+        "in two parts: {times:?} ms, merged in {} ms: {merged:?} (whole: {} issues, {} products)",
+        t.elapsed().as_millis(),
+        file.issues.len(),
+        file.products.len()
+    );
 }

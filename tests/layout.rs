@@ -32,7 +32,7 @@ const CRATES: &[Layers] = &[
         ],
         inner: Some((
             "imported",
-            &[&["cell", "product", "file", "error"], &["text", "header", "month"], &["sales", "target_table"]],
+            &[&["cell", "product", "file", "error"], &["text", "header", "month"], &["sales", "target_table", "part"]],
         )),
     },
     // Above the model's layers (re-exported by the engine's root, counted as its layer 0).
@@ -355,7 +355,7 @@ const MAX_FN_LINES: usize = 80;
 /// once it is within the limit. A new function over the limit fails the test.
 const LONG_BEFORE_THE_LIMIT: &[(&str, &str, usize)] = &[
     ("crates/export/src/results.rs", "write_summary", 124),
-    ("crates/import/src/report/rows.rs", "read_rows", 120),
+    ("crates/import/src/report/rows.rs", "read_rows_in", 117),
     ("crates/engine/src/counting.rs", "step", 113),
     ("crates/import/src/guard.rs", "check_cfb_chains", 112),
     ("src/ui/inputs.rs", "FileStatus", 111),

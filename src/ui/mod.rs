@@ -179,7 +179,7 @@ fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
 /// square of their number. The last answer of a batch of files is stored at once.
 pub fn read(state: State, request: Request, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        let reply = worker_client::read(request, file).await;
+        let reply = worker_client::read_report(request, file).await;
         let (waiting, planned) = state
             .answers
             .try_update_value(|a| {

@@ -38,6 +38,7 @@ use std::sync::Arc;
 
 mod wire;
 
+use otop_model::imported::part::{merge, NotMerged, Part, PartRead, Portion};
 pub use wire::ReportDecoder;
 
 /// What the reader needs to know besides the bytes, per kind of file.
@@ -51,6 +52,8 @@ pub enum Read {
         round1: bool,
         /// The preset's district names.
         districts: Arc<[String]>,
+        /// Which part of the file to read (a big file is read by both workers at once).
+        part: Part,
     },
     /// Sales: the evaluation year (B.E.) places month names typed without a year.
     Sales {
@@ -168,12 +171,30 @@ impl Request {
     pub fn new(id: u32, kind: FileKind, name: &str, districts: impl Into<Arc<[String]>>, default_year: i32) -> Request {
         let districts = districts.into();
         let read = match kind {
-            FileKind::Report => Read::Report { round1: false, districts },
-            FileKind::Round1 => Read::Report { round1: true, districts },
+            FileKind::Report => Read::Report { round1: false, districts, part: Part::WHOLE },
+            FileKind::Round1 => Read::Report { round1: true, districts, part: Part::WHOLE },
             FileKind::Sales => Read::Sales { default_year },
             FileKind::Targets => Read::Targets,
         };
         Request { id, name: name.to_string(), read }
+    }
+
+    /// This request for `part` of its report (the same request for any other file), under `id`.
+    pub fn for_part(&self, id: u32, part: Part) -> Request {
+        let mut request = self.clone();
+        request.id = id;
+        if let Read::Report { part: p, .. } = &mut request.read {
+            *p = part;
+        }
+        request
+    }
+
+    /// The part of its file this request reads (the whole of any but a report).
+    pub fn part(&self) -> Part {
+        match self.read {
+            Read::Report { part, .. } => part,
+            _ => Part::WHOLE,
+        }
     }
 
     /// The request for report `name` sent back with `issues` marked.
@@ -251,6 +272,35 @@ pub struct ReportRead {
     pub file: ImportedFile,
     /// Its products.
     pub products: Vec<otop_model::imported::product::Product>,
+    /// The part of the file this is (the whole file, unless the request asked a part).
+    pub portion: Portion,
+}
+
+/// The replies to the parts of one report request (in order, answered under
+/// the parts' ids) as the one reply to `request` reading the file whole: the
+/// parts merged ([`merge`]); the reply of a part that failed (its worker
+/// crashed or gave no answer), which fails the file; or
+/// [`NotMerged::ReadWhole`] when the file must be read again whole.
+pub fn merge_replies(request: &Request, replies: Vec<Reply>) -> Result<Reply, NotMerged> {
+    let mut parts = Vec::new();
+    for (k, reply) in replies.into_iter().enumerate() {
+        let Outcome::Report(read) = reply.outcome else {
+            return Err(NotMerged::Mismatch("a part's answer is not a report's".into()));
+        };
+        parts.push((k, read));
+    }
+    // A part that failed answers as a whole file with its issue: a part other
+    // than the first never does, nor the first when the others shared.
+    let shared = parts.iter().any(|(_, r)| matches!(r.portion, Portion::Share(_)));
+    let failed = parts.iter().position(|(k, r)| r.portion == Portion::Whole && (*k > 0 || shared));
+    let id = request.id;
+    if let Some(at) = failed {
+        let (_, read) = parts.swap_remove(at);
+        return Ok(Reply { id, outcome: Outcome::Report(ReportRead { portion: Portion::Whole, ..read }) });
+    }
+    let parts = parts.into_iter().map(|(_, r)| PartRead { file: r.file, products: r.products, portion: r.portion });
+    let (file, products) = merge(parts.collect())?;
+    Ok(Reply { id, outcome: Outcome::Report(ReportRead { file, products, portion: Portion::Whole }) })
 }
 
 impl ReportRead {
@@ -307,7 +357,9 @@ impl Reply {
             _ if request.sends_back() => Outcome::Made(Err(issue)),
             _ if request.read == Read::Link => Outcome::Link(None),
             _ if request.read == Read::Preset => Outcome::Preset(None, vec![issue]),
-            FileKind::Report | FileKind::Round1 => Outcome::Report(ReportRead { file, products: Vec::new() }),
+            FileKind::Report | FileKind::Round1 => {
+                Outcome::Report(ReportRead { file, products: Vec::new(), portion: Portion::Whole })
+            }
             FileKind::Sales => Outcome::Sales(SalesFile { file, entries: Vec::new() }),
             FileKind::Targets => Outcome::Targets(Err(issue)),
         };

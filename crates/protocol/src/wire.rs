@@ -16,6 +16,7 @@ use super::ReportRead;
 use otop_model::imported::cell::Text;
 use otop_model::imported::cell::{address, ByAddress};
 use otop_model::imported::file::ImportedFile;
+use otop_model::imported::part::Portion;
 use otop_model::imported::product::{Product, CHANNELS};
 use otop_model::money::Satang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -32,6 +33,7 @@ const MARKS_ONLY_BIT: u8 = 5;
 #[derive(Serialize)]
 struct HeaderOut<'a> {
     file: &'a ImportedFile,
+    portion: &'a Portion,
     table: Vec<&'a str>,
     /// How many records follow.
     products: u64,
@@ -40,6 +42,7 @@ struct HeaderOut<'a> {
 #[derive(Deserialize)]
 struct HeaderIn<'a> {
     file: ImportedFile,
+    portion: Portion,
     /// Borrowed from the reply's bytes: each text is copied once, into its shared [`Text`].
     #[serde(borrow)]
     table: Vec<&'a str>,
@@ -94,8 +97,8 @@ pub(super) fn encode(report: &ReportRead, out: &mut Vec<u8>) -> Result<(), Strin
         before = Some((own, texts));
     }
     let products = report.products.len() as u64;
-    let header =
-        postcard::to_allocvec(&HeaderOut { file: &report.file, table, products }).map_err(|e| e.to_string())?;
+    let header = postcard::to_allocvec(&HeaderOut { file: &report.file, portion: &report.portion, table, products })
+        .map_err(|e| e.to_string())?;
     let len = u32::try_from(header.len()).map_err(|_| "header over 4 GB".to_string())?;
     out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(&header);
@@ -107,6 +110,7 @@ pub(super) fn encode(report: &ReportRead, out: &mut Vec<u8>) -> Result<(), Strin
 /// text table's shared texts (a big file has hundreds of thousands), then the products.
 pub struct ReportDecoder<'a> {
     file: ImportedFile,
+    portion: Portion,
     /// The table as sent (borrowed from the reply); `table` holds the first of
     /// them made shared texts so far.
     raw: Vec<&'a str>,
@@ -133,6 +137,7 @@ impl<'a> ReportDecoder<'a> {
         }
         Ok(ReportDecoder {
             file: h.file,
+            portion: h.portion,
             table: Vec::with_capacity(h.table.len()),
             raw: h.table,
             records,
@@ -166,7 +171,7 @@ impl<'a> ReportDecoder<'a> {
 
     /// The report, with the products rebuilt so far.
     pub fn finish(self) -> ReportRead {
-        ReportRead { file: self.file, products: self.products }
+        ReportRead { file: self.file, products: self.products, portion: self.portion }
     }
 
     /// The report with every product left rebuilt, in one go.

@@ -7,7 +7,7 @@
 //! Each binary calls one of the two, so it holds only its own side's code.
 
 use otop_export::{csv, form, results};
-use otop_import::report::import_report;
+use otop_import::report::import_report_part;
 use otop_import::sales::read_file;
 use otop_import::targets::read_tables;
 use otop_model::display::Lang;
@@ -102,12 +102,10 @@ pub fn write(request: &Request, files: &[&[u8]]) -> Reply {
 pub fn read(request: &Request, bytes: &[u8]) -> Reply {
     let name = request.name.as_str();
     let outcome = match &request.read {
-        Read::Report { round1, districts } => {
+        Read::Report { round1, districts, part } => {
             let kind = if *round1 { FileKind::Round1 } else { FileKind::Report };
-            let mut file = import_report(name, bytes, kind, districts);
-            let products = std::mem::take(&mut file.products);
-            let products = std::sync::Arc::try_unwrap(products).unwrap_or_else(|shared| (*shared).clone());
-            Outcome::Report(ReportRead { file, products })
+            let read = import_report_part(name, bytes, kind, districts, *part);
+            Outcome::Report(ReportRead { file: read.file, products: read.products, portion: read.portion })
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),

@@ -20,6 +20,7 @@ use super::detect::{detect, extension, zip_has, Format};
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
 use otop_model::imported::cell::Sheet;
 use otop_model::imported::error::{FileError, Foreign, SheetError};
+use otop_model::imported::part::Part;
 
 /// A file read into sheets.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -75,6 +76,56 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
                 other => other,
             }
         }
+    }
+}
+
+/// Where a part's share of the split sheet is (see [`read_part`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// The split sheet, among the part's sheets.
+    pub sheet: usize,
+    /// The share's first row (index into the sheet's rows; `0` for part 0):
+    /// its products start on the first row from here on that starts one.
+    pub from: usize,
+    /// The next share's first row (`None`: the last share).
+    pub to: Option<usize>,
+    /// How many rows from `to` on the part read too (to find where the next
+    /// share's first product starts).
+    pub window: usize,
+}
+
+/// A part of a file, as read.
+#[derive(Debug)]
+pub enum Parted {
+    /// Read whole: asked whole, or part 0 of a file that cannot be split.
+    Whole(Result<Workbook, FileError>),
+    /// Another part of a file that cannot be split: part 0 reads it all.
+    Nothing,
+    /// The workbook as this part reads it: every sheet (part 0) or only the
+    /// split one (the others), the split sheet with its first
+    /// [`HEAD_ROWS`](xlsx_stream::HEAD_ROWS) rows and this part's share.
+    Share(Workbook, Split),
+}
+
+/// Reads `part` of a file: an `.xlsx` whose rows can be split (see
+/// [`xlsx_stream::read_part`]) in shares of its biggest sheet, any other file
+/// whole by part 0 and not at all by the others.
+pub fn read_part(name: &str, bytes: &[u8], part: Part) -> Parted {
+    let whole = || match part.index {
+        0 => Parted::Whole(read(name, bytes)),
+        _ => Parted::Nothing,
+    };
+    if part.is_whole() {
+        return whole();
+    }
+    let zip =
+        check_size(bytes).is_ok() && matches!(detect(name, bytes), Ok(Format::Zip)) && check_zip_parts(bytes).is_ok();
+    let split = zip.then(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| xlsx_stream::read_part(bytes, part))).ok().flatten()
+    });
+    match split.flatten() {
+        Some((workbook, split)) => Parted::Share(workbook, split),
+        None => whole(),
     }
 }
 

@@ -8,14 +8,16 @@ pub mod tambon;
 
 pub use differences::{differences, Differences};
 pub use rows::{read_rows, Rows};
+use rows::{read_rows_in, starts_product};
 
 use super::classify::classify_other;
-use super::reader::read;
+use super::reader::{read_part, Parted, Split};
 use otop_model::district::province_named_in;
 use otop_model::divisions;
 use otop_model::imported::cell::Sheet;
 use otop_model::imported::file::{FileKind, ImportedFile};
 use otop_model::imported::header::Key;
+use otop_model::imported::part::{Part, PartRead, Portion, Share};
 use otop_model::issue::{Issue, Severity};
 use otop_model::text::compact;
 
@@ -60,67 +62,80 @@ fn missing_names(missing: &[Key]) -> (String, String) {
 /// `kind` is [`FileKind::Report`] or [`FileKind::Round1`]; `districts` are the
 /// preset's district names (to recognise a one-district file).
 pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[String]) -> ImportedFile {
+    let read = import_report_part(name, bytes, kind, districts, Part::WHOLE);
+    let mut file = read.file;
+    file.products = std::sync::Arc::new(read.products);
+    file
+}
+
+/// Reads `part` of a report file, as [`import_report`] reads it whole: for
+/// a share of the split sheet (see [`read_part`]), its products and that
+/// sheet's row issues, unfinished, for [`merge`](otop_model::imported::part::merge).
+pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &[String], part: Part) -> PartRead {
+    let (wb, split, portion) = match read_part(name, bytes, part) {
+        Parted::Whole(wb) => (wb, None, Portion::Whole),
+        Parted::Nothing => {
+            let file = ImportedFile::new(name, None);
+            return PartRead { file, products: Vec::new(), portion: Portion::Nothing };
+        }
+        Parted::Share(wb, split) => (Ok(wb), Some(split), Portion::Whole),
+    };
     let mut f = ImportedFile::new(name, None);
-    let wb = match read(name, bytes) {
+    let wb = match wb {
         Ok(wb) => wb,
         Err(e) => {
             f.issues.push(e.issue(name));
-            return f;
+            return PartRead { file: f, products: Vec::new(), portion };
         }
     };
     f.issues.extend(wb.unreadable.iter().map(|e| e.issue(name)));
     let mut products = Vec::new();
-    for sheet in &wb.sheets {
-        if sheet.hidden {
-            f.skip(&sheet.name, None, "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้", "hidden sheet, not used");
-            continue;
-        }
-        if sheet.filled_rows() == 0 {
-            f.skip(&sheet.name, None, "แผ่นงานว่าง", "empty sheet");
-            continue;
-        }
-        let Some(h) = crate::header::find(sheet) else {
-            skip_other(&mut f, sheet);
+    // A share of the split sheet, once it is read.
+    let mut share = split.map(|_| Share::default());
+    for (at, sheet) in wb.sheets.iter().enumerate() {
+        let Some(ReportSheet { header: h, texts, default_amphoe }) = report_sheet(&mut f, sheet, name, districts)
+        else {
             continue;
         };
-        let at_header = |i: Issue| i.in_file(name).at(Some(&sheet.name), Some(sheet.row_number(h.first)), None);
-        let missing = h.missing_required();
-        if !missing.is_empty() {
-            let (th, en) = missing_names(&missing);
-            f.issues.push(at_header(Issue::report_column_missing(&th, &en)));
-            f.skip(&sheet.name, Some(FileKind::Report), "ขาดคอลัมน์ที่จำเป็น", "a required column is missing");
-            continue;
-        }
-        let mut texts: Vec<String> = sheet.rows.iter().take(h.first).flatten().map(|v| v.text()).collect();
-        texts.push(sheet.name.clone());
-        texts.push(name.to_string());
-        let default_amphoe = district_named_in(&texts, districts);
-        if h.col(Key::Amphoe).is_none() && default_amphoe.is_none() {
-            f.issues.push(at_header(Issue::report_district_column_missing()));
-            f.skip(&sheet.name, Some(FileKind::Report), "ไม่รู้ว่าเป็นของอำเภอใด", "district unknown");
-            continue;
-        }
-        let changed = differences(sheet, &h);
-        if !changed.is_empty() {
-            let (th, en) = changed.describe();
-            f.issues.push(at_header(Issue::report_form_differs(&th, &en)));
-        }
-        let mut rows = read_rows(name, sheet, &h, default_amphoe.as_deref());
+        let this_share = split.filter(|s| s.sheet == at);
+        let rows = match this_share.map(|s| share_rows(sheet, &h, s)) {
+            None => h.data_start..sheet.rows.len(),
+            Some(Some(rows)) => rows,
+            Some(None) => {
+                let not_split = Share { not_split: true, ..Share::default() };
+                return PartRead { file: f, products: Vec::new(), portion: Portion::Share(not_split) };
+            }
+        };
+        let (mut sheet_products, row_issues) = read_rows_in(name, sheet, &h, default_amphoe.as_deref(), rows);
         // A row without a จังหวัด cell belongs to the province the title, the sheet
         // or the file names (for runs over several provinces).
         if let Some(province) = province_named_in(texts.iter().map(String::as_str)) {
             let province: otop_model::imported::cell::Text = province.into();
-            for p in rows.products.iter_mut().filter(|p| p.province.trim().is_empty()) {
+            for p in sheet_products.iter_mut().filter(|p| p.province.trim().is_empty()) {
                 p.province = province.clone();
             }
         }
-        f.issues.extend(tambon::check(name, &rows.products));
+        let tambon_issues = tambon::check_repeats(name, &sheet_products);
         f.sheets_used.push(sheet.name.clone());
-        f.rows += rows.products.len();
-        products.extend(rows.products);
-        f.issues.extend(rows.issues);
+        f.rows += sheet_products.len();
+        match (this_share, share.as_mut()) {
+            (Some(_), Some(share)) => {
+                *share = Share {
+                    issues_at: f.issues.len(),
+                    products_at: products.len(),
+                    products: sheet_products.len(),
+                    tambon: tambon_issues,
+                    rows: row_issues,
+                    not_split: false,
+                };
+            }
+            _ => {
+                f.issues.extend(tambon_issues.into_issues());
+                f.issues.extend(row_issues.into_issues());
+            }
+        }
+        products.extend(sheet_products);
     }
-    f.products = std::sync::Arc::new(products);
     if !f.sheets_used.is_empty() {
         f.kind = Some(kind);
     } else if f.issues.iter().all(|i| i.severity != Severity::Error) {
@@ -128,7 +143,77 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
         f.kind = [FileKind::Sales, FileKind::Targets].into_iter().find(|k| looks(*k));
         f.issues.push(Issue::report_no_report_sheet().in_file(name));
     }
-    f
+    let portion = match share {
+        Some(share) => Portion::Share(share),
+        None => portion,
+    };
+    PartRead { file: f, products, portion }
+}
+
+/// A sheet of the report form, as its header and title rows say.
+struct ReportSheet {
+    header: otop_model::imported::header::Header,
+    /// The title rows' texts, the sheet's name and the file's.
+    texts: Vec<String>,
+    /// The district the whole sheet is for, when those texts name one.
+    default_amphoe: Option<String>,
+}
+
+/// The report-form sheet `sheet` is, or `None` with why it is skipped (in
+/// `f`); the issues of its header too.
+fn report_sheet(f: &mut ImportedFile, sheet: &Sheet, name: &str, districts: &[String]) -> Option<ReportSheet> {
+    if sheet.hidden {
+        f.skip(&sheet.name, None, "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้", "hidden sheet, not used");
+        return None;
+    }
+    if sheet.filled_rows() == 0 {
+        f.skip(&sheet.name, None, "แผ่นงานว่าง", "empty sheet");
+        return None;
+    }
+    let Some(h) = crate::header::find(sheet) else {
+        skip_other(f, sheet);
+        return None;
+    };
+    let at_header = |i: Issue| i.in_file(name).at(Some(&sheet.name), Some(sheet.row_number(h.first)), None);
+    let missing = h.missing_required();
+    if !missing.is_empty() {
+        let (th, en) = missing_names(&missing);
+        f.issues.push(at_header(Issue::report_column_missing(&th, &en)));
+        f.skip(&sheet.name, Some(FileKind::Report), "ขาดคอลัมน์ที่จำเป็น", "a required column is missing");
+        return None;
+    }
+    let mut texts: Vec<String> = sheet.rows.iter().take(h.first).flatten().map(|v| v.text()).collect();
+    texts.push(sheet.name.clone());
+    texts.push(name.to_string());
+    let default_amphoe = district_named_in(&texts, districts);
+    if h.col(Key::Amphoe).is_none() && default_amphoe.is_none() {
+        f.issues.push(at_header(Issue::report_district_column_missing()));
+        f.skip(&sheet.name, Some(FileKind::Report), "ไม่รู้ว่าเป็นของอำเภอใด", "district unknown");
+        return None;
+    }
+    let changed = differences(sheet, &h);
+    if !changed.is_empty() {
+        let (th, en) = changed.describe();
+        f.issues.push(at_header(Issue::report_form_differs(&th, &en)));
+    }
+    Some(ReportSheet { header: h, texts, default_amphoe })
+}
+
+/// The rows of a share of the split sheet, from the first row that starts a
+/// product at or after the share's first row (the header's first data row for
+/// the first share) to the first that does at or after the next share's; `None`
+/// when no product starts in the rows read past a share's first row.
+fn share_rows(sheet: &Sheet, h: &otop_model::imported::header::Header, s: Split) -> Option<std::ops::Range<usize>> {
+    let first_from = |row: usize| (row..row + s.window).find(|i| starts_product(sheet, h, *i));
+    let start = match s.from {
+        0 => h.data_start,
+        from => first_from(from.max(h.data_start))?,
+    };
+    let end = match s.to {
+        None => sheet.rows.len(),
+        Some(to) => first_from(to.max(h.data_start))?,
+    };
+    Some(start..end.max(start))
 }
 
 /// Skips a sheet without a report header, saying what it looks like instead.

@@ -211,6 +211,36 @@ fn online_sales(ctx: &Ctx, i: usize, issues: &mut Repeats) -> Option<Satang> {
 /// Reads every product row under `header`. `default_amphoe` is the district the
 /// whole sheet is for, when it says so in its title rows or name.
 pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Option<&str>) -> Rows {
+    let (products, issues) = read_rows_in(file, sheet, header, default_amphoe, header.data_start..sheet.rows.len());
+    Rows { products, issues: issues.into_issues() }
+}
+
+/// Whether row `i` starts a product: a product row (not blank under the
+/// form's columns, not a total, signature or note line, with a product name)
+/// whose entrepreneur's code or name is filled in. A share of a split sheet
+/// begins on one; the rows after it up to the next are its product's
+/// (a continuation row takes its entrepreneur) or say what is wrong with them.
+pub(super) fn starts_product(sheet: &Sheet, header: &Header, i: usize) -> bool {
+    let Some(cells) = sheet.rows.get(i) else { return false };
+    let ctx = Ctx { file: "", sheet, header };
+    if header.columns.iter().all(|(_, c)| sheet.cell(i, *c).is_blank()) || is_footer(cells) {
+        return false;
+    }
+    // As `read_rows_in` reads them: a formula error is no product name, but an entrepreneur's code or name.
+    let filled = |key: Key| !clean(ctx.get(i, key)).is_empty();
+    let named = !matches!(ctx.get(i, Key::ProductName), Value::Error(_)) && filled(Key::ProductName);
+    named && (filled(Key::EntrepreneurCode) || filled(Key::EntrepreneurName))
+}
+
+/// [`read_rows`] of the rows `rows` (a share of a split sheet begins and ends
+/// where a product starts, [`starts_product`]), the issues not yet finished.
+pub(super) fn read_rows_in(
+    file: &str,
+    sheet: &Sheet,
+    header: &Header,
+    default_amphoe: Option<&str>,
+    rows: std::ops::Range<usize>,
+) -> (Vec<Product>, Repeats) {
     let ctx = Ctx { file, sheet, header };
     let mut out = Rows::default();
     // A value that is not a flag or an amount is one issue however many rows repeat it.
@@ -221,7 +251,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
     // The previous product row of this sheet (continuation rows take its entrepreneur).
     let mut last: Option<usize> = None;
     let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
-    for i in header.data_start..sheet.rows.len() {
+    for i in rows {
         let Some(cells) = sheet.rows.get(i) else { break };
         if mapped.iter().all(|c| sheet.cell(i, *c).is_blank()) {
             continue;
@@ -319,8 +349,7 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
         last = Some(out.products.len());
         out.products.push(p);
     }
-    out.issues = issues.into_issues();
-    out
+    (out.products, issues)
 }
 
 #[cfg(test)]

@@ -7,13 +7,15 @@
 //! 2. [`text`] — flags and money from cells; [`header`] — the report form's
 //!    header; [`month`] — months as people type them;
 //! 3. [`sales`] (a sales sheet → figures), [`target_table`] (a target table as
-//!    read, and applying it to a preset).
+//!    read, and applying it to a preset), [`part`] (a big report read in parts
+//!    by both workers, put back together).
 
 pub mod cell;
 pub mod error;
 pub mod file;
 pub mod header;
 pub mod month;
+pub mod part;
 pub mod product;
 pub mod sales;
 pub mod target_table;

@@ -4,6 +4,7 @@
 use super::{Code, Issue};
 use crate::text::normalize;
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 
 /// How many rows an issue names in its message before "and N more".
@@ -44,16 +45,27 @@ pub struct Place<'a> {
 /// assert!(issues[0].message_en.contains("on 5 rows: 3, 5, 9 and 2 more"));
 /// assert_eq!(issues[0].also_rows, [5, 9, 12, 20], "the other rows, for a file sent back");
 /// ```
-#[derive(Debug, Default, Clone)]
+///
+/// The list travels unfinished between the workers that read parts of one big
+/// file, and the page [`merge`](Repeats::merge)s theirs before finishing it.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Repeats {
     issues: Vec<Issue>,
     /// Per issue that can repeat: the value's comparison key and the rows it is on.
     rows: Vec<Option<(String, Rows)>>,
-    /// Issues that can repeat by the hash of their place and value.
+    /// Issues that can repeat by the hash of their place and value (rebuilt
+    /// where it is needed after the list travelled).
+    #[serde(skip)]
     by_hash: HashMap<u64, Vec<usize>>,
 }
 
-#[derive(Debug, Default, Clone)]
+impl PartialEq for Repeats {
+    fn eq(&self, other: &Repeats) -> bool {
+        self.issues == other.issues && self.rows == other.rows
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 struct Rows {
     count: usize,
     first: Vec<u32>,
@@ -75,34 +87,80 @@ impl Repeats {
     #[inline]
     pub fn push_repeat(&mut self, at: Place<'_>, value: &str, make: impl FnOnce() -> Issue) {
         let key = normalize(value);
-        let mut h = rustc_hash::FxHasher::default();
-        (at.code.as_str(), at.file, at.sheet, at.column, key.as_str()).hash(&mut h);
-        let hash = h.finish();
-        let same = |i: &usize| {
-            let (Some(issue), Some(Some((k, _)))) = (self.issues.get(*i), self.rows.get(*i)) else { return false };
-            issue.code == at.code
-                && *k == key
-                && issue.file.as_deref() == Some(at.file)
-                && issue.sheet.as_deref() == Some(at.sheet)
-                && issue.column.as_deref() == Some(at.column)
-        };
-        let found = self.by_hash.get(&hash).and_then(|v| v.iter().copied().find(|i| same(i)));
-        if let Some(Some((_, rows))) = found.and_then(|i| self.rows.get_mut(i)) {
-            // (One row met again, as a wide sales table's months are: counted once.)
-            if rows.last == at.row {
-                return;
-            }
-            rows.last = at.row;
-            rows.count += 1;
-            rows.rest.push(at.row);
-            if rows.first.len() < ROWS_LISTED {
-                rows.first.push(at.row);
-            }
+        let hash = hash_of(at.code, at.file, at.sheet, at.column, &key);
+        if let Some(rows) = self.found(hash, at, &key) {
+            rows.add(at.row);
             return;
         }
         self.by_hash.entry(hash).or_default().push(self.issues.len());
         self.issues.push(make().in_file(at.file).at(Some(at.sheet), Some(at.row), Some(at.column)));
         self.rows.push(Some((key, Rows { count: 1, first: vec![at.row], last: at.row, rest: Vec::new() })));
+    }
+
+    /// The rows of the issue about `key` at `at`'s place, if there is one.
+    fn found(&mut self, hash: u64, at: Place<'_>, key: &str) -> Option<&mut Rows> {
+        let (issues, rows) = (&self.issues, &self.rows);
+        let same = |i: &usize| {
+            let (Some(issue), Some(Some((k, _)))) = (issues.get(*i), rows.get(*i)) else { return false };
+            issue.code == at.code
+                && k == key
+                && issue.file.as_deref() == Some(at.file)
+                && issue.sheet.as_deref() == Some(at.sheet)
+                && issue.column.as_deref() == Some(at.column)
+        };
+        let i = self.by_hash.get(&hash).and_then(|v| v.iter().copied().find(same))?;
+        self.rows.get_mut(i)?.as_mut().map(|(_, rows)| rows)
+    }
+
+    /// Adds the issues of `later` — read from rows after this list's, of the
+    /// same sheets — as if they had been pushed here: an issue about a value
+    /// this list has an issue about adds its rows to it.
+    ///
+    /// ```
+    /// use otop_model::issue::{repeats::{Place, Repeats}, Code, Issue};
+    /// let at = |row| Place { code: Code::ReportFlagUnclear, file: "a.xlsx", sheet: "S", column: "K", row };
+    /// let make = || Issue::report_flag_unclear("ไม่แน่ใจ");
+    /// let (mut whole, mut first, mut second) = (Repeats::default(), Repeats::default(), Repeats::default());
+    /// for row in [3, 5, 9, 12] {
+    ///     whole.push_repeat(at(row), "ไม่แน่ใจ", make);
+    ///     let half = if row < 9 { &mut first } else { &mut second };
+    ///     half.push_repeat(at(row), "ไม่แน่ใจ", make);
+    /// }
+    /// first.merge(second);
+    /// assert_eq!(first.into_issues(), whole.into_issues());
+    /// ```
+    pub fn merge(&mut self, later: Repeats) {
+        if self.by_hash.len() < self.rows.iter().filter(|r| r.is_some()).count() {
+            self.by_hash.clear();
+            for (i, (issue, rows)) in self.issues.iter().zip(&self.rows).enumerate() {
+                if let Some((key, _)) = rows {
+                    self.by_hash.entry(hash_of_issue(issue, key)).or_default().push(i);
+                }
+            }
+        }
+        for (issue, rows) in later.issues.into_iter().zip(later.rows) {
+            let Some((key, rows)) = rows else {
+                self.push(issue);
+                continue;
+            };
+            let hash = hash_of_issue(&issue, &key);
+            let at = Place {
+                code: issue.code,
+                file: issue.file.as_deref().unwrap_or_default(),
+                sheet: issue.sheet.as_deref().unwrap_or_default(),
+                column: issue.column.as_deref().unwrap_or_default(),
+                row: rows.first.first().copied().unwrap_or_default(),
+            };
+            if let Some(mine) = self.found(hash, at, &key) {
+                for row in rows.first.first().into_iter().chain(&rows.rest) {
+                    mine.add(*row);
+                }
+                continue;
+            }
+            self.by_hash.entry(hash).or_default().push(self.issues.len());
+            self.issues.push(issue);
+            self.rows.push(Some((key, rows)));
+        }
     }
 
     /// How many issues there are (a repeated one counts once).
@@ -142,7 +200,33 @@ impl Extend<Issue> for Repeats {
     }
 }
 
+/// The hash an issue that can repeat is found by: its place and the value's key.
+fn hash_of(code: Code, file: &str, sheet: &str, column: &str, key: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    (code.as_str(), file, sheet, column, key).hash(&mut h);
+    h.finish()
+}
+
+fn hash_of_issue(issue: &Issue, key: &str) -> u64 {
+    let (file, sheet, column) = (issue.file.as_deref(), issue.sheet.as_deref(), issue.column.as_deref());
+    hash_of(issue.code, file.unwrap_or_default(), sheet.unwrap_or_default(), column.unwrap_or_default(), key)
+}
+
 impl Rows {
+    /// One more row the value is on (one row met again, as a wide sales
+    /// table's months are, counts once).
+    fn add(&mut self, row: u32) {
+        if self.last == row {
+            return;
+        }
+        self.last = row;
+        self.count += 1;
+        self.rest.push(row);
+        if self.first.len() < ROWS_LISTED {
+            self.first.push(row);
+        }
+    }
+
     /// "พบ 5 แถว: แถว 3, 5, 9 และอีก 2 แถว" / "on 5 rows: 3, 5, 9 and 2 more".
     fn describe(&self) -> (String, String) {
         let list = self.first.iter().map(u32::to_string).collect::<Vec<_>>().join(", ");

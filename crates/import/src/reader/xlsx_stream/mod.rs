@@ -18,6 +18,7 @@ mod workbook;
 
 use super::Workbook;
 use otop_model::imported::cell::{Sheet, Value};
+use otop_model::imported::part::Part;
 use std::io::{Cursor, Read};
 use text::{scanned_strings, shared_strings, Strings};
 use workbook::{date_styles, relations, workbook_sheets};
@@ -28,48 +29,167 @@ pub use text::unescape_excel;
 type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
 use super::xml::Xml;
 
+/// A workbook opened: its sheets' parts, date styles and shared strings.
+struct Book<'a> {
+    zip: Zip<'a>,
+    sheets: Vec<workbook::SheetEntry>,
+    dates: Vec<bool>,
+    strings: Strings,
+}
+
+impl<'a> Book<'a> {
+    /// Opens the workbook, or `None` when calamine should read it.
+    fn open(bytes: &'a [u8]) -> Option<Book<'a>> {
+        // A zip container from its first byte (a zip found behind other bytes, such
+        // as an encrypted package's, is not a workbook to read).
+        if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+            return None;
+        }
+        let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+        // The package's own relations name the workbook part, as calamine reads them.
+        let package = relations(&part_text(&mut zip, "_rels/.rels")?)?;
+        let main = package.iter().find(|r| r.kind.ends_with("/officeDocument"))?;
+        if main.target.trim_start_matches('/') != "xl/workbook.xml" {
+            return None;
+        }
+        let rels = relations(&part_text(&mut zip, "xl/_rels/workbook.xml.rels")?)?;
+        let sheets = workbook_sheets(&part_text(&mut zip, "xl/workbook.xml")?, &rels)?;
+        let dates = match zip.index_for_name("xl/styles.xml") {
+            Some(_) => date_styles(&part_text(&mut zip, "xl/styles.xml")?)?,
+            None => Vec::new(),
+        };
+        let strings_path = rels.iter().find(|r| r.kind.ends_with("/sharedStrings")).map(|r| part_path(&r.target));
+        let strings = match strings_path {
+            Some(path) if zip.index_for_name(&path).is_some() => {
+                let xml = part_bytes(&mut zip, &path)?;
+                match scanned_strings(&xml) {
+                    Some(strings) => strings,
+                    None => shared_strings(xml_of(&xml))?,
+                }
+            }
+            _ => Strings::default(),
+        };
+        Some(Book { zip, sheets, dates, strings })
+    }
+
+    /// A sheet's rows (those `within` says): the byte scanner first, the XML
+    /// reader (every row) for a sheet it leaves.
+    fn rows(&self, xml: &[u8], within: Option<scan::Within>) -> Option<Rows> {
+        match scan::rows_within(xml, &self.strings, &self.dates, within) {
+            Some(rows) => Some(rows),
+            None => sheet::rows(xml_of(xml), &self.strings, &self.dates),
+        }
+    }
+
+    fn sheet(&mut self, at: usize, rows: impl FnOnce(&Self, &[u8]) -> Option<Rows>) -> Option<Sheet> {
+        let s = self.sheets.get(at)?;
+        let (name, hidden, path) = (s.name.clone(), s.hidden, s.path.clone());
+        let xml = part_bytes(&mut self.zip, &path)?;
+        let rows = rows(self, &xml)?;
+        Some(Sheet { name, hidden, first_row: 0, first_col: 0, rows })
+    }
+}
+
 /// Reads the workbook, or `None` when calamine should.
 pub fn read(bytes: &[u8]) -> Option<Workbook> {
-    // A zip container from its first byte (a zip found behind other bytes, such
-    // as an encrypted package's, is not a workbook to read).
-    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
-        return None;
-    }
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    // The package's own relations name the workbook part, as calamine reads them.
-    let package = relations(&read_part(&mut zip, "_rels/.rels")?)?;
-    let main = package.iter().find(|r| r.kind.ends_with("/officeDocument"))?;
-    if main.target.trim_start_matches('/') != "xl/workbook.xml" {
-        return None;
-    }
-    let rels = relations(&read_part(&mut zip, "xl/_rels/workbook.xml.rels")?)?;
-    let sheets = workbook_sheets(&read_part(&mut zip, "xl/workbook.xml")?, &rels)?;
-    let dates = match zip.index_for_name("xl/styles.xml") {
-        Some(_) => date_styles(&read_part(&mut zip, "xl/styles.xml")?)?,
-        None => Vec::new(),
-    };
-    let strings_path = rels.iter().find(|r| r.kind.ends_with("/sharedStrings")).map(|r| part_path(&r.target));
-    let strings = match strings_path {
-        Some(path) if zip.index_for_name(&path).is_some() => {
-            let xml = part_bytes(&mut zip, &path)?;
-            match scanned_strings(&xml) {
-                Some(strings) => strings,
-                None => shared_strings(xml_of(&xml))?,
-            }
-        }
-        _ => Strings::default(),
-    };
+    let mut book = Book::open(bytes)?;
     let mut out = Vec::new();
-    for s in sheets {
-        let xml = part_bytes(&mut zip, &s.path)?;
-        // The byte scanner first; the XML reader for a sheet it leaves.
-        let rows = match scan::rows(&xml, &strings, &dates) {
-            Some(rows) => rows,
-            None => sheet::rows(xml_of(&xml), &strings, &dates)?,
-        };
-        out.push(Sheet { name: s.name, hidden: s.hidden, first_row: 0, first_col: 0, rows });
+    for at in 0..book.sheets.len() {
+        out.push(book.sheet(at, |book, xml| book.rows(xml, None))?);
     }
     Some(Workbook { sheets: out, unreadable: Vec::new() })
+}
+
+/// The rows every part reads of the sheet it splits, whatever its share: the
+/// header and the title rows above it are found among them
+/// ([`SEARCH_ROWS`](crate::header::SEARCH_ROWS), a second header row and a
+/// row of column numbers, and room to spare).
+pub const HEAD_ROWS: usize = 64;
+
+/// The rows a part reads past its share, where the next part's share begins:
+/// both find there the same row the next product starts on, the first row of
+/// the next share (a product's rows after the first — its entrepreneur's
+/// cells left empty, or merged — are its own part's).
+pub const WINDOW_ROWS: usize = 1_000;
+
+/// Reads `part` of the workbook (see [`super::read_part`]): the sheet of the
+/// biggest part split where rows begin, at even shares of its bytes. `None`
+/// when it cannot be split so: calamine's to read, a sheet with rows without
+/// their number, out of order, or too few.
+pub fn read_part(bytes: &[u8], part: Part) -> Option<(Workbook, super::Split)> {
+    let mut book = Book::open(bytes)?;
+    let sizes: Vec<u64> = book.sheets.iter().map(|s| book.zip.by_name(&s.path).map_or(0, |f| f.size())).collect();
+    let biggest = sizes.iter().enumerate().max_by_key(|(i, size)| (**size, std::cmp::Reverse(*i))).map(|(i, _)| i)?;
+    let mut out = Vec::new();
+    let mut split = None;
+    for at in 0..book.sheets.len() {
+        if at != biggest {
+            // The other sheets are part 0's.
+            if part.index == 0 {
+                out.push(book.sheet(at, |book, xml| book.rows(xml, None))?);
+            }
+            continue;
+        }
+        let sheet_index = out.len();
+        let sheet = book.sheet(at, |book, bytes| {
+            let starts = row_starts(bytes)?;
+            let bounds = bounds(&starts, bytes.len(), part.of)?;
+            let index = usize::from(part.index);
+            let from = index.checked_sub(1).map_or(Some((0, 0)), |i| bounds.get(i).copied())?;
+            let to = bounds.get(index).map(|(_, row)| *row);
+            let within = scan::Within { head: HEAD_ROWS, from: from.0, until: to.map(|row| row + WINDOW_ROWS) };
+            split = Some(super::Split { sheet: sheet_index, from: from.1, to, window: WINDOW_ROWS });
+            book.rows(bytes, Some(within))
+        })?;
+        out.push(sheet);
+    }
+    Some((Workbook { sheets: out, unreadable: Vec::new() }, split?))
+}
+
+/// Where each `<row>` of a sheet's XML starts, with its row index, or `None`
+/// when a row has no number, rows are out of order, or the XML has what the
+/// byte scanner leaves (comments, CDATA, a doctype: a row there is no row).
+fn row_starts(xml: &[u8]) -> Option<Vec<(usize, usize)>> {
+    if [&b"<!--"[..], b"<![CDATA[", b"<!DOCTYPE"].iter().any(|m| memchr::memmem::find(xml, m).is_some()) {
+        return None;
+    }
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(xml, b"<row") {
+        if !matches!(xml.get(at + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
+            continue;
+        }
+        let t = tags::tag(xml, at)?;
+        let mut r = None;
+        tags::attributes(t.attrs, |k, v| {
+            if k == b"r" {
+                r = Some(std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?);
+            }
+            Some(())
+        })?;
+        let row = r?;
+        if starts.last().is_some_and(|(_, before)| *before >= row) {
+            return None;
+        }
+        starts.push((at, row));
+    }
+    Some(starts)
+}
+
+/// The first row of each share after the first, at even shares of the bytes
+/// (byte, row index); `None` when a share would begin among the
+/// [`HEAD_ROWS`] every part reads, or be empty.
+fn bounds(starts: &[(usize, usize)], len: usize, of: u8) -> Option<Vec<(usize, usize)>> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for k in 1..usize::from(of) {
+        let at = len / usize::from(of) * k;
+        let i = starts.partition_point(|(byte, _)| *byte < at);
+        let found = *starts.get(i)?;
+        if found.1 < HEAD_ROWS || out.last().is_some_and(|before| before.1 >= found.1) {
+            return None;
+        }
+        out.push(found);
+    }
+    Some(out)
 }
 
 /// A sheet's cells, row by row.
@@ -100,7 +220,7 @@ pub fn both_ways(strings: &[u8], sheet: &[u8]) -> (Option<Rows>, Option<Rows>) {
     }
 }
 
-fn read_part(zip: &mut Zip<'_>, path: &str) -> Option<String> {
+fn part_text(zip: &mut Zip<'_>, path: &str) -> Option<String> {
     let mut text = String::new();
     zip.by_name(path).ok()?.read_to_string(&mut text).ok()?;
     Some(text)

@@ -57,6 +57,78 @@ fn only_inline_text(xml: &[u8], at: usize) -> Option<(&str, usize)> {
 
 /// A sheet's cells as rows, or `None` when the XML reader should read it.
 pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<Vec<Value>>> {
+    rows_within(xml, strings, dates, None)
+}
+
+/// The rows of a sheet one part of it reads (see [`super::read_part`]): its
+/// first `head` rows, then from the row at byte `from` on, until the row `until`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Within {
+    pub head: usize,
+    pub from: usize,
+    pub until: Option<usize>,
+}
+
+/// A cell's position, type and style, as its attributes say.
+#[allow(clippy::type_complexity)]
+fn cell_attributes(attrs: &[u8]) -> Option<(Option<(usize, usize)>, Option<Kind>, Option<Option<usize>>)> {
+    let (mut cell_at, mut kind, mut style) = (None, None, None);
+    attributes(attrs, |k, v| {
+        match k {
+            b"r" => cell_at = Some(position(v)?),
+            b"t" => kind = Some(Kind::of(Some(v))?),
+            b"s" => style = Some(decimal(v).or_else(|| std::str::from_utf8(v).ok()?.parse().ok())),
+            _ => {}
+        }
+        Some(())
+    })?;
+    Some((cell_at, kind, style))
+}
+
+/// What to do at a row's start tag, reading some rows of a sheet.
+enum Step {
+    Read,
+    Stop,
+    SkipTo(usize),
+}
+
+impl Within {
+    /// At the start of row `row`, at byte `at`.
+    fn step(self, row: usize, at: usize) -> Step {
+        match self.until {
+            Some(until) if row >= until => Step::Stop,
+            _ if row >= self.head && at < self.from => Step::SkipTo(self.from),
+            _ => Step::Read,
+        }
+    }
+}
+
+/// A row's number (its index from 0) as its `r` attribute says; `Some(None)`
+/// without one, `None` for a number that is not one, or two.
+fn row_number(attrs: &[u8]) -> Option<Option<usize>> {
+    let mut r = None;
+    attributes(attrs, |k, v| match k {
+        b"r" if r.is_some() => None,
+        b"r" => {
+            r = Some(v);
+            Some(())
+        }
+        _ => Some(()),
+    })?;
+    match r {
+        Some(v) => Some(Some(std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?)),
+        None => Some(None),
+    }
+}
+
+/// The cells of the rows `within` says (all rows when `None`) — the rest of
+/// the sheet's rows left empty — or `None` when the XML reader should read it.
+pub(super) fn rows_within(
+    xml: &[u8],
+    strings: &Strings,
+    dates: &[bool],
+    within: Option<Within>,
+) -> Option<Vec<Vec<Value>>> {
     let mut tags = Tags::new(xml, b"c")?;
     // Each distinct inline string made once, as a shared string is.
     let mut texts = Interner::default();
@@ -66,17 +138,16 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
         let at = tags.at;
         match (t.close, t.local) {
             (false, b"row") => {
-                let mut r = None;
-                attributes(t.attrs, |k, v| match k {
-                    b"r" if r.is_some() => None,
-                    b"r" => {
-                        r = Some(v);
-                        Some(())
+                if let Some(r) = row_number(t.attrs)? {
+                    row_index = r;
+                }
+                match within.map(|w| w.step(row_index, start)) {
+                    Some(Step::Stop) => return Some(rows),
+                    Some(Step::SkipTo(from)) => {
+                        tags.skip_to(from, !t.empty);
+                        continue;
                     }
-                    _ => Some(()),
-                })?;
-                if let Some(v) = r {
-                    row_index = std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?;
+                    _ => {}
                 }
                 if t.empty {
                     row_index += 1;
@@ -88,16 +159,7 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
                 col_index = 0;
             }
             (false, b"c") => {
-                let (mut cell_at, mut kind, mut style) = (None, None, None);
-                attributes(t.attrs, |k, v| {
-                    match k {
-                        b"r" => cell_at = Some(position(v)?),
-                        b"t" => kind = Some(Kind::of(Some(v))?),
-                        b"s" => style = Some(decimal(v).or_else(|| std::str::from_utf8(v).ok()?.parse().ok())),
-                        _ => {}
-                    }
-                    Some(())
-                })?;
+                let (cell_at, kind, style) = cell_attributes(t.attrs)?;
                 let (r, c) = cell_at.unwrap_or((row_index, col_index));
                 col_index = c + 1;
                 let date = style.is_some_and(|s| s.and_then(|i| dates.get(i).copied()).unwrap_or(false));

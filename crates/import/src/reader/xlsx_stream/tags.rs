@@ -184,6 +184,15 @@ impl<'x> Tags<'x> {
         plain_xml(xml).then_some(Tags { xml, at: 0, depth: 0, whole })
     }
 
+    /// Goes on at `at`, a start tag of the depth of the element the last tag
+    /// read opened (`inside`) or of its own.
+    pub(super) fn skip_to(&mut self, at: usize, inside: bool) {
+        self.at = at;
+        if inside {
+            self.depth = self.depth.saturating_sub(1);
+        }
+    }
+
     /// The next tag and where it starts; `Some(None)` at the end of the part;
     /// `None` for what the XML reader should read.
     pub(super) fn next(&mut self) -> Option<Option<(usize, Tag<'x>)>> {

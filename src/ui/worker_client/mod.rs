@@ -2,19 +2,18 @@
 //! `otop-worker` crate's `otop-kpi-worker`) read dropped files, and a third
 //! (`otop-kpi-writer`, fetched only when a file is first written or once
 //! results are shown) writes files and reads presets; each is given up to
-//! [`IN_FLIGHT`] at once and answering them in turn. The page hands a
-//! worker the `File` itself (no copy of its bytes on the main thread) with a
-//! typed [`Request`]; the answer is an encoded [`Reply`] in a transferred buffer,
-//! whose id is checked against the request. Every wait is bounded: a worker
-//! that does not start within [`START_BOUND_SECONDS`], or does not answer within
-//! [`answer_bound_seconds`] of beginning a file, is ended and its file becomes a
-//! clear error; a worker that crashes on a file fails only that file (the files
-//! it had not begun go to the other worker) and is replaced. The page does not
-//! ask a file its size (the browser may look at the disk for it): the worker
-//! says when a file it begins is big, and the wait is bounded by its size.
-
+//! [`IN_FLIGHT`] at once and answering them in turn. The page hands a worker
+//! a file's bytes (transferred) with a typed [`Request`]; the answer is an
+//! encoded [`Reply`] in a transferred buffer, whose id is checked against the
+//! request. A big `.xlsx` report is read by both reading workers ([`parts`]).
+//! Every wait is bounded: a worker that does not start within
+//! [`START_BOUND_SECONDS`], or does not answer within [`answer_bound_seconds`]
+//! of beginning a file (the worker says when a file it begins is big), is
+//! ended and its file becomes a clear error; a worker that crashes on a file
+//! fails only that file (the files it had not begun go to the other worker)
+//! and is replaced.
 use otop_model::imported::error::FileError;
-use otop_protocol::{answer_bound_seconds, Decoding, Outcome, Reply, Request, START_BOUND_SECONDS};
+use otop_protocol::{answer_bound_seconds, Reply, Request, START_BOUND_SECONDS};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::prelude::*;
@@ -22,6 +21,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const WORKERS: usize = 2;
+
+mod answer;
+mod parts;
+use answer::answer;
+pub use parts::read_report;
+
 /// How many files a worker is given at once: it fetches the next file's bytes
 /// while it reads one, and never waits for the page to hand it the next (the
 /// nine files of a province: the workers were idle a third of the time, waiting
@@ -280,7 +285,7 @@ fn on_message(index: usize, data: JsValue) {
 /// Hands queued files to ready workers of their kind (reading or writing), the
 /// least busy first, up to [`IN_FLIGHT`] each; fails the files of a kind whose
 /// workers cannot start. A write with no writing worker yet starts it.
-fn dispatch() {
+pub(super) fn dispatch() {
     if POOL.with(|p| p.borrow().queue.iter().any(|q| q.request.writes())) {
         start_writer();
     }
@@ -391,42 +396,21 @@ pub async fn write(request: Request, run: Vec<u8>) -> Reply {
 }
 
 async fn ask(request: Request, file: JsValue) -> Reply {
-    let id = request.id;
-    let mut queued = Some((request.clone(), file));
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+    let promise = enqueue(request.clone(), file);
+    dispatch();
+    answer(request, promise).await
+}
+
+/// Puts `request` about `file` in the queue; the promise resolves with the answer.
+pub(super) fn enqueue(request: Request, file: JsValue) -> js_sys::Promise {
+    let mut queued = Some((request, file));
+    js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some((request, file)) = queued.take() {
             POOL.with(|p| {
                 p.borrow_mut().queue.push_back(Queued { request, file, bytes: None, reading: false, resolve })
             });
         }
-    });
-    dispatch();
-    let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-    if let Some(error) = POOL.with(|p| p.borrow_mut().failures.remove(&id)) {
-        return Reply::failed(&request, &error);
-    }
-    let bytes = answer.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-    let damaged = |why: String| Reply::failed(&request, &FileError::Damaged(why));
-    let other = |got: u32| damaged(format!("answer {got} to request {id}"));
-    let reply = match Reply::decoding(&bytes) {
-        Ok(Decoding::Done(reply)) if reply.id == id => reply,
-        Ok(Decoding::Done(reply)) => other(reply.id),
-        Ok(Decoding::Report { id: got, .. }) if got != id => other(got),
-        // A report's products a slice at a time, each slice its own task.
-        Ok(Decoding::Report { mut products, .. }) => loop {
-            match products.step(PRODUCTS_PER_TASK) {
-                Ok(true) => break Reply { id, outcome: Outcome::Report(products.finish()) },
-                Ok(false) => yield_to_browser().await,
-                Err(why) => break damaged(why),
-            }
-        },
-        Err(why) => damaged(why),
-    };
-    drop(bytes);
-    // Let the browser breathe between decoding the reply and counting it, so the
-    // two are separate tasks on the main thread, not one long one.
-    yield_to_browser().await;
-    reply
+    })
 }
 
 /// Resolves in a new task of the event loop.

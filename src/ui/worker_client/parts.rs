@@ -1,0 +1,57 @@
+//! A big `.xlsx` report read by both reading workers at once, each a share of
+//! its rows (issue 35), and the shares put back together as the file read whole.
+
+use super::{answer, dispatch, enqueue, read, WORKERS};
+use otop_model::imported::error::FileError;
+use otop_model::imported::part::{NotMerged, Part};
+use otop_protocol::{Read, Reply, Request};
+
+thread_local! {
+    // A thread-local because the page's ids are handed out from async tasks
+    // the browser runs, one at a time.
+    static PART_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(u32::MAX) };
+}
+
+/// The smallest `.xlsx` read by both reading workers at once, each a share of
+/// its rows (100k rows, 6.4 MB: see BENCHMARKS.md); a smaller one is read faster whole.
+const SPLIT_BYTES: f64 = 2.0 * 1_048_576.0;
+
+/// Reads report `file` for `request`: a big `.xlsx` in parts, one per reading
+/// worker at once, put back together as the file read whole
+/// ([`otop_protocol::merge_replies`]); a part that fails fails the file; a file
+/// whose split cannot be made (see `otop_model::imported::part`) is read again whole.
+pub async fn read_report(request: Request, file: web_sys::File) -> Reply {
+    let name = file.name().to_lowercase();
+    let big = file.size() >= SPLIT_BYTES && (name.ends_with(".xlsx") || name.ends_with(".xlsm"));
+    let whole_report = matches!(request.read, Read::Report { part, .. } if part.is_whole());
+    if !big || !whole_report {
+        return read(request, file).await;
+    }
+    let parts: Vec<Request> = Part::all(WORKERS as u8)
+        .into_iter()
+        .map(|part| match part.index {
+            0 => request.for_part(request.id, part),
+            _ => request.for_part(part_id(), part),
+        })
+        .collect();
+    let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
+    dispatch();
+    let mut replies = Vec::new();
+    for (part, promise) in parts.into_iter().zip(promises) {
+        replies.push(answer(part, promise).await);
+    }
+    match otop_protocol::merge_replies(&request, replies) {
+        Ok(reply) => reply,
+        Err(NotMerged::ReadWhole) => read(request, file).await,
+        Err(NotMerged::Mismatch(why)) => Reply::failed(&request, &FileError::Damaged(why)),
+    }
+}
+
+/// An id for a part after the first of a report read in parts: counted down
+/// from the top, never one of the session's (counted up from 0).
+fn part_id() -> u32 {
+    PART_ID.with(|id| {
+        id.set(id.get().wrapping_sub(1));
+        id.get()
+    })
+}
