@@ -94,6 +94,10 @@ pub struct Split {
     pub window: usize,
 }
 
+/// A part found that its file's split cannot be made (the page reads it again whole).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotSplit;
+
 /// A part of a file, as read.
 #[derive(Debug)]
 pub enum Parted {
@@ -105,6 +109,8 @@ pub enum Parted {
     /// split one (the others), the split sheet with its first
     /// [`HEAD_ROWS`](xlsx_stream::HEAD_ROWS) rows and this part's share.
     Share(Workbook, Split),
+    /// This part found the split cannot be made.
+    NotSplit,
 }
 
 /// Reads `part` of a file: an `.xlsx` whose rows can be split (see
@@ -124,7 +130,8 @@ pub fn read_part(name: &str, bytes: &[u8], part: Part) -> Parted {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| xlsx_stream::read_part(bytes, part))).ok().flatten()
     });
     match split.flatten() {
-        Some((workbook, split)) => Parted::Share(workbook, split),
+        Some(Ok((workbook, split))) => Parted::Share(workbook, split),
+        Some(Err(NotSplit)) => Parted::NotSplit,
         None => whole(),
     }
 }

@@ -74,11 +74,9 @@ pub fn import_report(name: &str, bytes: &[u8], kind: FileKind, districts: &[Stri
 pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &[String], part: Part) -> PartRead {
     let (wb, split, portion) = match read_part(name, bytes, part) {
         Parted::Whole(wb) => (wb, None, Portion::Whole),
-        Parted::Nothing => {
-            let file = ImportedFile::new(name, None);
-            return PartRead { file, products: Vec::new(), portion: Portion::Nothing };
-        }
+        Parted::Nothing => return nothing(name, Portion::Nothing),
         Parted::Share(wb, split) => (Ok(wb), Some(split), Portion::Whole),
+        Parted::NotSplit => return nothing(name, Portion::Share(Share { not_split: true, ..Share::default() })),
     };
     let mut f = ImportedFile::new(name, None);
     let wb = match wb {
@@ -101,10 +99,7 @@ pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &
         let rows = match this_share.map(|s| share_rows(sheet, &h, s)) {
             None => h.data_start..sheet.rows.len(),
             Some(Some(rows)) => rows,
-            Some(None) => {
-                let not_split = Share { not_split: true, ..Share::default() };
-                return PartRead { file: f, products: Vec::new(), portion: Portion::Share(not_split) };
-            }
+            Some(None) => return nothing(name, Portion::Share(Share { not_split: true, ..Share::default() })),
         };
         let (mut sheet_products, row_issues) = read_rows_in(name, sheet, &h, default_amphoe.as_deref(), rows);
         // A row without a จังหวัด cell belongs to the province the title, the sheet
@@ -148,6 +143,11 @@ pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &
         None => portion,
     };
     PartRead { file: f, products, portion }
+}
+
+/// A part's answer with no file description and no products.
+fn nothing(name: &str, portion: Portion) -> PartRead {
+    PartRead { file: ImportedFile::new(name, None), products: Vec::new(), portion }
 }
 
 /// A sheet of the report form, as its header and title rows say.

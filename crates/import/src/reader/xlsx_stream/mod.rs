@@ -112,84 +112,108 @@ pub const HEAD_ROWS: usize = 64;
 /// cells left empty, or merged — are its own part's).
 pub const WINDOW_ROWS: usize = 1_000;
 
+/// The least bytes of sheet XML per part for a sheet to be read in parts
+/// (about 200 rows of the form, well past the [`HEAD_ROWS`]).
+pub const MIN_SHARE_BYTES: usize = 64 * 1024;
+
+/// A part's inflated bytes past the next share's first byte: enough for
+/// [`WINDOW_ROWS`] rows of any sheet this tool meets (a quarter of a share, at
+/// least a megabyte); the part stops inflating there.
+fn window_bytes(share: usize) -> usize {
+    (share / 4).max(1 << 20)
+}
+
 /// Reads `part` of the workbook (see [`super::read_part`]): the sheet of the
-/// biggest part split where rows begin, at even shares of its bytes. `None`
-/// when it cannot be split so: calamine's to read, a sheet with rows without
-/// their number, out of order, or too few.
-pub fn read_part(bytes: &[u8], part: Part) -> Option<(Workbook, super::Split)> {
+/// biggest part split where rows begin, at even shares of its bytes, each
+/// part inflating only as far as it reads. `None` when the file is not one
+/// to split (the same for every part: calamine's to read, or a sheet under
+/// [`MIN_SHARE_BYTES`] a part); `Some(Err(NotSplit))`
+/// when this part found the split cannot be made (the page reads the file again whole).
+pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Split), super::NotSplit>> {
     let mut book = Book::open(bytes)?;
     let sizes: Vec<u64> = book.sheets.iter().map(|s| book.zip.by_name(&s.path).map_or(0, |f| f.size())).collect();
     let biggest = sizes.iter().enumerate().max_by_key(|(i, size)| (**size, std::cmp::Reverse(*i))).map(|(i, _)| i)?;
+    let size = usize::try_from(*sizes.get(biggest)?).ok()?;
+    let (index, of) = (usize::from(part.index), usize::from(part.of.max(1)));
+    // Decided on what every part knows alike, the sheet's size: past it, a
+    // part that cannot make its split says so, and the file is read whole.
+    if size < MIN_SHARE_BYTES.saturating_mul(of) {
+        return None;
+    }
+    let share = size / of;
+    let limit = match index + 1 < of {
+        true => share * (index + 1) + window_bytes(share),
+        false => size,
+    };
+    let path = book.sheets.get(biggest)?.path.clone();
+    let xml = part_prefix(&mut book.zip, &path, limit)?;
+    // Where this share begins and the next one does (byte, row index); none
+    // for the end. No row there, or one among the head rows every part reads:
+    // not a sheet to read in parts.
+    let bound = |k: usize| match k {
+        0 => Some(Some((0, 0))),
+        k if k >= of => Some(None),
+        k => k.checked_mul(share).and_then(|at| first_row_at(&xml, at)).filter(|(_, row)| *row >= HEAD_ROWS).map(Some),
+    };
+    let (from, to) = match (bound(index), bound(index + 1)) {
+        (Some(Some(from)), Some(to)) if to.is_none_or(|(_, row)| row > from.1) => (from, to),
+        _ => return Some(Err(super::NotSplit)),
+    };
+    let within = scan::Within { head: HEAD_ROWS, from: from.0, until: to.map(|(at, row)| (at, row + WINDOW_ROWS)) };
+    let Some(rows) = scan::rows_within(&xml, &book.strings, &book.dates, Some(within)) else {
+        return Some(Err(super::NotSplit));
+    };
+    drop(xml);
     let mut out = Vec::new();
     let mut split = None;
     for at in 0..book.sheets.len() {
-        if at != biggest {
+        if at == biggest {
+            let s = book.sheets.get(at)?;
+            let window = WINDOW_ROWS;
+            split = Some(super::Split { sheet: out.len(), from: from.1, to: to.map(|(_, row)| row), window });
+            out.push(Sheet { name: s.name.clone(), hidden: s.hidden, first_row: 0, first_col: 0, rows: Vec::new() });
+        } else if part.index == 0 {
             // The other sheets are part 0's.
-            if part.index == 0 {
-                out.push(book.sheet(at, |book, xml| book.rows(xml, None))?);
+            match book.sheet(at, |book, xml| book.rows(xml, None)) {
+                Some(sheet) => out.push(sheet),
+                None => return Some(Err(super::NotSplit)),
             }
-            continue;
         }
-        let sheet_index = out.len();
-        let sheet = book.sheet(at, |book, bytes| {
-            let starts = row_starts(bytes)?;
-            let bounds = bounds(&starts, bytes.len(), part.of)?;
-            let index = usize::from(part.index);
-            let from = index.checked_sub(1).map_or(Some((0, 0)), |i| bounds.get(i).copied())?;
-            let to = bounds.get(index).map(|(_, row)| *row);
-            let within = scan::Within { head: HEAD_ROWS, from: from.0, until: to.map(|row| row + WINDOW_ROWS) };
-            split = Some(super::Split { sheet: sheet_index, from: from.1, to, window: WINDOW_ROWS });
-            book.rows(bytes, Some(within))
-        })?;
-        out.push(sheet);
     }
-    Some((Workbook { sheets: out, unreadable: Vec::new() }, split?))
+    let split = split?;
+    if let Some(sheet) = out.get_mut(split.sheet) {
+        sheet.rows = rows;
+    }
+    Some(Ok((Workbook { sheets: out, unreadable: Vec::new() }, split)))
 }
 
-/// Where each `<row>` of a sheet's XML starts, with its row index, or `None`
-/// when a row has no number, rows are out of order, or the XML has what the
-/// byte scanner leaves (comments, CDATA, a doctype: a row there is no row).
-fn row_starts(xml: &[u8]) -> Option<Vec<(usize, usize)>> {
-    if [&b"<!--"[..], b"<![CDATA[", b"<!DOCTYPE"].iter().any(|m| memchr::memmem::find(xml, m).is_some()) {
-        return None;
-    }
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for at in memchr::memmem::find_iter(xml, b"<row") {
-        if !matches!(xml.get(at + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
-            continue;
+/// The first `<row>` at or after byte `at`: where it starts and its row index.
+fn first_row_at(xml: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut from = at;
+    loop {
+        let found = from + memchr::memmem::find(xml.get(from..)?, b"<row")?;
+        if matches!(xml.get(found + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
+            let t = tags::tag(xml, found)?;
+            let mut r = None;
+            tags::attributes(t.attrs, |k, v| {
+                if k == b"r" {
+                    r = Some(std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?);
+                }
+                Some(())
+            })?;
+            return Some((found, r?));
         }
-        let t = tags::tag(xml, at)?;
-        let mut r = None;
-        tags::attributes(t.attrs, |k, v| {
-            if k == b"r" {
-                r = Some(std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?);
-            }
-            Some(())
-        })?;
-        let row = r?;
-        if starts.last().is_some_and(|(_, before)| *before >= row) {
-            return None;
-        }
-        starts.push((at, row));
+        from = found + 4;
     }
-    Some(starts)
 }
 
-/// The first row of each share after the first, at even shares of the bytes
-/// (byte, row index); `None` when a share would begin among the
-/// [`HEAD_ROWS`] every part reads, or be empty.
-fn bounds(starts: &[(usize, usize)], len: usize, of: u8) -> Option<Vec<(usize, usize)>> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for k in 1..usize::from(of) {
-        let at = len / usize::from(of) * k;
-        let i = starts.partition_point(|(byte, _)| *byte < at);
-        let found = *starts.get(i)?;
-        if found.1 < HEAD_ROWS || out.last().is_some_and(|before| before.1 >= found.1) {
-            return None;
-        }
-        out.push(found);
-    }
-    Some(out)
+/// A part's first `limit` bytes, inflated.
+fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize) -> Option<Vec<u8>> {
+    let file = zip.by_name(path).ok()?;
+    let size = usize::try_from(file.size()).ok()?;
+    let mut bytes = Vec::with_capacity(size.min(limit).min(1 << 30));
+    file.take(u64::try_from(limit).ok()?).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// A sheet's cells, row by row.

@@ -61,12 +61,15 @@ pub(super) fn rows(xml: &[u8], strings: &Strings, dates: &[bool]) -> Option<Vec<
 }
 
 /// The rows of a sheet one part of it reads (see [`super::read_part`]): its
-/// first `head` rows, then from the row at byte `from` on, until the row `until`.
+/// first `head` rows, then from the row at byte `from` on, until — past the
+/// byte the next part's rows begin at — a row of index `until.1` or more.
+/// The rows must be numbered in order: a row out of order, or the last row
+/// met before the next part's bytes, is a sheet not to read in parts (`None`).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Within {
     pub head: usize,
     pub from: usize,
-    pub until: Option<usize>,
+    pub until: Option<(usize, usize)>,
 }
 
 /// A cell's position, type and style, as its attributes say.
@@ -90,13 +93,16 @@ enum Step {
     Read,
     Stop,
     SkipTo(usize),
+    Refuse,
 }
 
 impl Within {
-    /// At the start of row `row`, at byte `at`.
-    fn step(self, row: usize, at: usize) -> Step {
+    /// At the start of row `row`, at byte `at`, after row `last`.
+    fn step(self, row: usize, at: usize, last: Option<usize>) -> Step {
         match self.until {
-            Some(until) if row >= until => Step::Stop,
+            _ if last.is_some_and(|last| row <= last) => Step::Refuse,
+            Some((next, until)) if row >= until && at >= next => Step::Stop,
+            Some((_, until)) if row >= until => Step::Refuse,
             _ if row >= self.head && at < self.from => Step::SkipTo(self.from),
             _ => Step::Read,
         }
@@ -134,6 +140,7 @@ pub(super) fn rows_within(
     let mut texts = Interner::default();
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
+    let mut last_row: Option<usize> = None;
     while let Some((start, t)) = tags.next()? {
         let at = tags.at;
         match (t.close, t.local) {
@@ -141,8 +148,9 @@ pub(super) fn rows_within(
                 if let Some(r) = row_number(t.attrs)? {
                     row_index = r;
                 }
-                match within.map(|w| w.step(row_index, start)) {
+                match within.map(|w| w.step(row_index, start, last_row.replace(row_index))) {
                     Some(Step::Stop) => return Some(rows),
+                    Some(Step::Refuse) => return None,
                     Some(Step::SkipTo(from)) => {
                         tags.skip_to(from, !t.empty);
                         continue;
