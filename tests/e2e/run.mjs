@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serve, launch, launchBrowser, record, watchCsp, notOwnFiles, test, assert, assertEq, finish, SUB_PATH, ROOT, DIST, FIXTURES, OUT } from './harness.mjs';
 import { PHONE, measure, summary } from './phone.mjs';
 import { SCENARIO, EXPECTED, checkScenario } from './scenario.mjs';
+import { bigReport, DISTRICTS } from './big_report.mjs';
 
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -758,6 +759,44 @@ await test('a long issues list shows 200 at a time, the rest behind "show more"'
   assert(left >= 19 * 12 - 200, `left: ${left}`);
   await more.click();
   assertEq(await items.count(), 200 + Math.min(left, 200), 'after "show more"');
+  assertEq(rec.errors, [], 'page errors');
+  await page.close();
+});
+
+await test('a big report (45,000 rows, over 2 MB) is read by both workers at once and scores as one file', async () => {
+  const { page, rec } = await open();
+  // Which worker each file's request went to: a big .xlsx goes to both, a share each.
+  await page.evaluate(() => {
+    window.__posts = [];
+    const ids = new WeakMap();
+    let workers = 0;
+    const orig = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (msg, ...rest) {
+      if (!ids.has(this)) ids.set(this, ++workers);
+      if (msg && msg.request) window.__posts.push(ids.get(this));
+      return orig.call(this, msg, ...rest);
+    };
+  });
+  const { bytes, expected } = bigReport(45000);
+  assert(bytes.length > 2 * 1048576, `the file is over 2 MB: ${bytes.length}`);
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [{ name: 'รายงานทั้งจังหวัด.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes }]);
+  await waitDone(page);
+  const posts = await page.evaluate(() => window.__posts);
+  assertEq(posts.length, 2, 'one request per reading worker');
+  assert(posts[0] !== posts[1], `to two workers: ${posts}`);
+  // Each district's products sold online, as the file has them (its registered products are the letter's).
+  for (const d of DISTRICTS) {
+    assertEq(await cellValue(page, 'kpi1', d, 'online'), String(expected.online[d]), `${d}: online`);
+  }
+  const online = Object.values(expected.online).reduce((a, b) => a + b, 0);
+  assertEq(await cellValue(page, 'kpi1', 'province', 'online'), String(online), 'province online');
+  // The flag typed as a word on rows of both shares: one issue, on all its rows.
+  const flags = page.locator('[data-testid=issues] [data-code="report.flag.unclear"]');
+  assertEq(await flags.count(), 1, 'one issue for the repeated flag');
+  assertEq(await flags.getAttribute('data-row'), String(expected.flagRows[0]), 'at its first row');
+  assert((await flags.textContent()).includes(`${expected.flagRows.length} แถว`), await flags.textContent());
+  assertEq(await page.getAttribute('[data-testid=file-status][data-file="รายงานทั้งจังหวัด.xlsx"]', 'data-state'), 'warning', 'file state');
   assertEq(rec.errors, [], 'page errors');
   await page.close();
 });
