@@ -209,3 +209,76 @@ fn parts_through_the_wire_answer_as_the_whole() {
         .collect();
     assert_eq!(merge_replies(&request, halves).unwrap(), small);
 }
+
+/// A report as a streaming writer saves it: every text inline, in the sheet's
+/// own XML (Thai, three bytes a character), `rows` products of entrepreneurs
+/// with two each, the second on a row with the entrepreneur's cells empty.
+fn inline_workbook(rows: u32) -> Vec<u8> {
+    use std::io::Write;
+    let cell = |r: u32, c: usize, text: &str| {
+        let col = (b'A' + c as u8) as char;
+        format!(r#"<c r="{col}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    };
+    let header: String = Key::ALL.iter().enumerate().map(|(c, k)| cell(1, c, k.header_th())).collect();
+    let mut data = format!(r#"<row r="1">{header}</row>"#);
+    for i in 0..rows {
+        let r = i + 2;
+        let mut cells = String::new();
+        if i % 2 == 0 {
+            cells += &cell(r, col(Key::EntrepreneurCode).into(), &format!("27{i:05}"));
+            cells += &cell(r, col(Key::EntrepreneurName).into(), &format!("วิสาหกิจชุมชนทอผ้าบ้านหนองหว้า {i}"));
+            cells += &cell(r, col(Key::Amphoe).into(), DISTRICTS[(i / 2) as usize % DISTRICTS.len()]);
+        }
+        cells += &cell(r, col(Key::ProductName).into(), &format!("ผ้าไหมมัดหมี่ลายโบราณ {i}"));
+        let flag = if i % 500 == 7 { "ไม่แน่ใจ" } else { "มี" };
+        cells += &cell(r, col(Key::TrainedOnline).into(), flag);
+        data += &format!(r#"<row r="{r}">{cells}</row>"#);
+    }
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let parts = [
+        (
+            "_rels/.rels",
+            format!(
+                r#"<Relationships xmlns="{PACKAGE}"><Relationship Id="r1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<Relationships xmlns="{PACKAGE}"><Relationship Id="r1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="รายงาน" sheetId="1" r:id="r1"/></sheets></workbook>"#
+            ),
+        ),
+        ("xl/worksheets/sheet1.xml", format!(r#"<worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>"#)),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A sheet of several megabytes of XML, its texts inline: the first part
+/// inflates only its share and a window past it, cut where a row begins (never
+/// inside a Thai character), and still reads as the whole.
+#[test]
+fn a_part_that_inflates_only_its_share_reads_as_the_whole() {
+    // Sheets of a few sizes, so that the first part's bytes end at different
+    // places of a row (inside a Thai character in some).
+    for rows in 8_000..8_006 {
+        let bytes = inline_workbook(rows);
+        let whole = import_report("big.xlsx", &bytes, FileKind::Report, &districts());
+        assert_eq!(whole.products.len(), rows as usize);
+        let (file, portions) = in_parts(&bytes, 2).unwrap();
+        assert!(portions.iter().all(|p| matches!(p, Portion::Share(_))), "{rows} rows: {portions:?}");
+        assert_eq!(file, whole);
+    }
+}

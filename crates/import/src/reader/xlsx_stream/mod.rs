@@ -146,7 +146,13 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         false => size,
     };
     let path = book.sheets.get(biggest)?.path.clone();
-    let xml = part_prefix(&mut book.zip, &path, limit)?;
+    let mut xml = part_prefix(&mut book.zip, &path, limit)?;
+    if xml.len() < size {
+        // Cut before the last row begun (the scanner reads whole characters
+        // and tags; this part stops before it anyway).
+        let last = memchr::memmem::rfind(&xml, b"<row").unwrap_or_default();
+        xml.truncate(last);
+    }
     // Where this share begins and the next one does (byte, row index); none
     // for the end. No row there, or one among the head rows every part reads:
     // not a sheet to read in parts.
