@@ -299,14 +299,44 @@ pub mod baht_json {
         if !d.is_human_readable() {
             return i64::deserialize(d).map(Satang);
         }
-        let v = serde_json::Value::deserialize(d)?;
-        let text = match &v {
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::String(s) => s.clone(),
-            _ => return Err(serde::de::Error::custom("expected an amount in baht")),
-        };
+        let text = d.deserialize_any(AmountText)?;
         crate::money::parse_baht(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("not an amount in baht: {text}")))
+    }
+
+    /// An amount's text as it was written: a whole number, a text, or a JSON
+    /// number with its digits as typed (serde_json's `arbitrary_precision`
+    /// hands it over as a one-entry map). Not through `serde_json::Value`, which
+    /// would bring a JSON value's code into the page (7 KB of its wasm).
+    struct AmountText;
+
+    impl<'de> serde::de::Visitor<'de> for AmountText {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an amount in baht")
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            // (A whole number stored as a JavaScript number; a fraction is kept as text.)
+            match v.fract() == 0.0 && v.abs() < 9e15 {
+                true => Ok((v as i64).to_string()),
+                false => Err(E::custom("an amount with satang is kept as text")),
+            }
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+            match map.next_key::<String>()? {
+                Some(key) if key == "$serde_json::private::Number" => map.next_value::<String>(),
+                _ => Err(serde::de::Error::custom("expected an amount in baht")),
+            }
+        }
     }
 }
 

@@ -21,30 +21,43 @@ const SPLIT_BYTES: f64 = 2.0 * 1_048_576.0;
 /// ([`otop_protocol::merge_replies`]); a part that fails fails the file; a file
 /// whose split cannot be made (see `otop_model::imported::part`) is read again whole.
 pub async fn read_report(request: Request, file: web_sys::File) -> Reply {
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     let big = file.size() >= SPLIT_BYTES && (name.ends_with(".xlsx") || name.ends_with(".xlsm"));
     let whole_report = matches!(request.read, Read::Report { part, .. } if part.is_whole());
-    if !big || !whole_report {
-        return read(request, file).await;
+    if big && whole_report {
+        if let Some(reply) = in_parts(request.clone(), file.clone()).await {
+            return reply;
+        }
     }
-    let parts: Vec<Request> = Part::all(WORKERS as u8)
-        .into_iter()
-        .map(|part| match part.index {
-            0 => request.for_part(request.id, part),
-            _ => request.for_part(part_id(), part),
-        })
-        .collect();
-    let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
-    dispatch();
-    let mut replies = Vec::new();
-    for (part, promise) in parts.into_iter().zip(promises) {
-        replies.push(answer(part, promise).await);
-    }
-    match otop_protocol::merge_replies(&request, replies) {
-        Ok(reply) => reply,
-        Err(NotMerged::ReadWhole) => read(request, file).await,
-        Err(NotMerged::Mismatch(why)) => Reply::failed(&request, &FileError::Damaged(why)),
-    }
+    read(request, file).await
+}
+
+/// The reply of a file read in parts, or none when it must be read whole.
+/// (Boxed, as the worker client's answers are: one copy of the code.)
+fn in_parts(
+    request: Request,
+    file: web_sys::File,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Reply>>>> {
+    Box::pin(async move {
+        let parts: Vec<Request> = Part::all(WORKERS as u8)
+            .into_iter()
+            .map(|part| match part.index {
+                0 => request.for_part(request.id, part),
+                _ => request.for_part(part_id(), part),
+            })
+            .collect();
+        let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
+        dispatch();
+        let mut replies = Vec::new();
+        for (part, promise) in parts.into_iter().zip(promises) {
+            replies.push(answer(part, promise).await);
+        }
+        match otop_protocol::merge_replies(&request, replies) {
+            Ok(reply) => Some(reply),
+            Err(NotMerged::ReadWhole) => None,
+            Err(NotMerged::Mismatch(why)) => Some(Reply::failed(&request, &FileError::Damaged(why))),
+        }
+    })
 }
 
 /// An id for a part after the first of a report read in parts: counted down
