@@ -189,14 +189,6 @@ impl Request {
         request
     }
 
-    /// The part of its file this request reads (the whole of any but a report).
-    pub fn part(&self) -> Part {
-        match self.read {
-            Read::Report { part, .. } => part,
-            _ => Part::WHOLE,
-        }
-    }
-
     /// The request for report `name` sent back with `issues` marked.
     pub fn returned(id: u32, name: &str, issues: Vec<Issue>, lang: Lang) -> Request {
         Request { id, name: name.to_string(), read: Read::Returned { issues, lang } }
