@@ -237,25 +237,15 @@ fn inline_workbook(rows: u32) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let relation = |kind: &str, target: &str| {
+        let one = format!(r#"<Relationship Id="r1" Type="{REL}/{kind}" Target="{target}"/>"#);
+        format!(r#"<Relationships xmlns="{PACKAGE}">{one}</Relationships>"#)
+    };
+    let sheets = r#"<sheets><sheet name="รายงาน" sheetId="1" r:id="r1"/></sheets>"#;
     let parts = [
-        (
-            "_rels/.rels",
-            format!(
-                r#"<Relationships xmlns="{PACKAGE}"><Relationship Id="r1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-            ),
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            format!(
-                r#"<Relationships xmlns="{PACKAGE}"><Relationship Id="r1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
-            ),
-        ),
-        (
-            "xl/workbook.xml",
-            format!(
-                r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="รายงาน" sheetId="1" r:id="r1"/></sheets></workbook>"#
-            ),
-        ),
+        ("_rels/.rels", relation("officeDocument", "xl/workbook.xml")),
+        ("xl/_rels/workbook.xml.rels", relation("worksheet", "worksheets/sheet1.xml")),
+        ("xl/workbook.xml", format!(r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}">{sheets}</workbook>"#)),
         ("xl/worksheets/sheet1.xml", format!(r#"<worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>"#)),
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

@@ -288,6 +288,39 @@ await test('the results workbook downloads and reads back with the same counts',
   await page.close();
 });
 
+await test('a download asked for while the writing worker is still loading waits for it, then comes', async () => {
+  // A fresh browser without the service worker (its cache would answer), the
+  // writing worker's wasm held back 3 s: the click comes while it loads.
+  const browser = await launchBrowser();
+  try {
+    const context2 = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+    let released = null;
+    await context2.route('**/otop-kpi-writer_bg.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      released = Date.now();
+      await route.continue();
+    });
+    const page = await context2.newPage();
+    const rec = record(page);
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+    await dropScenario(page);
+    const clicked = Date.now();
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('[data-testid=download-results]')]);
+    assert(released !== null && released > clicked, 'the click came while the writing worker was loading');
+    const file = path.join(OUT, 'results-while-loading.xlsx');
+    await dl.saveAs(file);
+    assert(fs.readFileSync(file).subarray(0, 2).toString() === 'PK', 'an xlsx (zip) file');
+    const { execFileSync } = await import('node:child_process');
+    const out = JSON.parse(execFileSync(path.join(ROOT, 'target/debug/otop-kpi'), ['score', '--json', file], { encoding: 'utf8' }));
+    const online = Object.fromEntries(out.districts.map((r) => [r.district, r.online]));
+    for (const [d, e] of Object.entries(EXPECTED)) assertEq(online[d], e[0], `${d} read back`);
+    assertEq(rec.errors, [], 'page errors');
+  } finally {
+    await browser.close();
+  }
+});
+
 await test('after one visit the page opens offline', async () => {
   const { page } = await open();
   await page.reload();

@@ -72,20 +72,16 @@ impl<'a> Book<'a> {
         Some(Book { zip, sheets, dates, strings })
     }
 
-    /// A sheet's rows (those `within` says): the byte scanner first, the XML
-    /// reader (every row) for a sheet it leaves.
-    fn rows(&self, xml: &[u8], within: Option<scan::Within>) -> Option<Rows> {
-        match scan::rows_within(xml, &self.strings, &self.dates, within) {
-            Some(rows) => Some(rows),
-            None => sheet::rows(xml_of(xml), &self.strings, &self.dates),
-        }
-    }
-
-    fn sheet(&mut self, at: usize, rows: impl FnOnce(&Self, &[u8]) -> Option<Rows>) -> Option<Sheet> {
+    /// Sheet `at`, its rows read by the byte scanner, or by the XML reader
+    /// when the scanner leaves it.
+    fn sheet(&mut self, at: usize) -> Option<Sheet> {
         let s = self.sheets.get(at)?;
         let (name, hidden, path) = (s.name.clone(), s.hidden, s.path.clone());
         let xml = part_bytes(&mut self.zip, &path)?;
-        let rows = rows(self, &xml)?;
+        let rows = match scan::rows(&xml, &self.strings, &self.dates) {
+            Some(rows) => rows,
+            None => sheet::rows(xml_of(&xml), &self.strings, &self.dates)?,
+        };
         Some(Sheet { name, hidden, first_row: 0, first_col: 0, rows })
     }
 }
@@ -95,7 +91,7 @@ pub fn read(bytes: &[u8]) -> Option<Workbook> {
     let mut book = Book::open(bytes)?;
     let mut out = Vec::new();
     for at in 0..book.sheets.len() {
-        out.push(book.sheet(at, |book, xml| book.rows(xml, None))?);
+        out.push(book.sheet(at)?);
     }
     Some(Workbook { sheets: out, unreadable: Vec::new() })
 }
@@ -180,7 +176,7 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
             out.push(Sheet { name: s.name.clone(), hidden: s.hidden, first_row: 0, first_col: 0, rows: Vec::new() });
         } else if part.index == 0 {
             // The other sheets are part 0's.
-            match book.sheet(at, |book, xml| book.rows(xml, None)) {
+            match book.sheet(at) {
                 Some(sheet) => out.push(sheet),
                 None => return Some(Err(super::NotSplit)),
             }
