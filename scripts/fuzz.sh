@@ -6,6 +6,7 @@
 #   ./scripts/fuzz.sh 30 web_formats  the HTML, Excel 2003 XML and text readers
 #   ./scripts/fuzz.sh 30 returned     a file sent back, patched or converted
 #   ./scripts/fuzz.sh 30 share_link   the results link's decoder
+#   ./scripts/fuzz.sh 30 parts        a report read in parts against the whole
 # Seeds: the project's fixtures and tests/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
@@ -48,6 +49,7 @@ done
 seeds=../fuzz/seeds
 [ "$target" = xlsx_stream ] && seeds=../fuzz/seeds-xlsx
 [ "$target" = returned ] && seeds=../fuzz/seeds-xlsx
+[ "$target" = parts ] && seeds=../fuzz/seeds-xlsx
 # The link decoder's target starts from nothing (its inputs are link payloads, not files).
 [ "$target" = share_link ] && seeds=../fuzz/seeds-link && mkdir -p fuzz/seeds-link
 mkdir -p "fuzz/corpus/$target"
