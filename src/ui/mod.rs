@@ -179,9 +179,8 @@ fn kept_file(kind: FileKind, name: &str) -> Option<web_sys::File> {
 /// square of their number. The last answer of a batch of files is stored at once.
 pub fn read(state: State, request: Request, file: web_sys::File) {
     leptos::task::spawn_local(async move {
-        // (A big file is read by both workers only when they have little else to read.)
-        let few = state.session.with_untracked(Session::pending) <= 4;
-        let reply = worker_client::read_report(request, file, few).await;
+        let pending = state.session.with_untracked(Session::pending);
+        let reply = worker_client::read_report(request, file, pending).await;
         let (waiting, planned) = state
             .answers
             .try_update_value(|a| {

@@ -8,41 +8,33 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// The reply to `request`, once `promise` (from [`enqueue`]) resolves.
-/// (Boxed, so that the page holds one copy of this code, not one in each
-/// caller's future: a copy in the future of a big file's parts cost the first
-/// load 5 KB.)
-pub(super) fn answer(
-    request: Request,
-    promise: js_sys::Promise,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Reply>>> {
-    Box::pin(async move {
-        let id = request.id;
-        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-        if let Some(error) = POOL.with(|p| p.borrow_mut().failures.remove(&id)) {
-            return Reply::failed(&request, &error);
-        }
-        let bytes = answer.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let damaged = |why: String| Reply::failed(&request, &FileError::Damaged(why));
-        let other = |got: u32| damaged(format!("answer {got} to request {id}"));
-        let reply = match Reply::decoding(&bytes) {
-            Ok(Decoding::Done(reply)) if reply.id == id => reply,
-            Ok(Decoding::Done(reply)) => other(reply.id),
-            Ok(Decoding::Report { id: got, .. }) if got != id => other(got),
-            // A report's products a slice at a time, each slice its own task.
-            Ok(Decoding::Report { mut products, .. }) => loop {
-                match products.step(PRODUCTS_PER_TASK) {
-                    Ok(true) => break Reply { id, outcome: Outcome::Report(products.finish()) },
-                    Ok(false) => yield_to_browser().await,
-                    Err(why) => break damaged(why),
-                }
-            },
-            Err(why) => damaged(why),
-        };
-        drop(bytes);
-        // Let the browser breathe between decoding the reply and counting it, so the
-        // two are separate tasks on the main thread, not one long one.
-        yield_to_browser().await;
-        reply
-    })
+/// The reply to `request`, once `promise` (from [`enqueue`](super::enqueue)) resolves.
+pub(super) async fn answer(request: Request, promise: js_sys::Promise) -> Reply {
+    let id = request.id;
+    let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+    if let Some(error) = POOL.with(|p| p.borrow_mut().failures.remove(&id)) {
+        return Reply::failed(&request, &error);
+    }
+    let bytes = answer.dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let damaged = |why: String| Reply::failed(&request, &FileError::Damaged(why));
+    let other = |got: u32| damaged(format!("answer {got} to request {id}"));
+    let reply = match Reply::decoding(&bytes) {
+        Ok(Decoding::Done(reply)) if reply.id == id => reply,
+        Ok(Decoding::Done(reply)) => other(reply.id),
+        Ok(Decoding::Report { id: got, .. }) if got != id => other(got),
+        // A report's products a slice at a time, each slice its own task.
+        Ok(Decoding::Report { mut products, .. }) => loop {
+            match products.step(PRODUCTS_PER_TASK) {
+                Ok(true) => break Reply { id, outcome: Outcome::Report(products.finish()) },
+                Ok(false) => yield_to_browser().await,
+                Err(why) => break damaged(why),
+            }
+        },
+        Err(why) => damaged(why),
+    };
+    drop(bytes);
+    // Let the browser breathe between decoding the reply and counting it, so the
+    // two are separate tasks on the main thread, not one long one.
+    yield_to_browser().await;
+    reply
 }

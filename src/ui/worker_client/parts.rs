@@ -13,25 +13,30 @@ thread_local! {
 }
 
 /// The smallest `.xlsx` read by both reading workers at once, each a share of
-/// its rows (100k rows, 6.4 MB: see BENCHMARKS.md); a smaller one is read faster whole.
+/// its rows (chosen, not measured as where the split starts to pay: the files
+/// measured are 6.4 to 12.8 MB, BENCHMARKS.md).
 const SPLIT_BYTES: f64 = 2.0 * 1_048_576.0;
+
+/// The most files being read for a big one among them to be read in parts
+/// (with more, both workers have other files to read).
+const FEW_FILES: usize = 4;
 
 /// Reads report `file` for `request`: a big `.xlsx` in parts, one per reading
 /// worker at once, put back together as the file read whole
 /// ([`otop_protocol::merge_replies`]); a part that fails fails the file; a file
 /// whose split cannot be made (see `otop_model::imported::part`) is read again whole.
 ///
-/// Only when `few` files are being read: then the workers would otherwise
-/// wait, and asking a file its size is cheap. The first `File.size` of a file
+/// Only when [`FEW_FILES`] or fewer are being read (`pending`): then the
+/// workers would otherwise wait, and asking a file its size is cheap. The first `File.size` of a file
 /// costs the page's thread a look at the disk: 912 files took 230 ms, one task
 /// (measured; the second time, 0.1 ms).
-pub async fn read_report(request: Request, file: web_sys::File, few: bool) -> Reply {
+pub async fn read_report(request: Request, file: web_sys::File, pending: usize) -> Reply {
     let xlsx = || {
         let name = file.name().to_ascii_lowercase();
         name.ends_with(".xlsx") || name.ends_with(".xlsm")
     };
     let whole_report = matches!(request.read, Read::Report { part, .. } if part.is_whole());
-    if few && whole_report && xlsx() && file.size() >= SPLIT_BYTES {
+    if pending <= FEW_FILES && whole_report && xlsx() && file.size() >= SPLIT_BYTES {
         if let Some(reply) = in_parts(request.clone(), file.clone()).await {
             return reply;
         }
@@ -40,31 +45,25 @@ pub async fn read_report(request: Request, file: web_sys::File, few: bool) -> Re
 }
 
 /// The reply of a file read in parts, or none when it must be read whole.
-/// (Boxed, as the worker client's answers are: one copy of the code.)
-fn in_parts(
-    request: Request,
-    file: web_sys::File,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Reply>>>> {
-    Box::pin(async move {
-        let parts: Vec<Request> = Part::all(WORKERS as u8)
-            .into_iter()
-            .map(|part| match part.index {
-                0 => request.for_part(request.id, part),
-                _ => request.for_part(part_id(), part),
-            })
-            .collect();
-        let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
-        dispatch();
-        let mut replies = Vec::new();
-        for (part, promise) in parts.into_iter().zip(promises) {
-            replies.push(answer(part, promise).await);
-        }
-        match otop_protocol::merge_replies(&request, replies) {
-            Ok(reply) => Some(reply),
-            Err(NotMerged::ReadWhole) => None,
-            Err(NotMerged::Mismatch(why)) => Some(Reply::failed(&request, &FileError::Damaged(why))),
-        }
-    })
+async fn in_parts(request: Request, file: web_sys::File) -> Option<Reply> {
+    let parts: Vec<Request> = Part::all(WORKERS as u8)
+        .into_iter()
+        .map(|part| match part.index {
+            0 => request.for_part(request.id, part),
+            _ => request.for_part(part_id(), part),
+        })
+        .collect();
+    let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
+    dispatch();
+    let mut replies = Vec::new();
+    for (part, promise) in parts.into_iter().zip(promises) {
+        replies.push(answer(part, promise).await);
+    }
+    match otop_protocol::merge_replies(&request, replies) {
+        Ok(reply) => Some(reply),
+        Err(NotMerged::ReadWhole) => None,
+        Err(NotMerged::Mismatch(why)) => Some(Reply::failed(&request, &FileError::Damaged(why))),
+    }
 }
 
 /// An id for a part after the first of a report read in parts: counted down

@@ -215,6 +215,12 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
     Rows { products, issues: issues.into_issues() }
 }
 
+/// Whether row `i` (its `cells`) is no product at all: blank under the form's
+/// columns (`mapped`), or a total, signature or note line.
+fn not_a_product(sheet: &Sheet, mapped: &[u32], i: usize, cells: &[Value]) -> bool {
+    mapped.iter().all(|c| sheet.cell(i, *c).is_blank()) || is_footer(cells)
+}
+
 /// Whether row `i` starts a product: a product row (not blank under the
 /// form's columns, not a total, signature or note line, with a product name)
 /// whose entrepreneur's code or name is filled in. A share of a split sheet
@@ -223,7 +229,8 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
 pub(super) fn starts_product(sheet: &Sheet, header: &Header, i: usize) -> bool {
     let Some(cells) = sheet.rows.get(i) else { return false };
     let ctx = Ctx { file: "", sheet, header };
-    if header.columns.iter().all(|(_, c)| sheet.cell(i, *c).is_blank()) || is_footer(cells) {
+    let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
+    if not_a_product(sheet, &mapped, i, cells) {
         return false;
     }
     // As `read_rows_in` reads them: a formula error is no product name, but an entrepreneur's code or name.
@@ -253,10 +260,7 @@ pub(super) fn read_rows_in(
     let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
     for i in rows {
         let Some(cells) = sheet.rows.get(i) else { break };
-        if mapped.iter().all(|c| sheet.cell(i, *c).is_blank()) {
-            continue;
-        }
-        if is_footer(cells) {
+        if not_a_product(sheet, &mapped, i, cells) {
             continue;
         }
         let row_no = sheet.row_number(i);

@@ -130,8 +130,8 @@ impl Repeats {
     /// assert_eq!(first.into_issues(), whole.into_issues());
     /// ```
     pub fn merge(&mut self, later: Repeats) {
-        if self.by_hash.len() < self.rows.iter().filter(|r| r.is_some()).count() {
-            self.by_hash.clear();
+        // A list that travelled comes without its index (it is not sent).
+        if self.by_hash.is_empty() {
             for (i, (issue, rows)) in self.issues.iter().zip(&self.rows).enumerate() {
                 if let Some((key, _)) = rows {
                     self.by_hash.entry(hash_of_issue(issue, key)).or_default().push(i);

@@ -195,15 +195,8 @@ fn first_row_at(xml: &[u8], at: usize) -> Option<(usize, usize)> {
     loop {
         let found = from + memchr::memmem::find(xml.get(from..)?, b"<row")?;
         if matches!(xml.get(found + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
-            let t = tags::tag(xml, found)?;
-            let mut r = None;
-            tags::attributes(t.attrs, |k, v| {
-                if k == b"r" {
-                    r = Some(std::str::from_utf8(v).ok()?.parse::<usize>().ok()?.checked_sub(1)?);
-                }
-                Some(())
-            })?;
-            return Some((found, r?));
+            // Its number as the scanner reads it (a row without one: no share begins there).
+            return Some((found, scan::row_number(tags::tag(xml, found)?.attrs)??));
         }
         from = found + 4;
     }

@@ -111,7 +111,7 @@ impl Within {
 
 /// A row's number (its index from 0) as its `r` attribute says; `Some(None)`
 /// without one, `None` for a number that is not one, or two.
-fn row_number(attrs: &[u8]) -> Option<Option<usize>> {
+pub(super) fn row_number(attrs: &[u8]) -> Option<Option<usize>> {
     let mut r = None;
     attributes(attrs, |k, v| match k {
         b"r" if r.is_some() => None,
