@@ -47,13 +47,13 @@ pub fn start() {
     // Names in scripts other than Thai are compared in NFC by the browser's
     // Unicode tables (the page's wasm carries none).
     otop_model::text::compose_with(browser_nfc);
+    // The reading workers start before the page draws itself: the page's own
+    // bytes are all here (its wasm is running), and their wasm compiles and
+    // warms up while the page draws, so a file dropped as soon as the page is
+    // ready does not wait for them to begin. (Started once the page had drawn
+    // itself, they were ready 110–200 ms after such a drop: BENCHMARKS.md.)
+    worker_client::start();
     leptos::mount::mount_to_body(App);
-    // The workers (readers and writers, most of the bytes) are fetched once the
-    // page has drawn itself and is ready for a drop.
-    let started = wasm_bindgen::closure::Closure::once_into_js(worker_client::start);
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&started));
-    }
 }
 
 /// `s` in Unicode NFC, by `String.prototype.normalize`.

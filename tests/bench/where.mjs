@@ -2,7 +2,8 @@
 // district files dropped 300 ms and 3 s after the page is ready (3 runs each),
 // each line the time to `done`, when each file was handed to a worker and when
 // each reply arrived (with how long its handling took), when the map file was
-// fetched (negative: before the drop) and the long tasks. A diagnosis, not a
+// fetched (negative: before the drop) and the long tasks; `ready`: when the
+// page said it was ready, from navigation. A diagnosis, not a
 // benchmark (bench.mjs is). Usage: [BENCH_DIST=/abs/dist] node tests/bench/where.mjs
 import path from 'node:path';
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ for (const settle of (process.env.SETTLES || "300,3000").split(",").map(Number))
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
+  // When the page said it was ready, from navigation (give or take a round trip).
+  const ready = Math.round(await page.evaluate(() => performance.now()));
   await page.waitForTimeout(settle);
   await page.evaluate(() => {
     window.__ev = []; window.__longs = [];
@@ -42,7 +45,7 @@ for (const settle of (process.env.SETTLES || "300,3000").split(",").map(Number))
     const posts = window.__ev.filter((e) => e[0] === 'post').map((e) => Math.round(e[1] - t0));
     return { done: Math.round(window.__done - t0), posts, msgs, maps, longs: window.__longs.map(([s, d]) => [Math.round(s - t0), d]) };
   });
-  console.log(settle, JSON.stringify(r));
+  console.log(settle, JSON.stringify({ ready, ...r }));
   await page.close();
  }
 }

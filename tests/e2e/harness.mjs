@@ -48,9 +48,9 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Headless Chromium as a browser of fresh contexts (a phone's, say: `newContext(PHONE)`). */
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+/** Headless Chromium as a browser of fresh contexts (a phone's, say: `newContext(PHONE)`); `extra`: more flags. */
+export async function launchBrowser(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extra] });
 }
 
 /** Headless Chromium with the flags this machine needs (see DEVELOPERS.md). */

@@ -5,6 +5,9 @@ use super::{answer, dispatch, enqueue, read, WORKERS};
 use otop_model::imported::error::FileError;
 use otop_model::imported::part::{NotMerged, Part};
 use otop_protocol::{Read, Reply, Request};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 
 thread_local! {
     // A thread-local because the page's ids are handed out from async tasks
@@ -55,10 +58,9 @@ async fn in_parts(request: Request, file: web_sys::File) -> Option<Reply> {
         .collect();
     let promises: Vec<_> = parts.iter().map(|r| enqueue(r.clone(), file.clone().into())).collect();
     dispatch();
-    let mut replies = Vec::new();
-    for (part, promise) in parts.into_iter().zip(promises) {
-        replies.push(answer(part, promise).await);
-    }
+    // Each part's reply decoded as it comes, whichever comes first (in turn,
+    // the page sat idle waiting for part 0 while part 1's reply waited for it).
+    let replies = all(parts.into_iter().zip(promises).map(|(part, promise)| answer(part, promise))).await;
     match otop_protocol::merge_replies(&request, replies) {
         Ok(reply) => Some(reply),
         Err(NotMerged::ReadWhole) => None,
@@ -73,4 +75,26 @@ fn part_id() -> u32 {
         id.set(id.get().wrapping_sub(1));
         id.get()
     })
+}
+
+/// The outputs of `futures`, in their order, each run as soon as it can
+/// (beside the others, not one after another).
+async fn all<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut running: Vec<Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = running.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        for (future, output) in running.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                if let Poll::Ready(out) = future.as_mut().poll(cx) {
+                    *output = Some(out);
+                }
+            }
+        }
+        match outputs.iter().all(Option::is_some) {
+            true => Poll::Ready(()),
+            false => Poll::Pending,
+        }
+    })
+    .await;
+    outputs.into_iter().flatten().collect()
 }

@@ -18,6 +18,7 @@ use otop_model::imported::cell::Sheet;
 use otop_model::imported::file::{FileKind, ImportedFile};
 use otop_model::imported::header::Key;
 use otop_model::imported::part::{Part, PartRead, Portion, Share};
+use otop_model::imported::product::Product;
 use otop_model::issue::{Issue, Severity};
 use otop_model::text::compact;
 
@@ -105,10 +106,7 @@ pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &
         // A row without a จังหวัด cell belongs to the province the title, the sheet
         // or the file names (for runs over several provinces).
         if let Some(province) = province_named_in(texts.iter().map(String::as_str)) {
-            let province: otop_model::imported::cell::Text = province.into();
-            for p in sheet_products.iter_mut().filter(|p| p.province.trim().is_empty()) {
-                p.province = province.clone();
-            }
+            fill_province(&mut sheet_products, province.into());
         }
         let tambon_issues = tambon::check_repeats(name, &sheet_products);
         f.sheets_used.push(sheet.name.clone());
@@ -145,6 +143,22 @@ pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &
     PartRead { file: f, products, portion }
 }
 
+/// Gives `province` to the products without one.
+///
+/// Apart, and not inlined, as are the other steps of [`import_report_part`]
+/// that loop over a sheet's rows or products: the browser compiles a wasm
+/// function again, optimised, once it has run long, and a function already
+/// running keeps running unoptimised. Inlined, this loop made the whole of
+/// `import_report_part` (38 KB of wasm) such a function: 170 ms of the
+/// optimising compiler, on a core the page and the other worker needed, just
+/// after the page was ready (BENCHMARKS.md, "Issue 35").
+#[inline(never)]
+fn fill_province(products: &mut [Product], province: otop_model::imported::cell::Text) {
+    for p in products.iter_mut().filter(|p| p.province.trim().is_empty()) {
+        p.province = province.clone();
+    }
+}
+
 /// A part's answer with no file description and no products.
 fn nothing(name: &str, portion: Portion) -> PartRead {
     PartRead { file: ImportedFile::new(name, None), products: Vec::new(), portion }
@@ -160,7 +174,8 @@ struct ReportSheet {
 }
 
 /// The report-form sheet `sheet` is, or `None` with why it is skipped (in
-/// `f`); the issues of its header too.
+/// `f`); the issues of its header too. (Not inlined: see [`fill_province`].)
+#[inline(never)]
 fn report_sheet(f: &mut ImportedFile, sheet: &Sheet, name: &str, districts: &[String]) -> Option<ReportSheet> {
     if sheet.hidden {
         f.skip(&sheet.name, None, "แผ่นงานซ่อนอยู่ — ไม่ได้ใช้", "hidden sheet, not used");
@@ -202,7 +217,9 @@ fn report_sheet(f: &mut ImportedFile, sheet: &Sheet, name: &str, districts: &[St
 /// The rows of a share of the split sheet, from the first row that starts a
 /// product at or after the share's first row (the header's first data row for
 /// the first share) to the first that does at or after the next share's; `None`
-/// when no product starts in the rows read past a share's first row.
+/// when no product starts in the rows read past a share's first row. (Not
+/// inlined: see [`fill_province`].)
+#[inline(never)]
 fn share_rows(sheet: &Sheet, h: &otop_model::imported::header::Header, s: Split) -> Option<std::ops::Range<usize>> {
     let first_from = |row: usize| (row..row + s.window).find(|i| starts_product(sheet, h, *i));
     let start = match s.from {

@@ -248,37 +248,74 @@ pub(super) fn read_rows_in(
     default_amphoe: Option<&str>,
     rows: std::ops::Range<usize>,
 ) -> (Vec<Product>, Repeats) {
-    let ctx = Ctx { file, sheet, header };
-    let mut out = Rows::default();
-    // A value that is not a flag or an amount is one issue however many rows repeat it.
-    let mut issues = Repeats::default();
-    let mut texts = Texts::default();
-    let mut identities = Identities::default();
-    let (file, sheet_name): (Text, Text) = (file.into(), sheet.name.as_str().into());
-    // The previous product row of this sheet (continuation rows take its entrepreneur).
-    let mut last: Option<usize> = None;
-    let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
+    let mut reader = RowReader {
+        ctx: Ctx { file, sheet, header },
+        default_amphoe,
+        mapped: header.columns.iter().map(|(_, c)| *c).collect(),
+        products: Vec::new(),
+        issues: Repeats::default(),
+        texts: Texts::default(),
+        identities: Identities::default(),
+        file: file.into(),
+        sheet_name: sheet.name.as_str().into(),
+        last: None,
+    };
     for i in rows {
         let Some(cells) = sheet.rows.get(i) else { break };
-        if not_a_product(sheet, &mapped, i, cells) {
-            continue;
+        reader.row(i, cells);
+    }
+    (reader.products, reader.issues)
+}
+
+/// What reading a sheet's rows carries from one row to the next.
+struct RowReader<'a> {
+    ctx: Ctx<'a>,
+    default_amphoe: Option<&'a str>,
+    /// The form's columns.
+    mapped: Vec<u32>,
+    products: Vec<Product>,
+    /// A value that is not a flag or an amount is one issue however many rows repeat it.
+    issues: Repeats,
+    texts: Texts,
+    identities: Identities,
+    file: Text,
+    sheet_name: Text,
+    /// The previous product of this sheet (continuation rows take its entrepreneur).
+    last: Option<usize>,
+}
+
+impl RowReader<'_> {
+    /// Reads row `i` (its `cells`): a product, an issue, or nothing.
+    ///
+    /// One call a row, not inlined into the loop over them: the browser
+    /// compiles a wasm function again, optimised, once it has run long, and a
+    /// call already running keeps running unoptimised. As one loop, a big
+    /// file dropped right after the page was ready was read unoptimised to its
+    /// end; a row at a time, the rows after the optimised code is ready use it.
+    #[inline(never)]
+    fn row(&mut self, i: usize, cells: &[Value]) {
+        let RowReader { ctx, default_amphoe, mapped, products, issues, texts, identities, file, sheet_name, last } =
+            self;
+        let sheet = ctx.sheet;
+        if not_a_product(sheet, mapped, i, cells) {
+            return;
         }
         let row_no = sheet.row_number(i);
         let name_cell = ctx.get(i, Key::ProductName);
         if let Value::Error(e) = name_cell {
             issues.push(ctx.issue(Issue::report_product_name_formula(e), i, Key::ProductName));
-            continue;
+            return;
         }
         let product_name = texts.of(name_cell);
         if product_name.is_empty() {
             issues.push(ctx.issue(Issue::report_product_name_missing(), i, Key::ProductName));
-            continue;
+            return;
         }
         let code = texts.of(ctx.get(i, Key::EntrepreneurCode));
         let name = texts.of(ctx.get(i, Key::EntrepreneurName));
         let continuation = code.is_empty() && name.is_empty();
         // Continuation rows take the entrepreneur's fields they leave empty from the row above.
-        let above = last.and_then(|i| out.products.get(i));
+        let above = last.and_then(|i| products.get(i));
         let inherit = |own: Text, from: &dyn Fn(&Product) -> Text| -> Text {
             if own.is_empty() && continuation {
                 above.map(from).unwrap_or(own)
@@ -311,49 +348,54 @@ pub(super) fn read_rows_in(
         p.identity = identities.of(&p.entrepreneur_code, &p.entrepreneur_name, &p.product_name);
         if p.amphoe.is_empty() {
             if let Some(d) = default_amphoe {
-                p.amphoe = d.into();
+                p.amphoe = (*d).into();
             }
         }
         if continuation && last.is_none() {
             issues.push(ctx.issue(Issue::report_entrepreneur_missing(), i, Key::EntrepreneurName));
         }
-        for (slot, key) in p.flags.iter_mut().zip(Key::FLAGS) {
-            let v = ctx.get(i, key);
-            match flag(v) {
-                Flag::Yes => *slot = true,
-                Flag::No => {}
-                Flag::Unclear => {
-                    let typed = v.text();
-                    let make = || Issue::report_flag_unclear(typed.trim());
-                    let column = ctx.column(key);
-                    issues.push_repeat(ctx.place(Code::ReportFlagUnclear, i, &column), typed.trim(), make);
-                }
-            }
-        }
-        for (slot, key) in p.channels.iter_mut().zip(Key::CHANNELS) {
-            let v = ctx.get(i, key);
-            if let Value::Error(e) = v {
-                issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
-                continue;
-            }
-            let t = texts.of(v);
-            if is_real_channel(&t) {
-                *slot = t;
-            }
-        }
-        for &c in &header.extra_channels {
-            let t = texts.of(sheet.cell(i, c));
-            if is_real_channel(&t) {
-                let other = &mut p.channels[7];
-                *other = if other.is_empty() { t } else { format!("{other} · {t}").into() };
-            }
-        }
-        p.online_sales = online_sales(&ctx, i, &mut issues);
-        p.marks_only = marks_only(&p.channels);
-        last = Some(out.products.len());
-        out.products.push(p);
+        read_marks(ctx, texts, issues, i, &mut p);
+        *last = Some(products.len());
+        products.push(p);
     }
-    (out.products, issues)
+}
+
+/// Row `i`'s readiness flags, channels and online sales, into `p`.
+fn read_marks(ctx: &Ctx, texts: &mut Texts, issues: &mut Repeats, i: usize, p: &mut Product) {
+    let (sheet, header) = (ctx.sheet, ctx.header);
+    for (slot, key) in p.flags.iter_mut().zip(Key::FLAGS) {
+        let v = ctx.get(i, key);
+        match flag(v) {
+            Flag::Yes => *slot = true,
+            Flag::No => {}
+            Flag::Unclear => {
+                let typed = v.text();
+                let make = || Issue::report_flag_unclear(typed.trim());
+                let column = ctx.column(key);
+                issues.push_repeat(ctx.place(Code::ReportFlagUnclear, i, &column), typed.trim(), make);
+            }
+        }
+    }
+    for (slot, key) in p.channels.iter_mut().zip(Key::CHANNELS) {
+        let v = ctx.get(i, key);
+        if let Value::Error(e) = v {
+            issues.push(ctx.issue(Issue::report_channel_formula(e), i, key));
+            continue;
+        }
+        let t = texts.of(v);
+        if is_real_channel(&t) {
+            *slot = t;
+        }
+    }
+    for &c in &header.extra_channels {
+        let t = texts.of(sheet.cell(i, c));
+        if is_real_channel(&t) {
+            let other = &mut p.channels[7];
+            *other = if other.is_empty() { t } else { format!("{other} · {t}").into() };
+        }
+    }
+    p.online_sales = online_sales(ctx, i, issues);
+    p.marks_only = marks_only(&p.channels);
 }
 
 #[cfg(test)]

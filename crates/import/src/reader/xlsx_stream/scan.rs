@@ -135,42 +135,91 @@ pub(super) fn rows_within(
     dates: &[bool],
     within: Option<Within>,
 ) -> Option<Vec<Vec<Value>>> {
-    let mut tags = Tags::new(xml, b"c")?;
-    // Each distinct inline string made once, as a shared string is.
-    let mut texts = Interner::default();
-    let mut rows: Vec<Vec<Value>> = Vec::new();
-    let (mut row_index, mut col_index, mut slots) = (0usize, 0usize, 0usize);
-    let mut last_row: Option<usize> = None;
-    while let Some((start, t)) = tags.next()? {
-        let at = tags.at;
+    let mut scan = Scan {
+        xml,
+        strings,
+        dates,
+        within,
+        tags: Tags::new(xml, b"c")?,
+        texts: Interner::default(),
+        rows: Vec::new(),
+        row_index: 0,
+        col_index: 0,
+        slots: 0,
+        last_row: None,
+    };
+    loop {
+        match scan.step()? {
+            Flow::More => {}
+            Flow::Done => return Some(scan.rows),
+        }
+    }
+}
+
+/// What the scanner carries from one tag to the next.
+struct Scan<'x> {
+    xml: &'x [u8],
+    strings: &'x Strings,
+    dates: &'x [bool],
+    within: Option<Within>,
+    tags: Tags<'x>,
+    /// Each distinct inline string made once, as a shared string is.
+    texts: Interner,
+    rows: Vec<Vec<Value>>,
+    row_index: usize,
+    col_index: usize,
+    slots: usize,
+    last_row: Option<usize>,
+}
+
+/// After a tag: more to read, or the rows are all read.
+enum Flow {
+    More,
+    Done,
+}
+
+impl Scan<'_> {
+    /// Reads the next tag (a cell whole); `None` when the XML reader should read the sheet.
+    ///
+    /// One call a tag, not inlined into the loop over them: the browser
+    /// compiles a wasm function again, optimised, once it has run long, and a
+    /// call already running keeps running unoptimised. As one loop, a big
+    /// sheet read right after the page was ready was scanned unoptimised to
+    /// its end; a tag at a time, the tags after the optimised code is ready use it.
+    #[inline(never)]
+    fn step(&mut self) -> Option<Flow> {
+        let xml = self.xml;
+        // The end of the part before the end of the sheet's data: the XML reader's to say why.
+        let (start, t) = self.tags.next()??;
+        let at = self.tags.at;
         match (t.close, t.local) {
             (false, b"row") => {
                 if let Some(r) = row_number(t.attrs)? {
-                    row_index = r;
+                    self.row_index = r;
                 }
-                match within.map(|w| w.step(row_index, start, last_row.replace(row_index))) {
-                    Some(Step::Stop) => return Some(rows),
+                match self.within.map(|w| w.step(self.row_index, start, self.last_row.replace(self.row_index))) {
+                    Some(Step::Stop) => return Some(Flow::Done),
                     Some(Step::Refuse) => return None,
                     Some(Step::SkipTo(from)) => {
-                        tags.skip_to(from, !t.empty);
-                        continue;
+                        self.tags.skip_to(from, !t.empty);
+                        return Some(Flow::More);
                     }
                     _ => {}
                 }
                 if t.empty {
-                    row_index += 1;
-                    col_index = 0;
+                    self.row_index += 1;
+                    self.col_index = 0;
                 }
             }
             (true, b"row") => {
-                row_index += 1;
-                col_index = 0;
+                self.row_index += 1;
+                self.col_index = 0;
             }
             (false, b"c") => {
                 let (cell_at, kind, style) = cell_attributes(t.attrs)?;
-                let (r, c) = cell_at.unwrap_or((row_index, col_index));
-                col_index = c + 1;
-                let date = style.is_some_and(|s| s.and_then(|i| dates.get(i).copied()).unwrap_or(false));
+                let (r, c) = cell_at.unwrap_or((self.row_index, self.col_index));
+                self.col_index = c + 1;
+                let date = style.is_some_and(|s| s.and_then(|i| self.dates.get(i).copied()).unwrap_or(false));
                 let typed = kind.is_some();
                 let kind = kind.unwrap_or(Kind::Number);
                 let plain = matches!(kind, Kind::Number | Kind::Shared | Kind::Bool | Kind::Error);
@@ -178,14 +227,14 @@ pub(super) fn rows_within(
                 let value = match (t.empty, plain.then(|| only_value(xml, at)).flatten(), inline) {
                     (true, ..) => Value::Empty,
                     (false, None, Some((text, next))) => {
-                        tags.at = next;
-                        Value::Text(texts.text(text))
+                        self.tags.at = next;
+                        Value::Text(self.texts.text(text))
                     }
                     (false, Some((raw, next)), _) => {
-                        tags.at = next;
+                        self.tags.at = next;
                         match (kind, decimal(raw)) {
-                            (Kind::Shared, Some(i)) => Value::Text(strings.get(i)?.clone()),
-                            _ => plain_value(std::str::from_utf8(raw).ok()?, kind, typed, date, strings)?,
+                            (Kind::Shared, Some(i)) => Value::Text(self.strings.get(i)?.clone()),
+                            _ => plain_value(std::str::from_utf8(raw).ok()?, kind, typed, date, self.strings)?,
                         }
                     }
                     (false, None, None) => {
@@ -193,16 +242,16 @@ pub(super) fn rows_within(
                         let end = end_of(xml, at, b"c")?;
                         let mut reader = xml_of(xml.get(start..end)?);
                         reader.read_event().ok()?;
-                        tags.at = end;
-                        cell_value(&mut reader, kind, typed, date, strings)?
+                        self.tags.at = end;
+                        cell_value(&mut reader, kind, typed, date, self.strings)?
                     }
                 };
-                place(&mut rows, &mut slots, r, c, value)?;
+                place(&mut self.rows, &mut self.slots, r, c, value)?;
             }
-            (true, b"sheetData") => return Some(rows),
-            (false, b"sheetData") if t.empty => return Some(rows),
+            (true, b"sheetData") => return Some(Flow::Done),
+            (false, b"sheetData") if t.empty => return Some(Flow::Done),
             _ => {}
         }
+        Some(Flow::More)
     }
-    None
 }

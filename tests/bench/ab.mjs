@@ -1,0 +1,80 @@
+// Two builds of the page side by side, in one run: each file dropped on each
+// build in turn (a, b, a, b, …), RUNS times, at each settle time after the page
+// says it is ready (SETTLES, ms), timed in the page from the input's change
+// event to the status saying done. Prints each build's median and every run.
+// A comparison for a change's before and after (BENCHMARKS.md); bench.mjs is
+// the benchmark with native and SheetJS beside.
+// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,bench-100k.xlsx]
+//        [SETTLES=0,3000] [RUNS=7] node tests/bench/ab.mjs
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../e2e/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
+const BENCH = path.join(ROOT, 'target/bench');
+const filesOf = (f) => (f === 'province'
+  ? fs.readdirSync(SCENARIO).filter((n) => /^0\d-/.test(n)).sort().map((n) => path.join(SCENARIO, n))
+  : [path.isAbsolute(f) ? f : path.join(BENCH, f)]);
+const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
+if (DISTS.length !== 2) {
+  console.error('AB_DISTS=/abs/before,/abs/after');
+  process.exit(2);
+}
+const FILES = (process.env.AB_FILES || 'province,bench-100k.xlsx').split(',');
+const SETTLES = (process.env.SETTLES || '0,3000').split(',').map(Number);
+const RUNS = Number(process.env.RUNS || 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const servers = await Promise.all(DISTS.map((d) => serve(d)));
+const context = await launch();
+await context.addInitScript(() => {
+  window.__longest = 0;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+});
+
+async function once(url, files, settle) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The files go to a scratch input first (making File objects is the harness's work, not the page's).
+  await page.evaluate(() => {
+    const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: '__handover', hidden: true });
+    document.body.appendChild(scratch);
+  });
+  await page.setInputFiles('#__handover', files);
+  await page.waitForTimeout(settle);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    const input = document.querySelector('input[data-testid=report-files]');
+    const status = document.querySelector('[data-testid=status]');
+    input.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+    new MutationObserver((_, o) => {
+      if (status.dataset.state === 'done' && window.__t0) { window.__ms = performance.now() - window.__t0; o.disconnect(); }
+    }).observe(status, { attributes: true });
+    input.files = document.getElementById('__handover').files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction(() => window.__ms, null, { timeout: 300000, polling: 20 });
+  const r = await page.evaluate(() => ({ ms: window.__ms, longest: window.__longest }));
+  await page.close();
+  return r;
+}
+
+for (const f of FILES) {
+  for (const settle of SETTLES) {
+    const runs = DISTS.map(() => []);
+    for (let i = 0; i < RUNS; i++) {
+      for (let d = 0; d < DISTS.length; d++) runs[d].push(await once(servers[d].url, filesOf(f), settle));
+    }
+    for (let d = 0; d < DISTS.length; d++) {
+      const ms = runs[d].map((r) => Math.round(r.ms));
+      const longest = runs[d].map((r) => Math.round(r.longest));
+      console.log(`${f} settle ${settle} ${path.basename(DISTS[d])}: median ${median(ms)} ms [${ms.join(', ')}]; longest task median ${median(longest)} ms`);
+    }
+  }
+}
+await context.close();
+await Promise.all(servers.map((s) => s.close()));
