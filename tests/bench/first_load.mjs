@@ -18,8 +18,9 @@ const page = await context.newPage();
 // Playwright sees after that moment may still have started before it, and the
 // other way round): each of the page's requests is put before or after by its
 // start time. What the workers fetch themselves (their wasm) is not in the
-// page's timeline: it comes after, as the page starts its workers only once it
-// is ready (from a timeout after it has drawn itself).
+// page's timeline and is counted after: the page starts its reading workers as
+// its own wasm starts running, before it draws itself, so their bytes come once
+// the page's own are all in, partly while the page draws itself (issue 35).
 const requested = [];
 page.on('request', (r) => requested.push(r.url()));
 await page.addInitScript(() => {
