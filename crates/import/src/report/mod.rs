@@ -147,11 +147,12 @@ pub fn import_report_part(name: &str, bytes: &[u8], kind: FileKind, districts: &
 ///
 /// Apart, and not inlined, as are the other steps of [`import_report_part`]
 /// that loop over a sheet's rows or products: the browser compiles a wasm
-/// function again, optimised, once it has run long, and a function already
-/// running keeps running unoptimised. Inlined, this loop made the whole of
-/// `import_report_part` (38 KB of wasm) such a function: 170 ms of the
-/// optimising compiler, on a core the page and the other worker needed, just
-/// after the page was ready (BENCHMARKS.md, "Issue 35").
+/// function again, optimised, once it has run long, and a call already
+/// running keeps running unoptimised. With its loops inlined,
+/// `import_report_part` (38 KB of wasm, called once a file) took the
+/// optimising compiler 170 ms, on a core the page and the other worker
+/// needed, just after the page was ready; with them apart (and wasm-opt's
+/// one-caller bound at 400 bytes), 21 KB and 76 ms (BENCHMARKS.md, "Issue 35").
 #[inline(never)]
 fn fill_province(products: &mut [Product], province: otop_model::imported::cell::Text) {
     for p in products.iter_mut().filter(|p| p.province.trim().is_empty()) {

@@ -216,9 +216,9 @@ pub fn read_rows(file: &str, sheet: &Sheet, header: &Header, default_amphoe: Opt
 }
 
 /// Whether row `i` (its `cells`) is no product at all: blank under the form's
-/// columns (`mapped`), or a total, signature or note line.
-fn not_a_product(sheet: &Sheet, mapped: &[u32], i: usize, cells: &[Value]) -> bool {
-    mapped.iter().all(|c| sheet.cell(i, *c).is_blank()) || is_footer(cells)
+/// columns (`header`'s), or a total, signature or note line.
+fn not_a_product(sheet: &Sheet, header: &Header, i: usize, cells: &[Value]) -> bool {
+    header.columns.iter().all(|(_, c)| sheet.cell(i, *c).is_blank()) || is_footer(cells)
 }
 
 /// Whether row `i` starts a product: a product row (not blank under the
@@ -229,8 +229,7 @@ fn not_a_product(sheet: &Sheet, mapped: &[u32], i: usize, cells: &[Value]) -> bo
 pub(super) fn starts_product(sheet: &Sheet, header: &Header, i: usize) -> bool {
     let Some(cells) = sheet.rows.get(i) else { return false };
     let ctx = Ctx { file: "", sheet, header };
-    let mapped: Vec<u32> = header.columns.iter().map(|(_, c)| *c).collect();
-    if not_a_product(sheet, &mapped, i, cells) {
+    if not_a_product(sheet, header, i, cells) {
         return false;
     }
     // As `read_rows_in` reads them: a formula error is no product name, but an entrepreneur's code or name.
@@ -251,7 +250,6 @@ pub(super) fn read_rows_in(
     let mut reader = RowReader {
         ctx: Ctx { file, sheet, header },
         default_amphoe,
-        mapped: header.columns.iter().map(|(_, c)| *c).collect(),
         products: Vec::new(),
         issues: Repeats::default(),
         texts: Texts::default(),
@@ -271,8 +269,6 @@ pub(super) fn read_rows_in(
 struct RowReader<'a> {
     ctx: Ctx<'a>,
     default_amphoe: Option<&'a str>,
-    /// The form's columns.
-    mapped: Vec<u32>,
     products: Vec<Product>,
     /// A value that is not a flag or an amount is one issue however many rows repeat it.
     issues: Repeats,
@@ -294,10 +290,9 @@ impl RowReader<'_> {
     /// end; a row at a time, the rows after the optimised code is ready use it.
     #[inline(never)]
     fn row(&mut self, i: usize, cells: &[Value]) {
-        let RowReader { ctx, default_amphoe, mapped, products, issues, texts, identities, file, sheet_name, last } =
-            self;
+        let RowReader { ctx, default_amphoe, products, issues, texts, identities, file, sheet_name, last } = self;
         let sheet = ctx.sheet;
-        if not_a_product(sheet, mapped, i, cells) {
+        if not_a_product(sheet, ctx.header, i, cells) {
             return;
         }
         let row_no = sheet.row_number(i);
