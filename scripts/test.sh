@@ -15,6 +15,8 @@ cargo fmt --check
 echo "== cargo clippy (native: every crate, all targets; wasm32: all but the command)" >&2
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --workspace --exclude otop-command --lib --bins -- -D warnings
+# The page's first reading worker is built without the `all-formats` feature (index.html).
+cargo clippy --locked --target wasm32-unknown-unknown -p otop-worker --no-default-features --bins -- -D warnings
 
 echo "== cargo deny (advisories of ../shared/advisory-db, licences, bans, sources; offline)" >&2
 ./scripts/deny.sh
@@ -22,6 +24,9 @@ echo "== cargo deny (advisories of ../shared/advisory-db, licences, bans, source
 echo "== cargo test" >&2
 # Everything it reads is in the repository (the corpus sweep's files: tests/corpus).
 cargo test --locked --workspace
+# The readers as the page's first reading worker has them (no `all-formats`):
+# a file of another format is the other reader's (tests/first_reader.rs, the worker's tests).
+cargo test --locked -p otop-import -p otop-worker --no-default-features --lib --tests
 # The browser tests read downloaded workbooks back with the native command.
 cargo build --locked -p otop-command --bin otop-kpi
 

@@ -3,10 +3,11 @@
 // copy when there is no network. It only ever fetches this page's own files.
 // The writing worker is kept too (downloads work offline), though the page
 // itself fetches it only once results are shown.
-const CACHE = 'otop-kpi-v3';
+const CACHE = 'otop-kpi-v4';
 const FILES = [
   './', './index.html', './loader.js', './otop-kpi-page.js', './otop-kpi-page_bg.wasm',
   './otop-kpi-worker_loader.js', './otop-kpi-worker.js', './otop-kpi-worker_bg.wasm',
+  './otop-kpi-all-formats_loader.js', './otop-kpi-all-formats.js', './otop-kpi-all-formats_bg.wasm',
   './otop-kpi-writer_loader.js', './otop-kpi-writer.js', './otop-kpi-writer_bg.wasm',
   './main.css', './icon.svg', './icon-192.png', './icon-512.png', './manifest.webmanifest',
 ];

@@ -44,9 +44,13 @@ await test('page loads under a sub-path with its CSP, only from its own origin',
   assertEq(notOwnFiles(rec.requests, server.origin, DIST), [], 'requests other than GETs of the built files');
   assertEq(await page.evaluate(() => window.__csp), [], 'CSP violations');
   assertEq(rec.errors, [], 'page errors');
-  // The reading worker starts with the page; the writing worker only once there is something to write.
+  // The first reading worker starts with the page, the one of every format once the
+  // first has its bytes; the writing worker only once there is something to write.
   const fetched = (name) => rec.requests.some((r) => r.url.includes(name));
   assert(fetched('otop-kpi-worker_bg.wasm') && !fetched('otop-kpi-writer'), 'the reading worker only, before any result');
+  for (let waited = 0; !fetched('otop-kpi-all-formats_bg.wasm') && waited < 10000; waited += 100) await page.waitForTimeout(100);
+  const at = (name) => rec.requests.findIndex((r) => r.url.includes(name));
+  assert(at('otop-kpi-all-formats_bg.wasm') > at('otop-kpi-worker_bg.wasm'), 'the reader of every format after the first');
   await page.setInputFiles('input[type=file][data-testid=report-files]', [path.join(FIXTURES, 'scenario/01-เมืองสระแก้ว.xlsx')]);
   await waitDone(page);
   // Its wasm is fetched from inside the worker, a moment after it starts: waited for, up to 10 s.
@@ -55,14 +59,20 @@ await test('page loads under a sub-path with its CSP, only from its own origin',
   await page.close();
 });
 
-await test('dropped workbooks (.xlsx, .xls, .ods) list their sheets; after load only GETs of the built files', async () => {
+await test('dropped workbooks (.xlsx, .xls, .ods, an .xls named .xlsx) list their sheets; after load only GETs of the built files', async () => {
   const { page, rec, loadedAt } = await open();
   const names = ['basic-report.xlsx', 'basic-report.xls', 'basic-report.ods'];
-  await page.setInputFiles('input[type=file][data-testid=report-files]', names.map((n) => path.join(FIXTURES, n)));
+  // An .xls saved under an .xlsx name: the first reading worker does not read
+  // .xls, says so, and the reader of every format reads it.
+  const misnamed = { name: 'ส่งมา.xlsx', mimeType: 'application/octet-stream',
+    buffer: fs.readFileSync(path.join(FIXTURES, 'basic-report.xls')) };
+  const given = names.map((name) => ({ name, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(FIXTURES, name)) }));
+  await page.setInputFiles('input[type=file][data-testid=report-files]', [...given, misnamed]);
   await waitDone(page);
-  // The three files hold the same products: the first counts them, the other two
+  // The four files hold the same products: the first counts them, the others
   // are told they repeat it.
-  const states = { 'basic-report.xlsx': 'ok', 'basic-report.xls': 'warning', 'basic-report.ods': 'warning' };
+  names.push(misnamed.name);
+  const states = { 'basic-report.xlsx': 'ok', 'basic-report.xls': 'warning', 'basic-report.ods': 'warning', [misnamed.name]: 'warning' };
   for (const name of names) {
     const item = page.locator(`[data-testid=file-status][data-file="${name}"]`);
     assertEq(await item.getAttribute('data-state'), states[name], `${name} state`);

@@ -4,6 +4,7 @@
 //! Formats no reader here reads are recognised too ([`Foreign`]), so the user
 //! is told what the file is and what to do.
 
+use crate::reader::charset::Charset;
 use otop_model::imported::error::{FileError, Foreign};
 
 /// The formats the readers know.
@@ -133,10 +134,10 @@ fn foreign_magic(bytes: &[u8]) -> Option<Foreign> {
 /// delimited text; `None` when it is not text.
 fn sniff_text(bytes: &[u8]) -> Option<Format> {
     let head = bytes.get(..SNIFF).unwrap_or(bytes);
-    let text = if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(head) {
+    let text = if let Some((charset, bom)) = Charset::of_bom(head) {
         let body = head.get(bom..).unwrap_or_default();
         // A cut-off last character decodes as U+FFFD, which is fine for sniffing.
-        encoding.decode_without_bom_handling(body).0.into_owned()
+        charset.decode(body)
     } else {
         if head.contains(&0) {
             return None;

@@ -235,6 +235,24 @@ impl Request {
         postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 
+    /// Whether the file's extension names a format only the reader of every
+    /// format reads (`.xls`, `.xlsb`, `.ods`, `.fods`, `.htm`, `.html`): the
+    /// page sends it there first, not to the first reading worker to be told
+    /// [`Outcome::OtherReader`]. A file whose name misleads is still read: the
+    /// first worker's answer sends it on.
+    ///
+    /// ```
+    /// # use otop_protocol::Request;
+    /// # use otop_model::imported::file::FileKind;
+    /// let asked = |name: &str| Request::new(1, FileKind::Report, name, vec![], 2564).for_every_format();
+    /// assert!(asked("รายงาน.XLS") && asked("a.ods"));
+    /// assert!(!asked("a.xlsx") && !asked("a.csv") && !asked("xls"));
+    /// ```
+    pub fn for_every_format(&self) -> bool {
+        let extension = self.name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+        ["xls", "xlsb", "ods", "fods", "htm", "html"].iter().any(|e| extension.eq_ignore_ascii_case(e))
+    }
+
     /// Whether the answer is a file the worker makes (bytes to download).
     pub fn sends_back(&self) -> bool {
         matches!(self.read, Read::Returned { .. } | Read::ReturnAll { .. } | Read::Write { .. })
@@ -321,6 +339,11 @@ pub enum Outcome {
     Link(Option<String>),
     /// A preset read from JSON (none: it did not parse) and its problems.
     Preset(Option<Preset>, Vec<Issue>),
+    /// The file needs a reader this worker does not hold (the page's first
+    /// reading worker, built without `all-formats`): the page hands the same
+    /// request to the reader of every format. Never sent to the page as a reply
+    /// (the worker's message says `elsewhere`), nor made by the command.
+    OtherReader,
 }
 
 /// The answer to a [`Request`].

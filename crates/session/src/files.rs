@@ -4,7 +4,8 @@
 
 use super::{Session, Slot};
 use otop_model::display::Lang;
-use otop_model::imported::file::{state_of, FileKind};
+use otop_model::imported::error::FileError;
+use otop_model::imported::file::{state_of, FileKind, ImportedFile};
 use otop_model::issue::Issue;
 use otop_protocol::{Outcome, Reply, Request, ToReturn, Write};
 use std::collections::{HashMap, HashSet};
@@ -165,6 +166,13 @@ impl Session {
             Outcome::Sales(sales) => {
                 slot.result = Some(sales.file.clone());
                 slot.sales = Some(sales);
+            }
+            // The worker client sends such a file on to the reader of every
+            // format; should one still come here, the file says so, not "reading".
+            Outcome::OtherReader => {
+                let mut file = ImportedFile::new(&slot.name, None);
+                file.issues.push(FileError::OtherReader.issue(&slot.name));
+                slot.result = Some(file);
             }
             Outcome::Targets(_) | Outcome::Made(_) | Outcome::Link(_) | Outcome::Preset(..) => return false,
         }

@@ -13,7 +13,7 @@ use otop_import::targets::read_tables;
 use otop_model::display::Lang;
 use otop_model::imported::error::FileError;
 use otop_model::imported::file::FileKind;
-use otop_model::issue::Issue;
+use otop_model::issue::{Code, Issue};
 use otop_protocol::{CsvTable, Outcome, Read, Reply, ReportRead, Request, RunData, Write};
 use otop_returned::{returned_file, returned_zip};
 
@@ -21,10 +21,13 @@ use otop_returned::{returned_file, returned_zip};
 pub mod pipeline;
 
 /// Small report files of each format the page reads most: the
-/// `basic-report` fixtures (made by `tests/fixtures/make_fixtures.py`).
-const WARM_UP: [(&str, &[u8]); 4] = [
+/// `basic-report` fixtures (made by `tests/fixtures/make_fixtures.py`); the
+/// `.xls` and `.ods` only where they are read (`all-formats`).
+const WARM_UP: &[(&str, &[u8])] = &[
     ("warm-up.xlsx", include_bytes!("../../../tests/fixtures/files/basic-report.xlsx")),
+    #[cfg(feature = "all-formats")]
     ("warm-up.xls", include_bytes!("../../../tests/fixtures/files/basic-report.xls")),
+    #[cfg(feature = "all-formats")]
     ("warm-up.ods", include_bytes!("../../../tests/fixtures/files/basic-report.ods")),
     ("warm-up.csv", "ที่,ชื่อผลิตภัณฑ์,Facebook,อำเภอ\n1,ข้าว,fb.com/x,เมือง\n".as_bytes()),
 ];
@@ -99,8 +102,21 @@ pub fn write(request: &Request, files: &[&[u8]]) -> Reply {
 
 /// The reading worker's work: a report, a sales file, target tables, the link
 /// a results workbook holds. A request of the writing worker's is refused.
+/// Built without `all-formats` (the page's first reading worker), a file that
+/// needs a reader it does not hold is [`Outcome::OtherReader`].
+///
+/// ```
+/// # use otop_protocol::{Outcome, Request};
+/// # use otop_model::imported::file::FileKind;
+/// let xls = include_bytes!("../../../tests/fixtures/files/basic-report.xls");
+/// let request = Request::new(1, FileKind::Report, "r.xls", vec!["เมืองสระแก้ว".into()], 2564);
+/// let reply = otop_worker::read(&request, xls);
+/// // This build (the crate's default features) reads every format.
+/// assert!(matches!(reply.outcome, Outcome::Report(r) if !r.products.is_empty()));
+/// ```
 pub fn read(request: &Request, bytes: &[u8]) -> Reply {
     let name = request.name.as_str();
+    let other = |issues: &[Issue]| issues.iter().any(|i| i.code == Code::FileOtherReader);
     let outcome = match &request.read {
         Read::Report { round1, districts, part } => {
             let kind = if *round1 { FileKind::Round1 } else { FileKind::Report };
@@ -109,10 +125,17 @@ pub fn read(request: &Request, bytes: &[u8]) -> Reply {
         }
         Read::Sales { default_year } => Outcome::Sales(read_file(name, bytes, *default_year)),
         Read::Targets => Outcome::Targets(read_tables(name, bytes).map_err(|e| e.issue(name))),
-        Read::Link => Outcome::Link(
-            otop_import::reader::read(name, bytes).ok().and_then(|b| otop_engine::share::link_in(&b.sheets)),
-        ),
+        Read::Link => match otop_import::reader::read(name, bytes) {
+            Err(FileError::OtherReader) => Outcome::OtherReader,
+            read => Outcome::Link(read.ok().and_then(|b| otop_engine::share::link_in(&b.sheets))),
+        },
         _ => return Reply::failed_with(request, wrong_worker(request, "writing")),
+    };
+    let outcome = match &outcome {
+        Outcome::Report(r) if other(&r.file.issues) => Outcome::OtherReader,
+        Outcome::Sales(s) if other(&s.file.issues) => Outcome::OtherReader,
+        Outcome::Targets(Err(issue)) if other(std::slice::from_ref(issue)) => Outcome::OtherReader,
+        _ => outcome,
     };
     Reply { id: request.id, outcome }
 }
@@ -142,6 +165,38 @@ fn write_run(data: &[u8], what: Write, lang: Lang) -> Result<Vec<u8>, String> {
                 CsvTable::Issues => csv::issues_csv(a),
             };
             Ok(text.into_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XLSX: &[u8] = include_bytes!("../../../tests/fixtures/files/basic-report.xlsx");
+    const XLS: &[u8] = include_bytes!("../../../tests/fixtures/files/basic-report.xls");
+    const ODS: &[u8] = include_bytes!("../../../tests/fixtures/files/basic-report.ods");
+
+    /// Every kind of reading request about `name`.
+    fn requests(name: &str) -> Vec<Request> {
+        let kinds = [FileKind::Report, FileKind::Round1, FileKind::Sales, FileKind::Targets];
+        let mut all: Vec<Request> =
+            kinds.iter().map(|k| Request::new(1, *k, name, vec!["เมือง".into()], 2564)).collect();
+        all.push(Request { id: 1, name: name.into(), read: Read::Link });
+        all
+    }
+
+    /// Without `all-formats` (`cargo test -p otop-worker --no-default-features`,
+    /// as the page's first reading worker is built), every reading request
+    /// about an `.xls` or `.ods` is the other reader's; an `.xlsx` never is.
+    #[test]
+    fn other_formats_are_the_other_readers_without_all_formats() {
+        for (name, bytes, other) in [("r.xlsx", XLSX, false), ("r.xls", XLS, true), ("r.ods", ODS, true)] {
+            for request in requests(name) {
+                let elsewhere = matches!(read(&request, bytes).outcome, Outcome::OtherReader);
+                let expected = other && !cfg!(feature = "all-formats");
+                assert_eq!(elsewhere, expected, "{name}: {:?}", request.read);
+            }
         }
     }
 }

@@ -3,13 +3,15 @@
 //! dropped file's bytes (an `ArrayBuffer`), or the `File` itself (or an array of them); each file's bytes are fetched
 //! (`Blob.arrayBuffer`) as soon as its message arrives, while the file before it
 //! is answered, and the files are answered in the order they came. Out:
-//! `{ready: true}` once listening; `{id, size}` when the file begun is over a
+//! `{loaded: true}` once running (the first reading worker), `{ready: true}` once listening; `{id, size}` when the file begun is over a
 //! megabyte (the page then waits longer for it); then `{id, reply}` — `reply`
 //! the encoded [`Reply`] in a transferred buffer — or `{id, error}` when the
-//! request could not be decoded.
+//! request could not be decoded, or `{id, elsewhere: true}` when the file
+//! needs a reader this worker does not hold ([`Outcome::OtherReader`]: the
+//! page sends it to the reader of every format).
 
 use otop_model::imported::error::FileError;
-use otop_protocol::{Reply, Request};
+use otop_protocol::{Outcome, Reply, Request};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -52,6 +54,14 @@ pub fn start(answer: Answer) {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+}
+
+/// Tells the page this worker's files are fetched and it runs (before it warms
+/// up): the page then fetches the next worker's.
+pub fn say_loaded() {
+    let loaded = js_sys::Object::new();
+    set(&loaded, "loaded", &JsValue::TRUE);
+    let _ = scope().post_message(&loaded);
 }
 
 /// Tells the page this worker is ready for its files.
@@ -163,6 +173,11 @@ fn answer(id: &JsValue, request: &Request, files: Result<Vec<Vec<u8>>, String>) 
     };
     let out = js_sys::Object::new();
     set(&out, "id", id);
+    if matches!(reply.outcome, Outcome::OtherReader) {
+        set(&out, "elsewhere", &JsValue::TRUE);
+        let _ = scope().post_message(&out);
+        return;
+    }
     let encoded = js_sys::Uint8Array::from(reply.encode().as_slice());
     set(&out, "reply", &encoded);
     let _ = scope().post_message_with_transfer(&out, &js_sys::Array::of1(&encoded.buffer()));

@@ -1,7 +1,12 @@
-//! The read-file feature's client, on the page's side: two Web Workers (the
-//! `otop-worker` crate's `otop-kpi-worker`) read dropped files, and a third
-//! (`otop-kpi-writer`, fetched only when a file is first written or once
-//! results are shown) writes files and reads presets; each is given up to
+//! The read-file feature's client, on the page's side: two Web Workers of the
+//! `otop-worker` crate read dropped files — `otop-kpi-worker`, started with the
+//! page, reads `.xlsx`, CSV and Excel 2003 XML (so a first result needs only
+//! its bytes), and `otop-kpi-all-formats`, started once the first has its
+//! bytes (or when a file needs it first), reads every format: a file whose
+//! extension names another format goes to it, and so does a file the first
+//! answers `elsewhere` about. A third (`otop-kpi-writer`, fetched only when a
+//! file is first written or once results are shown) writes files and reads
+//! presets; each is given up to
 //! [`IN_FLIGHT`] at once and answering them in turn. The page hands a worker
 //! a file's bytes (transferred) with a typed [`Request`]; the answer is an
 //! encoded [`Reply`] in a transferred buffer, whose id is checked against the
@@ -39,13 +44,35 @@ const READ_AHEAD: usize = 2 * WORKERS * IN_FLIGHT;
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
-/// The reading workers' script; the writing worker's (the pool's last place).
-const SCRIPT: &str = "./otop-kpi-worker_loader.js";
-const WRITER: &str = "./otop-kpi-writer_loader.js";
 
-/// Whether place `index` of the pool is the writing worker's.
-fn writer_at(index: usize) -> bool {
-    index >= WORKERS
+/// What a worker of the pool is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The first reading worker: `.xlsx`, CSV, Excel 2003 XML.
+    Reader,
+    /// The reading worker of every format.
+    AllFormats,
+    /// The writing worker.
+    Writer,
+}
+
+impl Kind {
+    fn script(self) -> &'static str {
+        match self {
+            Kind::Reader => "./otop-kpi-worker_loader.js",
+            Kind::AllFormats => "./otop-kpi-all-formats_loader.js",
+            Kind::Writer => "./otop-kpi-writer_loader.js",
+        }
+    }
+
+    /// Whether a worker of this kind answers `q`.
+    fn takes(self, q: &Queued) -> bool {
+        match self {
+            Kind::Reader => !q.request.writes() && !q.every_format,
+            Kind::AllFormats => !q.request.writes(),
+            Kind::Writer => q.request.writes(),
+        }
+    }
 }
 
 /// A file handed to a worker, waiting for its answer: kept whole, so that it
@@ -59,6 +86,7 @@ struct Running {
 
 /// One worker of the pool.
 struct Worker {
+    kind: Kind,
     worker: web_sys::Worker,
     ready: bool,
     /// Ended because it did not start in time.
@@ -80,6 +108,9 @@ struct Queued {
     bytes: Option<js_sys::ArrayBuffer>,
     /// Whether its bytes are being read (see [`read_ahead`]).
     reading: bool,
+    /// Whether only the reader of every format reads it (its extension says
+    /// so, or the first reading worker answered `elsewhere`).
+    every_format: bool,
     resolve: js_sys::Function,
 }
 
@@ -118,11 +149,10 @@ fn cancel(timer: Option<i32>) {
     }
 }
 
-fn spawn(index: usize) -> Option<Worker> {
+fn spawn(index: usize, kind: Kind) -> Option<Worker> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Classic);
-    let script = if writer_at(index) { WRITER } else { SCRIPT };
-    let worker = web_sys::Worker::new_with_options(script, &opts).ok()?;
+    let worker = web_sys::Worker::new_with_options(kind.script(), &opts).ok()?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         on_message(index, ev.data());
     });
@@ -141,39 +171,41 @@ fn spawn(index: usize) -> Option<Worker> {
         g.get()
     });
     let _ = after(START_BOUND_SECONDS, move || start_timed_out(index, generation));
-    Some(Worker { worker, ready: false, dead: false, generation, running: VecDeque::new() })
+    Some(Worker { kind, worker, ready: false, dead: false, generation, running: VecDeque::new() })
 }
 
-/// Starts the reading workers (called once the page's own wasm runs, so their
-/// files are fetched after the page's own, before the page draws itself); a
-/// file dropped before they are ready waits for them.
+/// Starts the first reading worker (called once the page's own wasm runs, so
+/// its files are fetched after the page's own, before the page draws itself);
+/// a file dropped before it is ready waits for it. The reading worker of every
+/// format follows once it says its bytes are in ([`on_message`]'s `loaded`).
 pub fn start() {
-    let workers: Vec<Worker> = (0..WORKERS).filter_map(spawn).collect();
-    POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        p.workers = workers;
-        p.started = true;
-    });
+    POOL.with(|p| p.borrow_mut().started = true);
+    start_kind(Kind::Reader);
     dispatch();
 }
 
 /// Starts the writing worker if it is not started yet (once results are shown,
 /// so a first download does not wait for its wasm; a write asked before starts it too).
 pub fn start_writer() {
-    let fresh = POOL.with(|p| {
+    if start_kind(Kind::Writer) {
+        dispatch();
+    }
+}
+
+/// Starts a worker of `kind` if the pool has none yet; whether it did.
+fn start_kind(kind: Kind) -> bool {
+    POOL.with(|p| {
         let mut p = p.borrow_mut();
-        if !p.started || p.workers.len() > WORKERS {
+        if !p.started || p.workers.iter().any(|w| w.kind == kind) {
             return false;
         }
-        match spawn(WORKERS) {
+        let index = p.workers.len();
+        match spawn(index, kind) {
             Some(w) => p.workers.push(w),
             None => return false,
         }
         true
-    });
-    if fresh {
-        dispatch();
-    }
+    })
 }
 
 /// Ends worker `index` (it crashed, or gave no answer in time), fails the
@@ -187,7 +219,7 @@ fn replace(index: usize, error: FileError) {
         let mut running = std::mem::take(&mut w.running);
         // One that never started (its script could not load: offline, say) is
         // not started again and again: its place stays empty.
-        match w.ready.then(|| spawn(index)).flatten() {
+        match w.ready.then(|| spawn(index, w.kind)).flatten() {
             Some(fresh) => *w = fresh,
             None => w.dead = true,
         }
@@ -239,6 +271,12 @@ fn bound_first(index: usize, w: &mut Worker, bytes: f64) {
 
 fn on_message(index: usize, data: JsValue) {
     let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    // The first reading worker's bytes are in: the second's are fetched now.
+    if get("loaded").is_truthy() {
+        start_kind(Kind::AllFormats);
+        dispatch();
+        return;
+    }
     if get("ready").is_truthy() {
         POOL.with(|p| {
             if let Some(w) = p.borrow_mut().workers.get_mut(index) {
@@ -271,8 +309,16 @@ fn on_message(index: usize, data: JsValue) {
         }
         Some(done)
     });
-    if let Some(r) = finished {
+    if let Some(mut r) = finished {
         cancel(r.timer);
+        // A format the first reading worker does not read: the reader of
+        // every format gets the file (as a `File`: its bytes went to the first).
+        if get("elsewhere").is_truthy() {
+            r.queued.every_format = true;
+            POOL.with(|p| p.borrow_mut().queue.push_front(r.queued));
+            dispatch();
+            return;
+        }
         match get("error").as_string() {
             Some(why) => fail(r.queued.request.id, &r.queued.resolve, FileError::Damaged(why), None),
             None => {
@@ -283,13 +329,24 @@ fn on_message(index: usize, data: JsValue) {
     dispatch();
 }
 
-/// Hands queued files to ready workers of their kind (reading or writing), the
+/// Hands queued files to ready workers that take them ([`Kind::takes`]), the
 /// least busy first, up to [`IN_FLIGHT`] each (one part of a split file each:
-/// [`is_part`]); fails the files of a kind whose
-/// workers cannot start. A write with no writing worker yet starts it.
+/// [`is_part`]); fails the files no worker can take, every worker that could
+/// having failed to start. A file waiting for a worker not started yet
+/// starts it (a write, the writing worker; a file of another format, or any
+/// file once the first reading worker failed, the reader of every format).
 pub(super) fn dispatch() {
-    if POOL.with(|p| p.borrow().queue.iter().any(|q| q.request.writes())) {
-        start_writer();
+    let (writes, every_format) = POOL.with(|p| {
+        let p = p.borrow();
+        let reader_dead = p.workers.iter().any(|w| w.kind == Kind::Reader && w.dead);
+        let waiting = |f: fn(&Queued) -> bool| p.queue.iter().any(f);
+        (waiting(|q| q.request.writes()), waiting(|q| q.every_format) || (reader_dead && !p.queue.is_empty()))
+    });
+    if writes {
+        start_kind(Kind::Writer);
+    }
+    if every_format {
+        start_kind(Kind::AllFormats);
     }
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -298,19 +355,24 @@ pub(super) fn dispatch() {
         }
         let mut orphans = Vec::new();
         let mut at = 0;
-        while let Some(writes) = p.queue.get(at).map(|q| q.request.writes()) {
-            let mine = |(i, _): &(usize, &Worker)| writer_at(*i) == writes;
-            let all_dead = p.workers.iter().enumerate().filter(mine).all(|(_, w)| w.dead);
+        while let Some(q) = p.queue.get(at) {
+            let mine = |(_, w): &(usize, &Worker)| w.kind.takes(q);
+            // Every worker that could take it is started and failed to start.
+            let all_dead = p.workers.iter().enumerate().filter(mine).all(|(_, w)| w.dead)
+                && [Kind::Reader, Kind::AllFormats, Kind::Writer]
+                    .iter()
+                    .filter(|k| k.takes(q))
+                    .all(|k| p.workers.iter().any(|w| w.kind == *k));
             let free = p.workers.iter().enumerate().filter(mine);
             let free = free.filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
             // One part of a split file a worker at a time: the other worker,
             // still starting, takes the next part once it is ready (given both,
             // the first worker read them one after the other: a 100k-row file
             // dropped right after the page was ready, 1.3 s).
-            let part = p.queue.get(at).is_some_and(|q| is_part(&q.request));
+            let part = is_part(&q.request);
             let free = free.filter(|(_, w)| !part || !w.running.iter().any(|r| is_part(&r.queued.request)));
             let chosen = free.min_by_key(|(_, w)| w.running.len()).map(|(i, _)| i);
-            match (chosen, all_dead && (!writes || p.workers.len() > WORKERS)) {
+            match (chosen, all_dead) {
                 (Some(i), _) => {
                     let (Some(mut q), Some(w)) = (p.queue.remove(at), p.workers.get_mut(i)) else { break };
                     let msg = js_sys::Object::new();
@@ -420,7 +482,9 @@ pub(super) fn enqueue(request: Request, file: JsValue) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some((request, file)) = queued.take() {
             POOL.with(|p| {
-                p.borrow_mut().queue.push_back(Queued { request, file, bytes: None, reading: false, resolve })
+                let every_format = request.for_every_format();
+                let queued = Queued { request, file, bytes: None, reading: false, every_format, resolve };
+                p.borrow_mut().queue.push_back(queued)
             });
         }
     })

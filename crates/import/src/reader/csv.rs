@@ -21,7 +21,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// Reads a CSV file as one sheet named after the file.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
-    let text = decode(bytes);
+    let text = decode(bytes)?;
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

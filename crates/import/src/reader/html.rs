@@ -20,7 +20,7 @@ const LINE_BREAK: char = '\u{E000}';
 
 /// Reads every table of an HTML file; `name` names a file of one table's sheet.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
-    let text = charset::decode(bytes);
+    let text = charset::decode(bytes)?;
     let tables = tables(&text);
     if tables.is_empty() {
         return Err(FileError::Foreign(Foreign::WebPage));

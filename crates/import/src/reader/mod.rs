@@ -46,7 +46,7 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
     check_size(bytes)?;
     match detect(name, bytes)? {
         Format::Text => csv::read(name, bytes),
-        Format::Html => html::read(name, bytes),
+        Format::Html => elsewhere(|| html::read(name, bytes)),
         Format::SpreadsheetXml => spreadsheet_xml::read(bytes),
         Format::Encrypted => {
             check_cfb_chains(bytes)?;
@@ -54,29 +54,49 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
         }
         Format::Compound => {
             check_cfb_chains(bytes)?;
-            match range::read_xls(bytes) {
+            elsewhere(|| match range::read_xls(bytes) {
                 // An Excel 5.0/95 workbook (a "Book" stream, no "Workbook") the reader cannot read.
                 Err(FileError::Damaged(_)) if is_excel95(bytes) => Err(FileError::Foreign(Foreign::OldExcel)),
                 other => other,
-            }
+            })
         }
         Format::Ods => {
             check_zip_parts(bytes)?;
-            range::read_ods(bytes)
+            elsewhere(|| range::read_ods(bytes))
         }
-        Format::FlatOds => range::read_flat_ods(bytes),
+        Format::FlatOds => elsewhere(|| range::read_flat_ods(bytes)),
         Format::Zip => {
             check_zip_parts(bytes)?;
             // The streaming reader first; calamine for what it leaves.
-            let read = xlsx_stream::read(bytes).map(Ok).unwrap_or_else(|| xlsx::read(bytes));
-            match read {
-                Err(FileError::Damaged(_)) if extension(name) == "xlsb" || zip_has(bytes, "xl/workbook.bin") => {
-                    range::read_xlsb(bytes)
-                }
-                other => other,
-            }
+            xlsx_stream::read(bytes).map(Ok).unwrap_or_else(|| {
+                elsewhere(|| match xlsx::read(bytes) {
+                    Err(FileError::Damaged(_)) if extension(name) == "xlsb" || zip_has(bytes, "xl/workbook.bin") => {
+                        range::read_xlsb(bytes)
+                    }
+                    other => other,
+                })
+            })
         }
     }
+}
+
+/// Reads with a reader only the reader of every format holds (the
+/// `all-formats` feature, on by default): calamine's (`.xls`, `.xlsb`, `.ods`,
+/// `.fods`, and the `.xlsx` the streaming reader leaves), HTML's, and the
+/// charsets of `encoding_rs`. Without the feature (the page's first reading
+/// worker, kept small so that a first result needs fewer bytes: 411 KB
+/// gzipped against 738) it is [`FileError::OtherReader`], and the page hands
+/// the file to the reader of every format; `read` is then never called, so
+/// none of that code is in the build.
+#[cfg(feature = "all-formats")]
+pub(crate) fn elsewhere<T>(read: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
+    read()
+}
+
+/// See the `all-formats` build's.
+#[cfg(not(feature = "all-formats"))]
+pub(crate) fn elsewhere<T>(_read: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
+    Err(FileError::OtherReader)
 }
 
 /// Where a part's share of the split sheet is (see [`read_part`]).

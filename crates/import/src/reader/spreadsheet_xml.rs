@@ -17,7 +17,7 @@ const MAX_COLS: usize = 16_384;
 
 /// Reads every worksheet of an Excel 2003 XML file.
 pub fn read(bytes: &[u8]) -> Result<Workbook, FileError> {
-    let text = charset::decode(bytes);
+    let text = charset::decode(bytes)?;
     let mut reader = quick_xml::Reader::from_reader(text.as_bytes());
     reader.config_mut().expand_empty_elements = true;
     reader.config_mut().check_end_names = false;

@@ -109,6 +109,11 @@ pub enum FileError {
     },
     /// No file reader could be started (the page's Web Worker did not start).
     NoReader,
+    /// The file's format is read only by the reader of every format, which this
+    /// build leaves out (the page's first reading worker, kept small so that a
+    /// first result comes sooner): the page hands the file to the reader of
+    /// every format. A user sees it only if that reader never answers.
+    OtherReader,
 }
 
 impl FileError {
@@ -185,6 +190,14 @@ impl FileError {
                  current browser (Chrome, Edge, Firefox)"
                     .into(),
             ),
+            FileError::OtherReader => (
+                "ตัวอ่านไฟล์รูปแบบนี้ (.xls .xlsb .ods หรือ Excel ที่บันทึกจากระบบเว็บ) ยังไม่ได้อ่านไฟล์นี้ \
+                 — โหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx"
+                    .into(),
+                "The reader of this file's format (.xls .xlsb .ods, or Excel saved by a web system) did not read \
+                 it: reload the page and drop the file again, or open it in Excel and save it as .xlsx"
+                    .into(),
+            ),
             FileError::Damaged(detail) => (
                 format!(
                     "ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ \
@@ -211,6 +224,7 @@ impl FileError {
             FileError::Unopenable(_) => Code::FileUnreadable,
             FileError::NoAnswer { .. } => Code::FileNoAnswer,
             FileError::NoReader => Code::FileNoReader,
+            FileError::OtherReader => Code::FileOtherReader,
         }
     }
 

@@ -47,6 +47,7 @@ codes! {
     FileUnreadable = "file.unreadable", Error;
     FileNoAnswer = "file.no_answer", Error;
     FileNoReader = "file.no_reader", Error;
+    FileOtherReader = "file.other_reader", Error;
     FileSheetUnreadable = "file.sheet_unreadable", Warning;
     FileSheetTooLarge = "file.sheet_too_large", Error;
     ReportColumnMissing = "report.column.missing", Error;
