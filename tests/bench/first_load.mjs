@@ -2,7 +2,7 @@
 // before the page is ready for a drop (`[data-testid=status][data-state=idle]`,
 // the file inputs in place), and what it fetches after (the workers' files),
 // each file's size gzipped (level 9, as a static host would serve it) from the
-// built folder. Usage: node tests/bench/first_load.mjs (after `trunk build --release`).
+// built folder; and the sum a first result waits for. Usage: node tests/bench/first_load.mjs (after `trunk build --release`).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -56,6 +56,11 @@ const later = [...new Set(seen.filter((r) => r.ready).map((r) => r.url))].map(gz
   .filter((r) => !first.some((f) => f.rel === r.rel));
 const sum = (rows) => rows.reduce((s, r) => s + r.kb, 0).toFixed(1);
 console.log(`Before the page is ready for a drop: ${sum(first)} KB gzipped\n\n| file | KB gz |\n|---|---|\n${table(first)}\n`);
-console.log(`After (the workers, the service worker's copies): ${sum(later)} KB gzipped\n\n| file | KB gz |\n|---|---|\n${table(later)}`);
+console.log(`After (the workers, the service worker's copies): ${sum(later)} KB gzipped\n\n| file | KB gz |\n|---|---|\n${table(later)}\n`);
+// A first result needs the page's first load and the first reading worker's
+// three files; the reader of every format and the writer come after.
+const firstReader = later.filter((r) => /^otop-kpi-worker(_loader\.js|\.js|_bg\.wasm)$/.test(r.rel));
+const before = (Number(sum(first)) + Number(sum(firstReader))).toFixed(1);
+console.log(`Before a first result is possible (the first load and the first reading worker): ${before} KB gzipped`);
 await context.close();
 await server.close();

@@ -44,6 +44,8 @@ const READ_AHEAD: usize = 2 * WORKERS * IN_FLIGHT;
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
+/// The event the page's window gets once the first reading worker is ready (web/loader.js).
+const READING_EVENT: &str = "otop-kpi-reading";
 
 /// What a worker of the pool is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,11 +280,20 @@ fn on_message(index: usize, data: JsValue) {
         return;
     }
     if get("ready").is_truthy() {
-        POOL.with(|p| {
-            if let Some(w) = p.borrow_mut().workers.get_mut(index) {
-                w.ready = true;
-            }
+        let kind = POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            let w = p.workers.get_mut(index)?;
+            w.ready = true;
+            Some(w.kind)
         });
+        // The first reading worker is ready: the page's loader registers the
+        // service worker now, whose install fetches every built file (before,
+        // it competed with the bytes a first result waits for).
+        if kind == Some(Kind::Reader) {
+            if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(READING_EVENT)) {
+                let _ = window.dispatch_event(&event);
+            }
+        }
         dispatch();
         return;
     }
