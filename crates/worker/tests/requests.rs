@@ -1,6 +1,9 @@
 //! The worker's own tests: each kind of request answered with its own kind of
 //! outcome, from real files (the fixtures of tests/fixtures/files, made by the
 //! scripts there), and bytes that are no file answered with one issue, not a panic.
+//! As the command and the reader of every format have it (`all-formats`, the
+//! default); the first reading worker's build is tested in the crate's unit tests.
+#![cfg(feature = "all-formats")]
 
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
