@@ -4,7 +4,7 @@
 //! Formats no reader here reads are recognised too ([`Foreign`]), so the user
 //! is told what the file is and what to do.
 
-use crate::reader::charset::Charset;
+use crate::charset::Charset;
 use otop_model::imported::error::{FileError, Foreign};
 
 /// The formats the readers know.

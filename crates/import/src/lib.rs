@@ -10,8 +10,10 @@
 //!
 //! What they read into is the model's (`otop_model::imported`), used by its own name.
 
+pub mod charset;
 pub mod classify;
 pub mod detect;
+pub mod formats;
 pub mod guard;
 pub mod header;
 pub mod reader;

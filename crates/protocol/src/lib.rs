@@ -236,17 +236,14 @@ impl Request {
     }
 
     /// Whether the file's extension names a format only the reader of every
-    /// format reads (`.xls`, `.xlsb`, `.ods`, `.fods`, `.htm`, `.html`): the
-    /// page sends it there first, not to the first reading worker to be told
-    /// [`Outcome::OtherReader`]. A file whose name misleads is still read: the
-    /// first worker's answer sends it on.
+    /// format reads: the page sends it there, not to the first reading worker
+    /// (a misleading name still works: [`Outcome::OtherReader`] sends it on).
     ///
     /// ```
     /// # use otop_protocol::Request;
     /// # use otop_model::imported::file::FileKind;
     /// let asked = |name: &str| Request::new(1, FileKind::Report, name, vec![], 2564).for_every_format();
-    /// assert!(asked("รายงาน.XLS") && asked("a.ods"));
-    /// assert!(!asked("a.xlsx") && !asked("a.csv") && !asked("xls"));
+    /// assert!(asked("รายงาน.XLS") && asked("a.ods") && !asked("a.xlsx") && !asked("a.csv") && !asked("xls"));
     /// ```
     pub fn for_every_format(&self) -> bool {
         let extension = self.name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();

@@ -1,10 +1,12 @@
-//! The message loop of both Web Workers (wasm only): a message `{id, request,
+//! The message loop of the Web Workers (wasm only): a message `{id, request,
 //! file}` in — `request` a [`Request`] as [`Request::encode`] makes it, `file` the
-//! dropped file's bytes (an `ArrayBuffer`), or the `File` itself (or an array of them); each file's bytes are fetched
-//! (`Blob.arrayBuffer`) as soon as its message arrives, while the file before it
-//! is answered, and the files are answered in the order they came. Out:
-//! `{loaded: true}` once running (the first reading worker), `{ready: true}` once listening; `{id, size}` when the file begun is over a
-//! megabyte (the page then waits longer for it); then `{id, reply}` — `reply`
+//! dropped file's bytes (an `ArrayBuffer`), or the `File` itself (or an array
+//! of them); each file's bytes are fetched (`Blob.arrayBuffer`) as soon as its
+//! message arrives, while the file before it is answered, and the files are
+//! answered in the order they came. Out: `{loaded: true}` once running (the
+//! first reading worker), `{ready: true}` once listening; `{id, size}` when
+//! the file begun is over a megabyte (the page then waits longer for it);
+//! then `{id, reply}` — `reply`
 //! the encoded [`Reply`] in a transferred buffer — or `{id, error}` when the
 //! request could not be decoded, or `{id, elsewhere: true}` when the file
 //! needs a reader this worker does not hold ([`Outcome::OtherReader`]: the

@@ -4,7 +4,6 @@
 //! As the command and the reader of every format have it (`all-formats`, the
 //! default); the first reading worker's build is tested in the crate's unit tests.
 #![cfg(feature = "all-formats")]
-
 // A test crate: an unwrap or index that fails is the test failing (the workspace lints are for the crates).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 

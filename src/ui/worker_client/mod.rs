@@ -1,13 +1,7 @@
 //! The read-file feature's client, on the page's side: two Web Workers of the
-//! `otop-worker` crate read dropped files — `otop-kpi-worker`, started with the
-//! page, reads `.xlsx`, CSV and Excel 2003 XML (so a first result needs only
-//! its bytes), and `otop-kpi-all-formats`, started once the first has its
-//! bytes (or when a file needs it first), reads every format: a file whose
-//! extension names another format goes to it, and so does a file the first
-//! answers `elsewhere` about. A third (`otop-kpi-writer`, fetched only when a
-//! file is first written or once results are shown) writes files and reads
-//! presets; each is given up to
-//! [`IN_FLIGHT`] at once and answering them in turn. The page hands a worker
+//! `otop-worker` crate read dropped files, a third writes files and reads
+//! presets ([`kind`]: which is which, and when each starts); each is given up
+//! to [`IN_FLIGHT`] at once and answering them in turn. The page hands a worker
 //! a file's bytes (transferred) with a typed [`Request`]; the answer is an
 //! encoded [`Reply`] in a transferred buffer, whose id is checked against the
 //! request. A big `.xlsx` report is read by both reading workers ([`parts`]).
@@ -28,9 +22,14 @@ use wasm_bindgen_futures::JsFuture;
 const WORKERS: usize = 2;
 
 mod answer;
+mod kind;
 mod parts;
+mod timers;
 use answer::answer;
+use kind::Kind;
 pub use parts::read_report;
+pub use timers::yield_to_browser;
+use timers::{after, cancel};
 
 /// How many files a worker is given at once: it fetches the next file's bytes
 /// while it reads one, and never waits for the page to hand it the next (the
@@ -44,39 +43,6 @@ const READ_AHEAD: usize = 2 * WORKERS * IN_FLIGHT;
 /// so no task of a big file is long (100k rows: the longest task 71 ms, 113 ms
 /// in one piece; the text table of 200k rows was a task of its own before it was sliced too).
 const PRODUCTS_PER_TASK: usize = 25_000;
-/// The event the page's window gets once the first reading worker is ready (web/loader.js).
-const READING_EVENT: &str = "otop-kpi-reading";
-
-/// What a worker of the pool is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// The first reading worker: `.xlsx`, CSV, Excel 2003 XML.
-    Reader,
-    /// The reading worker of every format.
-    AllFormats,
-    /// The writing worker.
-    Writer,
-}
-
-impl Kind {
-    fn script(self) -> &'static str {
-        match self {
-            Kind::Reader => "./otop-kpi-worker_loader.js",
-            Kind::AllFormats => "./otop-kpi-all-formats_loader.js",
-            Kind::Writer => "./otop-kpi-writer_loader.js",
-        }
-    }
-
-    /// Whether a worker of this kind answers `q`.
-    fn takes(self, q: &Queued) -> bool {
-        match self {
-            Kind::Reader => !q.request.writes() && !q.every_format,
-            Kind::AllFormats => !q.request.writes(),
-            Kind::Writer => q.request.writes(),
-        }
-    }
-}
-
 /// A file handed to a worker, waiting for its answer: kept whole, so that it
 /// can go to another worker if this one ends before it began it.
 struct Running {
@@ -136,19 +102,6 @@ thread_local! {
 
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// Calls `f` after `seconds`; returns the timer's handle.
-fn after(seconds: u32, f: impl FnOnce() + 'static) -> Option<i32> {
-    let callback = Closure::once_into_js(f);
-    let ms = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
-    web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok()
-}
-
-fn cancel(timer: Option<i32>) {
-    if let (Some(t), Some(w)) = (timer, web_sys::window()) {
-        w.clear_timeout_with_handle(t);
-    }
 }
 
 fn spawn(index: usize, kind: Kind) -> Option<Worker> {
@@ -286,13 +239,9 @@ fn on_message(index: usize, data: JsValue) {
             w.ready = true;
             Some(w.kind)
         });
-        // The first reading worker is ready: the page's loader registers the
-        // service worker now, whose install fetches every built file (before,
-        // it competed with the bytes a first result waits for).
+        // The first reading worker is ready: the service worker may fetch everything now.
         if kind == Some(Kind::Reader) {
-            if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(READING_EVENT)) {
-                let _ = window.dispatch_event(&event);
-            }
+            kind::say_reading();
         }
         dispatch();
         return;
@@ -342,10 +291,8 @@ fn on_message(index: usize, data: JsValue) {
 
 /// Hands queued files to ready workers that take them ([`Kind::takes`]), the
 /// least busy first, up to [`IN_FLIGHT`] each (one part of a split file each:
-/// [`is_part`]); fails the files no worker can take, every worker that could
-/// having failed to start. A file waiting for a worker not started yet
-/// starts it (a write, the writing worker; a file of another format, or any
-/// file once the first reading worker failed, the reader of every format).
+/// [`is_part`]); fails the files no worker can take, those that could having
+/// failed to start. A file waiting for a worker not started yet starts it.
 pub(super) fn dispatch() {
     let (writes, every_format) = POOL.with(|p| {
         let p = p.borrow();
@@ -367,12 +314,13 @@ pub(super) fn dispatch() {
         let mut orphans = Vec::new();
         let mut at = 0;
         while let Some(q) = p.queue.get(at) {
-            let mine = |(_, w): &(usize, &Worker)| w.kind.takes(q);
+            let (writes, every_format) = (q.request.writes(), q.every_format);
+            let mine = |(_, w): &(usize, &Worker)| w.kind.takes(writes, every_format);
             // Every worker that could take it is started and failed to start.
             let all_dead = p.workers.iter().enumerate().filter(mine).all(|(_, w)| w.dead)
                 && [Kind::Reader, Kind::AllFormats, Kind::Writer]
                     .iter()
-                    .filter(|k| k.takes(q))
+                    .filter(|k| k.takes(writes, every_format))
                     .all(|k| p.workers.iter().any(|w| w.kind == *k));
             let free = p.workers.iter().enumerate().filter(mine);
             let free = free.filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
@@ -499,14 +447,4 @@ pub(super) fn enqueue(request: Request, file: JsValue) -> js_sys::Promise {
             });
         }
     })
-}
-
-/// Resolves in a new task of the event loop.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }

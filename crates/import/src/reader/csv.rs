@@ -1,10 +1,10 @@
 //! Delimited text: CSV in UTF-8 (with or without BOM) or Windows-874 (TIS-620),
 //! which Thai Excel writes, and Excel's "Unicode text" (UTF-16 with BOM, tab
-//! separated); see [`charset`](super::charset). The delimiter (`,` `;` or tab) is
+//! separated); see [`charset`](crate::charset). The delimiter (`,` `;` or tab) is
 //! taken from the first line.
 
-use super::charset::decode;
 use super::Workbook;
+use crate::charset::decode;
 use otop_model::imported::cell::{Interner, Sheet, Value};
 use otop_model::imported::error::FileError;
 

@@ -3,9 +3,9 @@
 //! `rowspan`/`colspan` as merged cells (the value in the first cell, the rest
 //! empty), `<br>` as a line break, entities decoded, `x:num` (Excel's own HTML)
 //! as the number it holds. The tokenizer is html5gum's; the charset comes from
-//! [`charset`](super::charset).
+//! [`charset`](crate::charset).
 
-use super::{charset, finish, Workbook};
+use super::{finish, Workbook};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use otop_model::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
 use otop_model::imported::error::{FileError, Foreign, SheetError};
@@ -20,7 +20,7 @@ const LINE_BREAK: char = '\u{E000}';
 
 /// Reads every table of an HTML file; `name` names a file of one table's sheet.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
-    let text = charset::decode(bytes)?;
+    let text = crate::charset::decode(bytes)?;
     let tables = tables(&text);
     if tables.is_empty() {
         return Err(FileError::Foreign(Foreign::WebPage));

@@ -7,7 +7,6 @@
 //! path, so the page and the command share them. Every file passes the
 //! [`guard`](super::guard)s first.
 
-pub mod charset;
 pub mod csv;
 pub mod html;
 pub mod range;
@@ -17,6 +16,7 @@ pub mod xlsx_stream;
 mod xml;
 
 use super::detect::{detect, extension, zip_has, Format};
+use super::formats::elsewhere;
 use super::guard::{check_cfb_chains, check_size, check_zip_parts};
 use otop_model::imported::cell::Sheet;
 use otop_model::imported::error::{FileError, Foreign, SheetError};
@@ -78,25 +78,6 @@ fn read_unguarded(name: &str, bytes: &[u8]) -> Result<Workbook, FileError> {
             })
         }
     }
-}
-
-/// Reads with a reader only the reader of every format holds (the
-/// `all-formats` feature, on by default): calamine's (`.xls`, `.xlsb`, `.ods`,
-/// `.fods`, and the `.xlsx` the streaming reader leaves), HTML's, and the
-/// charsets of `encoding_rs`. Without the feature (the page's first reading
-/// worker, kept small so that a first result needs fewer bytes: 411 KB
-/// gzipped against 738) it is [`FileError::OtherReader`], and the page hands
-/// the file to the reader of every format; `read` is then never called, so
-/// none of that code is in the build.
-#[cfg(feature = "all-formats")]
-pub(crate) fn elsewhere<T>(read: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
-    read()
-}
-
-/// See the `all-formats` build's.
-#[cfg(not(feature = "all-formats"))]
-pub(crate) fn elsewhere<T>(_read: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
-    Err(FileError::OtherReader)
 }
 
 /// Where a part's share of the split sheet is (see [`read_part`]).

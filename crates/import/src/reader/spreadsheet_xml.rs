@@ -4,10 +4,10 @@
 //! merged area's first cell; `Number`, `String` (rich text joined), `DateTime`,
 //! `Boolean` and `Error` data; sheets hidden by `WorksheetOptions/Visible`.
 //! Comments are not cells. Parsed with quick-xml from text decoded by
-//! [`charset`](super::charset).
+//! [`charset`](crate::charset).
 
 use super::xml::{attr_text, element_text, skip_element, Xml};
-use super::{charset, finish, Workbook};
+use super::{finish, Workbook};
 use otop_model::calendar::to_serial;
 use otop_model::imported::cell::{Sheet, Value, MAX_CELLS, MAX_ROWS};
 use otop_model::imported::error::{FileError, SheetError};
@@ -17,7 +17,7 @@ const MAX_COLS: usize = 16_384;
 
 /// Reads every worksheet of an Excel 2003 XML file.
 pub fn read(bytes: &[u8]) -> Result<Workbook, FileError> {
-    let text = charset::decode(bytes)?;
+    let text = crate::charset::decode(bytes)?;
     let mut reader = quick_xml::Reader::from_reader(text.as_bytes());
     reader.config_mut().expand_empty_elements = true;
     reader.config_mut().check_end_names = false;

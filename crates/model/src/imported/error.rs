@@ -182,22 +182,7 @@ impl FileError {
                      reload the page and drop the file again, or split the data into several files"
                 ),
             ),
-            FileError::NoReader => (
-                "เริ่มตัวอ่านไฟล์ไม่ได้ จึงยังไม่ได้อ่านไฟล์นี้ \
-                 — โหลดหน้าใหม่ หรือเปิดด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox)"
-                    .into(),
-                "The file reader could not start, so this file was not read: reload the page, or open it in a \
-                 current browser (Chrome, Edge, Firefox)"
-                    .into(),
-            ),
-            FileError::OtherReader => (
-                "ตัวอ่านไฟล์รูปแบบนี้ (.xls .xlsb .ods หรือ Excel ที่บันทึกจากระบบเว็บ) ยังไม่ได้อ่านไฟล์นี้ \
-                 — โหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx"
-                    .into(),
-                "The reader of this file's format (.xls .xlsb .ods, or Excel saved by a web system) did not read \
-                 it: reload the page and drop the file again, or open it in Excel and save it as .xlsx"
-                    .into(),
-            ),
+            FileError::NoReader | FileError::OtherReader => self.reader_messages(),
             FileError::Damaged(detail) => (
                 format!(
                     "ไฟล์เสียหายหรือไม่สมบูรณ์ (อาจดาวน์โหลดไม่ครบ) — เปิดใน Excel แล้วบันทึกใหม่ \
@@ -231,6 +216,28 @@ impl FileError {
     /// The error issue naming `file`.
     pub fn issue(&self, file: &str) -> Issue {
         Issue::from(self).in_file(file)
+    }
+}
+
+impl FileError {
+    /// The message of the page's readers failing ([`FileError::NoReader`],
+    /// [`FileError::OtherReader`]), in Thai and in English.
+    fn reader_messages(&self) -> (String, String) {
+        let (th, en) = match self {
+            FileError::OtherReader => (
+                "ตัวอ่านไฟล์รูปแบบนี้ (.xls .xlsb .ods หรือ Excel ที่บันทึกจากระบบเว็บ) ยังไม่ได้อ่านไฟล์นี้ \
+                 — โหลดหน้าใหม่แล้ววางไฟล์อีกครั้ง หรือเปิดใน Excel แล้วบันทึกเป็น .xlsx",
+                "The reader of this file's format (.xls .xlsb .ods, or Excel saved by a web system) did not read \
+                 it: reload the page and drop the file again, or open it in Excel and save it as .xlsx",
+            ),
+            _ => (
+                "เริ่มตัวอ่านไฟล์ไม่ได้ จึงยังไม่ได้อ่านไฟล์นี้ \
+                 — โหลดหน้าใหม่ หรือเปิดด้วยเบราว์เซอร์รุ่นใหม่ (Chrome, Edge, Firefox)",
+                "The file reader could not start, so this file was not read: reload the page, or open it in a \
+                 current browser (Chrome, Edge, Firefox)",
+            ),
+        };
+        (th.into(), en.into())
     }
 }
 

@@ -7,7 +7,7 @@
 //! Encoding Standard decodes them (the tests hold them to `encoding_rs`). Any
 //! other declared charset is decoded by `encoding_rs`, whose tables of every
 //! charset (about 150 KB of wasm, gzipped) only the reader of every format
-//! holds ([`elsewhere`](super::elsewhere)).
+//! holds ([`elsewhere`](crate::formats::elsewhere)).
 
 use otop_model::imported::error::FileError;
 
@@ -31,7 +31,7 @@ impl Charset {
     /// The charset a byte-order mark at the start of `bytes` names, and the mark's length.
     ///
     /// ```
-    /// # use otop_import::reader::charset::Charset;
+    /// # use otop_import::charset::Charset;
     /// assert_eq!(Charset::of_bom(b"\xFF\xFEa\x00"), Some((Charset::Utf16Le, 2)));
     /// assert_eq!(Charset::of_bom(b"abc"), None);
     /// ```
@@ -48,7 +48,7 @@ impl Charset {
     /// Standard's labels, if it is one of these four.
     ///
     /// ```
-    /// # use otop_import::reader::charset::Charset;
+    /// # use otop_import::charset::Charset;
     /// assert_eq!(Charset::of_label("tis-620"), Some(Charset::Windows874));
     /// assert_eq!(Charset::of_label("shift_jis"), None);
     /// ```
@@ -69,7 +69,7 @@ impl Charset {
     /// `bytes` (no byte-order mark) as text; what cannot be decoded becomes U+FFFD.
     ///
     /// ```
-    /// # use otop_import::reader::charset::Charset;
+    /// # use otop_import::charset::Charset;
     /// assert_eq!(Charset::Windows874.decode(&[0xCA, 0xC3, 0xD0, 0x80]), "สระ€");
     /// assert_eq!(Charset::Utf16Be.decode(&[0x0E, 0x01, 0x00]), "ก\u{FFFD}");
     /// ```
@@ -140,7 +140,7 @@ fn windows_874(b: u8) -> char {
 /// reader of every format ([`FileError::OtherReader`] from this one).
 ///
 /// ```
-/// # use otop_import::reader::charset::decode;
+/// # use otop_import::charset::decode;
 /// assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
 /// assert_eq!(decode(&[0xCA, 0xC3, 0xD0]).unwrap(), "สระ"); // Windows-874
 /// assert_eq!(decode(b"\xFF\xFEa\x00b\x00").unwrap(), "ab"); // UTF-16 LE, as Excel's "Unicode text"
@@ -160,7 +160,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, FileError> {
             Some(c @ (Charset::Utf16Le | Charset::Utf16Be)) if looks_utf16(bytes) => c,
             // Declared UTF-8 (the bytes are not): Thai Windows' own.
             Some(_) => Charset::Windows874,
-            None => return super::elsewhere(|| Ok(any_charset(bytes))),
+            None => return crate::formats::elsewhere(|| Ok(any_charset(bytes))),
         },
     };
     Ok(charset.decode(bytes))
