@@ -135,31 +135,32 @@ fn spawn(index: usize, kind: Kind) -> Option<Worker> {
 /// format follows once it says its bytes are in ([`on_message`]'s `loaded`).
 pub fn start() {
     POOL.with(|p| p.borrow_mut().started = true);
-    start_kind(Kind::Reader);
+    start_kind(Kind::Reader, WORKERS);
     dispatch();
 }
 
 /// Starts the writing worker if it is not started yet (once results are shown,
 /// so a first download does not wait for its wasm; a write asked before starts it too).
 pub fn start_writer() {
-    if start_kind(Kind::Writer) {
+    if start_kind(Kind::Writer, 1) {
         dispatch();
     }
 }
 
-/// Starts a worker of `kind` if the pool has none yet; whether it did.
-fn start_kind(kind: Kind) -> bool {
+/// Starts workers of `kind` until the pool has `count` of them; whether it started one.
+fn start_kind(kind: Kind, count: usize) -> bool {
     POOL.with(|p| {
         let mut p = p.borrow_mut();
-        if !p.started || p.workers.iter().any(|w| w.kind == kind) {
-            return false;
+        let mut started = false;
+        while p.started && p.workers.iter().filter(|w| w.kind == kind).count() < count {
+            let index = p.workers.len();
+            match spawn(index, kind) {
+                Some(w) => p.workers.push(w),
+                None => break,
+            }
+            started = true;
         }
-        let index = p.workers.len();
-        match spawn(index, kind) {
-            Some(w) => p.workers.push(w),
-            None => return false,
-        }
-        true
+        started
     })
 }
 
@@ -228,7 +229,7 @@ fn on_message(index: usize, data: JsValue) {
     let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     // The first reading worker's bytes are in: the second's are fetched now.
     if get("loaded").is_truthy() {
-        start_kind(Kind::AllFormats);
+        start_kind(Kind::AllFormats, 1);
         dispatch();
         return;
     }
@@ -296,15 +297,14 @@ fn on_message(index: usize, data: JsValue) {
 pub(super) fn dispatch() {
     let (writes, every_format) = POOL.with(|p| {
         let p = p.borrow();
-        let reader_dead = p.workers.iter().any(|w| w.kind == Kind::Reader && w.dead);
         let waiting = |f: fn(&Queued) -> bool| p.queue.iter().any(f);
-        (waiting(|q| q.request.writes()), waiting(|q| q.every_format) || (reader_dead && !p.queue.is_empty()))
+        (waiting(|q| q.request.writes()), waiting(|q| q.every_format) || (readers_dead(&p) && !p.queue.is_empty()))
     });
     if writes {
-        start_kind(Kind::Writer);
+        start_kind(Kind::Writer, 1);
     }
     if every_format {
-        start_kind(Kind::AllFormats);
+        start_kind(Kind::AllFormats, 1);
     }
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -313,8 +313,10 @@ pub(super) fn dispatch() {
         }
         let mut orphans = Vec::new();
         let mut at = 0;
+        // With the first reading workers failed, every file is the other reader's.
+        let readers_dead = readers_dead(&p);
         while let Some(q) = p.queue.get(at) {
-            let (writes, every_format) = (q.request.writes(), q.every_format);
+            let (writes, every_format) = (q.request.writes(), q.every_format || readers_dead);
             let mine = |(_, w): &(usize, &Worker)| w.kind.takes(writes, every_format);
             // Every worker that could take it is started and failed to start.
             let all_dead = p.workers.iter().enumerate().filter(mine).all(|(_, w)| w.dead)
@@ -362,6 +364,12 @@ pub(super) fn dispatch() {
         fail(q.request.id, &q.resolve, FileError::NoReader, None);
     }
     read_ahead();
+}
+
+/// Whether the first reading workers all failed to start (and were started).
+fn readers_dead(p: &Pool) -> bool {
+    let mut readers = p.workers.iter().filter(|w| w.kind == Kind::Reader).peekable();
+    readers.peek().is_some() && readers.all(|w| w.dead)
 }
 
 /// Whether `request` is for one part of a file split over the workers.
