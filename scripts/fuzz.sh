@@ -7,6 +7,7 @@
 #   ./scripts/fuzz.sh 30 returned     a file sent back, patched or converted
 #   ./scripts/fuzz.sh 30 share_link   the results link's decoder
 #   ./scripts/fuzz.sh 30 parts        a report read in parts against the whole
+#   ./scripts/fuzz.sh 30 charset      the four charsets decoded here against encoding_rs
 # Seeds: the project's fixtures and tests/corpus. Needs the nightly toolchain
 # and cargo-fuzz (`cargo install cargo-fuzz`). Inputs that crash are written to
 # fuzz/artifacts/TARGET/; copy them to tests/fixtures/files/fuzz/ as regression tests.
@@ -55,6 +56,8 @@ seeds=../fuzz/seeds
 mkdir -p "fuzz/corpus/$target"
 [ "$target" = xlsx_sheet ] && seeds=../fuzz/seeds-sheet
 [ "$target" = web_formats ] && seeds=../fuzz/seeds-web
+# The charset target takes the text fixtures as they are (the web formats' seeds carry a picking byte).
+[ "$target" = charset ] && seeds=../fuzz/seeds-web
 cd fuzz
 cargo +nightly fuzz run "$target" "corpus/$target" "$seeds" -- \
   -max_total_time=$((minutes * 60)) -rss_limit_mb=4096 -timeout=20 -max_len=2000000 -print_final_stats=1
