@@ -27,6 +27,7 @@ mod parts;
 mod timers;
 use answer::answer;
 use kind::Kind;
+use parts::is_part;
 pub use parts::read_report;
 pub use timers::yield_to_browser;
 use timers::{after, cancel};
@@ -129,10 +130,9 @@ fn spawn(index: usize, kind: Kind) -> Option<Worker> {
     Some(Worker { kind, worker, ready: false, dead: false, generation, running: VecDeque::new() })
 }
 
-/// Starts the first reading worker (called once the page's own wasm runs, so
-/// its files are fetched after the page's own, before the page draws itself);
-/// a file dropped before it is ready waits for it. The reading worker of every
-/// format follows once it says its bytes are in ([`on_message`]'s `loaded`).
+/// Starts the two first reading workers as the page's own wasm runs (their
+/// files come after the page's own, before the page draws itself); files
+/// dropped before they are ready wait. The reader of every format follows their `loaded`.
 pub fn start() {
     POOL.with(|p| p.borrow_mut().started = true);
     start_kind(Kind::Reader, WORKERS);
@@ -290,10 +290,9 @@ fn on_message(index: usize, data: JsValue) {
     dispatch();
 }
 
-/// Hands queued files to ready workers that take them ([`Kind::takes`]), the
-/// least busy first, up to [`IN_FLIGHT`] each (one part of a split file each:
-/// [`is_part`]); fails the files no worker can take, those that could having
-/// failed to start. A file waiting for a worker not started yet starts it.
+/// Hands queued files to ready workers that take them ([`Kind::takes`]), the least busy first, up to
+/// [`IN_FLIGHT`] each (one part of a split file each: [`is_part`]); fails the files no worker can take,
+/// those that could having failed to start. A file waiting for a worker not started yet starts it.
 pub(super) fn dispatch() {
     let (writes, every_format) = POOL.with(|p| {
         let p = p.borrow();
@@ -326,10 +325,8 @@ pub(super) fn dispatch() {
                     .all(|k| p.workers.iter().any(|w| w.kind == *k));
             let free = p.workers.iter().enumerate().filter(mine);
             let free = free.filter(|(_, w)| w.ready && !w.dead && w.running.len() < IN_FLIGHT);
-            // One part of a split file a worker at a time: the other worker,
-            // still starting, takes the next part once it is ready (given both,
-            // the first worker read them one after the other: a 100k-row file
-            // dropped right after the page was ready, 1.3 s).
+            // One part of a split file a worker at a time: the other, still starting, takes the next part
+            // once ready (given both, the first read them one after the other: 100k rows dropped at once, 1.3 s).
             let part = is_part(&q.request);
             let free = free.filter(|(_, w)| !part || !w.running.iter().any(|r| is_part(&r.queued.request)));
             let chosen = free.min_by_key(|(_, w)| w.running.len()).map(|(i, _)| i);
@@ -370,11 +367,6 @@ pub(super) fn dispatch() {
 fn readers_dead(p: &Pool) -> bool {
     let mut readers = p.workers.iter().filter(|w| w.kind == Kind::Reader).peekable();
     readers.peek().is_some() && readers.all(|w| w.dead)
-}
-
-/// Whether `request` is for one part of a file split over the workers.
-fn is_part(request: &Request) -> bool {
-    matches!(request.read, otop_protocol::Read::Report { part, .. } if !part.is_whole())
 }
 
 /// Starts reading the bytes of the first [`READ_AHEAD`] files of the queue

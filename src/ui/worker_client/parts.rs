@@ -98,3 +98,8 @@ async fn all<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> 
     .await;
     outputs.into_iter().flatten().collect()
 }
+
+/// Whether `request` is for one part of a file split over the workers.
+pub(super) fn is_part(request: &Request) -> bool {
+    matches!(request.read, Read::Report { part, .. } if !part.is_whole())
+}
