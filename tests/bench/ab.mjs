@@ -4,7 +4,7 @@
 // event to the status saying done. Prints each build's median and every run.
 // A comparison for a change's before and after (BENCHMARKS.md); bench.mjs is
 // the benchmark with native and SheetJS beside.
-// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,bench-100k.xlsx]
+// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,bench-100k.xlsx,/abs/folder]
 //        [SETTLES=0,3000] [RUNS=7] node tests/bench/ab.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +14,12 @@ import { serve, launch } from '../e2e/harness.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
 const BENCH = path.join(ROOT, 'target/bench');
-const filesOf = (f) => (f === 'province'
-  ? fs.readdirSync(SCENARIO).filter((n) => /^0\d-/.test(n)).sort().map((n) => path.join(SCENARIO, n))
-  : [path.isAbsolute(f) ? f : path.join(BENCH, f)]);
+// `province`: the scenario's nine district files; a folder: every file in it, dropped at once.
+const filesOf = (f) => {
+  if (f === 'province') return fs.readdirSync(SCENARIO).filter((n) => /^0\d-/.test(n)).sort().map((n) => path.join(SCENARIO, n));
+  const at = path.isAbsolute(f) ? f : path.join(BENCH, f);
+  return fs.statSync(at).isDirectory() ? fs.readdirSync(at).sort().map((n) => path.join(at, n)) : [at];
+};
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
 if (DISTS.length !== 2) {
   console.error('AB_DISTS=/abs/before,/abs/after');
