@@ -32,10 +32,7 @@ const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// How much of a text file is looked at to recognise it.
 const SNIFF: usize = 16 * 1024;
 
-/// The lower-case extension of a file name (`""` without one).
-pub fn extension(name: &str) -> String {
-    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
-}
+pub use otop_model::imported::file::extension;
 
 /// The format of `bytes`, or why no reader here can read them.
 ///

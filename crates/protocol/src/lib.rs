@@ -246,8 +246,8 @@ impl Request {
     /// assert!(asked("รายงาน.XLS") && asked("a.ods") && !asked("a.xlsx") && !asked("a.csv") && !asked("xls"));
     /// ```
     pub fn for_every_format(&self) -> bool {
-        let extension = self.name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
-        ["xls", "xlsb", "ods", "fods", "htm", "html"].iter().any(|e| extension.eq_ignore_ascii_case(e))
+        let extension = otop_model::imported::file::extension(&self.name);
+        ["xls", "xlsb", "ods", "fods", "htm", "html"].contains(&extension.as_str())
     }
 
     /// Whether the answer is a file the worker makes (bytes to download).

@@ -61,16 +61,19 @@ pub fn start(answer: Answer) {
 /// Tells the page this worker's files are fetched and it runs (before it warms
 /// up): the page then fetches the next worker's.
 pub fn say_loaded() {
-    let loaded = js_sys::Object::new();
-    set(&loaded, "loaded", &JsValue::TRUE);
-    let _ = scope().post_message(&loaded);
+    say("loaded");
 }
 
 /// Tells the page this worker is ready for its files.
 pub fn say_ready() {
-    let ready = js_sys::Object::new();
-    set(&ready, "ready", &JsValue::TRUE);
-    let _ = scope().post_message(&ready);
+    say("ready");
+}
+
+/// Posts `{what: true}` to the page.
+fn say(what: &str) {
+    let message = js_sys::Object::new();
+    set(&message, what, &JsValue::TRUE);
+    let _ = scope().post_message(&message);
 }
 
 fn set(target: &js_sys::Object, key: &str, value: &JsValue) {

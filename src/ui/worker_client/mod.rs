@@ -294,16 +294,14 @@ fn on_message(index: usize, data: JsValue) {
 /// [`IN_FLIGHT`] each (one part of a split file each: [`is_part`]); fails the files no worker can take,
 /// those that could having failed to start. A file waiting for a worker not started yet starts it.
 pub(super) fn dispatch() {
-    let (writes, every_format) = POOL.with(|p| {
+    let wanted: Vec<Kind> = POOL.with(|p| {
         let p = p.borrow();
-        let waiting = |f: fn(&Queued) -> bool| p.queue.iter().any(f);
-        (waiting(|q| q.request.writes()), waiting(|q| q.every_format) || (readers_dead(&p) && !p.queue.is_empty()))
+        let dead = readers_dead(&p);
+        let waiting = |k: &Kind| p.queue.iter().any(|q| k.takes(q.request.writes(), q.every_format || dead));
+        [Kind::Writer, Kind::AllFormats].into_iter().filter(waiting).collect()
     });
-    if writes {
-        start_kind(Kind::Writer, 1);
-    }
-    if every_format {
-        start_kind(Kind::AllFormats, 1);
+    for kind in wanted {
+        start_kind(kind, 1);
     }
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();

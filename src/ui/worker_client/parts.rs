@@ -34,10 +34,7 @@ const FEW_FILES: usize = 4;
 /// costs the page's thread a look at the disk: 912 files took 230 ms, one task
 /// (measured; the second time, 0.1 ms).
 pub async fn read_report(request: Request, file: web_sys::File, pending: usize) -> Reply {
-    let xlsx = || {
-        let name = file.name().to_ascii_lowercase();
-        name.ends_with(".xlsx") || name.ends_with(".xlsm")
-    };
+    let xlsx = || matches!(otop_model::imported::file::extension(&file.name()).as_str(), "xlsx" | "xlsm");
     let whole_report = matches!(request.read, Read::Report { part, .. } if part.is_whole());
     if pending <= FEW_FILES && whole_report && xlsx() && file.size() >= SPLIT_BYTES {
         if let Some(reply) = in_parts(request.clone(), file.clone()).await {

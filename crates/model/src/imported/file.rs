@@ -56,6 +56,17 @@ pub fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
 
+/// The lower-case extension of a file name (`""` without one).
+///
+/// ```
+/// # use otop_model::imported::file::extension;
+/// assert_eq!(extension("คลองหาด.XLS"), "xls");
+/// assert_eq!(extension("xls"), "");
+/// ```
+pub fn extension(name: &str) -> String {
+    name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
 /// The state of the file named `file` from every issue of a run (those of the
 /// file itself and those found when counting).
 pub fn state_of_file(issues: &[Issue], file: &str) -> &'static str {
