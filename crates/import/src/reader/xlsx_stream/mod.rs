@@ -142,20 +142,38 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         false => size,
     };
     let path = book.sheets.get(biggest)?.path.clone();
-    let mut xml = part_prefix(&mut book.zip, &path, limit)?;
-    if xml.len() < size {
+    let Prefix { mut xml, mut left_out, head_end } = part_prefix(&mut book.zip, &path, limit, index * share)?;
+    if xml.len() + left_out < size {
         // Cut before the last row begun (the scanner reads whole characters
         // and tags; this part stops before it anyway).
         let last = memchr::memmem::rfind(&xml, b"<row").unwrap_or_default();
         xml.truncate(last);
     }
+    if left_out > 0 {
+        // What was kept past the head begins at the share's first byte, maybe inside a
+        // character: from its first row on (none: no share begins there, as below).
+        if let Some((at, _)) = first_row_at(&xml, head_end) {
+            xml.drain(head_end..at);
+            left_out += at - head_end;
+        }
+    }
+    // Byte `at` of the sheet, at or after the share's first byte, in `xml`: a
+    // byte left out before the share's first row is where that row is kept.
+    let kept = |at: usize| match left_out {
+        0 => at,
+        _ => at.saturating_sub(left_out).max(head_end),
+    };
     // Where this share begins and the next one does (byte, row index); none
     // for the end. No row there, or one among the head rows every part reads:
     // not a sheet to read in parts.
     let bound = |k: usize| match k {
         0 => Some(Some((0, 0))),
         k if k >= of => Some(None),
-        k => k.checked_mul(share).and_then(|at| first_row_at(&xml, at)).filter(|(_, row)| *row >= HEAD_ROWS).map(Some),
+        k => k
+            .checked_mul(share)
+            .and_then(|at| first_row_at(&xml, kept(at)))
+            .filter(|(_, row)| *row >= HEAD_ROWS)
+            .map(Some),
     };
     let (from, to) = match (bound(index), bound(index + 1)) {
         (Some(Some(from)), Some(to)) if to.is_none_or(|(_, row)| row > from.1) => (from, to),
@@ -189,12 +207,25 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
     Some(Ok((Workbook { sheets: out, unreadable: Vec::new() }, split)))
 }
 
+/// How many bytes of its split sheet's XML `part` holds, and the sheet's
+/// size: for the test that a later part leaves out the rows before its share.
+#[doc(hidden)]
+pub fn part_held(bytes: &[u8], part: Part) -> Option<(usize, usize)> {
+    let mut book = Book::open(bytes)?;
+    let path = book.sheets.first()?.path.clone();
+    let size = usize::try_from(book.zip.by_name(&path).ok()?.size()).ok()?;
+    let share = size / usize::from(part.of.max(1));
+    let from = share * usize::from(part.index);
+    let limit = if part.index + 1 < part.of { from + share + window_bytes(share) } else { size };
+    Some((part_prefix(&mut book.zip, &path, limit, from)?.xml.len(), size))
+}
+
 /// The first `<row>` at or after byte `at`: where it starts and its row index.
 fn first_row_at(xml: &[u8], at: usize) -> Option<(usize, usize)> {
     let mut from = at;
     loop {
         let found = from + memchr::memmem::find(xml.get(from..)?, b"<row")?;
-        if matches!(xml.get(found + 4), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
+        if is_row_tag(xml, found) == Some(true) {
             // Its number as the scanner reads it (a row without one: no share begins there).
             return Some((found, scan::row_number(tags::tag(xml, found)?.attrs)??));
         }
@@ -202,13 +233,79 @@ fn first_row_at(xml: &[u8], at: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// A part's first `limit` bytes, inflated.
-fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize) -> Option<Vec<u8>> {
+/// Whether the `<row` at `at` begins a row's tag (not `<rowBreaks>`); `None`
+/// when the byte that tells is not there yet.
+fn is_row_tag(xml: &[u8], at: usize) -> Option<bool> {
+    Some(matches!(xml.get(at + 4)?, b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/'))
+}
+
+/// What a part inflates of the sheet it splits.
+struct Prefix {
+    /// The sheet's XML as far as the part reads it, without the bytes from
+    /// `head_end` to the share's first byte.
+    xml: Vec<u8>,
+    /// How many bytes were left out there.
+    left_out: usize,
+    /// Where the head ends: where its row of index [`HEAD_ROWS`] or more
+    /// begins at the latest (rows are numbered in order, or the part refuses them).
+    head_end: usize,
+}
+
+/// A part's first `limit` bytes of the sheet's XML, inflated a megabyte at a
+/// time, keeping only what the part reads: the head (the first
+/// [`HEAD_ROWS`] + 1 row tags: the first of index `HEAD_ROWS` or more is
+/// among them, and the scanner skips from there to the share) and the
+/// bytes from `from` (the share's first byte) on. The rows between are other
+/// parts': the second of two parts holds half the sheet's XML, not all of it.
+fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize) -> Option<Prefix> {
     let file = zip.by_name(path).ok()?;
     let size = usize::try_from(file.size()).ok()?;
-    let mut bytes = Vec::with_capacity(size.min(limit).min(1 << 30));
-    file.take(u64::try_from(limit).ok()?).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    let mut reader = file.take(u64::try_from(limit).ok()?);
+    let expected = size.min(limit).saturating_sub(from).saturating_add(1 << 16);
+    let mut xml = Vec::with_capacity(expected.min(1 << 30));
+    let mut piece = vec![0u8; 1 << 20];
+    // Bytes inflated so far; the head's end once found; where to look for row tags next, and how many so far.
+    let (mut total, mut left_out, mut head_end) = (0usize, 0usize, None);
+    let (mut searched, mut rows) = (0usize, 0usize);
+    loop {
+        let n = match reader.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        // Past the head, what comes before `from` is left out.
+        let skip = if head_end.is_some() { from.saturating_sub(total).min(n) } else { 0 };
+        xml.extend_from_slice(piece.get(skip..n)?);
+        left_out += skip;
+        total += n;
+        if head_end.is_some() || from == 0 {
+            continue;
+        }
+        loop {
+            let Some(found) = xml.get(searched..).and_then(|b| memchr::memmem::find(b, b"<row")).map(|f| searched + f)
+            else {
+                searched = xml.len().saturating_sub(3);
+                break;
+            };
+            let Some(is_row) = is_row_tag(&xml, found) else {
+                searched = found;
+                break;
+            };
+            searched = found + 4;
+            if is_row && rows == HEAD_ROWS {
+                head_end = Some(found);
+                break;
+            }
+            rows += usize::from(is_row);
+        }
+        if let Some(head) = head_end.filter(|head| *head < from) {
+            let end = from.min(xml.len());
+            xml.drain(head..end);
+            left_out += end - head;
+        }
+    }
+    Some(Prefix { xml, left_out, head_end: head_end.unwrap_or(usize::MAX) })
 }
 
 /// A sheet's cells, row by row.
