@@ -263,6 +263,11 @@ fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize) -> Opti
     let mut reader = file.take(u64::try_from(limit).ok()?);
     let expected = size.min(limit).saturating_sub(from).saturating_add(1 << 16);
     let mut xml = Vec::with_capacity(expected.min(1 << 30));
+    if from == 0 {
+        // The first part keeps all it inflates.
+        reader.read_to_end(&mut xml).ok()?;
+        return Some(Prefix { xml, left_out: 0, head_end: usize::MAX });
+    }
     let mut piece = vec![0u8; 1 << 20];
     // Bytes inflated so far; the head's end once found; where to look for row tags next, and how many so far.
     let (mut total, mut left_out, mut head_end) = (0usize, 0usize, None);
@@ -274,12 +279,14 @@ fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize) -> Opti
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(_) => return None,
         };
-        // Past the head, what comes before `from` is left out.
+        // Past the head, what comes before `from` is left out; a head ending at
+        // or after `from` leaves nothing out (and is no longer looked for).
         let skip = if head_end.is_some() { from.saturating_sub(total).min(n) } else { 0 };
         xml.extend_from_slice(piece.get(skip..n)?);
         left_out += skip;
+        let before = total;
         total += n;
-        if head_end.is_some() || from == 0 {
+        if head_end.is_some() || before >= from {
             continue;
         }
         loop {
