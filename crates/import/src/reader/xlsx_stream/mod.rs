@@ -142,27 +142,8 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         false => size,
     };
     let path = book.sheets.get(biggest)?.path.clone();
-    let Prefix { mut xml, mut left_out, head_end } = part_prefix(&mut book.zip, &path, limit, index * share)?;
-    if xml.len() + left_out < size {
-        // Cut before the last row begun (the scanner reads whole characters
-        // and tags; this part stops before it anyway).
-        let last = memchr::memmem::rfind(&xml, b"<row").unwrap_or_default();
-        xml.truncate(last);
-    }
-    if left_out > 0 {
-        // What was kept past the head begins at the share's first byte, maybe inside a
-        // character: from its first row on (none: no share begins there, as below).
-        if let Some((at, _)) = first_row_at(&xml, head_end) {
-            xml.drain(head_end..at);
-            left_out += at - head_end;
-        }
-    }
-    // Byte `at` of the sheet, at or after the share's first byte, in `xml`: a
-    // byte left out before the share's first row is where that row is kept.
-    let kept = |at: usize| match left_out {
-        0 => at,
-        _ => at.saturating_sub(left_out).max(head_end),
-    };
+    let prefix = part_prefix(&mut book.zip, &path, limit, index * share)?.trimmed(size);
+    let xml = &prefix.xml;
     // Where this share begins and the next one does (byte, row index); none
     // for the end. No row there, or one among the head rows every part reads:
     // not a sheet to read in parts.
@@ -171,7 +152,7 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         k if k >= of => Some(None),
         k => k
             .checked_mul(share)
-            .and_then(|at| first_row_at(&xml, kept(at)))
+            .and_then(|at| first_row_at(xml, prefix.kept(at)))
             .filter(|(_, row)| *row >= HEAD_ROWS)
             .map(Some),
     };
@@ -180,10 +161,10 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         _ => return Some(Err(super::NotSplit)),
     };
     let within = scan::Within { head: HEAD_ROWS, from: from.0, until: to.map(|(at, row)| (at, row + WINDOW_ROWS)) };
-    let Some(rows) = scan::rows_within(&xml, &book.strings, &book.dates, Some(within)) else {
+    let Some(rows) = scan::rows_within(xml, &book.strings, &book.dates, Some(within)) else {
         return Some(Err(super::NotSplit));
     };
-    drop(xml);
+    drop(prefix);
     let mut out = Vec::new();
     let mut split = None;
     for at in 0..book.sheets.len() {
@@ -249,6 +230,37 @@ struct Prefix {
     /// Where the head ends: where its row of index [`HEAD_ROWS`] or more
     /// begins at the latest (rows are numbered in order, or the part refuses them).
     head_end: usize,
+}
+
+impl Prefix {
+    /// Cut before the last row begun when the part stopped inflating before
+    /// the sheet's `size` (the scanner reads whole characters and tags; the
+    /// part stops before that row anyway); past the head, from the share's
+    /// first row on (what was kept from the share's first byte may begin
+    /// inside a character; no row there: no share begins there).
+    fn trimmed(mut self, size: usize) -> Prefix {
+        if self.xml.len() + self.left_out < size {
+            let last = memchr::memmem::rfind(&self.xml, b"<row").unwrap_or_default();
+            self.xml.truncate(last);
+        }
+        if self.left_out > 0 {
+            if let Some((at, _)) = first_row_at(&self.xml, self.head_end) {
+                self.xml.drain(self.head_end..at);
+                self.left_out += at - self.head_end;
+            }
+        }
+        self
+    }
+
+    /// Byte `at` of the sheet (at or after the share's first byte, when
+    /// bytes were left out) in what was kept: a byte left out before the
+    /// share's first row is where that row is kept.
+    fn kept(&self, at: usize) -> usize {
+        match self.left_out {
+            0 => at,
+            _ => at.saturating_sub(self.left_out).max(self.head_end),
+        }
+    }
 }
 
 /// A part's first `limit` bytes of the sheet's XML, inflated a megabyte at a
