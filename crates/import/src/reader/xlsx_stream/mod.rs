@@ -142,7 +142,8 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
         false => size,
     };
     let path = book.sheets.get(biggest)?.path.clone();
-    let prefix = part_prefix(&mut book.zip, &path, limit, index * share)?.trimmed(size);
+    let to = (index + 1 < of).then(|| share * (index + 1));
+    let prefix = part_prefix(&mut book.zip, &path, limit, index * share, to)?.trimmed(size);
     let xml = &prefix.xml;
     // Where this share begins and the next one does (byte, row index); none
     // for the end. No row there, or one among the head rows every part reads:
@@ -198,7 +199,8 @@ pub fn part_held(bytes: &[u8], part: Part) -> Option<(usize, usize)> {
     let share = size / usize::from(part.of.max(1));
     let from = share * usize::from(part.index);
     let limit = if part.index + 1 < part.of { from + share + window_bytes(share) } else { size };
-    Some((part_prefix(&mut book.zip, &path, limit, from)?.xml.len(), size))
+    let to = (part.index + 1 < part.of).then_some(from + share);
+    Some((part_prefix(&mut book.zip, &path, limit, from, to)?.xml.len(), size))
 }
 
 /// The first `<row>` at or after byte `at`: where it starts and its row index.
@@ -263,65 +265,97 @@ impl Prefix {
     }
 }
 
-/// A part's first `limit` bytes of the sheet's XML, inflated a megabyte at a
-/// time, keeping only what the part reads: the head (the first
+/// Row tags counted in a sheet's XML as it is inflated, from a byte on.
+struct RowTags {
+    /// Where to look next.
+    searched: usize,
+    /// How many were met.
+    rows: usize,
+}
+
+impl RowTags {
+    fn from(at: usize) -> RowTags {
+        RowTags { searched: at, rows: 0 }
+    }
+
+    /// Where the row tag after the first `n` begins, once it is in `xml`.
+    fn nth(&mut self, xml: &[u8], n: usize) -> Option<usize> {
+        loop {
+            let Some(found) = memchr::memmem::find(xml.get(self.searched..)?, b"<row").map(|f| self.searched + f)
+            else {
+                self.searched = xml.len().saturating_sub(3).max(self.searched);
+                return None;
+            };
+            let Some(is_row) = is_row_tag(xml, found) else {
+                self.searched = found;
+                return None;
+            };
+            self.searched = found + 4;
+            if is_row && self.rows == n {
+                return Some(found);
+            }
+            self.rows += usize::from(is_row);
+        }
+    }
+}
+
+/// The bytes inflated at a time.
+const PIECE: usize = 1 << 20;
+
+/// A part's first `limit` bytes of the sheet's XML, inflated a megabyte at
+/// a time, keeping only what the part reads: the head (the first
 /// [`HEAD_ROWS`] + 1 row tags: the first of index `HEAD_ROWS` or more is
 /// among them, and the scanner skips from there to the share) and the
 /// bytes from `from` (the share's first byte) on. The rows between are other
 /// parts': the second of two parts holds half the sheet's XML, not all of it.
-fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize) -> Option<Prefix> {
+/// When the next share begins at byte `to`, it stops short of `limit` once
+/// [`WINDOW_ROWS`] + 3 row tags from there on are in, keeping what comes
+/// before the last: the scanner stops at the `WINDOW_ROWS + 1`st, and the
+/// row after it, the last begun, is cut off ([`Prefix::trimmed`]).
+fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize, to: Option<usize>) -> Option<Prefix> {
     let file = zip.by_name(path).ok()?;
     let size = usize::try_from(file.size()).ok()?;
     let mut reader = file.take(u64::try_from(limit).ok()?);
-    let expected = size.min(limit).saturating_sub(from).saturating_add(1 << 16);
+    let expected = size.min(limit).saturating_sub(from).saturating_add(PIECE);
     let mut xml = Vec::with_capacity(expected.min(1 << 30));
-    if from == 0 {
-        // The first part keeps all it inflates.
-        reader.read_to_end(&mut xml).ok()?;
-        return Some(Prefix { xml, left_out: 0, head_end: usize::MAX });
-    }
-    let mut piece = vec![0u8; 1 << 20];
-    // Bytes inflated so far; the head's end once found; where to look for row tags next, and how many so far.
+    // Bytes inflated so far; those left out; the head's end once found; the row tags of the head and past `to`.
     let (mut total, mut left_out, mut head_end) = (0usize, 0usize, None);
-    let (mut searched, mut rows) = (0usize, 0usize);
+    let (mut head, mut past) = (RowTags::from(0), None);
     loop {
-        let n = match reader.read(&mut piece) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => return None,
+        let len = xml.len();
+        xml.resize(len + PIECE, 0);
+        let read = loop {
+            match reader.read(xml.get_mut(len..)?) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other,
+            }
         };
+        let n = read.ok()?;
+        xml.truncate(len + n);
+        if n == 0 {
+            break;
+        }
         // Past the head, what comes before `from` is left out; a head ending at
         // or after `from` leaves nothing out (and is no longer looked for).
         let skip = if head_end.is_some() { from.saturating_sub(total).min(n) } else { 0 };
-        xml.extend_from_slice(piece.get(skip..n)?);
+        xml.drain(len..len + skip);
         left_out += skip;
         let before = total;
         total += n;
-        if head_end.is_some() || before >= from {
-            continue;
+        if head_end.is_none() && before < from {
+            head_end = head.nth(&xml, HEAD_ROWS);
+            if let Some(head) = head_end.filter(|head| *head < from) {
+                let end = from.min(xml.len());
+                xml.drain(head..end);
+                left_out += end - head;
+            }
         }
-        loop {
-            let Some(found) = xml.get(searched..).and_then(|b| memchr::memmem::find(b, b"<row")).map(|f| searched + f)
-            else {
-                searched = xml.len().saturating_sub(3);
-                break;
-            };
-            let Some(is_row) = is_row_tag(&xml, found) else {
-                searched = found;
-                break;
-            };
-            searched = found + 4;
-            if is_row && rows == HEAD_ROWS {
-                head_end = Some(found);
+        if let Some(to) = to.filter(|to| total > *to) {
+            let tags = past.get_or_insert_with(|| RowTags::from(to.saturating_sub(left_out)));
+            if let Some(at) = tags.nth(&xml, WINDOW_ROWS + 2) {
+                xml.truncate(at);
                 break;
             }
-            rows += usize::from(is_row);
-        }
-        if let Some(head) = head_end.filter(|head| *head < from) {
-            let end = from.min(xml.len());
-            xml.drain(head..end);
-            left_out += end - head;
         }
     }
     Some(Prefix { xml, left_out, head_end: head_end.unwrap_or(usize::MAX) })
