@@ -127,23 +127,9 @@ fn window_bytes(share: usize) -> usize {
 /// when this part found the split cannot be made (the page reads the file again whole).
 pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Split), super::NotSplit>> {
     let mut book = Book::open(bytes)?;
-    let sizes: Vec<u64> = book.sheets.iter().map(|s| book.zip.by_name(&s.path).map_or(0, |f| f.size())).collect();
-    let biggest = sizes.iter().enumerate().max_by_key(|(i, size)| (**size, std::cmp::Reverse(*i))).map(|(i, _)| i)?;
-    let size = usize::try_from(*sizes.get(biggest)?).ok()?;
-    let (index, of) = (usize::from(part.index), usize::from(part.of.max(1)));
-    // Decided on what every part knows alike, the sheet's size: past it, a
-    // part that cannot make its split says so, and the file is read whole.
-    if size < MIN_SHARE_BYTES.saturating_mul(of) {
-        return None;
-    }
-    let share = size / of;
-    let limit = match index + 1 < of {
-        true => share * (index + 1) + window_bytes(share),
-        false => size,
-    };
-    let path = book.sheets.get(biggest)?.path.clone();
-    let to = (index + 1 < of).then(|| share * (index + 1));
-    let prefix = part_prefix(&mut book.zip, &path, limit, index * share, to)?.trimmed(size);
+    let span = Span::of(&mut book, part)?;
+    let (biggest, share, of, index) = (span.sheet, span.share, usize::from(part.of.max(1)), usize::from(part.index));
+    let prefix = span.inflate(&mut book)?;
     let xml = &prefix.xml;
     // Where this share begins and the next one does (byte, row index); none
     // for the end. No row there, or one among the head rows every part reads:
@@ -190,17 +176,52 @@ pub fn read_part(bytes: &[u8], part: Part) -> Option<Result<(Workbook, super::Sp
 }
 
 /// How many bytes of its split sheet's XML `part` holds, and the sheet's
-/// size: for the test that a later part leaves out the rows before its share.
+/// size: for the test that a part holds only the XML it reads.
 #[doc(hidden)]
 pub fn part_held(bytes: &[u8], part: Part) -> Option<(usize, usize)> {
     let mut book = Book::open(bytes)?;
-    let path = book.sheets.first()?.path.clone();
-    let size = usize::try_from(book.zip.by_name(&path).ok()?.size()).ok()?;
-    let share = size / usize::from(part.of.max(1));
-    let from = share * usize::from(part.index);
-    let limit = if part.index + 1 < part.of { from + share + window_bytes(share) } else { size };
-    let to = (part.index + 1 < part.of).then_some(from + share);
-    Some((part_prefix(&mut book.zip, &path, limit, from, to)?.xml.len(), size))
+    let span = Span::of(&mut book, part)?;
+    Some((span.inflate(&mut book)?.xml.len(), span.size))
+}
+
+/// What `part` inflates of the sheet it splits.
+struct Span {
+    /// The split sheet (the biggest part), among the workbook's sheets.
+    sheet: usize,
+    path: String,
+    /// Its XML's size, and a share of it.
+    size: usize,
+    share: usize,
+    /// The share's first byte; the next share's (none for the last).
+    from: usize,
+    to: Option<usize>,
+    /// How far the part may inflate.
+    limit: usize,
+}
+
+impl Span {
+    /// `None` when the file is not one to split (see [`read_part`]).
+    fn of(book: &mut Book<'_>, part: Part) -> Option<Span> {
+        let sizes: Vec<u64> = book.sheets.iter().map(|s| book.zip.by_name(&s.path).map_or(0, |f| f.size())).collect();
+        let sheet = sizes.iter().enumerate().max_by_key(|(i, size)| (**size, std::cmp::Reverse(*i))).map(|(i, _)| i)?;
+        let size = usize::try_from(*sizes.get(sheet)?).ok()?;
+        let (index, of) = (usize::from(part.index), usize::from(part.of.max(1)));
+        // Decided on what every part knows alike, the sheet's size: past it, a
+        // part that cannot make its split says so, and the file is read whole.
+        if size < MIN_SHARE_BYTES.saturating_mul(of) {
+            return None;
+        }
+        let share = size / of;
+        let to = (index + 1 < of).then(|| share * (index + 1));
+        let limit = to.map_or(size, |to| to + window_bytes(share));
+        let path = book.sheets.get(sheet)?.path.clone();
+        Some(Span { sheet, path, size, share, from: share * index, to, limit })
+    }
+
+    /// The part's XML of the sheet, trimmed to what it reads.
+    fn inflate(&self, book: &mut Book<'_>) -> Option<Prefix> {
+        Some(part_prefix(&mut book.zip, &self.path, self.limit, self.from, self.to)?.trimmed(self.size))
+    }
 }
 
 /// The first `<row>` at or after byte `at`: where it starts and its row index.
@@ -323,15 +344,7 @@ fn part_prefix(zip: &mut Zip<'_>, path: &str, limit: usize, from: usize, to: Opt
     let (mut head, mut past) = (RowTags::from(0), None);
     loop {
         let len = xml.len();
-        xml.resize(len + PIECE, 0);
-        let read = loop {
-            match reader.read(xml.get_mut(len..)?) {
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                other => break other,
-            }
-        };
-        let n = read.ok()?;
-        xml.truncate(len + n);
+        let n = (&mut reader).take(PIECE as u64).read_to_end(&mut xml).ok()?;
         if n == 0 {
             break;
         }
