@@ -966,6 +966,38 @@ await test('a results link opens in a fresh browser with the same figures, read-
   }
 });
 
+await test('the reading workers warm up while the page waits for files, not on a results link; files dropped meanwhile score', async () => {
+  // Counts the `{warm: true}` messages the page posts to its workers (otop_worker::warming).
+  const countWarm = () => {
+    window.__warm = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.warm === true) window.__warm += 1;
+      return post.call(this, message, ...rest);
+    };
+  };
+  const page = await context.newPage();
+  await page.addInitScript(countWarm);
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
+  // Both first reading workers and the reader of every format, once each is ready.
+  await page.waitForFunction(() => window.__warm === 3, null, { timeout: 20000 });
+  // Dropped while they warm (the warming takes about a second): read and scored as ever.
+  await dropScenario(page);
+  await checkScenario((rule) => page.selectOption('select[data-testid=scoring-rule]', rule),
+    (table, district, col) => cellValue(page, table, district, col));
+  const link = await makeLink(page);
+  await page.close();
+  const other = await context.newPage();
+  await other.addInitScript(countWarm);
+  await other.goto(link, { waitUntil: 'load' });
+  await other.waitForSelector('[data-testid=shared-view]', { timeout: 20000 });
+  await other.waitForSelector('[data-testid=status][data-state=idle]', { state: 'attached', timeout: 20000 });
+  await other.waitForTimeout(1500);
+  assertEq(await other.evaluate(() => window.__warm), 0, 'a results link: the workers are not warmed');
+  await other.close();
+});
+
 await test('a bad results link is one clear message, and nothing is shown as results', async () => {
   const { page } = await open();
   await dropScenario(page);

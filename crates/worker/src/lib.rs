@@ -19,6 +19,8 @@ use otop_returned::{returned_file, returned_zip};
 
 #[cfg(target_arch = "wasm32")]
 pub mod pipeline;
+#[cfg(target_arch = "wasm32")]
+pub mod warming;
 
 /// Small report files of the formats the first reading workers read (the
 /// `basic-report` fixture, made by `tests/fixtures/make_fixtures.py`, and a CSV).

@@ -16,6 +16,7 @@ fn main() {
     });
     otop_worker::pipeline::say_loaded();
     let _ = otop_worker::warm_up(otop_worker::COMMON_SAMPLES);
+    otop_worker::warming::samples(otop_worker::COMMON_SAMPLES, otop_worker::warming::ROUNDS);
     otop_worker::pipeline::say_ready();
 }
 

@@ -3,7 +3,8 @@
 //! dropped file's bytes (an `ArrayBuffer`), or the `File` itself (or an array
 //! of them); each file's bytes are fetched (`Blob.arrayBuffer`) as soon as its
 //! message arrives, while the file before it is answered, and the files are
-//! answered in the order they came. Out: `{loaded: true}` once running (the
+//! answered in the order they came. `{warm: true}` in: the worker warms up
+//! ([`crate::warming`]) until its first file or a `{warm: false}` comes. Out: `{loaded: true}` once running (the
 //! first reading worker), `{ready: true}` once listening; `{id, size}` when
 //! the file begun is over a megabyte (the page then waits longer for it);
 //! then `{id, reply}` — `reply`
@@ -115,6 +116,12 @@ fn bytes_of(fetched: &JsValue) -> Vec<Vec<u8>> {
 /// Takes a message from the page: its file is fetched at once, and read in turn.
 fn receive(data: &JsValue) {
     let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    // `{warm: true}`: warm up; `{warm: false}`: the page has files, stop.
+    match get("warm").as_bool() {
+        Some(true) => return crate::warming::begin(),
+        Some(false) => return crate::warming::stop(),
+        None => crate::warming::stop(),
+    }
     let id = get("id");
     let request = match Request::decode(&js_sys::Uint8Array::new(&get("request")).to_vec()) {
         Ok(request) => request,

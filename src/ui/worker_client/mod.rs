@@ -17,20 +17,23 @@ use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 const WORKERS: usize = 2;
 
 mod answer;
 mod kind;
 mod parts;
+mod read_ahead;
 mod timers;
+mod warm;
 use answer::answer;
 use kind::Kind;
 use parts::is_part;
 pub use parts::read_report;
+use read_ahead::read_ahead;
 pub use timers::yield_to_browser;
 use timers::{after, cancel};
+use warm::{cool, warm_soon};
 
 /// How many files a worker is given at once: it fetches the next file's bytes
 /// while it reads one, and never waits for the page to hand it the next (the
@@ -64,6 +67,8 @@ struct Worker {
     generation: u32,
     /// The files handed to it, in the order it answers them (at most [`IN_FLIGHT`]).
     running: VecDeque<Running>,
+    /// Whether it was asked to warm up and not yet to stop ([`warm`]).
+    warming: bool,
 }
 
 /// A file waiting for a worker (or several files, as an array, for one request).
@@ -127,7 +132,7 @@ fn spawn(index: usize, kind: Kind) -> Option<Worker> {
         g.get()
     });
     let _ = after(START_BOUND_SECONDS, move || start_timed_out(index, generation));
-    Some(Worker { kind, worker, ready: false, dead: false, generation, running: VecDeque::new() })
+    Some(Worker { kind, worker, ready: false, dead: false, generation, running: VecDeque::new(), warming: false })
 }
 
 /// Starts the two first reading workers as the page's own wasm runs (their
@@ -243,6 +248,9 @@ fn on_message(index: usize, data: JsValue) {
         // The first reading worker is ready: the service worker may fetch everything now.
         if kind == Some(Kind::Reader) {
             kind::say_reading();
+        }
+        if let Some(kind) = kind.filter(|k| *k != Kind::Writer) {
+            warm_soon(index, kind);
         }
         dispatch();
         return;
@@ -367,33 +375,6 @@ fn readers_dead(p: &Pool) -> bool {
     readers.peek().is_some() && readers.all(|w| w.dead)
 }
 
-/// Starts reading the bytes of the first [`READ_AHEAD`] files of the queue
-/// (each `Blob.arrayBuffer` call costs the page's thread a little: the 912
-/// national files all at once were a task of 300 ms).
-fn read_ahead() {
-    let starting: Vec<(u32, js_sys::Promise)> = POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        let ahead = p.queue.iter_mut().take(READ_AHEAD).filter(|q| !q.reading && q.bytes.is_none());
-        ahead
-            .filter_map(|q| {
-                let blob = q.file.dyn_ref::<web_sys::Blob>()?.clone();
-                q.reading = true;
-                Some((q.request.id, blob.array_buffer()))
-            })
-            .collect()
-    });
-    for (id, reading) in starting {
-        wasm_bindgen_futures::spawn_local(async move {
-            let bytes = JsFuture::from(reading).await.and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>());
-            POOL.with(|p| {
-                if let Some(q) = p.borrow_mut().queue.iter_mut().find(|q| q.request.id == id) {
-                    q.bytes = bytes.ok();
-                }
-            });
-        });
-    }
-}
-
 fn answer_timed_out(index: usize, id: u32, seconds: u32) {
     let late = POOL.with(|p| {
         let p = p.borrow();
@@ -441,7 +422,9 @@ pub(super) fn enqueue(request: Request, file: JsValue) -> js_sys::Promise {
             POOL.with(|p| {
                 let every_format = request.for_every_format();
                 let queued = Queued { request, file, bytes: None, reading: false, every_format, resolve };
-                p.borrow_mut().queue.push_back(queued)
+                let mut p = p.borrow_mut();
+                p.queue.push_back(queued);
+                cool(&mut p);
             });
         }
     })

@@ -6,8 +6,12 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Calls `f` after `seconds`; returns the timer's handle.
 pub(super) fn after(seconds: u32, f: impl FnOnce() + 'static) -> Option<i32> {
+    after_ms(i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX), f)
+}
+
+/// Calls `f` after `ms` milliseconds; returns the timer's handle.
+pub(super) fn after_ms(ms: i32, f: impl FnOnce() + 'static) -> Option<i32> {
     let callback = Closure::once_into_js(f);
-    let ms = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
     web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok()
 }
 

@@ -14,6 +14,7 @@ fn main() {
     });
     // It gets only files of the other formats (a misnamed .xlsx now and then).
     let _ = otop_worker::warm_up(otop_worker::OTHER_SAMPLES);
+    otop_worker::warming::samples(otop_worker::OTHER_SAMPLES, otop_worker::warming::EVERY_FORMAT_ROUNDS);
     otop_worker::pipeline::say_ready();
 }
 

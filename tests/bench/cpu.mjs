@@ -1,0 +1,100 @@
+// Where a drop's CPU time goes, thread by thread, for builds side by side: the
+// page's main thread, its Web Workers (the wasm they run, and all their
+// tasks), and the browser's compile threads (V8's TurboFan compiling hot wasm
+// in the background, on the cores the workers need). CPU time is what a
+// thread ran, not what it waited for a core, so it varies far less than the
+// wall time on a busy 2-core machine (BENCHMARKS.md, "Issue 35, eighth
+// session"). The files are dropped SETTLE ms after the page is ready (3,000
+// by default), each build in turn, RUNS times; Chromium's trace of the drop
+// gives each thread's CPU time (`tdur`) from the input's change event to the
+// status saying done. A diagnosis beside ab.mjs, not a timed test.
+// Usage: AB_DISTS=/abs/before,/abs/after CPU_FILES=/abs/a.xlsx,… [SETTLE=3000] [RUNS=3] node tests/bench/cpu.mjs
+//        (CPU_FILES=province: the scenario's nine district files)
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, FIXTURES } from '../e2e/harness.mjs';
+
+const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
+const FILES = (process.env.CPU_FILES || 'province') === 'province'
+  ? fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort().map((f) => path.join(FIXTURES, 'scenario', f))
+  : process.env.CPU_FILES.split(',');
+if (!DISTS.length) {
+  console.error('AB_DISTS=/abs/before,/abs/after CPU_FILES=… node tests/bench/cpu.mjs');
+  process.exit(2);
+}
+const SETTLE = Number(process.env.SETTLE ?? 3000);
+const RUNS = Number(process.env.RUNS || 3);
+
+/** The thread a trace event ran on, as this report groups them (null: not counted). */
+function group(threadName) {
+  if (/CrRendererMain/.test(threadName)) return 'main';
+  if (/DedicatedWorker/.test(threadName)) return 'workers';
+  if (/ThreadPool/.test(threadName)) return 'compile';
+  return null;
+}
+
+/** Drops FILES on a fresh page of `url`; each thread group's CPU ms and the page's own time to done. */
+async function once(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  // The files go to a scratch input first (making File objects is the harness's work).
+  await page.evaluate(() => {
+    const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: '__handover', hidden: true });
+    document.body.appendChild(scratch);
+  });
+  await page.setInputFiles('#__handover', FILES);
+  await page.waitForTimeout(SETTLE);
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  const ms = await page.evaluate(() => new Promise((ok) => {
+    const input = document.querySelector('input[data-testid=report-files]');
+    const status = document.querySelector('[data-testid=status]');
+    let t0 = null;
+    input.addEventListener('change', () => { t0 = performance.now(); performance.mark('otop-drop'); }, { capture: true, once: true });
+    new MutationObserver((_, o) => {
+      if (status.dataset.state === 'done' && t0 !== null) { o.disconnect(); performance.mark('otop-done'); ok(performance.now() - t0); }
+    }).observe(status, { attributes: true });
+    input.files = document.getElementById('__handover').files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }));
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  const from = events.find((e) => e.name === 'otop-drop');
+  const to = events.find((e) => e.name === 'otop-done');
+  const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const cpu = { main: 0, workers: 0, compile: 0 };
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== from.pid || e.ts < from.ts || e.ts > to.ts) continue;
+    const g = group(threads.get(`${e.pid}:${e.tid}`) || '');
+    const ms = (e.tdur || 0) / 1000;
+    // Top-level events only (nested ones would count twice): the main thread's
+    // tasks, the workers' script calls (their wasm; a worker's tasks are not
+    // traced as such), the compile threads' tasks.
+    if (g === 'compile' && e.name === 'ThreadPool_RunTask') cpu.compile += ms;
+    else if (g === 'main' && e.name === 'ThreadControllerImpl::RunTask') cpu.main += ms;
+    else if (g === 'workers' && e.name === 'FunctionCall') cpu.workers += ms;
+  }
+  return { ms, cpu };
+}
+
+const servers = await Promise.all(DISTS.map((d) => serve(d)));
+const context = await launch();
+const all = DISTS.map(() => []);
+for (let run = 0; run < RUNS; run++) {
+  for (const [i, server] of servers.entries()) all[i].push(await once(context, server.url));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`${FILES.length} file(s), dropped ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`);
+console.log('| build | to done ms | main thread | workers | compile threads |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [i, dist] of DISTS.entries()) {
+  const m = (f) => Math.round(median(all[i].map(f)));
+  console.log(`| ${path.basename(dist)} | ${m((r) => r.ms)} | ${m((r) => r.cpu.main)} | ${m((r) => r.cpu.workers)} | ${m((r) => r.cpu.compile)} |`);
+}
+await context.close();
+await Promise.all(servers.map((s) => s.close()));
