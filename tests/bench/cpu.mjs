@@ -9,13 +9,15 @@
 // gives each thread's CPU time (`tdur`) from the input's change event to the
 // status saying done. A diagnosis beside ab.mjs, not a timed test.
 // Usage: AB_DISTS=/abs/before,/abs/after CPU_FILES=/abs/a.xlsx,… [SETTLE=3000] [RUNS=3] node tests/bench/cpu.mjs
-//        (CPU_FILES=province: the scenario's nine district files)
+//        (CPU_FILES=province: the scenario's nine district files; CPU_FILES=none:
+//        nothing dropped, the CPU from opening the page to SETTLE ms after it is ready)
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, FIXTURES } from '../e2e/harness.mjs';
 
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
-const FILES = (process.env.CPU_FILES || 'province') === 'province'
+const IDLE = process.env.CPU_FILES === 'none';
+const FILES = IDLE ? [] : (process.env.CPU_FILES || 'province') === 'province'
   ? fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort().map((f) => path.join(FIXTURES, 'scenario', f))
   : process.env.CPU_FILES.split(',');
 if (!DISTS.length) {
@@ -33,8 +35,51 @@ function group(threadName) {
   return null;
 }
 
+/** Each thread group's CPU ms in `events` between the marks `from` and `to`, in the page's renderer. */
+function cpuOf(events, from, to) {
+  const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const cpu = { main: 0, workers: 0, compile: 0 };
+  for (const e of events) {
+    if (e.ph !== 'X' || e.pid !== from.pid || e.ts < from.ts || e.ts > to.ts) continue;
+    const g = group(threads.get(`${e.pid}:${e.tid}`) || '');
+    const ms = (e.tdur || 0) / 1000;
+    // Top-level events only (nested ones would count twice): the main thread's
+    // tasks, the workers' script calls (their wasm; a worker's tasks are not
+    // traced as such), the compile threads' tasks.
+    if (g === 'compile' && e.name === 'ThreadPool_RunTask') cpu.compile += ms;
+    else if (g === 'main' && e.name === 'ThreadControllerImpl::RunTask') cpu.main += ms;
+    else if (g === 'workers' && e.name === 'FunctionCall') cpu.workers += ms;
+  }
+  return cpu;
+}
+
+const CATEGORIES = 'toplevel,devtools.timeline,blink.user_timing';
+
+/** Opens `url` with nothing dropped: the CPU from before it opens to SETTLE ms after it is ready. */
+async function idle(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(url);
+  await page.evaluate(() => performance.mark('otop-drop'));
+  await page.waitForSelector('[data-testid=status][data-state=idle]');
+  await page.waitForTimeout(SETTLE);
+  await page.evaluate(() => performance.mark('otop-done'));
+  await cdp.send('Tracing.end');
+  await complete;
+  await page.close();
+  // From the first event of the page's renderer (its marks say which process it is).
+  const mark = events.find((e) => e.name === 'otop-drop');
+  const first = events.filter((e) => e.pid === mark.pid && e.ph === 'X').reduce((a, e) => (e.ts < a.ts ? e : a), mark);
+  return { ms: 0, cpu: cpuOf(events, first, events.find((e) => e.name === 'otop-done')) };
+}
+
 /** Drops FILES on a fresh page of `url`; each thread group's CPU ms and the page's own time to done. */
 async function once(context, url) {
+  if (IDLE) return idle(context, url);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
@@ -49,7 +94,7 @@ async function once(context, url) {
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   const ms = await page.evaluate(() => new Promise((ok) => {
     const input = document.querySelector('input[data-testid=report-files]');
     const status = document.querySelector('[data-testid=status]');
@@ -65,20 +110,7 @@ async function once(context, url) {
   await complete;
   await page.close();
   const from = events.find((e) => e.name === 'otop-drop');
-  const to = events.find((e) => e.name === 'otop-done');
-  const threads = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-  const cpu = { main: 0, workers: 0, compile: 0 };
-  for (const e of events) {
-    if (e.ph !== 'X' || e.pid !== from.pid || e.ts < from.ts || e.ts > to.ts) continue;
-    const g = group(threads.get(`${e.pid}:${e.tid}`) || '');
-    const ms = (e.tdur || 0) / 1000;
-    // Top-level events only (nested ones would count twice): the main thread's
-    // tasks, the workers' script calls (their wasm; a worker's tasks are not
-    // traced as such), the compile threads' tasks.
-    if (g === 'compile' && e.name === 'ThreadPool_RunTask') cpu.compile += ms;
-    else if (g === 'main' && e.name === 'ThreadControllerImpl::RunTask') cpu.main += ms;
-    else if (g === 'workers' && e.name === 'FunctionCall') cpu.workers += ms;
-  }
+  const cpu = cpuOf(events, from, events.find((e) => e.name === 'otop-done'));
   return { ms, cpu };
 }
 
@@ -89,7 +121,8 @@ for (let run = 0; run < RUNS; run++) {
   for (const [i, server] of servers.entries()) all[i].push(await once(context, server.url));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${FILES.length} file(s), dropped ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`);
+console.log(IDLE ? `nothing dropped: from opening the page to ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`
+  : `${FILES.length} file(s), dropped ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`);
 console.log('| build | to done ms | main thread | workers | compile threads |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [i, dist] of DISTS.entries()) {
