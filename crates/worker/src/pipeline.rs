@@ -4,7 +4,8 @@
 //! of them); each file's bytes are fetched (`Blob.arrayBuffer`) as soon as its
 //! message arrives, while the file before it is answered, and the files are
 //! answered in the order they came. `{warm: true}` in: the worker warms up
-//! ([`crate::warming`]) until its first file or a `{warm: false}` comes. Out: `{loaded: true}` once running (the
+//! ([`crate::warming`]) until its first file or a `{warm: false}` comes.
+//! Out: `{loaded: true}` once running (the
 //! first reading worker), `{ready: true}` once listening; `{id, size}` when
 //! the file begun is over a megabyte (the page then waits longer for it);
 //! then `{id, reply}` — `reply`

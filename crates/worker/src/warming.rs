@@ -4,10 +4,10 @@
 //! the function has run for a while. A reading worker's start-up read of its
 //! samples ([`crate::warm_up`], once) is too short for that, so the compile
 //! of the readers' hot code used to happen during a user's first files, on
-//! the cores those files needed: 250–330 ms of compiling on the browser's
-//! threads while a 100k-row file dropped 3 s after the page was ready was read
-//! (about 100 ms after this warming), 156 ms while the province's nine files
-//! were (23 ms after) (BENCHMARKS.md, "Issue 35: the readers warmed up").
+//! the cores those files needed: 248 ms of compiling on the browser's threads
+//! while a 100k-row file dropped 3 s after the page was ready was read (81 ms
+//! after this warming), 180 ms while the province's nine files were (30 ms
+//! after), medians of 5 (BENCHMARKS.md, "Issue 35: the readers warmed up").
 //!
 //! Asked by the page (`{warm: true}`, half a second after the worker is
 //! ready, when no file has come meanwhile and the page was not opened on a
@@ -55,7 +55,7 @@ pub(crate) fn begin() {
     slice();
 }
 
-/// A file came: no more warming.
+/// A file came, or the page said files came (`{warm: false}`): no more warming.
 pub(crate) fn stop() {
     DONE_WITH.with(|d| d.set(true));
     LEFT.with(|l| l.set(0));
