@@ -982,6 +982,11 @@ await test('the reading workers warm up while the page waits for files, not on a
   await page.waitForSelector('[data-testid=status][data-state=idle]', { timeout: 20000 });
   // Both first reading workers and the reader of every format, once each is ready.
   await page.waitForFunction(() => window.__warm === 3, null, { timeout: 20000 });
+  // Target tables read (not a report): once the page is idle again, each is asked again.
+  const dir = path.join(FIXTURES, 'provinces');
+  await page.setInputFiles('input[type=file][data-testid=targets-files]', [path.join(dir, 'targets-สระแก้ว.xlsx')]);
+  await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"], [data-testid=status][data-state=done]', { state: 'attached', timeout: 30000 });
+  await page.waitForFunction(() => window.__warm === 6, null, { timeout: 20000 });
   // Dropped while they warm (the warming takes about a second): read and scored as ever.
   await dropScenario(page);
   await checkScenario((rule) => page.selectOption('select[data-testid=scoring-rule]', rule),

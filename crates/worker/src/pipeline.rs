@@ -4,7 +4,7 @@
 //! of them); each file's bytes are fetched (`Blob.arrayBuffer`) as soon as its
 //! message arrives, while the file before it is answered, and the files are
 //! answered in the order they came. `{warm: true}` in: the worker warms up
-//! ([`crate::warming`]) until its first file or a `{warm: false}` comes.
+//! ([`crate::warming`]) until a file or a `{warm: false}` comes.
 //! Out: `{loaded: true}` once running (the
 //! first reading worker), `{ready: true}` once listening; `{id, size}` when
 //! the file begun is over a megabyte (the page then waits longer for it);
@@ -117,11 +117,11 @@ fn bytes_of(fetched: &JsValue) -> Vec<Vec<u8>> {
 /// Takes a message from the page: its file is fetched at once, and read in turn.
 fn receive(data: &JsValue) {
     let get = |k: &str| js_sys::Reflect::get(data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-    // `{warm: true}`: warm up; `{warm: false}`: the page has files, stop.
+    // `{warm: true}`: warm up; `{warm: false}`: the page has files, pause.
     match get("warm").as_bool() {
         Some(true) => return crate::warming::begin(),
-        Some(false) => return crate::warming::stop(),
-        None => crate::warming::stop(),
+        Some(false) => return crate::warming::pause(),
+        None => crate::warming::pause(),
     }
     let id = get("id");
     let request = match Request::decode(&js_sys::Uint8Array::new(&get("request")).to_vec()) {
@@ -134,6 +134,9 @@ fn receive(data: &JsValue) {
             return;
         }
     };
+    if matches!(request.read, otop_protocol::Read::Report { .. }) {
+        crate::warming::warmed();
+    }
     let seq = SEQ.with(|s| {
         s.set(s.get() + 1);
         s.get()

@@ -33,7 +33,7 @@ pub use parts::read_report;
 use read_ahead::read_ahead;
 pub use timers::yield_to_browser;
 use timers::{after, cancel};
-use warm::{cool, warm_soon};
+use warm::{cool, warm_soon, warm_when_idle};
 
 /// How many files a worker is given at once: it fetches the next file's bytes
 /// while it reads one, and never waits for the page to hand it the next (the
@@ -296,6 +296,7 @@ fn on_message(index: usize, data: JsValue) {
         }
     }
     dispatch();
+    POOL.with(|p| warm_when_idle(&p.borrow()));
 }
 
 /// Hands queued files to ready workers that take them ([`Kind::takes`]), the least busy first, up to

@@ -14,17 +14,36 @@ const WARM_AFTER_MS: i32 = 500;
 
 /// Asks reading worker `index`, of `kind`, to warm up [`WARM_AFTER_MS`] from
 /// now, unless files came meanwhile (they warm it), or the page was opened on
-/// a results link (a phone reading one never reads a file, and is spared the work).
+/// a results link (a phone reading one never reads a file, and is spared the
+/// work). A worker already warm (it read a report) says nothing and does nothing.
 pub(super) fn warm_soon(index: usize, kind: Kind) {
     let _ = after_ms(WARM_AFTER_MS, move || warm(index, kind));
+}
+
+/// The page has finished with every file it was given: each ready reading
+/// worker is asked to warm up soon (one that read only target tables, say,
+/// has not run the report readers yet).
+pub(super) fn warm_when_idle(p: &Pool) {
+    if !is_idle(p) {
+        return;
+    }
+    let reading = p.workers.iter().enumerate().filter(|(_, w)| w.ready && !w.dead && w.kind != Kind::Writer);
+    for (index, w) in reading {
+        warm_soon(index, w.kind);
+    }
+}
+
+/// No file waits, and no worker is on one.
+fn is_idle(p: &Pool) -> bool {
+    p.queue.is_empty() && p.workers.iter().all(|w| w.running.is_empty())
 }
 
 fn warm(index: usize, kind: Kind) {
     let on_link = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
     POOL.with(|p| {
         let mut p = p.borrow_mut();
-        let idle = p.queue.is_empty() && p.workers.iter().all(|w| w.running.is_empty());
-        if let Some(w) = p.workers.get_mut(index).filter(|w| w.kind == kind && !on_link && idle) {
+        let idle = is_idle(&p);
+        if let Some(w) = p.workers.get_mut(index).filter(|w| w.kind == kind && !on_link && idle && !w.warming) {
             let msg = js_sys::Object::new();
             set(&msg, "warm", &JsValue::TRUE);
             let _ = w.worker.post_message(&msg);
