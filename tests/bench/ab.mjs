@@ -4,7 +4,7 @@
 // event to the status saying done. Prints each build's median and every run.
 // A comparison for a change's before and after (BENCHMARKS.md); bench.mjs is
 // the benchmark with native and SheetJS beside.
-// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,bench-100k.xlsx,/abs/folder]
+// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,nation,bench-100k.xlsx,/abs/folder]
 //        [SETTLES=0,3000] [RUNS=7] node tests/bench/ab.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,8 +14,13 @@ import { serve, launch } from '../e2e/harness.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
 const BENCH = path.join(ROOT, 'target/bench');
+// `nation`: 76 provinces' target tables, loaded first (not timed), then their 912 reports
+// (target/bench/nation, examples/make_bench.rs), as bench.mjs drops them.
+const NATION = path.join(BENCH, 'nation');
+const targetsOf = (f) => (f === 'nation' ? fs.readdirSync(NATION).filter((n) => n.startsWith('targets-')).sort().map((n) => path.join(NATION, n)) : []);
 // `province`: the scenario's nine district files; a folder: every file in it, dropped at once.
 const filesOf = (f) => {
+  if (f === 'nation') return fs.readdirSync(path.join(NATION, 'reports')).sort().map((n) => path.join(NATION, 'reports', n));
   if (f === 'province') return fs.readdirSync(SCENARIO).filter((n) => /^0\d-/.test(n)).sort().map((n) => path.join(SCENARIO, n));
   const at = path.isAbsolute(f) ? f : path.join(BENCH, f);
   return fs.statSync(at).isDirectory() ? fs.readdirSync(at).sort().map((n) => path.join(at, n)) : [at];
@@ -37,11 +42,15 @@ await context.addInitScript(() => {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
 });
 
-async function once(url, files, settle) {
+async function once(url, files, settle, targets = []) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
   await page.evaluate(() => navigator.serviceWorker.ready);
+  if (targets.length) {
+    await page.setInputFiles('input[type=file][data-testid=targets-files]', targets);
+    await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 300000 });
+  }
   // The files go to a scratch input first (making File objects is the harness's work, not the page's).
   await page.evaluate(() => {
     const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: '__handover', hidden: true });
@@ -70,7 +79,7 @@ for (const f of FILES) {
   for (const settle of SETTLES) {
     const runs = DISTS.map(() => []);
     for (let i = 0; i < RUNS; i++) {
-      for (let d = 0; d < DISTS.length; d++) runs[d].push(await once(servers[d].url, filesOf(f), settle));
+      for (let d = 0; d < DISTS.length; d++) runs[d].push(await once(servers[d].url, filesOf(f), settle, targetsOf(f)));
     }
     for (let d = 0; d < DISTS.length; d++) {
       const ms = runs[d].map((r) => Math.round(r.ms));
