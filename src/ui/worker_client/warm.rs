@@ -43,7 +43,9 @@ fn warm(index: usize, kind: Kind) {
     POOL.with(|p| {
         let mut p = p.borrow_mut();
         let idle = is_idle(&p);
-        if let Some(w) = p.workers.get_mut(index).filter(|w| w.kind == kind && !on_link && idle && !w.warming) {
+        if let Some(w) =
+            p.workers.get_mut(index).filter(|w| w.kind == kind && w.ready && !w.dead && !on_link && idle && !w.warming)
+        {
             let msg = js_sys::Object::new();
             set(&msg, "warm", &JsValue::TRUE);
             let _ = w.worker.post_message(&msg);
