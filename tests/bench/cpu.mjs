@@ -55,21 +55,29 @@ function cpuOf(events, from, to) {
 
 const CATEGORIES = 'toplevel,devtools.timeline,blink.user_timing';
 
-/** Opens `url` with nothing dropped: the CPU from before it opens to SETTLE ms after it is ready. */
-async function idle(context, url) {
-  const page = await context.newPage();
+/** Runs `during()` on `page` with Chromium tracing it; its result and the trace's events. */
+async function traced(context, page, during) {
   const cdp = await context.newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await page.goto(url);
-  await page.evaluate(() => performance.mark('otop-drop'));
-  await page.waitForSelector('[data-testid=status][data-state=idle]');
-  await page.waitForTimeout(SETTLE);
-  await page.evaluate(() => performance.mark('otop-done'));
+  const result = await during();
   await cdp.send('Tracing.end');
   await complete;
+  return { result, events };
+}
+
+/** Opens `url` with nothing dropped: the CPU from before it opens to SETTLE ms after it is ready. */
+async function idle(context, url) {
+  const page = await context.newPage();
+  const { events } = await traced(context, page, async () => {
+    await page.goto(url);
+    await page.evaluate(() => performance.mark('otop-drop'));
+    await page.waitForSelector('[data-testid=status][data-state=idle]');
+    await page.waitForTimeout(SETTLE);
+    await page.evaluate(() => performance.mark('otop-done'));
+  });
   await page.close();
   // From the first event of the page's renderer (its marks say which process it is).
   const mark = events.find((e) => e.name === 'otop-drop');
@@ -90,12 +98,7 @@ async function once(context, url) {
   });
   await page.setInputFiles('#__handover', FILES);
   await page.waitForTimeout(SETTLE);
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  const ms = await page.evaluate(() => new Promise((ok) => {
+  const { result: ms, events } = await traced(context, page, () => page.evaluate(() => new Promise((ok) => {
     const input = document.querySelector('input[data-testid=report-files]');
     const status = document.querySelector('[data-testid=status]');
     let t0 = null;
@@ -105,12 +108,9 @@ async function once(context, url) {
     }).observe(status, { attributes: true });
     input.files = document.getElementById('__handover').files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-  }));
-  await cdp.send('Tracing.end');
-  await complete;
+  })));
   await page.close();
-  const from = events.find((e) => e.name === 'otop-drop');
-  const cpu = cpuOf(events, from, events.find((e) => e.name === 'otop-done'));
+  const cpu = cpuOf(events, events.find((e) => e.name === 'otop-drop'), events.find((e) => e.name === 'otop-done'));
   return { ms, cpu };
 }
 
