@@ -52,7 +52,11 @@ pub fn start() {
     // warms up while the page draws, so a file dropped as soon as the page is
     // ready does not wait for them to begin. (Started once the page had drawn
     // itself, they were ready 110–200 ms after such a drop: BENCHMARKS.md.)
-    worker_client::start();
+    // A page opened on a results link (a phone, mostly) starts them only with
+    // its first file or download: their 1.1 MB and their compile are spared.
+    if !share::on_link() {
+        worker_client::start();
+    }
     leptos::mount::mount_to_body(App);
 }
 

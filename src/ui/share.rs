@@ -14,10 +14,21 @@ use otop_model::label::{sentence, Label};
 /// A message in both languages.
 pub type Said = Option<(String, String)>;
 
+/// The page's address's fragment, with its `#` (empty without one).
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Whether the page's address carries a results link (a fragment), good or
+/// bad: it was opened on one, and not left since ([`leave`] drops it).
+pub fn on_link() -> bool {
+    location_hash().len() > 1
+}
+
 /// The run the page was opened with (its URL's fragment), or why the fragment
 /// is not one; (None, None) for a page opened without a fragment.
 pub fn from_location() -> (Option<SharedRun>, Said) {
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = location_hash();
     if hash.len() < 2 {
         return (None, None);
     }

@@ -953,12 +953,17 @@ await test('a results link opens in a fresh browser with the same figures, read-
     await other.waitForTimeout(500);
     const later = rec.requests.slice(loaded).filter((r) => !new URL(r.url).pathname.startsWith(SUB_PATH));
     assertEq(later, [], 'no request beyond the page\'s own files');
+    // A link is read on a phone, mostly: no worker's script or wasm (1.1 MB) until a file comes.
+    const workerFiles = () => rec.requests.map((r) => new URL(r.url).pathname)
+      .filter((p) => /otop-kpi-(worker|all-formats|writer)/.test(p));
+    assertEq(workerFiles(), [], 'a results link starts no worker');
     assert(rec.requests.every((r) => r.url.startsWith(server.origin)), 'nothing to another origin');
     assert(rec.requests.every((r) => !r.url.includes('r1.')), 'the fragment never reaches the server');
     assertEq(rec.errors, [], 'page errors');
     // Dropping files on a shared view starts a normal run.
     await other.setInputFiles('input[type=file][data-testid=report-files]', [SCENARIO[0]]);
     await other.waitForSelector('[data-testid=status][data-state=done]', { timeout: 60000 });
+    assert(workerFiles().some((p) => p.endsWith('otop-kpi-worker_loader.js')), 'the file started the reading workers');
     assertEq(await other.locator('[data-testid=shared-view]').count(), 0, 'the shared view is left');
     assert(!other.url().includes('#'), 'and the address loses the link');
   } finally {

@@ -1,6 +1,7 @@
 //! The kinds of worker in the page's pool, and the scripts they run:
-//! `otop-kpi-worker`, two of them started with the page, reads `.xlsx`, CSV
-//! and Excel 2003 XML (so a first result needs only its bytes);
+//! `otop-kpi-worker`, two of them started with the page (on a page opened on
+//! a results link, with its first file), reads `.xlsx`, CSV and Excel 2003 XML
+//! (so a first result needs only its bytes);
 //! `otop-kpi-all-formats`, started once the first has its bytes (or when a
 //! file needs it first), reads every format and gets only the files the first
 //! two do not read: those whose extension names another format, those the

@@ -94,7 +94,9 @@ struct Pool {
     queue: VecDeque<Queued>,
     /// Why a request failed, by id, for the future waiting on it.
     failures: HashMap<u32, FileError>,
-    /// Whether [`start`] has run: files dropped before it wait in the queue.
+    /// Whether workers may start: from [`start`], or from the first request
+    /// ([`enqueue`]) on a page opened on a results link, which does not call
+    /// it. Files dropped before wait in the queue.
     started: bool,
 }
 
@@ -138,6 +140,7 @@ fn spawn(index: usize, kind: Kind) -> Option<Worker> {
 /// Starts the two first reading workers as the page's own wasm runs (their
 /// files come after the page's own, before the page draws itself); files
 /// dropped before they are ready wait. The reader of every format follows their `loaded`.
+/// Not called on a page opened on a results link: its first request starts what it needs ([`dispatch`]).
 pub fn start() {
     POOL.with(|p| p.borrow_mut().started = true);
     start_kind(Kind::Reader, WORKERS);
@@ -303,14 +306,14 @@ fn on_message(index: usize, data: JsValue) {
 /// [`IN_FLIGHT`] each (one part of a split file each: [`is_part`]); fails the files no worker can take,
 /// those that could having failed to start. A file waiting for a worker not started yet starts it.
 pub(super) fn dispatch() {
-    let wanted: Vec<Kind> = POOL.with(|p| {
+    let wanted: Vec<(Kind, usize)> = POOL.with(|p| {
         let p = p.borrow();
         let dead = readers_dead(&p);
-        let waiting = |k: &Kind| p.queue.iter().any(|q| k.takes(q.request.writes(), q.every_format || dead));
-        [Kind::Writer, Kind::AllFormats].into_iter().filter(waiting).collect()
+        let waiting = |(k, _): &(Kind, usize)| p.queue.iter().any(|q| k.takes(q.request.writes(), q.every_format || dead));
+        [(Kind::Reader, WORKERS), (Kind::Writer, 1), (Kind::AllFormats, 1)].into_iter().filter(waiting).collect()
     });
-    for kind in wanted {
-        start_kind(kind, 1);
+    for (kind, count) in wanted {
+        start_kind(kind, count);
     }
     let orphans = POOL.with(|p| {
         let mut p = p.borrow_mut();
@@ -425,6 +428,7 @@ pub(super) fn enqueue(request: Request, file: JsValue) -> js_sys::Promise {
                 let queued = Queued { request, file, bytes: None, reading: false, every_format, resolve };
                 let mut p = p.borrow_mut();
                 p.queue.push_back(queued);
+                p.started = true;
                 cool(&mut p);
             });
         }

@@ -39,7 +39,7 @@ fn is_idle(p: &Pool) -> bool {
 }
 
 fn warm(index: usize, kind: Kind) {
-    let on_link = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
+    let on_link = crate::ui::share::on_link();
     POOL.with(|p| {
         let mut p = p.borrow_mut();
         let idle = is_idle(&p);
