@@ -10,16 +10,19 @@
 // status saying done. A diagnosis beside ab.mjs, not a timed test.
 // Usage: AB_DISTS=/abs/before,/abs/after CPU_FILES=/abs/a.xlsx,… [SETTLE=3000] [RUNS=3] node tests/bench/cpu.mjs
 //        (CPU_FILES=province: the scenario's nine district files; CPU_FILES=none:
-//        nothing dropped, the CPU from opening the page to SETTLE ms after it is ready)
+//        nothing dropped, the CPU from opening the page to SETTLE ms after it is ready;
+//        CPU_FILES=link: the same, the page opened on the scenario's results link, made
+//        once with the first build; both also give the KB the page and its workers fetched, unzipped)
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, FIXTURES } from '../e2e/harness.mjs';
 
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
-const IDLE = process.env.CPU_FILES === 'none';
-const FILES = IDLE ? [] : (process.env.CPU_FILES || 'province') === 'province'
-  ? fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort().map((f) => path.join(FIXTURES, 'scenario', f))
-  : process.env.CPU_FILES.split(',');
+const LINK = process.env.CPU_FILES === 'link';
+const IDLE = process.env.CPU_FILES === 'none' || LINK;
+const PROVINCE = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort()
+  .map((f) => path.join(FIXTURES, 'scenario', f));
+const FILES = IDLE ? [] : (process.env.CPU_FILES || 'province') === 'province' ? PROVINCE : process.env.CPU_FILES.split(',');
 if (!DISTS.length) {
   console.error('AB_DISTS=/abs/before,/abs/after CPU_FILES=… node tests/bench/cpu.mjs');
   process.exit(2);
@@ -68,13 +71,28 @@ async function traced(context, page, during) {
   return { result, events };
 }
 
-/** Opens `url` with nothing dropped: the CPU from before it opens to SETTLE ms after it is ready. */
+/** The scenario's results link's fragment (with its `#`), from a run on `url`. */
+async function scenarioLink(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.setInputFiles('input[type=file][data-testid=report-files]', PROVINCE);
+  await page.waitForSelector('[data-testid=status][data-state=done]', { timeout: 60000 });
+  await page.click('[data-testid=share-link]');
+  const link = await page.inputValue('[data-testid=share-url]');
+  await page.close();
+  return `#${link.split('#')[1]}`;
+}
+
+/** Opens `url` with nothing dropped: the CPU from before it opens to SETTLE ms after it is
+ *  ready, and the KB its responses carried (the page's and its workers'). */
 async function idle(context, url) {
   const page = await context.newPage();
+  let bytes = 0;
+  page.on('response', (r) => r.body().then((b) => { bytes += b.length; }, () => {}));
   const { events } = await traced(context, page, async () => {
     await page.goto(url);
     await page.evaluate(() => performance.mark('otop-drop'));
-    await page.waitForSelector('[data-testid=status][data-state=idle]');
+    await page.waitForSelector('[data-testid=status][data-state=idle]', { state: 'attached' });
     await page.waitForTimeout(SETTLE);
     await page.evaluate(() => performance.mark('otop-done'));
   });
@@ -82,7 +100,7 @@ async function idle(context, url) {
   // From the first event of the page's renderer (its marks say which process it is).
   const mark = events.find((e) => e.name === 'otop-drop');
   const first = events.filter((e) => e.pid === mark.pid && e.ph === 'X').reduce((a, e) => (e.ts < a.ts ? e : a), mark);
-  return { ms: 0, cpu: cpuOf(events, first, events.find((e) => e.name === 'otop-done')) };
+  return { ms: 0, kb: bytes / 1024, cpu: cpuOf(events, first, events.find((e) => e.name === 'otop-done')) };
 }
 
 /** Drops FILES on a fresh page of `url`; each thread group's CPU ms and the page's own time to done. */
@@ -117,17 +135,20 @@ async function once(context, url) {
 const servers = await Promise.all(DISTS.map((d) => serve(d)));
 const context = await launch();
 const all = DISTS.map(() => []);
+const fragment = LINK ? await scenarioLink(context, servers[0].url) : '';
 for (let run = 0; run < RUNS; run++) {
-  for (const [i, server] of servers.entries()) all[i].push(await once(context, server.url));
+  for (const [i, server] of servers.entries()) all[i].push(await once(context, server.url + fragment));
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(IDLE ? `nothing dropped: from opening the page to ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`
+const opened = LINK ? 'the page opened on a results link' : 'nothing dropped';
+console.log(IDLE ? `${opened}: from opening the page to ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`
   : `${FILES.length} file(s), dropped ${SETTLE} ms after ready, ${RUNS} runs; medians, CPU ms per thread group`);
-console.log('| build | to done ms | main thread | workers | compile threads |');
+console.log(`| build | ${IDLE ? 'KB fetched' : 'to done ms'} | main thread | workers | compile threads |`);
 console.log('|---|---:|---:|---:|---:|');
 for (const [i, dist] of DISTS.entries()) {
   const m = (f) => Math.round(median(all[i].map(f)));
-  console.log(`| ${path.basename(dist)} | ${m((r) => r.ms)} | ${m((r) => r.cpu.main)} | ${m((r) => r.cpu.workers)} | ${m((r) => r.cpu.compile)} |`);
+  const first = IDLE ? m((r) => r.kb) : m((r) => r.ms);
+  console.log(`| ${path.basename(dist)} | ${first} | ${m((r) => r.cpu.main)} | ${m((r) => r.cpu.workers)} | ${m((r) => r.cpu.compile)} |`);
 }
 await context.close();
 await Promise.all(servers.map((s) => s.close()));
