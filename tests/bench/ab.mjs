@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../e2e/harness.mjs';
+import { handOver, drop } from './drop.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
@@ -51,26 +52,12 @@ async function once(url, files, settle, targets = []) {
     await page.setInputFiles('input[type=file][data-testid=targets-files]', targets);
     await page.waitForSelector('table[data-testid=provinces] tr[data-province="nation"]', { timeout: 300000 });
   }
-  // The files go to a scratch input first (making File objects is the harness's work, not the page's).
-  await page.evaluate(() => {
-    const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: '__handover', hidden: true });
-    document.body.appendChild(scratch);
-  });
-  await page.setInputFiles('#__handover', files);
+  await handOver(page, files);
   await page.waitForTimeout(settle);
-  await page.evaluate(() => {
-    window.__longest = 0;
-    const input = document.querySelector('input[data-testid=report-files]');
-    const status = document.querySelector('[data-testid=status]');
-    input.addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
-    new MutationObserver((_, o) => {
-      if (status.dataset.state === 'done' && window.__t0) { window.__ms = performance.now() - window.__t0; o.disconnect(); }
-    }).observe(status, { attributes: true });
-    input.files = document.getElementById('__handover').files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await page.waitForFunction(() => window.__ms, null, { timeout: 300000, polling: 20 });
-  const r = await page.evaluate(() => ({ ms: window.__ms, longest: window.__longest }));
+  await page.evaluate(() => { window.__longest = 0; });
+  const ms = await drop(page);
+  await page.waitForTimeout(20); // the long task that set done is reported after it
+  const r = { ms, longest: await page.evaluate(() => window.__longest) };
   await page.close();
   return r;
 }

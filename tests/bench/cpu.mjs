@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, FIXTURES } from '../e2e/harness.mjs';
+import { handOver, drop } from './drop.mjs';
 
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
 const LINK = process.env.CPU_FILES === 'link';
@@ -109,24 +110,9 @@ async function once(context, url) {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid=status][data-state=idle]');
-  // The files go to a scratch input first (making File objects is the harness's work).
-  await page.evaluate(() => {
-    const scratch = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: '__handover', hidden: true });
-    document.body.appendChild(scratch);
-  });
-  await page.setInputFiles('#__handover', FILES);
+  await handOver(page, FILES);
   await page.waitForTimeout(SETTLE);
-  const { result: ms, events } = await traced(context, page, () => page.evaluate(() => new Promise((ok) => {
-    const input = document.querySelector('input[data-testid=report-files]');
-    const status = document.querySelector('[data-testid=status]');
-    let t0 = null;
-    input.addEventListener('change', () => { t0 = performance.now(); performance.mark('otop-drop'); }, { capture: true, once: true });
-    new MutationObserver((_, o) => {
-      if (status.dataset.state === 'done' && t0 !== null) { o.disconnect(); performance.mark('otop-done'); ok(performance.now() - t0); }
-    }).observe(status, { attributes: true });
-    input.files = document.getElementById('__handover').files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  })));
+  const { result: ms, events } = await traced(context, page, () => drop(page));
   await page.close();
   const cpu = cpuOf(events, events.find((e) => e.name === 'otop-drop'), events.find((e) => e.name === 'otop-done'));
   return { ms, cpu };
