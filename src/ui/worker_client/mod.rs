@@ -309,7 +309,8 @@ pub(super) fn dispatch() {
     let wanted: Vec<(Kind, usize)> = POOL.with(|p| {
         let p = p.borrow();
         let dead = readers_dead(&p);
-        let waiting = |(k, _): &(Kind, usize)| p.queue.iter().any(|q| k.takes(q.request.writes(), q.every_format || dead));
+        let waiting =
+            |(k, _): &(Kind, usize)| p.queue.iter().any(|q| k.takes(q.request.writes(), q.every_format || dead));
         [(Kind::Reader, WORKERS), (Kind::Writer, 1), (Kind::AllFormats, 1)].into_iter().filter(waiting).collect()
     });
     for (kind, count) in wanted {
