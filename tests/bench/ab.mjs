@@ -4,28 +4,13 @@
 // event to the status saying done. Prints each build's median and every run.
 // A comparison for a change's before and after (BENCHMARKS.md); bench.mjs is
 // the benchmark with native and SheetJS beside.
-// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,nation,bench-100k.xlsx,/abs/folder]
+// Usage: AB_DISTS=/abs/before,/abs/after [AB_FILES=province,nation,bench-100k.xlsx,/abs/folder] (the cases: cases.mjs)
 //        [SETTLES=0,3000] [RUNS=7] node tests/bench/ab.mjs
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../e2e/harness.mjs';
 import { handOver, drop } from './drop.mjs';
+import { filesOf, targetsOf } from './cases.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
-const BENCH = path.join(ROOT, 'target/bench');
-// `nation`: 76 provinces' target tables, loaded first (not timed), then their 912 reports
-// (target/bench/nation, examples/make_bench.rs), as bench.mjs drops them.
-const NATION = path.join(BENCH, 'nation');
-const targetsOf = (f) => (f === 'nation' ? fs.readdirSync(NATION).filter((n) => n.startsWith('targets-')).sort().map((n) => path.join(NATION, n)) : []);
-// `province`: the scenario's nine district files; a folder: every file in it, dropped at once.
-const filesOf = (f) => {
-  if (f === 'nation') return fs.readdirSync(path.join(NATION, 'reports')).sort().map((n) => path.join(NATION, 'reports', n));
-  if (f === 'province') return fs.readdirSync(SCENARIO).filter((n) => /^0\d-/.test(n)).sort().map((n) => path.join(SCENARIO, n));
-  const at = path.isAbsolute(f) ? f : path.join(BENCH, f);
-  return fs.statSync(at).isDirectory() ? fs.readdirSync(at).sort().map((n) => path.join(at, n)) : [at];
-};
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
 if (DISTS.length !== 2) {
   console.error('AB_DISTS=/abs/before,/abs/after');

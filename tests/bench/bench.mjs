@@ -10,21 +10,16 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../e2e/harness.mjs';
+import { handOver } from './drop.mjs';
+import { BENCH, filesOf, targetsOf } from './cases.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BENCH = path.join(ROOT, 'target/bench');
-// "province" is the nine district files of the fixture scenario dropped at once.
-const SCENARIO = path.join(ROOT, 'tests/fixtures/files/scenario');
-const PROVINCE = fs.readdirSync(SCENARIO).filter((f) => /^0\d-/.test(f)).sort().map((f) => path.join(SCENARIO, f));
+// "province" is the nine district files of the fixture scenario dropped at once;
 // "nation" is 76 provinces' target tables (loaded first, not timed) and one
 // report per district: 200k rows over 912 files (examples/make_bench.rs).
-const NATION = path.join(BENCH, 'nation');
-const NATION_TARGETS = fs.existsSync(NATION) ? fs.readdirSync(NATION).filter((f) => f.startsWith('targets-')).sort().map((f) => path.join(NATION, f)) : [];
-const NATION_REPORTS = fs.existsSync(NATION) ? fs.readdirSync(path.join(NATION, 'reports')).sort().map((f) => path.join(NATION, 'reports', f)) : [];
 const DEFAULT_FILES = ['province', 'bench-10k.xlsx', 'bench-100k.xlsx', 'bench-100k-stream.xlsx', 'bench-200k.xlsx', 'bench-60k.xls', 'bench-10k.ods', 'nation'];
 const FILES = (process.env.BENCH_FILES ? process.env.BENCH_FILES.split(',') : DEFAULT_FILES)
-  .filter((f) => f === 'province' || (f === 'nation' ? NATION_REPORTS.length > 0 : fs.existsSync(path.join(BENCH, f))));
-const filesOf = (f) => (f === 'province' ? PROVINCE : f === 'nation' ? NATION_REPORTS : [path.join(BENCH, f)]);
+  .filter((f) => f === 'province' || (f === 'nation' ? filesOf('nation').length > 0 : fs.existsSync(path.join(BENCH, f))));
 const RUNS = Number(process.env.RUNS || 3);
 
 /** Total resident memory of every Chromium process, in MB. */
@@ -103,12 +98,7 @@ async function inPage(url, input, doneSel, file, targets = []) {
   // Playwright hands the files to a scratch input first: making hundreds of File
   // objects is a long task of its own (about 140 ms for the 912 national files),
   // the harness's and not the page's. The timed input then gets them as a drop would.
-  await page.evaluate(() => {
-    const scratch = document.createElement('input');
-    Object.assign(scratch, { type: 'file', multiple: true, id: '__handover', hidden: true });
-    document.body.appendChild(scratch);
-  });
-  await page.setInputFiles('#__handover', file);
+  await handOver(page, file);
   // BENCH_SETTLE_MS: how long after load the files are dropped (the workers start once the page is ready).
   await page.waitForTimeout(Number(process.env.BENCH_SETTLE_MS ?? 300));
   await page.evaluate(() => { window.__longest = 0; });
@@ -152,7 +142,7 @@ const rows = [];
 for (const f of FILES) {
   const file = filesOf(f);
   const size = file.reduce((sum, p) => sum + fs.statSync(p).size, 0);
-  const targets = f === 'nation' ? NATION_TARGETS : [];
+  const targets = targetsOf(f);
   const n = native(file, targets);
   const pageRuns = [];
   const jsRuns = [];

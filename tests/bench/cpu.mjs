@@ -13,16 +13,14 @@
 //        nothing dropped, the CPU from opening the page to SETTLE ms after it is ready;
 //        CPU_FILES=link: the same, the page opened on the scenario's results link, made
 //        once with the first build; both also give the KB the page and its workers fetched, unzipped)
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, FIXTURES } from '../e2e/harness.mjs';
+import { serve, launch } from '../e2e/harness.mjs';
 import { handOver, drop } from './drop.mjs';
+import { PROVINCE } from './cases.mjs';
 
 const DISTS = (process.env.AB_DISTS || '').split(',').filter(Boolean);
 const LINK = process.env.CPU_FILES === 'link';
 const IDLE = process.env.CPU_FILES === 'none' || LINK;
-const PROVINCE = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort()
-  .map((f) => path.join(FIXTURES, 'scenario', f));
 const FILES = IDLE ? [] : (process.env.CPU_FILES || 'province') === 'province' ? PROVINCE : process.env.CPU_FILES.split(',');
 if (!DISTS.length) {
   console.error('AB_DISTS=/abs/before,/abs/after CPU_FILES=… node tests/bench/cpu.mjs');

@@ -6,19 +6,15 @@
 // `nation`: the 76 provinces' target tables are loaded first (not profiled).
 // A diagnosis beside cpu.mjs, not a benchmark.
 // Usage: BENCH_DIST=/abs/dist [PROFILE_FILES=nation|province|/abs/a.xlsx,…] [SETTLE=3000] [PROFILE_TOP=40] node tests/bench/profile.mjs
-import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, FIXTURES, ROOT } from '../e2e/harness.mjs';
+import { serve, launch, ROOT } from '../e2e/harness.mjs';
 import { handOver, drop } from './drop.mjs';
+import { filesOf, targetsOf } from './cases.mjs';
 
 const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
-const NATION = path.join(ROOT, 'target/bench/nation');
 const which = process.env.PROFILE_FILES || 'nation';
-const PROVINCE = fs.readdirSync(path.join(FIXTURES, 'scenario')).filter((f) => /^0\d-/.test(f)).sort()
-  .map((f) => path.join(FIXTURES, 'scenario', f));
-const FILES = which === 'nation' ? fs.readdirSync(path.join(NATION, 'reports')).sort().map((n) => path.join(NATION, 'reports', n))
-  : which === 'province' ? PROVINCE : which.split(',');
-const TARGETS = which === 'nation' ? fs.readdirSync(NATION).filter((n) => n.startsWith('targets-')).sort().map((n) => path.join(NATION, n)) : [];
+const FILES = which.split(',').flatMap(filesOf);
+const TARGETS = targetsOf(which);
 const SETTLE = Number(process.env.SETTLE ?? 3000);
 const TOP = Number(process.env.PROFILE_TOP || 40);
 
